@@ -1,0 +1,15 @@
+#pragma once
+// The one exception type cfngen throws. Messages name the resource and
+// property at fault so a user can find the line in the stack definition.
+
+#include <stdexcept>
+#include <string>
+
+namespace cfngen {
+
+class Error : public std::runtime_error {
+public:
+    explicit Error(const std::string& message) : std::runtime_error(message) {}
+};
+
+}  // namespace cfngen

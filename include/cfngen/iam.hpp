@@ -1,0 +1,55 @@
+#pragma once
+// IAM policy documents: statements with effect, actions, resources,
+// principals and conditions. Actions are kept sorted and unique so a policy
+// reads (and diffs) the same however it was built.
+
+#include "cfngen/value.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cfngen::iam {
+
+class Statement {
+public:
+    static Statement allow();
+    static Statement deny();
+
+    Statement& sid(std::string id);
+    Statement& actions(std::vector<std::string> names);
+    Statement& resources(std::vector<Value> arns);
+    Statement& resource(Value arn) { return resources({std::move(arn)}); }
+    Statement& service_principal(const std::string& service);
+    Statement& aws_principal(Value arn);
+    // e.g. condition("StringEquals", "kms:ViaService", "sqs.us-east-1.amazonaws.com")
+    Statement& condition(const std::string& test, const std::string& key, Value value);
+
+    const std::vector<std::string>& action_list() const { return actions_; }
+    const std::vector<Value>& resource_list() const { return resources_; }
+    Value to_json() const;
+
+private:
+    explicit Statement(std::string effect) : effect_(std::move(effect)) {}
+
+    std::string effect_;
+    std::string sid_;
+    std::vector<std::string> actions_;
+    std::vector<Value> resources_;
+    Value principal_;
+    Value condition_;
+};
+
+class PolicyDocument {
+public:
+    PolicyDocument& add(Statement statement);
+    const std::vector<Statement>& statements() const { return statements_; }
+    Value to_json() const;
+
+private:
+    std::vector<Statement> statements_;
+};
+
+// The trust policy that lets a service (e.g. "lambda.amazonaws.com") assume a role.
+PolicyDocument assume_role_policy(const std::string& service);
+
+}  // namespace cfngen::iam

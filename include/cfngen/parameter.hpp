@@ -1,0 +1,33 @@
+#pragma once
+// A template parameter. Ref(parameter) gives its value at deploy time.
+
+#include "cfngen/value.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cfngen {
+
+class Parameter {
+public:
+    Parameter(std::string logical_id, std::string type = "String");
+
+    const std::string& logical_id() const { return logical_id_; }
+    Value ref() const { return fn::ref(logical_id_); }
+
+    Parameter& description(std::string text);
+    Parameter& default_value(Value value);
+    Parameter& allowed_values(std::vector<std::string> values);
+    Parameter& allowed_pattern(std::string regex);
+    Parameter& constraint_description(std::string text);
+    Parameter& max_length(int length);
+
+    Value to_json() const;
+
+private:
+    std::string logical_id_;
+    Value json_;
+};
+
+}  // namespace cfngen

@@ -1,0 +1,69 @@
+#pragma once
+// A CloudFormation resource: a logical id, a type, properties and the
+// resource attributes (DependsOn, Condition, DeletionPolicy, ...).
+// Typed resources (include/cfngen/resources/) derive from it and add setters
+// named exactly like the CloudFormation properties.
+
+#include "cfngen/value.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cfngen {
+
+enum class DeletionPolicy { Delete, Retain, RetainExceptOnCreate, Snapshot };
+
+class Resource {
+public:
+    Resource(std::string logical_id, std::string type);
+    virtual ~Resource() = default;
+
+    const std::string& logical_id() const { return logical_id_; }
+    const std::string& type() const { return type_; }
+
+    // {"Ref": id}; what it returns depends on the type (see AWS docs).
+    Value ref() const;
+    // {"Fn::GetAtt": [id, attribute]}; throws when the type has no such attribute.
+    Value get_att(const std::string& attribute) const;
+
+    Resource& depends_on(const Resource& other);
+    Resource& condition(const std::string& condition_name);
+    Resource& deletion_policy(DeletionPolicy policy);
+    Resource& update_replace_policy(DeletionPolicy policy);
+    Resource& metadata(const std::string& key, Value value);
+
+    // Escape hatch for properties a typed resource has no setter for.
+    void set_property(const std::string& name, Value value);
+    const Value& properties() const { return properties_; }
+    const std::vector<std::string>& explicit_dependencies() const { return depends_on_; }
+    const std::string& condition_name() const { return condition_; }
+
+    // From the CloudFormation resource specification, per type.
+    virtual std::vector<std::string> required_properties() const { return {}; }
+    virtual std::vector<std::string> attributes() const { return {}; }
+    virtual bool taggable() const { return false; }
+    // Type-specific checks that need the whole property set; throw Error.
+    virtual void check() const {}
+
+    Value to_json() const;
+
+private:
+    std::string logical_id_;
+    std::string type_;
+    Value properties_ = Value::object();
+    Value metadata_ = Value::object();
+    std::vector<std::string> depends_on_;
+    std::string condition_;
+    std::string deletion_policy_;
+    std::string update_replace_policy_;
+};
+
+// Declares a setter named like the CloudFormation property, so stack code
+// reads like the AWS documentation: table.TableName(...).BillingMode(...).
+#define CFNGEN_PROPERTY(Self, Name)                 \
+    Self& Name(::cfngen::Value value) {             \
+        set_property(#Name, std::move(value));      \
+        return *this;                               \
+    }
+
+}  // namespace cfngen

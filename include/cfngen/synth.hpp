@@ -1,0 +1,29 @@
+#pragma once
+// `cfngen synth` as a library call: build the stack, check it, serialise it,
+// and write the template (and assets) to a directory.
+
+#include "cfngen/stacks/crypto_alerts.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace cfngen {
+
+struct SynthOutput {
+    std::string file_name;      // crypto-alerts-<stage>.template.json
+    std::string template_text;  // deterministic: same input, same bytes
+    std::size_t resource_count = 0;
+    std::vector<Asset> assets;  // Directory mode only
+};
+
+// Throws Error when the stack is invalid or, in Inline mode, when the body is
+// too large for `aws cloudformation deploy` without an S3 bucket.
+SynthOutput synthesize(const stacks::CryptoAlertsOptions& options);
+
+// Writes assets first and the template last, each atomically, so a template
+// never points at an asset directory that is not there. Returns the path of
+// the template.
+std::filesystem::path write_synth_output(const SynthOutput& output, const std::filesystem::path& directory);
+
+}  // namespace cfngen

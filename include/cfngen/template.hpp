@@ -1,0 +1,76 @@
+#pragma once
+// A CloudFormation template: parameters, conditions, resources, outputs.
+// synth() checks the whole model (dangling references, duplicate ids,
+// cycles, missing required properties, undefined conditions, CloudFormation's
+// quotas) and returns deterministic JSON, or throws cfngen::Error.
+
+#include "cfngen/output.hpp"
+#include "cfngen/parameter.hpp"
+#include "cfngen/resource.hpp"
+#include "cfngen/value.hpp"
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace cfngen {
+
+// CloudFormation quotas (AWS CloudFormation User Guide, "quotas").
+namespace limits {
+inline constexpr std::size_t max_resources = 500;
+inline constexpr std::size_t max_parameters = 200;
+inline constexpr std::size_t max_outputs = 200;
+inline constexpr std::size_t max_body_bytes_s3 = 1'048'576;    // template in S3
+inline constexpr std::size_t max_body_bytes_direct = 51'200;   // --template-body
+inline constexpr std::size_t max_logical_id_length = 255;
+}  // namespace limits
+
+class Template {
+public:
+    explicit Template(std::string description = "");
+
+    // Adds a resource and returns a reference to the stored copy, which
+    // lives as long as the template.
+    template <class R>
+    R& add(R resource) {
+        static_assert(std::is_base_of_v<Resource, R>, "add() takes a Resource");
+        check_new_id(resource.logical_id());
+        auto stored = std::make_unique<R>(std::move(resource));
+        R& handle = *stored;
+        resources_.push_back(std::move(stored));
+        return handle;
+    }
+    Parameter& add(Parameter parameter);
+    void add_condition(const std::string& name, Value expression);
+    void add_output(Output output);
+    // A tag every taggable resource gets (a resource's own tag of the same key wins).
+    void add_tag(const std::string& key, Value value);
+    void set_description(std::string description) { description_ = std::move(description); }
+
+    const std::vector<std::unique_ptr<Resource>>& resources() const { return resources_; }
+
+    // The checked template as JSON.
+    Value synth() const;
+    // The checked template as text: 2-space indent, sorted keys, trailing
+    // newline; also checks the 1 MB body quota.
+    std::string synth_text() const;
+
+private:
+    void check_new_id(const std::string& id) const;
+    void check() const;
+
+    std::string description_;
+    std::vector<std::unique_ptr<Resource>> resources_;
+    std::deque<Parameter> parameters_;  // deque: add() hands out stable references
+    std::map<std::string, Value> conditions_;
+    std::vector<Output> outputs_;
+    std::map<std::string, Value> tags_;
+};
+
+// Serialisation used for every template cfngen writes.
+std::string to_template_text(const Value& template_json);
+
+}  // namespace cfngen

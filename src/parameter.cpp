@@ -1,0 +1,35 @@
+#include "cfngen/parameter.hpp"
+
+namespace cfngen {
+
+Parameter::Parameter(std::string logical_id, std::string type)
+    : logical_id_(std::move(logical_id)), json_({{"Type", std::move(type)}}) {}
+
+Parameter& Parameter::description(std::string text) {
+    json_["Description"] = std::move(text);
+    return *this;
+}
+Parameter& Parameter::default_value(Value value) {
+    json_["Default"] = std::move(value);
+    return *this;
+}
+Parameter& Parameter::allowed_values(std::vector<std::string> values) {
+    json_["AllowedValues"] = std::move(values);
+    return *this;
+}
+Parameter& Parameter::allowed_pattern(std::string regex) {
+    json_["AllowedPattern"] = std::move(regex);
+    return *this;
+}
+Parameter& Parameter::constraint_description(std::string text) {
+    json_["ConstraintDescription"] = std::move(text);
+    return *this;
+}
+Parameter& Parameter::max_length(int length) {
+    json_["MaxLength"] = length;
+    return *this;
+}
+
+Value Parameter::to_json() const { return json_; }
+
+}  // namespace cfngen

@@ -1,0 +1,80 @@
+#include "cfngen/resource.hpp"
+
+#include "cfngen/error.hpp"
+
+#include <algorithm>
+
+namespace cfngen {
+
+namespace {
+const char* policy_name(DeletionPolicy policy) {
+    switch (policy) {
+        case DeletionPolicy::Delete: return "Delete";
+        case DeletionPolicy::Retain: return "Retain";
+        case DeletionPolicy::RetainExceptOnCreate: return "RetainExceptOnCreate";
+        case DeletionPolicy::Snapshot: return "Snapshot";
+    }
+    return "Delete";
+}
+}  // namespace
+
+Resource::Resource(std::string logical_id, std::string type)
+    : logical_id_(std::move(logical_id)), type_(std::move(type)) {}
+
+Value Resource::ref() const { return fn::ref(logical_id_); }
+
+Value Resource::get_att(const std::string& attribute) const {
+    const auto known = attributes();
+    if (std::find(known.begin(), known.end(), attribute) == known.end())
+        throw Error("resource " + logical_id_ + " (" + type_ + ") has no attribute " + attribute);
+    return fn::get_att(logical_id_, attribute);
+}
+
+Resource& Resource::depends_on(const Resource& other) {
+    if (std::find(depends_on_.begin(), depends_on_.end(), other.logical_id()) == depends_on_.end())
+        depends_on_.push_back(other.logical_id());
+    return *this;
+}
+
+Resource& Resource::condition(const std::string& condition_name) {
+    condition_ = condition_name;
+    return *this;
+}
+
+Resource& Resource::deletion_policy(DeletionPolicy policy) {
+    deletion_policy_ = policy_name(policy);
+    return *this;
+}
+
+Resource& Resource::update_replace_policy(DeletionPolicy policy) {
+    update_replace_policy_ = policy_name(policy);
+    return *this;
+}
+
+Resource& Resource::metadata(const std::string& key, Value value) {
+    metadata_[key] = std::move(value);
+    return *this;
+}
+
+void Resource::set_property(const std::string& name, Value value) {
+    if (value.is_null())
+        throw Error("resource " + logical_id_ + " property " + name + " is null");
+    properties_[name] = std::move(value);
+}
+
+Value Resource::to_json() const {
+    Value json = {{"Type", type_}};
+    if (!properties_.empty()) json["Properties"] = properties_;
+    if (!metadata_.empty()) json["Metadata"] = metadata_;
+    if (!depends_on_.empty()) {
+        auto sorted = depends_on_;
+        std::sort(sorted.begin(), sorted.end());
+        json["DependsOn"] = sorted;
+    }
+    if (!condition_.empty()) json["Condition"] = condition_;
+    if (!deletion_policy_.empty()) json["DeletionPolicy"] = deletion_policy_;
+    if (!update_replace_policy_.empty()) json["UpdateReplacePolicy"] = update_replace_policy_;
+    return json;
+}
+
+}  // namespace cfngen

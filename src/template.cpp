@@ -1,0 +1,199 @@
+#include "cfngen/template.hpp"
+
+#include "cfngen/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace cfngen {
+
+namespace {
+
+bool valid_logical_id(const std::string& id) {
+    return !id.empty() && id.size() <= limits::max_logical_id_length &&
+           std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isalnum(c); });
+}
+
+Value with_tags(const Value& properties, const std::map<std::string, Value>& stack_tags) {
+    std::map<std::string, Value> merged = stack_tags;
+    if (properties.contains("Tags"))
+        for (const auto& tag : properties["Tags"]) merged[tag["Key"].get<std::string>()] = tag["Value"];
+    Value tags = Value::array();
+    for (const auto& [key, value] : merged) tags.push_back({{"Key", key}, {"Value", value}});
+    Value result = properties;
+    result["Tags"] = tags;
+    return result;
+}
+
+}  // namespace
+
+Template::Template(std::string description) : description_(std::move(description)) {}
+
+void Template::check_new_id(const std::string& id) const {
+    if (!valid_logical_id(id))
+        throw Error(fmt::format("logical id '{}' is not alphanumeric (1-255 characters of A-Za-z0-9)", id));
+    const bool taken =
+        std::any_of(resources_.begin(), resources_.end(), [&](const auto& r) { return r->logical_id() == id; }) ||
+        std::any_of(parameters_.begin(), parameters_.end(), [&](const auto& p) { return p.logical_id() == id; });
+    if (taken) throw Error(fmt::format("duplicate logical id '{}'", id));
+}
+
+Parameter& Template::add(Parameter parameter) {
+    check_new_id(parameter.logical_id());
+    parameters_.push_back(std::move(parameter));
+    return parameters_.back();
+}
+
+void Template::add_condition(const std::string& name, Value expression) {
+    if (!valid_logical_id(name)) throw Error(fmt::format("condition name '{}' is not alphanumeric", name));
+    if (conditions_.count(name)) throw Error(fmt::format("duplicate condition '{}'", name));
+    conditions_[name] = std::move(expression);
+}
+
+void Template::add_output(Output output) {
+    if (!valid_logical_id(output.logical_id))
+        throw Error(fmt::format("output id '{}' is not alphanumeric", output.logical_id));
+    for (const auto& existing : outputs_)
+        if (existing.logical_id == output.logical_id)
+            throw Error(fmt::format("duplicate output '{}'", output.logical_id));
+    outputs_.push_back(std::move(output));
+}
+
+void Template::add_tag(const std::string& key, Value value) { tags_[key] = std::move(value); }
+
+void Template::check() const {
+    if (resources_.empty()) throw Error("template has no resources (CloudFormation requires at least one)");
+    if (resources_.size() > limits::max_resources)
+        throw Error(fmt::format("template has {} resources; CloudFormation allows {}", resources_.size(),
+                                limits::max_resources));
+    if (parameters_.size() > limits::max_parameters)
+        throw Error(fmt::format("template has {} parameters; CloudFormation allows {}", parameters_.size(),
+                                limits::max_parameters));
+    if (outputs_.size() > limits::max_outputs)
+        throw Error(fmt::format("template has {} outputs; CloudFormation allows {}", outputs_.size(),
+                                limits::max_outputs));
+
+    std::map<std::string, const Resource*> by_id;
+    for (const auto& r : resources_) by_id[r->logical_id()] = r.get();
+    std::set<std::string> parameter_ids;
+    for (const auto& p : parameters_) parameter_ids.insert(p.logical_id());
+
+    // Checks one value found at `where`; returns the resources it depends on.
+    auto check_value = [&](const std::string& where, const Value& value) {
+        std::set<std::string> targets;
+        const auto found = find_references(value);
+        for (const auto& id : found.refs) {
+            if (by_id.count(id)) targets.insert(id);
+            else if (!parameter_ids.count(id))
+                throw Error(fmt::format("{} refers to '{}', which is not a resource or parameter of the template",
+                                        where, id));
+        }
+        for (const auto& id_attr : found.get_atts) {
+            const auto dot = id_attr.find('.');
+            const auto id = id_attr.substr(0, dot);
+            const auto attr = id_attr.substr(dot + 1);
+            const auto it = by_id.find(id);
+            if (it == by_id.end())
+                throw Error(fmt::format("{} gets attribute {} of '{}', which is not a resource of the template",
+                                        where, attr, id));
+            const auto known = it->second->attributes();
+            if (std::find(known.begin(), known.end(), attr) == known.end())
+                throw Error(fmt::format("{} gets attribute {} of {} ({}), which has no such attribute", where, attr,
+                                        id, it->second->type()));
+            targets.insert(id);
+        }
+        for (const auto& name : found.conditions)
+            if (!conditions_.count(name))
+                throw Error(fmt::format("{} uses condition '{}', which is not defined", where, name));
+        return targets;
+    };
+
+    for (const auto& [name, expression] : conditions_) check_value("condition " + name, expression);
+
+    std::map<std::string, std::set<std::string>> edges;
+    for (const auto& r : resources_) {
+        const auto& id = r->logical_id();
+        for (const auto& required : r->required_properties())
+            if (!r->properties().contains(required))
+                throw Error(fmt::format("resource {} ({}) is missing required property {}", id, r->type(), required));
+        r->check();
+        for (const auto& [property, value] : r->properties().items()) {
+            auto targets = check_value(fmt::format("resource {} property {}", id, property), value);
+            edges[id].insert(targets.begin(), targets.end());
+        }
+        for (const auto& dependency : r->explicit_dependencies()) {
+            if (!by_id.count(dependency))
+                throw Error(fmt::format("resource {} DependsOn '{}', which is not a resource of the template", id,
+                                        dependency));
+            edges[id].insert(dependency);
+        }
+        if (!r->condition_name().empty() && !conditions_.count(r->condition_name()))
+            throw Error(fmt::format("resource {} uses condition '{}', which is not defined", id, r->condition_name()));
+    }
+    for (const auto& output : outputs_) {
+        check_value("output " + output.logical_id, output.value);
+        check_value("output " + output.logical_id + " export name", output.export_name);
+        if (!output.condition.empty() && !conditions_.count(output.condition))
+            throw Error(fmt::format("output {} uses condition '{}', which is not defined", output.logical_id,
+                                    output.condition));
+    }
+
+    // Depth-first search for a cycle; reports the path.
+    enum class Mark { None, Visiting, Done };
+    std::map<std::string, Mark> marks;
+    std::vector<std::string> path;
+    std::function<void(const std::string&)> visit = [&](const std::string& id) {
+        marks[id] = Mark::Visiting;
+        path.push_back(id);
+        for (const auto& next : edges[id]) {
+            if (marks[next] == Mark::Visiting) {
+                auto start = std::find(path.begin(), path.end(), next);
+                std::string cycle;
+                for (auto it = start; it != path.end(); ++it) cycle += *it + " -> ";
+                throw Error(fmt::format("dependency cycle: {}{}", cycle, next));
+            }
+            if (marks[next] == Mark::None) visit(next);
+        }
+        path.pop_back();
+        marks[id] = Mark::Done;
+    };
+    for (const auto& [id, _] : by_id)
+        if (marks[id] == Mark::None) visit(id);
+}
+
+Value Template::synth() const {
+    check();
+    Value json = {{"AWSTemplateFormatVersion", "2010-09-09"}};
+    if (!description_.empty()) json["Description"] = description_;
+    if (!parameters_.empty()) {
+        json["Parameters"] = Value::object();
+        for (const auto& p : parameters_) json["Parameters"][p.logical_id()] = p.to_json();
+    }
+    if (!conditions_.empty()) json["Conditions"] = Value(conditions_);
+    json["Resources"] = Value::object();
+    for (const auto& r : resources_) {
+        Value resource = r->to_json();
+        if (r->taggable() && !tags_.empty()) resource["Properties"] = with_tags(r->properties(), tags_);
+        json["Resources"][r->logical_id()] = resource;
+    }
+    if (!outputs_.empty()) {
+        json["Outputs"] = Value::object();
+        for (const auto& o : outputs_) json["Outputs"][o.logical_id] = o.to_json();
+    }
+    return json;
+}
+
+std::string to_template_text(const Value& template_json) { return template_json.dump(2) + "\n"; }
+
+std::string Template::synth_text() const {
+    auto text = to_template_text(synth());
+    if (text.size() > limits::max_body_bytes_s3)
+        throw Error(fmt::format("template body is {} bytes; CloudFormation allows {}", text.size(),
+                                limits::max_body_bytes_s3));
+    return text;
+}
+
+}  // namespace cfngen

@@ -1,0 +1,142 @@
+#include "cfngen/value.hpp"
+
+#include "cfngen/error.hpp"
+
+namespace cfngen {
+
+namespace pseudo {
+Value region() { return {{"Ref", "AWS::Region"}}; }
+Value account_id() { return {{"Ref", "AWS::AccountId"}}; }
+Value partition() { return {{"Ref", "AWS::Partition"}}; }
+Value stack_name() { return {{"Ref", "AWS::StackName"}}; }
+Value url_suffix() { return {{"Ref", "AWS::URLSuffix"}}; }
+Value no_value() { return {{"Ref", "AWS::NoValue"}}; }
+}  // namespace pseudo
+
+namespace fn {
+Value ref(const std::string& logical_id) { return {{"Ref", logical_id}}; }
+
+Value get_att(const std::string& logical_id, const std::string& attribute) {
+    return {{"Fn::GetAtt", Value::array({logical_id, attribute})}};
+}
+
+Value sub(const std::string& text) { return {{"Fn::Sub", text}}; }
+
+Value sub(const std::string& text, const std::map<std::string, Value>& variables) {
+    Value vars = Value::object();
+    for (const auto& [name, value] : variables) vars[name] = value;
+    return {{"Fn::Sub", Value::array({text, vars})}};
+}
+
+Value join(const std::string& delimiter, const std::vector<Value>& parts) {
+    return {{"Fn::Join", Value::array({delimiter, Value(parts)})}};
+}
+
+Value if_(const std::string& condition, Value when_true, Value when_false) {
+    return {{"Fn::If", Value::array({condition, std::move(when_true), std::move(when_false)})}};
+}
+
+Value equals(Value left, Value right) {
+    return {{"Fn::Equals", Value::array({std::move(left), std::move(right)})}};
+}
+
+Value not_(Value condition) { return {{"Fn::Not", Value::array({std::move(condition)})}}; }
+
+Value and_(const std::vector<Value>& conditions) {
+    if (conditions.size() < 2 || conditions.size() > 10)
+        throw Error("Fn::And takes 2 to 10 conditions");
+    return {{"Fn::And", Value(conditions)}};
+}
+
+Value or_(const std::vector<Value>& conditions) {
+    if (conditions.size() < 2 || conditions.size() > 10)
+        throw Error("Fn::Or takes 2 to 10 conditions");
+    return {{"Fn::Or", Value(conditions)}};
+}
+
+Value select(int index, Value list) {
+    if (index < 0) throw Error("Fn::Select index must not be negative");
+    return {{"Fn::Select", Value::array({std::to_string(index), std::move(list)})}};
+}
+
+Value split(const std::string& delimiter, Value text) {
+    return {{"Fn::Split", Value::array({delimiter, std::move(text)})}};
+}
+
+Value condition(const std::string& name) { return {{"Condition", name}}; }
+}  // namespace fn
+
+namespace {
+
+bool is_pseudo(const std::string& name) { return name.rfind("AWS::", 0) == 0; }
+
+// ${Name} and ${Name.Attr} in an Fn::Sub string; ${!Literal} is an escape.
+void collect_sub_variables(const std::string& text, const Value& local_variables,
+                           References& found) {
+    std::size_t pos = 0;
+    while ((pos = text.find("${", pos)) != std::string::npos) {
+        const auto end = text.find('}', pos + 2);
+        if (end == std::string::npos) break;
+        const std::string name = text.substr(pos + 2, end - pos - 2);
+        pos = end + 1;
+        if (name.empty() || name[0] == '!' || is_pseudo(name)) continue;
+        if (local_variables.is_object() && local_variables.contains(name)) continue;
+        const auto dot = name.find('.');
+        if (dot == std::string::npos)
+            found.refs.push_back(name);
+        else
+            found.get_atts.push_back(name);
+    }
+}
+
+void walk(const Value& value, References& found) {
+    if (value.is_array()) {
+        for (const auto& item : value) walk(item, found);
+        return;
+    }
+    if (!value.is_object()) return;
+    if (value.size() == 1) {
+        const auto only = value.begin();
+        const std::string& key = only.key();
+        const Value& arg = only.value();
+        if (key == "Ref" && arg.is_string()) {
+            if (!is_pseudo(arg.get<std::string>())) found.refs.push_back(arg.get<std::string>());
+            return;
+        }
+        if (key == "Fn::GetAtt" && arg.is_array() && arg.size() == 2 && arg[0].is_string() &&
+            arg[1].is_string()) {
+            found.get_atts.push_back(arg[0].get<std::string>() + "." + arg[1].get<std::string>());
+            return;
+        }
+        if (key == "Fn::Sub") {
+            if (arg.is_string()) {
+                collect_sub_variables(arg.get<std::string>(), Value(), found);
+            } else if (arg.is_array() && arg.size() == 2 && arg[0].is_string()) {
+                collect_sub_variables(arg[0].get<std::string>(), arg[1], found);
+                walk(arg[1], found);
+            }
+            return;
+        }
+        if (key == "Fn::If" && arg.is_array() && arg.size() == 3 && arg[0].is_string()) {
+            found.conditions.push_back(arg[0].get<std::string>());
+            walk(arg[1], found);
+            walk(arg[2], found);
+            return;
+        }
+        if (key == "Condition" && arg.is_string()) {
+            found.conditions.push_back(arg.get<std::string>());
+            return;
+        }
+    }
+    for (const auto& item : value) walk(item, found);
+}
+
+}  // namespace
+
+References find_references(const Value& value) {
+    References found;
+    walk(value, found);
+    return found;
+}
+
+}  // namespace cfngen

@@ -1,0 +1,23 @@
+#include "cfngen/asset.hpp"
+
+#include "cfngen/atomic_file.hpp"
+#include "cfngen/error.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace cfngen;
+
+TEST_CASE("asset hash is the SHA-256 of its source", "[asset]") {
+    // Known answer: SHA-256("abc").
+    const Asset asset{"demo", "abc"};
+    CHECK(asset.sha256() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(asset.directory_name() == "demo.ba7816bf8f01");
+}
+
+TEST_CASE("embedded handlers are the files under handlers/, byte for byte", "[asset]") {
+    CHECK(embedded_handler_names() == std::vector<std::string>{"alert-processor", "price-checker"});
+    for (const auto& name : embedded_handler_names())
+        CHECK(embedded_handler(name).source ==
+              read_file(std::string(CFNGEN_SOURCE_DIR) + "/handlers/" + name + "/index.js"));
+    CHECK_THROWS_WITH(embedded_handler("nope"), "no embedded handler named nope");
+}

@@ -1,0 +1,113 @@
+// Runs the real cfngen binary: exit codes, messages, files written.
+
+#include "cfngen/atomic_file.hpp"
+#include "cfngen/synth.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+struct Run {
+    int exit_code;
+    std::string out;  // stdout and stderr, in that order
+    std::string err;
+};
+
+Run run_cfngen(const std::string& args, const fs::path& cwd = fs::temp_directory_path()) {
+    const auto err_file = fs::temp_directory_path() / ("cfngen-cli-err-" + std::to_string(::getpid()));
+    const auto command = "cd '" + cwd.string() + "' && '" + CFNGEN_BINARY + "' " + args + " 2>'" +
+                         err_file.string() + "'";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buffer{};
+    for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) out.append(buffer.data(), n);
+    const int status = ::pclose(pipe);
+    Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, cfngen::read_file(err_file)};
+    fs::remove(err_file);
+    return run;
+}
+
+fs::path fresh_directory(const std::string& name) {
+    auto dir = fs::temp_directory_path() / ("cfngen-cli-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("cfngen synth writes out/crypto-alerts-dev.template.json and a summary", "[cli]") {
+    const auto dir = fresh_directory("default");
+    const auto run = run_cfngen("synth", dir);
+    CHECK(run.exit_code == 0);
+    const auto expected = cfngen::synthesize({"dev", cfngen::stacks::AssetMode::Inline});
+    CHECK(cfngen::read_file(dir / "out" / "crypto-alerts-dev.template.json") == expected.template_text);
+    CHECK_THAT(run.err, StartsWith("synthesized crypto-alerts-dev.template.json: 15 resources, "));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cfngen synth -o - prints the template to stdout", "[cli]") {
+    const auto run = run_cfngen("synth --stage prod -o -");
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == cfngen::synthesize({"prod", cfngen::stacks::AssetMode::Inline}).template_text);
+}
+
+TEST_CASE("cfngen synth --asset-mode directory writes hashed asset directories", "[cli][assets]") {
+    const auto dir = fresh_directory("assets");
+    const auto run = run_cfngen("synth --asset-mode directory -o " + (dir / "o").string());
+    CHECK(run.exit_code == 0);
+    for (const auto* name : {"price-checker", "alert-processor"}) {
+        const auto& asset = cfngen::embedded_handler(name);
+        CHECK(cfngen::read_file(dir / "o" / "assets" / asset.directory_name() / "index.js") == asset.source);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a bad stage is one line on stderr and exit code 2", "[cli][errors]") {
+    const auto run = run_cfngen("synth --stage Bad_Stage -o -");
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, StartsWith("cfngen: error: ") && Contains("invalid stage 'Bad_Stage'"));
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+}
+
+TEST_CASE("an unwritable output directory is exit code 2 and leaves no file", "[cli][errors]") {
+    const auto dir = fresh_directory("unwritable");
+    cfngen::write_file_atomically(dir / "blocker", "a file, not a directory");
+    const auto run = run_cfngen("synth -o " + (dir / "blocker" / "out").string());
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, StartsWith("cfngen: error: cannot create directory"));
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+    CHECK(cfngen::read_file(dir / "blocker") == "a file, not a directory");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("unknown options, commands and asset modes are exit code 2", "[cli][errors]") {
+    CHECK(run_cfngen("synth --bogus").exit_code == 2);
+    CHECK(run_cfngen("frobnicate").exit_code == 2);
+    CHECK(run_cfngen("").exit_code == 2);
+    const auto run = run_cfngen("synth --asset-mode zip -o -");
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Contains("zip"));
+    CHECK(run_cfngen("synth --asset-mode directory -o -").exit_code == 2);
+}
+
+TEST_CASE("version and help flags exit 0", "[cli]") {
+    const auto version = run_cfngen("--version");
+    CHECK(version.exit_code == 0);
+    CHECK_THAT(version.out, Contains("cfngen 0.1.0"));
+    const auto help = run_cfngen("synth --help");
+    CHECK(help.exit_code == 0);
+    CHECK_THAT(help.out, Contains("--asset-mode"));
+}

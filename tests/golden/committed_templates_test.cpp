@@ -1,0 +1,50 @@
+// templates/ holds the synthesized template of each stage. When the stack or
+// a handler changes, this fails with the first differing lines and the
+// command that regenerates them.
+
+#include "cfngen/atomic_file.hpp"
+#include "cfngen/synth.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+using namespace cfngen;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+// A short unified-style excerpt around the first difference.
+std::string first_difference(const std::string& committed, const std::string& fresh) {
+    const auto a = lines_of(committed);
+    const auto b = lines_of(fresh);
+    std::size_t i = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+    std::string out = fmt::format("first difference at line {}:\n", i + 1);
+    const auto from = i >= 3 ? i - 3 : 0;
+    for (auto k = from; k < i; ++k) out += "  " + a[k].substr(0, 160) + "\n";
+    for (auto k = i; k < std::min(a.size(), i + 3); ++k) out += "- " + a[k].substr(0, 160) + "\n";
+    for (auto k = i; k < std::min(b.size(), i + 3); ++k) out += "+ " + b[k].substr(0, 160) + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("committed templates match what cfngen synthesizes", "[golden]") {
+    for (const auto* stage : {"dev", "prod"}) {
+        const auto fresh = synthesize({stage, stacks::AssetMode::Inline});
+        const auto path = std::string(CFNGEN_SOURCE_DIR) + "/templates/" + fresh.file_name;
+        const auto committed = read_file(path);
+        INFO(fmt::format("{} is stale; regenerate with: scripts/update-templates.sh\n{}", path,
+                         first_difference(committed, fresh.template_text)));
+        CHECK(committed == fresh.template_text);
+    }
+}

@@ -1,0 +1,229 @@
+#include "cfngen/stacks/crypto_alerts.hpp"
+
+#include "cfngen/error.hpp"
+#include "cfngen/synth.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+using namespace cfngen;
+using namespace cfngen::stacks;
+
+namespace {
+
+Value synth_json(const std::string& stage, AssetMode mode = AssetMode::Inline) {
+    return crypto_alerts({stage, mode}).stack.synth();
+}
+
+const Value& policy_statements(const Value& tmpl, const std::string& role) {
+    return tmpl["Resources"][role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
+}
+
+// Sid -> actions, so a test reads like the policy.
+std::map<std::string, Value> actions_by_sid(const Value& statements) {
+    std::map<std::string, Value> result;
+    for (const auto& s : statements) result[s["Sid"].get<std::string>()] = s["Action"];
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("the stack has the resources SPEC section 1 lists", "[stack]") {
+    const auto tmpl = synth_json("dev");
+    std::map<std::string, int> by_type;
+    for (const auto& [id, r] : tmpl["Resources"].items()) ++by_type[r["Type"].get<std::string>()];
+    CHECK(by_type == std::map<std::string, int>{{"AWS::DynamoDB::Table", 1},
+                                                {"AWS::Events::Rule", 1},
+                                                {"AWS::IAM::Role", 2},
+                                                {"AWS::KMS::Alias", 1},
+                                                {"AWS::KMS::Key", 1},
+                                                {"AWS::Lambda::EventSourceMapping", 1},
+                                                {"AWS::Lambda::Function", 2},
+                                                {"AWS::Lambda::Permission", 1},
+                                                {"AWS::Logs::LogGroup", 2},
+                                                {"AWS::SNS::Subscription", 1},
+                                                {"AWS::SNS::Topic", 1},
+                                                {"AWS::SQS::Queue", 1}});
+}
+
+TEST_CASE("the alerts table has the keys, sparse GSI, stream, PITR and KMS encryption", "[stack]") {
+    const auto props = synth_json("dev")["Resources"]["AlertsTable"]["Properties"];
+    CHECK(props["TableName"] == "crypto-alerts-dev");
+    CHECK(props["BillingMode"] == "PAY_PER_REQUEST");
+    CHECK(props["KeySchema"] == Value::parse(R"([{"AttributeName":"userId","KeyType":"HASH"},
+                                                 {"AttributeName":"alertId","KeyType":"RANGE"}])"));
+    const auto& gsi = props["GlobalSecondaryIndexes"][0];
+    CHECK(gsi["IndexName"] == "armed-by-threshold");
+    CHECK(gsi["KeySchema"] == Value::parse(R"([{"AttributeName":"armedKey","KeyType":"HASH"},
+                                               {"AttributeName":"threshold","KeyType":"RANGE"}])"));
+    CHECK(props["StreamSpecification"]["StreamViewType"] == "NEW_AND_OLD_IMAGES");
+    CHECK(props["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] == true);
+    CHECK(props["SSESpecification"]["KMSMasterKeyId"] == fn::get_att("AlertsKey", "Arn"));
+    CHECK(props["DeletionProtectionEnabled"] == false);
+}
+
+TEST_CASE("prod protects data that dev may delete", "[stack][stages]") {
+    const auto dev = synth_json("dev")["Resources"];
+    const auto prod = synth_json("prod")["Resources"];
+    CHECK(prod["AlertsTable"]["Properties"]["DeletionProtectionEnabled"] == true);
+    CHECK(prod["AlertsTable"]["DeletionPolicy"] == "Retain");
+    CHECK(prod["AlertsKey"]["DeletionPolicy"] == "Retain");
+    CHECK(prod["AlertsKey"]["Properties"]["PendingWindowInDays"] == 30);
+    CHECK(dev["AlertsTable"]["DeletionPolicy"] == "Delete");
+    CHECK(dev["AlertsKey"]["Properties"]["PendingWindowInDays"] == 7);
+    CHECK(prod["PriceCheckerFunction"]["Properties"]["FunctionName"] == "price-checker-prod");
+    CHECK(prod["AlertsKeyAlias"]["Properties"]["AliasName"] == "alias/crypto-alerts-prod");
+}
+
+TEST_CASE("every taggable resource carries Environment and Service tags", "[stack]") {
+    const auto tmpl = synth_json("staging");
+    const std::set<std::string> untaggable{"AWS::KMS::Alias", "AWS::SNS::Subscription", "AWS::Lambda::Permission"};
+    for (const auto& [id, r] : tmpl["Resources"].items()) {
+        INFO(id);
+        if (untaggable.count(r["Type"].get<std::string>())) {
+            CHECK_FALSE(r["Properties"].contains("Tags"));
+            continue;
+        }
+        CHECK(r["Properties"]["Tags"] == Value::parse(R"([{"Key":"Environment","Value":"staging"},
+                                                          {"Key":"Service","Value":"crypto-alerts"}])"));
+    }
+}
+
+TEST_CASE("the price checker role grants exactly what the checker calls", "[stack][iam]") {
+    const auto tmpl = synth_json("dev");
+    const auto& statements = policy_statements(tmpl, "PriceCheckerRole");
+    CHECK(actions_by_sid(statements) ==
+          std::map<std::string, Value>{
+              {"WriteOwnLogs", Value::array({"logs:CreateLogStream", "logs:PutLogEvents"})},
+              {"QueryArmedAlerts", "dynamodb:Query"},
+              {"TriggerAlerts", "dynamodb:UpdateItem"},
+              {"UseAlertsKey", Value::array({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"})}});
+    for (const auto& s : statements) {
+        INFO(s.dump());
+        CHECK(s["Resource"] != "*");
+    }
+    CHECK(statements[1]["Resource"] == fn::sub("${AlertsTable.Arn}/index/armed-by-threshold"));
+    CHECK(statements[0]["Resource"] == fn::get_att("PriceCheckerLogGroup", "Arn"));
+}
+
+TEST_CASE("the alert processor role grants exactly what the processor calls", "[stack][iam]") {
+    const auto tmpl = synth_json("dev");
+    const auto& statements = policy_statements(tmpl, "AlertProcessorRole");
+    CHECK(actions_by_sid(statements) ==
+          std::map<std::string, Value>{
+              {"WriteOwnLogs", Value::array({"logs:CreateLogStream", "logs:PutLogEvents"})},
+              {"ReadAlertStream",
+               Value::array({"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"})},
+              {"ListAlertStreams", "dynamodb:ListStreams"},
+              {"ArmAlertsAndRecordNotifications", Value::array({"dynamodb:GetItem", "dynamodb:UpdateItem"})},
+              {"PublishAlerts", "sns:Publish"},
+              {"SendFailedRecordsToDeadLetterQueue", "sqs:SendMessage"},
+              {"UseAlertsKey", Value::array({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"})}});
+    for (const auto& s : statements) {
+        INFO(s.dump());
+        // ListStreams is the one action IAM cannot scope to a resource.
+        CHECK((s["Resource"] != "*" || s["Action"] == "dynamodb:ListStreams"));
+    }
+}
+
+TEST_CASE("the key has rotation and a policy that lets only the stack's log groups use it", "[stack][kms]") {
+    const auto key = synth_json("dev")["Resources"]["AlertsKey"]["Properties"];
+    CHECK(key["EnableKeyRotation"] == true);
+    const auto& statements = key["KeyPolicy"]["Statement"];
+    REQUIRE(statements.size() == 2);
+    CHECK(statements[1]["Principal"]["Service"] == "logs.amazonaws.com");
+    CHECK(statements[1]["Condition"]["ArnEquals"]["kms:EncryptionContext:aws:logs:arn"].size() == 2);
+}
+
+TEST_CASE("functions run on arm64 Node.js 24 with encrypted env and JSON logs", "[stack][lambda]") {
+    const auto tmpl = synth_json("dev");
+    for (const auto* id : {"PriceCheckerFunction", "AlertProcessorFunction"}) {
+        INFO(id);
+        const auto& p = tmpl["Resources"][id]["Properties"];
+        CHECK(p["Runtime"] == "nodejs24.x");
+        CHECK(p["Architectures"] == Value::array({"arm64"}));
+        CHECK(p["KmsKeyArn"] == fn::get_att("AlertsKey", "Arn"));
+        CHECK(p["LoggingConfig"]["LogFormat"] == "JSON");
+        CHECK(p["Environment"]["Variables"]["TABLE_NAME"] == fn::ref("AlertsTable"));
+    }
+    const auto& checker = tmpl["Resources"]["PriceCheckerFunction"]["Properties"];
+    CHECK(checker["MemorySize"] == 512);
+    CHECK(checker["Timeout"] == 60);
+    CHECK(checker["Environment"]["Variables"]["ARMED_INDEX_NAME"] == "armed-by-threshold");
+    CHECK(checker["Code"]["ZipFile"] == embedded_handler("price-checker").source);
+    const auto& processor = tmpl["Resources"]["AlertProcessorFunction"]["Properties"];
+    CHECK(processor["Environment"]["Variables"]["TOPIC_ARN"] == fn::ref("AlertsTopic"));
+    CHECK(processor["Code"]["ZipFile"] == embedded_handler("alert-processor").source);
+}
+
+TEST_CASE("the stream mapping filters, reports partial failures and dead-letters", "[stack][lambda]") {
+    const auto p = synth_json("dev")["Resources"]["AlertStreamMapping"]["Properties"];
+    CHECK(p["FunctionResponseTypes"] == Value::array({"ReportBatchItemFailures"}));
+    CHECK(p["BisectBatchOnFunctionError"] == true);
+    CHECK(p["MaximumRetryAttempts"] == 5);
+    CHECK(p["DestinationConfig"]["OnFailure"]["Destination"] == fn::get_att("AlertProcessorDeadLetterQueue", "Arn"));
+    const auto& filters = p["FilterCriteria"]["Filters"];
+    REQUIRE(filters.size() == 3);
+    CHECK(Value::parse(filters[0]["Pattern"].get<std::string>()) == Value::parse(R"({"eventName":["INSERT"]})"));
+    CHECK(Value::parse(filters[1]["Pattern"].get<std::string>()) ==
+          Value::parse(R"({"eventName":["MODIFY"],"dynamodb":{"OldImage":{"status":{"S":["ACTIVE"]}},
+                                                              "NewImage":{"status":{"S":["TRIGGERED"]}}}})"));
+    CHECK(Value::parse(filters[2]["Pattern"].get<std::string>()) ==
+          Value::parse(R"({"eventName":["MODIFY"],"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
+                                                              "armedKey":{"S":[{"exists":false}]}}}})"));
+}
+
+TEST_CASE("the schedule invokes the checker every minute, permitted only for that rule", "[stack][events]") {
+    const auto r = synth_json("dev")["Resources"];
+    CHECK(r["PriceCheckSchedule"]["Properties"]["ScheduleExpression"] == "rate(1 minute)");
+    CHECK(r["PriceCheckSchedule"]["Properties"]["Targets"][0]["Arn"] == fn::get_att("PriceCheckerFunction", "Arn"));
+    CHECK(r["PriceCheckSchedulePermission"]["Properties"]["SourceArn"] == fn::get_att("PriceCheckSchedule", "Arn"));
+    CHECK(r["PriceCheckSchedulePermission"]["Properties"]["Principal"] == "events.amazonaws.com");
+}
+
+TEST_CASE("the email subscription exists only when NotificationEmail is given", "[stack][sns]") {
+    const auto tmpl = synth_json("dev");
+    CHECK(tmpl["Resources"]["AlertsEmailSubscription"]["Condition"] == "HasNotificationEmail");
+    CHECK(tmpl["Conditions"]["HasNotificationEmail"] ==
+          fn::not_(fn::equals(fn::ref("NotificationEmail"), "")));
+    CHECK(tmpl["Parameters"]["NotificationEmail"]["Default"] == "");
+}
+
+TEST_CASE("outputs name what operators need", "[stack]") {
+    const auto outputs = synth_json("dev")["Outputs"];
+    for (const auto* id : {"AlertsTableName", "AlertsTableArn", "AlertsTopicArn", "PriceCheckerFunctionName",
+                           "PriceCheckerFunctionArn", "AlertProcessorFunctionName", "AlertProcessorFunctionArn",
+                           "AlertsKeyId", "PriceCheckRuleName", "DeadLetterQueueUrl"}) {
+        INFO(id);
+        CHECK(outputs.contains(id));
+    }
+}
+
+TEST_CASE("two synths are byte-identical", "[stack][determinism]") {
+    CHECK(synthesize({"dev", AssetMode::Inline}).template_text == synthesize({"dev", AssetMode::Inline}).template_text);
+}
+
+TEST_CASE("inline templates fit aws cloudformation deploy's 51,200-byte body", "[stack]") {
+    for (const auto* stage : {"dev", "prod"}) {
+        INFO(stage);
+        CHECK(synthesize({stage, AssetMode::Inline}).template_text.size() <= limits::max_body_bytes_direct);
+    }
+}
+
+TEST_CASE("directory mode points Code at content-hashed asset directories", "[stack][assets]") {
+    const auto out = synthesize({"dev", AssetMode::Directory});
+    const auto tmpl = Value::parse(out.template_text);
+    const auto& checker = embedded_handler("price-checker");
+    CHECK(tmpl["Resources"]["PriceCheckerFunction"]["Properties"]["Code"] == "assets/" + checker.directory_name());
+    REQUIRE(out.assets.size() == 2);
+}
+
+TEST_CASE("an invalid stage is an error", "[stack][stages]") {
+    CHECK_THROWS_WITH(crypto_alerts({"Prod", AssetMode::Inline}),
+                      "invalid stage 'Prod': use 1-16 characters [a-z0-9-], starting with a letter");
+    CHECK_FALSE(is_valid_stage(""));
+    CHECK_FALSE(is_valid_stage("a23456789012345678"));
+    CHECK(is_valid_stage("dev-2"));
+}
