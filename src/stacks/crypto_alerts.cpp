@@ -31,7 +31,9 @@ using iam::Statement;
 
 constexpr const char* kNodeRuntime = "nodejs24.x";  // newest Node.js runtime Lambda supports
 constexpr const char* kArmedIndex = "armed-by-threshold";
-constexpr const char* kAllSources = "coinbase,kraken,coingecko,binance";
+// Kraken first: it quotes last-trade USD prices directly (Coinbase's one-request
+// endpoint gives inverse rates); Binance last: it refuses some AWS regions.
+constexpr const char* kDefaultSources = "kraken,coinbase,coingecko,binance";
 constexpr int kLogRetentionDays = 14;
 
 struct Stage {
@@ -44,21 +46,22 @@ Value sub_arn(const std::string& service, const std::string& resource) {
     return fn::sub("arn:${AWS::Partition}:" + service + ":${AWS::Region}:${AWS::AccountId}:" + resource);
 }
 
-// The processor runs only for records it acts on (SPEC: new alerts and
-// ACTIVE -> TRIGGERED), plus alerts a user re-armed (status ACTIVE written
-// without armedKey). Its own arming update carries armedKey, so it does not
-// invoke it again.
+// The processor runs only for records it acts on: a new alert (no status
+// yet, whether inserted or overwritten by a put), an ACTIVE -> TRIGGERED
+// transition, and an alert a user re-armed (status ACTIVE written without
+// armedKey). Its own writes (ACTIVE with armedKey, INVALID, the notified
+// marker) match none of these, so it never invokes itself.
 Value alert_stream_filters() {
-    const Value new_alert = {{"eventName", {"INSERT"}}};
+    const Value absent = Value::array({{{"exists", false}}});
+    const Value new_alert = {{"eventName", {"INSERT", "MODIFY"}},
+                             {"dynamodb", {{"NewImage", {{"status", {{"S", absent}}}}}}}};
     const Value triggered = {
         {"eventName", {"MODIFY"}},
         {"dynamodb",
          {{"OldImage", {{"status", {{"S", {"ACTIVE"}}}}}}, {"NewImage", {{"status", {{"S", {"TRIGGERED"}}}}}}}}};
     const Value rearmed = {
-        {"eventName", {"MODIFY"}},
-        {"dynamodb",
-         {{"NewImage",
-           {{"status", {{"S", {"ACTIVE"}}}}, {"armedKey", {{"S", Value::array({{{"exists", false}}})}}}}}}}};
+        {"eventName", {"INSERT", "MODIFY"}},
+        {"dynamodb", {{"NewImage", {{"status", {{"S", {"ACTIVE"}}}}, {"armedKey", {{"S", absent}}}}}}}};
     Value filters = Value::array();
     for (const auto& pattern : {new_alert, triggered, rearmed}) filters.push_back({{"Pattern", pattern.dump()}});
     return {{"Filters", filters}};
@@ -108,7 +111,7 @@ SynthesizedStack crypto_alerts(const CryptoAlertsOptions& options) {
     auto& price_sources = t.add(
         Parameter("PriceSources")
             .description("Price sources in order of preference (coinbase, kraken, coingecko, binance)")
-            .default_value(kAllSources)
+            .default_value(kDefaultSources)
             .allowed_pattern("^(coinbase|kraken|coingecko|binance)(,(coinbase|kraken|coingecko|binance))*$")
             .constraint_description("must be a comma-separated list of coinbase, kraken, coingecko, binance"));
     t.add_condition("HasNotificationEmail", fn::not_(fn::equals(notification_email.ref(), "")));

@@ -166,12 +166,13 @@ TEST_CASE("the stream mapping filters, reports partial failures and dead-letters
     CHECK(p["DestinationConfig"]["OnFailure"]["Destination"] == fn::get_att("AlertProcessorDeadLetterQueue", "Arn"));
     const auto& filters = p["FilterCriteria"]["Filters"];
     REQUIRE(filters.size() == 3);
-    CHECK(Value::parse(filters[0]["Pattern"].get<std::string>()) == Value::parse(R"({"eventName":["INSERT"]})"));
+    CHECK(Value::parse(filters[0]["Pattern"].get<std::string>()) ==
+          Value::parse(R"({"eventName":["INSERT","MODIFY"],"dynamodb":{"NewImage":{"status":{"S":[{"exists":false}]}}}})"));
     CHECK(Value::parse(filters[1]["Pattern"].get<std::string>()) ==
           Value::parse(R"({"eventName":["MODIFY"],"dynamodb":{"OldImage":{"status":{"S":["ACTIVE"]}},
                                                               "NewImage":{"status":{"S":["TRIGGERED"]}}}})"));
     CHECK(Value::parse(filters[2]["Pattern"].get<std::string>()) ==
-          Value::parse(R"({"eventName":["MODIFY"],"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
+          Value::parse(R"({"eventName":["INSERT","MODIFY"],"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
                                                               "armedKey":{"S":[{"exists":false}]}}}})"));
 }
 

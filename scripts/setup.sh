@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Quick start, step 1: installs what is missing (Debian packages, the npm
+# packages pinned in package-lock.json), builds cfngen, and synthesizes
+# stage dev into out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake make g++ pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev catch2 libssl-dev)
+# Node.js 20+ is needed for the handler tests; Debian 12's own nodejs is 18,
+# so it is installed from apt only when no node is there at all.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: Node.js 20 or newer is needed for the handler tests (found $(node --version))" >&2
+  exit 1
+fi
+
+# Exactly the versions in package-lock.json; reinstalled when the lockfile changes.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
+./build/cfngen synth --stage dev -o out

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Regenerates templates/ (the committed template of every stage) with the
+# freshly built cfngen. Run after changing the stack or a handler.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build --target cfngen -j"$(nproc)"
+for stage in dev prod; do
+  ./build/cfngen synth --stage "$stage" -o templates
+done

@@ -1,0 +1,158 @@
+'use strict';
+// Unit tests of the price checker's pure functions and its HTTP edge.
+const { test, describe, before, after, beforeEach } = require('node:test');
+const assert = require('node:assert/strict');
+const checker = require('../../handlers/price-checker/index.js');
+const { startExchanges } = require('./support/exchanges');
+
+const { toPrice, SOURCES, fires, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, parseList } = checker;
+
+describe('toPrice', () => {
+  test('accepts finite positive numbers and decimal strings', () => {
+    assert.equal(toPrice(42000.5), 42000.5);
+    assert.equal(toPrice('42000.50000'), 42000.5);
+    assert.equal(toPrice('1e-5'), 0.00001);
+  });
+  test('rejects NaN, infinities, zero, negatives, junk and missing values', () => {
+    for (const bad of ['NaN', NaN, Infinity, '-1', -1, 0, '0', '', ' ', 'abc', '12abc', null, undefined, {}, [], true, '0x10']) {
+      assert.equal(toPrice(bad), undefined, `accepted ${JSON.stringify(bad)}`);
+    }
+  });
+});
+
+describe('source response parsing (real response shapes)', () => {
+  test('coinbase exchange-rates: USD price is the inverse of the rate', () => {
+    const body = { data: { currency: 'USD', rates: { BTC: '0.00001', ETH: '0.00040000', SOL: '0.006666666667', EUR: '0.92' } } };
+    assert.deepEqual(SOURCES.coinbase.parse(body, ['BTC', 'ETH', 'SOL']), { BTC: 100000, ETH: 2500, SOL: 150 });
+    assert.equal(SOURCES.coinbase.url('https://api.coinbase.com', ['BTC']), 'https://api.coinbase.com/v2/exchange-rates?currency=USD');
+  });
+  test('coinbase: missing coin, "NaN", zero and negative rates are not prices', () => {
+    const body = { data: { rates: { BTC: 'NaN', ETH: '0', SOL: '-0.1' } } };
+    assert.deepEqual(SOURCES.coinbase.parse(body, ['BTC', 'ETH', 'SOL', 'ADA']), {});
+    assert.deepEqual(SOURCES.coinbase.parse({ errors: [{ id: 'not_found' }] }, ['BTC']), {});
+  });
+  test('kraken Ticker: maps BTC to XBT and reads the last trade from Kraken pair names', () => {
+    assert.equal(SOURCES.kraken.url('https://api.kraken.com', ['BTC', 'ETH', 'SOL']), 'https://api.kraken.com/0/public/Ticker?pair=XBTUSD,ETHUSD,SOLUSD');
+    const body = { error: [], result: { XXBTZUSD: { a: ['1'], c: ['67123.40000', '0.001'] }, XETHZUSD: { c: ['3500.10', '1'] }, SOLUSD: { c: ['150.5', '2'] } } };
+    assert.deepEqual(SOURCES.kraken.parse(body, ['BTC', 'ETH', 'SOL']), { BTC: 67123.4, ETH: 3500.1, SOL: 150.5 });
+  });
+  test('kraken: an error list or a malformed ticker gives no prices', () => {
+    assert.deepEqual(SOURCES.kraken.parse({ error: ['EQuery:Unknown asset pair'] }, ['BTC']), {});
+    assert.deepEqual(SOURCES.kraken.parse({ error: [], result: { XXBTZUSD: { c: 'oops' } } }, ['BTC']), {});
+    assert.deepEqual(SOURCES.kraken.parse({ error: [], result: { XXBTZUSD: { c: ['-5'] } } }, ['BTC']), {});
+  });
+  test('coingecko simple/price: maps symbols to CoinGecko ids', () => {
+    assert.equal(SOURCES.coingecko.url('https://api.coingecko.com', ['BTC', 'ETH', 'SOL']), 'https://api.coingecko.com/api/v3/simple/price?ids=bitcoin,ethereum,solana&vs_currencies=usd');
+    assert.deepEqual(SOURCES.coingecko.parse({ bitcoin: { usd: 67187.33 }, ethereum: { usd: 3500 } }, ['BTC', 'ETH', 'SOL']), { BTC: 67187.33, ETH: 3500 });
+  });
+  test('coingecko: null, string "NaN" and unknown coins are not prices', () => {
+    assert.deepEqual(SOURCES.coingecko.parse({ bitcoin: { usd: null }, ethereum: { usd: 'NaN' } }, ['BTC', 'ETH', 'XYZ']), {});
+    assert.deepEqual(SOURCES.coingecko.parse(null, ['BTC']), {});
+  });
+  test('binance ticker/price: USDT pairs in one request', () => {
+    assert.equal(SOURCES.binance.url('https://api.binance.com', ['BTC', 'ETH']), 'https://api.binance.com/api/v3/ticker/price?symbols=%5B%22BTCUSDT%22%2C%22ETHUSDT%22%5D');
+    assert.deepEqual(SOURCES.binance.parse([{ symbol: 'BTCUSDT', price: '67187.33000000' }, { symbol: 'ETHUSDT', price: '3500.10000000' }], ['BTC', 'ETH']), { BTC: 67187.33, ETH: 3500.1 });
+  });
+  test('binance: an error object or a bad price gives no prices', () => {
+    assert.deepEqual(SOURCES.binance.parse({ code: -1121, msg: 'Invalid symbol.' }, ['BTC']), {});
+    assert.deepEqual(SOURCES.binance.parse([{ symbol: 'BTCUSDT', price: '-1' }], ['BTC']), {});
+  });
+});
+
+describe('decisions', () => {
+  test('fires is strict: equality never fires', () => {
+    assert.equal(fires('above', 100, 100.01), true);
+    assert.equal(fires('above', 100, 100), false);
+    assert.equal(fires('below', 100, 99.99), true);
+    assert.equal(fires('below', 100, 100), false);
+    assert.equal(fires('sideways', 100, 1), false);
+  });
+  test('backoff is full jitter under an exponential cap', () => {
+    assert.equal(backoffMs(0, () => 0.999, 200, 5000), 199);
+    assert.equal(backoffMs(3, () => 0.5, 200, 5000), 800);
+    assert.equal(backoffMs(10, () => 0.999, 200, 5000), 4995);
+    assert.equal(backoffMs(4, () => 0, 200, 5000), 0);
+  });
+  test('Retry-After in seconds or as an HTTP date', () => {
+    assert.equal(retryAfterMs('2'), 2000);
+    assert.equal(retryAfterMs(new Date(10_000).toUTCString(), 7_000), 3000);
+    assert.equal(retryAfterMs('soon'), undefined);
+    assert.equal(retryAfterMs(null), undefined);
+  });
+  test('parseList trims and drops empty entries', () => {
+    assert.deepEqual(parseList(' BTC, ETH,,SOL '), ['BTC', 'ETH', 'SOL']);
+    assert.deepEqual(parseList(undefined), []);
+  });
+  test('forEachLimited keeps at most `limit` in flight and reports what it skipped', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const done = [];
+    const skipped = await forEachLimited([1, 2, 3, 4, 5, 6], 2, async (n) => {
+      inFlight++; most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--; done.push(n);
+    }, () => done.length >= 4);
+    assert.equal(most, 2);
+    assert.ok(skipped >= 1 && skipped + done.length === 6);
+  });
+});
+
+describe('HTTP edge against fake exchanges', () => {
+  let ex;
+  const soon = (ms = 5000) => Date.now() + ms;
+  before(async () => { ex = await startExchanges({ BTC: 50000, ETH: 2500, SOL: 100 }); });
+  after(() => ex.close());
+  beforeEach(() => ex.reset());
+
+  test('HTTP 500 is retried, then the source fails with the status', async () => {
+    ex.state.behaviour.binance = { status: 500 };
+    await assert.rejects(getJson(`${ex.env.BINANCE_API_URL}/api/v3/ticker/price?symbols=[]`, { deadline: soon(), random: () => 0 }), /HTTP 500/);
+    assert.equal(ex.requestsTo('binance').length, 3);
+  });
+  test('HTTP 400 is not retried', async () => {
+    ex.state.behaviour.binance = { status: 400, body: '{"code":-1121,"msg":"Invalid symbol."}' };
+    await assert.rejects(getJson(`${ex.env.BINANCE_API_URL}/api/v3/ticker/price?symbols=[]`, { deadline: soon(), random: () => 0 }), /HTTP 400/);
+    assert.equal(ex.requestsTo('binance').length, 1);
+  });
+  test('429 waits for Retry-After before retrying', async () => {
+    ex.state.behaviour.kraken = { status: 429, headers: { 'retry-after': '1' } };
+    const started = Date.now();
+    setTimeout(() => { ex.state.behaviour.kraken = undefined; }, 300);
+    const body = await getJson(`${ex.env.KRAKEN_API_URL}/0/public/Ticker?pair=XBTUSD`, { deadline: soon(), random: () => 0 });
+    assert.ok(Date.now() - started >= 950, 'retried before Retry-After elapsed');
+    assert.equal(body.result.XXBTZUSD.c[0], '50000');
+  });
+  test('429 whose Retry-After is past the deadline gives up at once', async () => {
+    ex.state.behaviour.kraken = { status: 429, headers: { 'retry-after': '30' } };
+    const started = Date.now();
+    await assert.rejects(getJson(`${ex.env.KRAKEN_API_URL}/0/public/Ticker?pair=XBTUSD`, { deadline: soon(2000) }), /HTTP 429/);
+    assert.ok(Date.now() - started < 1000);
+    assert.equal(ex.requestsTo('kraken').length, 1);
+  });
+  test('a hanging source times out per request and never past the deadline', async () => {
+    ex.state.behaviour.coinbase = { hang: true };
+    const started = Date.now();
+    await assert.rejects(getJson(`${ex.env.COINBASE_API_URL}/v2/exchange-rates?currency=USD`, { deadline: soon(1200), timeoutMs: 500, random: () => 0 }), /timeout/);
+    const took = Date.now() - started;
+    assert.ok(took >= 500 && took < 1500, `took ${took} ms`);
+  });
+  test('malformed JSON fails the source without retrying', async () => {
+    ex.state.behaviour.coinbase = { malformed: true };
+    await assert.rejects(getJson(`${ex.env.COINBASE_API_URL}/v2/exchange-rates?currency=USD`, { deadline: soon() }), /malformed JSON/);
+    assert.equal(ex.requestsTo('coinbase').length, 1);
+  });
+  test('fetchPrices asks the next source only for the coins still missing', async () => {
+    ex.state.behaviour.coinbase = { body: { data: { rates: { BTC: '0.00002', ETH: 'NaN' } } } };
+    const { prices, failures } = await fetchPrices(['BTC', 'ETH', 'SOL'], ['coinbase', 'kraken', 'coingecko'], ex.env, { deadline: soon() });
+    assert.deepEqual(prices, { BTC: { price: 50000, source: 'coinbase' }, ETH: { price: 2500, source: 'kraken' }, SOL: { price: 100, source: 'kraken' } });
+    assert.equal(ex.requestsTo('kraken')[0].query, '?pair=ETHUSD,SOLUSD');
+    assert.equal(ex.requestsTo('coingecko').length, 0);
+    assert.match(failures[0].error, /no valid price for ETH,SOL/);
+  });
+  test('fetchPrices with every source down prices nothing and reports each failure', async () => {
+    for (const s of ['coinbase', 'kraken', 'coingecko', 'binance']) ex.state.behaviour[s] = { status: 503 };
+    const { prices, failures } = await fetchPrices(['BTC'], ['coinbase', 'kraken', 'coingecko', 'binance'], ex.env, { deadline: soon(), random: () => 0 });
+    assert.deepEqual(prices, {});
+    assert.deepEqual(failures.map((f) => f.source), ['coinbase', 'kraken', 'coingecko', 'binance']);
+  });
+});
