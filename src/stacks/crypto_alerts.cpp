@@ -208,15 +208,17 @@ SynthesizedStack crypto_alerts(const CryptoAlertsOptions& options) {
                              .sid("UseAlertsKey")
                              .actions({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"})
                              .resource(key.Arn());
-    const auto role_name = [&](const std::string& function) {
-        return fn::sub(function + "-${AWS::Region}");  // IAM names are global: one per region
+    // One role per function, named per region because IAM names are global.
+    const auto lambda_role = [&](const std::string& id, const std::string& function,
+                                 const std::string& description) -> iam::Role& {
+        return t.add(iam::Role(id)
+                         .RoleName(fn::sub(function + "-${AWS::Region}"))
+                         .Description(description)
+                         .AssumeRolePolicyDocument(iam::assume_role_policy("lambda.amazonaws.com").to_json()));
     };
 
     auto& checker_role =
-        t.add(iam::Role("PriceCheckerRole")
-                  .RoleName(role_name(checker_name))
-                  .Description("Price checker: queries armed alerts and triggers them")
-                  .AssumeRolePolicyDocument(iam::assume_role_policy("lambda.amazonaws.com").to_json()));
+        lambda_role("PriceCheckerRole", checker_name, "Price checker: queries armed alerts and triggers them");
     checker_role.add_policy(
         "price-checker",
         PolicyDocument()
@@ -225,11 +227,8 @@ SynthesizedStack crypto_alerts(const CryptoAlertsOptions& options) {
             .add(Statement::allow().sid("TriggerAlerts").actions({"dynamodb:UpdateItem"}).resource(table.Arn()))
             .add(use_key));
 
-    auto& processor_role =
-        t.add(iam::Role("AlertProcessorRole")
-                  .RoleName(role_name(processor_name))
-                  .Description("Alert processor: arms new alerts and notifies triggered ones")
-                  .AssumeRolePolicyDocument(iam::assume_role_policy("lambda.amazonaws.com").to_json()));
+    auto& processor_role = lambda_role("AlertProcessorRole", processor_name,
+                                       "Alert processor: arms new alerts and notifies triggered ones");
     processor_role.add_policy(
         "alert-processor",
         PolicyDocument()
