@@ -3,6 +3,8 @@
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/synth.hpp"
 
+#include "support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <array>
@@ -15,37 +17,8 @@ namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
-namespace {
-
-struct Run {
-    int exit_code;
-    std::string out;  // stdout and stderr, in that order
-    std::string err;
-};
-
-Run run_cfngen(const std::string& args, const fs::path& cwd = fs::temp_directory_path()) {
-    const auto err_file = fs::temp_directory_path() / ("cfngen-cli-err-" + std::to_string(::getpid()));
-    const auto command = "cd '" + cwd.string() + "' && '" + CFNGEN_BINARY + "' " + args + " 2>'" +
-                         err_file.string() + "'";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buffer{};
-    for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) out.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, cfngen::read_file(err_file)};
-    fs::remove(err_file);
-    return run;
-}
-
-fs::path fresh_directory(const std::string& name) {
-    auto dir = fs::temp_directory_path() / ("cfngen-cli-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-}  // namespace
+using cfngen::test::fresh_directory;
+using cfngen::test::run_cfngen;
 
 TEST_CASE("cfngen synth writes out/crypto-alerts-dev.template.json and a summary", "[cli]") {
     const auto dir = fresh_directory("default");

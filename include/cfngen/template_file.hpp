@@ -1,0 +1,22 @@
+#pragma once
+// Reading templates that cfngen did not write (a deployed stack's
+// `aws cloudformation get-template` output, another synth): any failure is
+// one Error naming the file and, for malformed JSON, the line and column.
+
+#include "cfngen/value.hpp"
+
+#include <string>
+
+namespace cfngen {
+
+inline constexpr std::size_t max_template_nesting = 128;
+
+// Parses `text` (named `source` in messages) and checks it is a JSON
+// CloudFormation template: an object with a "Resources" object, sections of
+// the right shape, and nesting no deeper than max_template_nesting.
+Value parse_template(const std::string& text, const std::string& source);
+
+// read_file + parse_template.
+Value load_template(const std::string& path);
+
+}  // namespace cfngen
