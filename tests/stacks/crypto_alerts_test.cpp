@@ -132,9 +132,32 @@ TEST_CASE("the key has rotation and a policy that lets only the stack's log grou
     const auto key = synth_json("dev")["Resources"]["AlertsKey"]["Properties"];
     CHECK(key["EnableKeyRotation"] == true);
     const auto& statements = key["KeyPolicy"]["Statement"];
-    REQUIRE(statements.size() == 2);
+    REQUIRE(statements.size() == 3);
     CHECK(statements[1]["Principal"]["Service"] == "logs.amazonaws.com");
     CHECK(statements[1]["Condition"]["ArnEquals"]["kms:EncryptionContext:aws:logs:arn"].size() == 2);
+}
+
+TEST_CASE("only AWS services may create grants on the key", "[stack][kms]") {
+    const auto deny = synth_json("dev")["Resources"]["AlertsKey"]["Properties"]["KeyPolicy"]["Statement"][2];
+    CHECK(deny == Value::parse(R"({"Sid":"GrantsOnlyForAwsServices","Effect":"Deny","Action":"kms:CreateGrant",
+        "Resource":"*","Principal":{"AWS":"*"},
+        "Condition":{"BoolIfExists":{"kms:GrantIsForAWSResource":"false","aws:PrincipalIsAWSService":"false"}}})"));
+}
+
+TEST_CASE("every Guard suppression carries a control, a rule and a reason", "[stack][guard]") {
+    const auto tmpl = synth_json("dev");
+    int suppressions = 0;
+    for (const auto& [id, r] : tmpl["Resources"].items()) {
+        if (!r.contains("Metadata")) continue;
+        for (const auto& s : r["Metadata"]["guard"]["SuppressedRules"]) {
+            INFO(id);
+            CHECK(s["id"].get<std::string>().rfind("CT.", 0) == 0);
+            CHECK_FALSE(s["rule"].get<std::string>().empty());
+            CHECK(s["reason"].get<std::string>().size() >= 20);
+            ++suppressions;
+        }
+    }
+    CHECK(suppressions == 5);
 }
 
 TEST_CASE("functions run on arm64 Node.js 24 with encrypted env and JSON logs", "[stack][lambda]") {
