@@ -2,12 +2,29 @@
 
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/error.hpp"
+#include "cfngen/validate.hpp"
 
 #include <fmt/format.h>
 
 namespace cfngen {
 
 SynthOutput synthesize(const stacks::CryptoAlertsOptions& options) {
+    auto output = synthesize_unchecked(options);
+    auto as_deployed = Value::parse(output.template_text);
+    if (options.asset_mode == stacks::AssetMode::Directory)
+        // `aws cloudformation package` turns each local Code path into this.
+        for (auto& [id, resource] : as_deployed["Resources"].items())
+            if (resource["Type"] == "AWS::Lambda::Function" && resource["Properties"]["Code"].is_string())
+                resource["Properties"]["Code"] = {{"S3Bucket", "packaged"}, {"S3Key", "packaged"}};
+    const auto report = validate::check_template(as_deployed, output.template_text.size());
+    for (const auto& finding : report.findings)
+        if (finding.severity == validate::Severity::Error)
+            throw Error(fmt::format("refusing to write an invalid template: {} {}: {} ({} errors; run cfngen validate)",
+                                    finding.logical_id, finding.path, finding.message, report.errors()));
+    return output;
+}
+
+SynthOutput synthesize_unchecked(const stacks::CryptoAlertsOptions& options) {
     auto built = stacks::crypto_alerts(options);
     SynthOutput output;
     output.file_name = stacks::template_file_name(options.stage);

@@ -51,6 +51,12 @@ Value parse_template(const std::string& text, const std::string& source) {
         }
         return !too_deep;
     };
+    // nlohmann's lexer takes a NUL byte for the end of input, which would
+    // silently ignore whatever follows it.
+    if (const auto nul = text.find('\0'); nul != std::string::npos) {
+        const auto [line, column] = line_and_column(text, nul);
+        throw Error(fmt::format("{}: malformed JSON at line {}, column {}: NUL byte", source, line, column));
+    }
     Value json;
     try {
         json = Value::parse(text, guard);

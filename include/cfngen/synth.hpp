@@ -17,9 +17,12 @@ struct SynthOutput {
     std::vector<Asset> assets;  // Directory mode only
 };
 
-// Throws Error when the stack is invalid or, in Inline mode, when the body is
-// too large for `aws cloudformation deploy` without an S3 bucket.
+// Throws Error when the stack is invalid: the model's own checks, then every
+// error `cfngen validate` finds (specification, references, quotas), and, in
+// Inline mode, a body too large for `aws cloudformation deploy` without S3.
 SynthOutput synthesize(const stacks::CryptoAlertsOptions& options);
+// The same without the `validate` checks, for `cfngen validate` itself.
+SynthOutput synthesize_unchecked(const stacks::CryptoAlertsOptions& options);
 
 // Writes assets first and the template last, each atomically, so a template
 // never points at an asset directory that is not there. Returns the path of

@@ -1,5 +1,6 @@
 // cfngen command line: thin over the library. Exit codes: 0 success,
-// 1 changes found by `diff --fail`, 2 bad input or failure to read/write.
+// 1 changes found by `diff --fail` or errors found by `validate`, 2 bad input
+// or failure to read/write.
 
 #include "commands.hpp"
 
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     const std::vector<std::pair<std::string, cfngen::cli::Command>> commands{
         {"synth", cfngen::cli::add_synth_command(app)},
         {"diff", cfngen::cli::add_diff_command(app)},
+        {"validate", cfngen::cli::add_validate_command(app)},
     };
     try {
         app.parse(argc, argv);

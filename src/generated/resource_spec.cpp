@@ -7,301 +7,1532 @@ namespace cfngen::spec {
 
 namespace {
 
+constexpr TypeSpec kTypes[] = {
+    {Kind::String, 0},  // 0
+    {Kind::Object, 0},  // 1
+    {Kind::List, 1},  // 2
+    {Kind::Boolean, 0},  // 3
+    {Kind::Object, 1},  // 4
+    {Kind::Object, 3},  // 5
+    {Kind::List, 5},  // 6
+    {Kind::Integer, 0},  // 7
+    {Kind::Object, 4},  // 8
+    {Kind::List, 0},  // 9
+    {Kind::Object, 5},  // 10
+    {Kind::Object, 6},  // 11
+    {Kind::Object, 7},  // 12
+    {Kind::Object, 2},  // 13
+    {Kind::List, 13},  // 14
+    {Kind::Object, 10},  // 15
+    {Kind::Object, 9},  // 16
+    {Kind::Object, 11},  // 17
+    {Kind::Object, 8},  // 18
+    {Kind::Json, 0},  // 19
+    {Kind::Union, 0},  // 20
+    {Kind::Object, 12},  // 21
+    {Kind::Object, 13},  // 22
+    {Kind::List, 22},  // 23
+    {Kind::Object, 14},  // 24
+    {Kind::Object, 15},  // 25
+    {Kind::Object, 16},  // 26
+    {Kind::Tag, 0},  // 27
+    {Kind::List, 27},  // 28
+    {Kind::Object, 17},  // 29
+    {Kind::Object, 18},  // 30
+    {Kind::Object, 20},  // 31
+    {Kind::List, 31},  // 32
+    {Kind::Object, 21},  // 33
+    {Kind::Object, 19},  // 34
+    {Kind::List, 34},  // 35
+    {Kind::Union, 1},  // 36
+    {Kind::Object, 23},  // 37
+    {Kind::Object, 25},  // 38
+    {Kind::Object, 26},  // 39
+    {Kind::Object, 24},  // 40
+    {Kind::Object, 27},  // 41
+    {Kind::Object, 29},  // 42
+    {Kind::List, 42},  // 43
+    {Kind::Object, 31},  // 44
+    {Kind::Object, 30},  // 45
+    {Kind::Object, 32},  // 46
+    {Kind::List, 46},  // 47
+    {Kind::Object, 33},  // 48
+    {Kind::List, 48},  // 49
+    {Kind::Object, 28},  // 50
+    {Kind::Map, 0},  // 51
+    {Kind::Object, 34},  // 52
+    {Kind::Object, 35},  // 53
+    {Kind::Object, 36},  // 54
+    {Kind::Object, 37},  // 55
+    {Kind::Object, 38},  // 56
+    {Kind::Object, 40},  // 57
+    {Kind::List, 57},  // 58
+    {Kind::Object, 39},  // 59
+    {Kind::Object, 42},  // 60
+    {Kind::List, 60},  // 61
+    {Kind::Object, 41},  // 62
+    {Kind::Object, 43},  // 63
+    {Kind::Object, 22},  // 64
+    {Kind::List, 64},  // 65
+    {Kind::Union, 2},  // 66
+    {Kind::Union, 3},  // 67
+    {Kind::Union, 4},  // 68
+    {Kind::Union, 5},  // 69
+    {Kind::Object, 44},  // 70
+    {Kind::List, 70},  // 71
+    {Kind::Union, 6},  // 72
+    {Kind::Object, 47},  // 73
+    {Kind::List, 73},  // 74
+    {Kind::Object, 48},  // 75
+    {Kind::List, 75},  // 76
+    {Kind::Object, 46},  // 77
+    {Kind::Object, 45},  // 78
+    {Kind::Object, 50},  // 79
+    {Kind::Object, 49},  // 80
+    {Kind::Object, 51},  // 81
+    {Kind::Object, 53},  // 82
+    {Kind::List, 82},  // 83
+    {Kind::Object, 52},  // 84
+    {Kind::Object, 54},  // 85
+    {Kind::Object, 55},  // 86
+    {Kind::Object, 56},  // 87
+    {Kind::Object, 57},  // 88
+    {Kind::Object, 59},  // 89
+    {Kind::Object, 58},  // 90
+    {Kind::Object, 60},  // 91
+    {Kind::Object, 61},  // 92
+    {Kind::List, 92},  // 93
+    {Kind::Number, 0},  // 94
+    {Kind::Object, 63},  // 95
+    {Kind::Object, 62},  // 96
+    {Kind::Object, 64},  // 97
+    {Kind::Object, 65},  // 98
+    {Kind::Object, 66},  // 99
+    {Kind::Object, 67},  // 100
+    {Kind::Object, 68},  // 101
+    {Kind::Object, 70},  // 102
+    {Kind::Object, 69},  // 103
+    {Kind::List, 103},  // 104
+    {Kind::Object, 71},  // 105
+    {Kind::Object, 72},  // 106
+    {Kind::Object, 73},  // 107
+    {Kind::Object, 74},  // 108
+    {Kind::Object, 75},  // 109
+    {Kind::Object, 76},  // 110
+    {Kind::Object, 77},  // 111
+    {Kind::Object, 78},  // 112
+    {Kind::List, 19},  // 113
+    {Kind::Object, 79},  // 114
+    {Kind::Object, 83},  // 115
+    {Kind::Object, 82},  // 116
+    {Kind::Object, 81},  // 117
+    {Kind::Object, 84},  // 118
+    {Kind::List, 118},  // 119
+    {Kind::Object, 80},  // 120
+    {Kind::List, 120},  // 121
+    {Kind::Object, 87},  // 122
+    {Kind::Object, 88},  // 123
+    {Kind::Object, 86},  // 124
+    {Kind::List, 124},  // 125
+    {Kind::Object, 85},  // 126
+    {Kind::Object, 90},  // 127
+    {Kind::List, 127},  // 128
+    {Kind::Object, 89},  // 129
+    {Kind::Object, 92},  // 130
+    {Kind::List, 130},  // 131
+    {Kind::Object, 91},  // 132
+    {Kind::List, 132},  // 133
+    {Kind::Object, 93},  // 134
+    {Kind::List, 134},  // 135
+    {Kind::Object, 96},  // 136
+    {Kind::DateTime, 0},  // 137
+    {Kind::Object, 97},  // 138
+    {Kind::Object, 98},  // 139
+    {Kind::List, 139},  // 140
+    {Kind::Object, 99},  // 141
+    {Kind::List, 141},  // 142
+    {Kind::Object, 95},  // 143
+    {Kind::List, 143},  // 144
+    {Kind::Object, 94},  // 145
+    {Kind::Object, 102},  // 146
+    {Kind::Object, 101},  // 147
+    {Kind::Object, 100},  // 148
+    {Kind::Object, 105},  // 149
+    {Kind::Object, 104},  // 150
+    {Kind::Object, 106},  // 151
+    {Kind::Object, 107},  // 152
+    {Kind::Object, 109},  // 153
+    {Kind::Object, 108},  // 154
+    {Kind::Object, 103},  // 155
+    {Kind::Object, 111},  // 156
+    {Kind::Object, 110},  // 157
+    {Kind::Object, 112},  // 158
+    {Kind::List, 158},  // 159
+    {Kind::Object, 114},  // 160
+    {Kind::Object, 118},  // 161
+    {Kind::List, 161},  // 162
+    {Kind::Object, 117},  // 163
+    {Kind::Object, 116},  // 164
+    {Kind::Object, 115},  // 165
+    {Kind::List, 165},  // 166
+    {Kind::Object, 119},  // 167
+    {Kind::List, 167},  // 168
+    {Kind::Object, 120},  // 169
+    {Kind::List, 169},  // 170
+    {Kind::Object, 113},  // 171
+    {Kind::Object, 124},  // 172
+    {Kind::Object, 123},  // 173
+    {Kind::Object, 122},  // 174
+    {Kind::Object, 121},  // 175
+    {Kind::Object, 126},  // 176
+    {Kind::List, 176},  // 177
+    {Kind::Object, 125},  // 178
+    {Kind::Object, 127},  // 179
+    {Kind::Object, 130},  // 180
+    {Kind::Object, 132},  // 181
+    {Kind::Object, 133},  // 182
+    {Kind::Object, 135},  // 183
+    {Kind::Object, 134},  // 184
+    {Kind::Object, 136},  // 185
+    {Kind::Object, 131},  // 186
+    {Kind::Object, 138},  // 187
+    {Kind::Object, 137},  // 188
+    {Kind::Object, 140},  // 189
+    {Kind::Object, 141},  // 190
+    {Kind::Object, 139},  // 191
+    {Kind::Object, 129},  // 192
+    {Kind::List, 192},  // 193
+    {Kind::Object, 128},  // 194
+    {Kind::Object, 142},  // 195
+    {Kind::Object, 144},  // 196
+    {Kind::Object, 146},  // 197
+    {Kind::Object, 147},  // 198
+    {Kind::Object, 145},  // 199
+    {Kind::List, 199},  // 200
+    {Kind::Object, 143},  // 201
+    {Kind::Union, 7},  // 202
+    {Kind::Union, 8},  // 203
+    {Kind::Union, 9},  // 204
+    {Kind::Union, 10},  // 205
+    {Kind::Object, 148},  // 206
+    {Kind::List, 206},  // 207
+    {Kind::Object, 149},  // 208
+    {Kind::List, 208},  // 209
+    {Kind::Union, 11},  // 210
+    {Kind::Union, 12},  // 211
+    {Kind::Union, 13},  // 212
+    {Kind::Union, 14},  // 213
+};
+
+constexpr std::uint16_t kUnion0[] = {6, 19};
+constexpr std::uint16_t kUnion1[] = {0, 19};
+constexpr std::uint16_t kUnion2[] = {19, 0};
+constexpr std::uint16_t kUnion3[] = {19, 0};
+constexpr std::uint16_t kUnion4[] = {19, 0};
+constexpr std::uint16_t kUnion5[] = {0, 19};
+constexpr std::uint16_t kUnion6[] = {19, 0};
+constexpr std::uint16_t kUnion7[] = {19, 0};
+constexpr std::uint16_t kUnion8[] = {19, 0};
+constexpr std::uint16_t kUnion9[] = {19, 0};
+constexpr std::uint16_t kUnion10[] = {19, 0};
+constexpr std::uint16_t kUnion11[] = {19, 0};
+constexpr std::uint16_t kUnion12[] = {19, 0};
+constexpr std::uint16_t kUnion13[] = {19, 0};
+constexpr std::uint16_t kUnion14[] = {19, 0};
+constexpr std::span<const std::uint16_t> kUnions[] = {kUnion0, kUnion1, kUnion2, kUnion3, kUnion4, kUnion5, kUnion6, kUnion7, kUnion8, kUnion9, kUnion10, kUnion11, kUnion12, kUnion13, kUnion14};
+
+constexpr PropertySpec kDefinition0Properties[] = {
+    {"AttributeName", UpdateBehaviour::Update, true, 0},
+    {"AttributeType", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition1Properties[] = {
+    {"Enabled", UpdateBehaviour::Update, true, 3},
+    {"Mode", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition2Properties[] = {
+    {"ContributorInsightsSpecification", UpdateBehaviour::Update, false, 4},
+    {"IndexName", UpdateBehaviour::Update, true, 0},
+    {"KeySchema", UpdateBehaviour::Update, true, 6},
+    {"OnDemandThroughput", UpdateBehaviour::Update, false, 8},
+    {"Projection", UpdateBehaviour::Update, true, 10},
+    {"ProvisionedThroughput", UpdateBehaviour::Update, false, 11},
+    {"WarmThroughput", UpdateBehaviour::Update, false, 12},
+
+};
+constexpr PropertySpec kDefinition3Properties[] = {
+    {"AttributeName", UpdateBehaviour::Update, true, 0},
+    {"KeyType", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition4Properties[] = {
+    {"MaxReadRequestUnits", UpdateBehaviour::Update, false, 7},
+    {"MaxWriteRequestUnits", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition5Properties[] = {
+    {"NonKeyAttributes", UpdateBehaviour::Update, false, 9},
+    {"ProjectionType", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition6Properties[] = {
+    {"ReadCapacityUnits", UpdateBehaviour::Update, true, 7},
+    {"WriteCapacityUnits", UpdateBehaviour::Update, true, 7},
+
+};
+constexpr PropertySpec kDefinition7Properties[] = {
+    {"ReadUnitsPerSecond", UpdateBehaviour::Update, false, 7},
+    {"WriteUnitsPerSecond", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition8Properties[] = {
+    {"InputCompressionType", UpdateBehaviour::Update, false, 0},
+    {"InputFormat", UpdateBehaviour::Update, true, 0},
+    {"InputFormatOptions", UpdateBehaviour::Update, false, 16},
+    {"S3BucketSource", UpdateBehaviour::Update, true, 17},
+
+};
+constexpr PropertySpec kDefinition9Properties[] = {
+    {"Csv", UpdateBehaviour::Update, false, 15},
+
+};
+constexpr PropertySpec kDefinition10Properties[] = {
+    {"Delimiter", UpdateBehaviour::Update, false, 0},
+    {"HeaderList", UpdateBehaviour::Update, false, 9},
+
+};
+constexpr PropertySpec kDefinition11Properties[] = {
+    {"S3Bucket", UpdateBehaviour::Update, true, 0},
+    {"S3BucketOwner", UpdateBehaviour::Update, false, 0},
+    {"S3KeyPrefix", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition12Properties[] = {
+    {"ApproximateCreationDateTimePrecision", UpdateBehaviour::Update, false, 0},
+    {"StreamArn", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition13Properties[] = {
+    {"IndexName", UpdateBehaviour::Update, true, 0},
+    {"KeySchema", UpdateBehaviour::Update, true, 6},
+    {"Projection", UpdateBehaviour::Update, true, 10},
+
+};
+constexpr PropertySpec kDefinition14Properties[] = {
+    {"PointInTimeRecoveryEnabled", UpdateBehaviour::Update, false, 3},
+    {"RecoveryPeriodInDays", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition15Properties[] = {
+    {"PolicyDocument", UpdateBehaviour::Update, true, 19},
+
+};
+constexpr PropertySpec kDefinition16Properties[] = {
+    {"KMSMasterKeyId", UpdateBehaviour::Update, false, 0},
+    {"SSEEnabled", UpdateBehaviour::Update, true, 3},
+    {"SSEType", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition17Properties[] = {
+    {"ResourcePolicy", UpdateBehaviour::Update, false, 25},
+    {"StreamViewType", UpdateBehaviour::Update, true, 0},
+    {"Tags", UpdateBehaviour::Update, false, 28},
+
+};
+constexpr PropertySpec kDefinition18Properties[] = {
+    {"AttributeName", UpdateBehaviour::Update, false, 0},
+    {"Enabled", UpdateBehaviour::Update, true, 3},
+
+};
+constexpr PropertySpec kDefinition19Properties[] = {
+    {"Dimensions", UpdateBehaviour::Update, true, 7},
+    {"DistanceFunction", UpdateBehaviour::Update, true, 0},
+    {"IndexName", UpdateBehaviour::Update, true, 0},
+    {"Projection", UpdateBehaviour::Update, true, 10},
+    {"SearchSchema", UpdateBehaviour::Update, false, 32},
+    {"VectorAttribute", UpdateBehaviour::Update, true, 33},
+
+};
+constexpr PropertySpec kDefinition20Properties[] = {
+    {"AttributeName", UpdateBehaviour::Update, true, 0},
+    {"SearchSchemaElementType", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition21Properties[] = {
+    {"AttributeName", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition22Properties[] = {
+    {"AppSyncParameters", UpdateBehaviour::Update, false, 37},
+    {"Arn", UpdateBehaviour::Update, true, 0},
+    {"BatchParameters", UpdateBehaviour::Update, false, 40},
+    {"DeadLetterConfig", UpdateBehaviour::Update, false, 41},
+    {"EcsParameters", UpdateBehaviour::Update, false, 50},
+    {"HttpParameters", UpdateBehaviour::Update, false, 52},
+    {"Id", UpdateBehaviour::Update, true, 0},
+    {"Input", UpdateBehaviour::Update, false, 0},
+    {"InputPath", UpdateBehaviour::Update, false, 0},
+    {"InputTransformer", UpdateBehaviour::Update, false, 53},
+    {"KinesisParameters", UpdateBehaviour::Update, false, 54},
+    {"RedshiftDataParameters", UpdateBehaviour::Update, false, 55},
+    {"RetryPolicy", UpdateBehaviour::Update, false, 56},
+    {"RoleArn", UpdateBehaviour::Update, false, 0},
+    {"RunCommandParameters", UpdateBehaviour::Update, false, 59},
+    {"SageMakerPipelineParameters", UpdateBehaviour::Update, false, 62},
+    {"SqsParameters", UpdateBehaviour::Update, false, 63},
+
+};
+constexpr PropertySpec kDefinition23Properties[] = {
+    {"GraphQLOperation", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition24Properties[] = {
+    {"ArrayProperties", UpdateBehaviour::Update, false, 38},
+    {"JobDefinition", UpdateBehaviour::Update, true, 0},
+    {"JobName", UpdateBehaviour::Update, true, 0},
+    {"RetryStrategy", UpdateBehaviour::Update, false, 39},
+
+};
+constexpr PropertySpec kDefinition25Properties[] = {
+    {"Size", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition26Properties[] = {
+    {"Attempts", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition27Properties[] = {
+    {"Arn", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition28Properties[] = {
+    {"CapacityProviderStrategy", UpdateBehaviour::Update, false, 43},
+    {"EnableECSManagedTags", UpdateBehaviour::Update, false, 3},
+    {"EnableExecuteCommand", UpdateBehaviour::Update, false, 3},
+    {"Group", UpdateBehaviour::Update, false, 0},
+    {"LaunchType", UpdateBehaviour::Update, false, 0},
+    {"NetworkConfiguration", UpdateBehaviour::Update, false, 45},
+    {"PlacementConstraints", UpdateBehaviour::Update, false, 47},
+    {"PlacementStrategies", UpdateBehaviour::Update, false, 49},
+    {"PlatformVersion", UpdateBehaviour::Update, false, 0},
+    {"PropagateTags", UpdateBehaviour::Update, false, 0},
+    {"ReferenceId", UpdateBehaviour::Update, false, 0},
+    {"TagList", UpdateBehaviour::Update, false, 28},
+    {"TaskCount", UpdateBehaviour::Update, false, 7},
+    {"TaskDefinitionArn", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition29Properties[] = {
+    {"Base", UpdateBehaviour::Update, false, 7},
+    {"CapacityProvider", UpdateBehaviour::Update, true, 0},
+    {"Weight", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition30Properties[] = {
+    {"AwsVpcConfiguration", UpdateBehaviour::Update, false, 44},
+
+};
+constexpr PropertySpec kDefinition31Properties[] = {
+    {"AssignPublicIp", UpdateBehaviour::Update, false, 0},
+    {"SecurityGroups", UpdateBehaviour::Update, false, 9},
+    {"Subnets", UpdateBehaviour::Update, true, 9},
+
+};
+constexpr PropertySpec kDefinition32Properties[] = {
+    {"Expression", UpdateBehaviour::Update, false, 0},
+    {"Type", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition33Properties[] = {
+    {"Field", UpdateBehaviour::Update, false, 0},
+    {"Type", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition34Properties[] = {
+    {"HeaderParameters", UpdateBehaviour::Update, false, 51},
+    {"PathParameterValues", UpdateBehaviour::Update, false, 9},
+    {"QueryStringParameters", UpdateBehaviour::Update, false, 51},
+
+};
+constexpr PropertySpec kDefinition35Properties[] = {
+    {"InputPathsMap", UpdateBehaviour::Update, false, 51},
+    {"InputTemplate", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition36Properties[] = {
+    {"PartitionKeyPath", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition37Properties[] = {
+    {"Database", UpdateBehaviour::Update, true, 0},
+    {"DbUser", UpdateBehaviour::Update, false, 0},
+    {"SecretManagerArn", UpdateBehaviour::Update, false, 0},
+    {"Sql", UpdateBehaviour::Update, false, 0},
+    {"Sqls", UpdateBehaviour::Update, false, 9},
+    {"StatementName", UpdateBehaviour::Update, false, 0},
+    {"WithEvent", UpdateBehaviour::Update, false, 3},
+
+};
+constexpr PropertySpec kDefinition38Properties[] = {
+    {"MaximumEventAgeInSeconds", UpdateBehaviour::Update, false, 7},
+    {"MaximumRetryAttempts", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition39Properties[] = {
+    {"RunCommandTargets", UpdateBehaviour::Update, true, 58},
+
+};
+constexpr PropertySpec kDefinition40Properties[] = {
+    {"Key", UpdateBehaviour::Update, true, 0},
+    {"Values", UpdateBehaviour::Update, true, 9},
+
+};
+constexpr PropertySpec kDefinition41Properties[] = {
+    {"PipelineParameterList", UpdateBehaviour::Update, false, 61},
+
+};
+constexpr PropertySpec kDefinition42Properties[] = {
+    {"Name", UpdateBehaviour::Update, true, 0},
+    {"Value", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition43Properties[] = {
+    {"MessageGroupId", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition44Properties[] = {
+    {"PolicyDocument", UpdateBehaviour::Update, true, 69},
+    {"PolicyName", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition45Properties[] = {
+    {"ConsumerGroupId", UpdateBehaviour::Update, false, 0},
+    {"SchemaRegistryConfig", UpdateBehaviour::Update, false, 77},
+
+};
+constexpr PropertySpec kDefinition46Properties[] = {
+    {"AccessConfigs", UpdateBehaviour::Update, false, 74},
+    {"EventRecordFormat", UpdateBehaviour::Update, false, 0},
+    {"SchemaRegistryURI", UpdateBehaviour::Update, false, 0},
+    {"SchemaValidationConfigs", UpdateBehaviour::Update, false, 76},
+
+};
+constexpr PropertySpec kDefinition47Properties[] = {
+    {"Type", UpdateBehaviour::Update, false, 0},
+    {"URI", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition48Properties[] = {
+    {"Attribute", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition49Properties[] = {
+    {"OnFailure", UpdateBehaviour::Update, false, 79},
+
+};
+constexpr PropertySpec kDefinition50Properties[] = {
+    {"Destination", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition51Properties[] = {
+    {"CollectionName", UpdateBehaviour::Update, false, 0},
+    {"DatabaseName", UpdateBehaviour::Update, false, 0},
+    {"FullDocument", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition52Properties[] = {
+    {"Filters", UpdateBehaviour::Update, false, 83},
+
+};
+constexpr PropertySpec kDefinition53Properties[] = {
+    {"Pattern", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition54Properties[] = {
+    {"SystemLogLevel", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition55Properties[] = {
+    {"Metrics", UpdateBehaviour::Update, false, 9},
+
+};
+constexpr PropertySpec kDefinition56Properties[] = {
+    {"MaximumPollers", UpdateBehaviour::Update, false, 7},
+    {"MinimumPollers", UpdateBehaviour::Update, false, 7},
+    {"PollerGroupName", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition57Properties[] = {
+    {"MaximumConcurrency", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition58Properties[] = {
+    {"Endpoints", UpdateBehaviour::Update, false, 89},
+
+};
+constexpr PropertySpec kDefinition59Properties[] = {
+    {"KafkaBootstrapServers", UpdateBehaviour::Update, false, 9},
+
+};
+constexpr PropertySpec kDefinition60Properties[] = {
+    {"ConsumerGroupId", UpdateBehaviour::Update, false, 0},
+    {"ConsumptionMode", UpdateBehaviour::Update, false, 0},
+    {"SchemaRegistryConfig", UpdateBehaviour::Update, false, 77},
+
+};
+constexpr PropertySpec kDefinition61Properties[] = {
+    {"Type", UpdateBehaviour::Update, false, 0},
+    {"URI", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition62Properties[] = {
+    {"LambdaManagedInstancesCapacityProviderConfig", UpdateBehaviour::Update, true, 95},
+
+};
+constexpr PropertySpec kDefinition63Properties[] = {
+    {"CapacityProviderArn", UpdateBehaviour::Update, true, 0},
+    {"ExecutionEnvironmentMemoryGiBPerVCpu", UpdateBehaviour::Update, false, 94},
+    {"PerExecutionEnvironmentMaxConcurrency", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition64Properties[] = {
+    {"ImageUri", UpdateBehaviour::Update, false, 0},
+    {"S3Bucket", UpdateBehaviour::Update, false, 0},
+    {"S3Key", UpdateBehaviour::Update, false, 0},
+    {"S3ObjectStorageMode", UpdateBehaviour::Update, false, 0},
+    {"S3ObjectVersion", UpdateBehaviour::Update, false, 0},
+    {"SourceKMSKeyArn", UpdateBehaviour::Update, false, 0},
+    {"ZipFile", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition65Properties[] = {
+    {"TargetArn", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition66Properties[] = {
+    {"ExecutionTimeout", UpdateBehaviour::Update, true, 7},
+    {"KMSKeyArn", UpdateBehaviour::Update, false, 0},
+    {"RetentionPeriodInDays", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition67Properties[] = {
+    {"Variables", UpdateBehaviour::Update, false, 51},
+
+};
+constexpr PropertySpec kDefinition68Properties[] = {
+    {"Size", UpdateBehaviour::Update, true, 7},
+
+};
+constexpr PropertySpec kDefinition69Properties[] = {
+    {"Arn", UpdateBehaviour::Update, true, 0},
+    {"LocalMountPath", UpdateBehaviour::Update, true, 0},
+    {"S3FilesConfig", UpdateBehaviour::Update, false, 102},
+
+};
+constexpr PropertySpec kDefinition70Properties[] = {
+    {"DirectS3Read", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition71Properties[] = {
+    {"MaxExecutionEnvironments", UpdateBehaviour::Update, false, 7},
+    {"MinExecutionEnvironments", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition72Properties[] = {
+    {"Command", UpdateBehaviour::Update, false, 9},
+    {"EntryPoint", UpdateBehaviour::Update, false, 9},
+    {"WorkingDirectory", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition73Properties[] = {
+    {"ApplicationLogLevel", UpdateBehaviour::Update, false, 0},
+    {"LogFormat", UpdateBehaviour::Update, false, 0},
+    {"LogGroup", UpdateBehaviour::Update, false, 0},
+    {"SystemLogLevel", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition74Properties[] = {
+    {"RuntimeVersionArn", UpdateBehaviour::Update, false, 0},
+    {"UpdateRuntimeOn", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition75Properties[] = {
+    {"ApplyOn", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition76Properties[] = {
+    {"TenantIsolationMode", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition77Properties[] = {
+    {"Mode", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition78Properties[] = {
+    {"Ipv6AllowedForDualStack", UpdateBehaviour::Update, false, 3},
+    {"SecurityGroupIds", UpdateBehaviour::Update, false, 9},
+    {"SubnetIds", UpdateBehaviour::Update, false, 9},
+
+};
+constexpr PropertySpec kDefinition79Properties[] = {
+    {"AccelerationStatus", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition80Properties[] = {
+    {"Id", UpdateBehaviour::Update, true, 0},
+    {"Prefix", UpdateBehaviour::Update, false, 0},
+    {"StorageClassAnalysis", UpdateBehaviour::Update, true, 117},
+    {"TagFilters", UpdateBehaviour::Update, false, 119},
+
+};
+constexpr PropertySpec kDefinition81Properties[] = {
+    {"DataExport", UpdateBehaviour::Update, false, 116},
+
+};
+constexpr PropertySpec kDefinition82Properties[] = {
+    {"Destination", UpdateBehaviour::Update, true, 115},
+    {"OutputSchemaVersion", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition83Properties[] = {
+    {"BucketAccountId", UpdateBehaviour::Update, false, 0},
+    {"BucketArn", UpdateBehaviour::Update, true, 0},
+    {"Format", UpdateBehaviour::Update, true, 0},
+    {"Prefix", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition84Properties[] = {
+    {"Key", UpdateBehaviour::Update, true, 0},
+    {"Value", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition85Properties[] = {
+    {"ServerSideEncryptionConfiguration", UpdateBehaviour::Update, true, 125},
+
+};
+constexpr PropertySpec kDefinition86Properties[] = {
+    {"BlockedEncryptionTypes", UpdateBehaviour::Update, false, 122},
+    {"BucketKeyEnabled", UpdateBehaviour::Update, false, 3},
+    {"ServerSideEncryptionByDefault", UpdateBehaviour::Update, false, 123},
+
+};
+constexpr PropertySpec kDefinition87Properties[] = {
+    {"EncryptionType", UpdateBehaviour::Update, false, 9},
+
+};
+constexpr PropertySpec kDefinition88Properties[] = {
+    {"KMSMasterKeyID", UpdateBehaviour::Update, false, 0},
+    {"SSEAlgorithm", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition89Properties[] = {
+    {"CorsRules", UpdateBehaviour::Update, true, 128},
+
+};
+constexpr PropertySpec kDefinition90Properties[] = {
+    {"AllowedHeaders", UpdateBehaviour::Update, false, 9},
+    {"AllowedMethods", UpdateBehaviour::Update, true, 9},
+    {"AllowedOrigins", UpdateBehaviour::Update, true, 9},
+    {"ExposedHeaders", UpdateBehaviour::Update, false, 9},
+    {"Id", UpdateBehaviour::Update, false, 0},
+    {"MaxAge", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition91Properties[] = {
+    {"Id", UpdateBehaviour::Update, true, 0},
+    {"Prefix", UpdateBehaviour::Update, false, 0},
+    {"Status", UpdateBehaviour::Update, true, 0},
+    {"TagFilters", UpdateBehaviour::Update, false, 119},
+    {"Tierings", UpdateBehaviour::Update, true, 131},
+
+};
+constexpr PropertySpec kDefinition92Properties[] = {
+    {"AccessTier", UpdateBehaviour::Update, true, 0},
+    {"Days", UpdateBehaviour::Update, true, 7},
+
+};
+constexpr PropertySpec kDefinition93Properties[] = {
+    {"Destination", UpdateBehaviour::Update, true, 115},
+    {"Enabled", UpdateBehaviour::Update, true, 3},
+    {"Id", UpdateBehaviour::Update, true, 0},
+    {"IncludedObjectVersions", UpdateBehaviour::Update, true, 0},
+    {"OptionalFields", UpdateBehaviour::Update, false, 9},
+    {"Prefix", UpdateBehaviour::Update, false, 0},
+    {"ScheduleFrequency", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition94Properties[] = {
+    {"Rules", UpdateBehaviour::Update, true, 144},
+    {"TransitionDefaultMinimumObjectSize", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition95Properties[] = {
+    {"AbortIncompleteMultipartUpload", UpdateBehaviour::Update, false, 136},
+    {"ExpirationDate", UpdateBehaviour::Update, false, 137},
+    {"ExpirationInDays", UpdateBehaviour::Update, false, 7},
+    {"ExpiredObjectDeleteMarker", UpdateBehaviour::Update, false, 3},
+    {"Id", UpdateBehaviour::Update, false, 0},
+    {"NoncurrentVersionExpiration", UpdateBehaviour::Update, false, 138},
+    {"NoncurrentVersionExpirationInDays", UpdateBehaviour::Update, false, 7},
+    {"NoncurrentVersionTransition", UpdateBehaviour::Update, false, 139},
+    {"NoncurrentVersionTransitions", UpdateBehaviour::Update, false, 140},
+    {"ObjectSizeGreaterThan", UpdateBehaviour::Update, false, 7},
+    {"ObjectSizeLessThan", UpdateBehaviour::Update, false, 7},
+    {"Prefix", UpdateBehaviour::Update, false, 0},
+    {"Status", UpdateBehaviour::Update, true, 0},
+    {"TagFilters", UpdateBehaviour::Update, false, 119},
+    {"Transition", UpdateBehaviour::Update, false, 141},
+    {"Transitions", UpdateBehaviour::Update, false, 142},
+
+};
+constexpr PropertySpec kDefinition96Properties[] = {
+    {"DaysAfterInitiation", UpdateBehaviour::Update, true, 7},
+
+};
+constexpr PropertySpec kDefinition97Properties[] = {
+    {"NewerNoncurrentVersions", UpdateBehaviour::Update, false, 7},
+    {"NoncurrentDays", UpdateBehaviour::Update, true, 7},
+
+};
+constexpr PropertySpec kDefinition98Properties[] = {
+    {"NewerNoncurrentVersions", UpdateBehaviour::Update, false, 7},
+    {"StorageClass", UpdateBehaviour::Update, true, 0},
+    {"TransitionInDays", UpdateBehaviour::Update, true, 7},
+
+};
+constexpr PropertySpec kDefinition99Properties[] = {
+    {"StorageClass", UpdateBehaviour::Update, true, 0},
+    {"TransitionDate", UpdateBehaviour::Update, false, 137},
+    {"TransitionInDays", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition100Properties[] = {
+    {"DestinationBucketName", UpdateBehaviour::Update, false, 0},
+    {"LogFilePrefix", UpdateBehaviour::Update, false, 0},
+    {"TargetObjectKeyFormat", UpdateBehaviour::Update, false, 147},
+
+};
+constexpr PropertySpec kDefinition101Properties[] = {
+    {"PartitionedPrefix", UpdateBehaviour::Update, false, 146},
+    {"SimplePrefix", UpdateBehaviour::Update, false, 19},
+
+};
+constexpr PropertySpec kDefinition102Properties[] = {
+    {"PartitionDateSource", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition103Properties[] = {
+    {"AnnotationTableConfiguration", UpdateBehaviour::Update, false, 150},
+    {"Destination", UpdateBehaviour::Update, false, 151},
+    {"InventoryTableConfiguration", UpdateBehaviour::Update, false, 152},
+    {"JournalTableConfiguration", UpdateBehaviour::Update, true, 154},
+
+};
+constexpr PropertySpec kDefinition104Properties[] = {
+    {"ConfigurationState", UpdateBehaviour::Update, true, 0},
+    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 149},
+    {"Role", UpdateBehaviour::Update, false, 0},
+    {"TableArn", UpdateBehaviour::Update, false, 0},
+    {"TableName", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition105Properties[] = {
+    {"KmsKeyArn", UpdateBehaviour::Update, false, 0},
+    {"SseAlgorithm", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition106Properties[] = {
+    {"TableBucketArn", UpdateBehaviour::Update, false, 0},
+    {"TableBucketType", UpdateBehaviour::Update, true, 0},
+    {"TableNamespace", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition107Properties[] = {
+    {"ConfigurationState", UpdateBehaviour::Update, true, 0},
+    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 149},
+    {"TableArn", UpdateBehaviour::Update, false, 0},
+    {"TableName", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition108Properties[] = {
+    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 149},
+    {"RecordExpiration", UpdateBehaviour::Update, true, 153},
+    {"TableArn", UpdateBehaviour::Update, false, 0},
+    {"TableName", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition109Properties[] = {
+    {"Days", UpdateBehaviour::Update, false, 7},
+    {"Expiration", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition110Properties[] = {
+    {"S3TablesDestination", UpdateBehaviour::Update, true, 156},
+
+};
+constexpr PropertySpec kDefinition111Properties[] = {
+    {"TableArn", UpdateBehaviour::Update, false, 0},
+    {"TableBucketArn", UpdateBehaviour::Update, true, 0},
+    {"TableName", UpdateBehaviour::Update, true, 0},
+    {"TableNamespace", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition112Properties[] = {
+    {"AccessPointArn", UpdateBehaviour::Update, false, 0},
+    {"Id", UpdateBehaviour::Update, true, 0},
+    {"Prefix", UpdateBehaviour::Update, false, 0},
+    {"TagFilters", UpdateBehaviour::Update, false, 119},
+
+};
+constexpr PropertySpec kDefinition113Properties[] = {
+    {"EventBridgeConfiguration", UpdateBehaviour::Update, false, 160},
+    {"LambdaConfigurations", UpdateBehaviour::Update, false, 166},
+    {"QueueConfigurations", UpdateBehaviour::Update, false, 168},
+    {"TopicConfigurations", UpdateBehaviour::Update, false, 170},
+
+};
+constexpr PropertySpec kDefinition114Properties[] = {
+    {"EventBridgeEnabled", UpdateBehaviour::Update, true, 3},
+
+};
+constexpr PropertySpec kDefinition115Properties[] = {
+    {"Event", UpdateBehaviour::Update, true, 0},
+    {"Filter", UpdateBehaviour::Update, false, 164},
+    {"Function", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition116Properties[] = {
+    {"S3Key", UpdateBehaviour::Update, true, 163},
+
+};
+constexpr PropertySpec kDefinition117Properties[] = {
+    {"Rules", UpdateBehaviour::Update, true, 162},
+
+};
+constexpr PropertySpec kDefinition118Properties[] = {
+    {"Name", UpdateBehaviour::Update, true, 0},
+    {"Value", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition119Properties[] = {
+    {"Event", UpdateBehaviour::Update, true, 0},
+    {"Filter", UpdateBehaviour::Update, false, 164},
+    {"Queue", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition120Properties[] = {
+    {"Event", UpdateBehaviour::Update, true, 0},
+    {"Filter", UpdateBehaviour::Update, false, 164},
+    {"Topic", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition121Properties[] = {
+    {"ObjectLockEnabled", UpdateBehaviour::Update, false, 0},
+    {"Rule", UpdateBehaviour::Update, false, 174},
+
+};
+constexpr PropertySpec kDefinition122Properties[] = {
+    {"DefaultRetention", UpdateBehaviour::Update, false, 173},
+
+};
+constexpr PropertySpec kDefinition123Properties[] = {
+    {"Days", UpdateBehaviour::Update, false, 7},
+    {"DefaultEventHold", UpdateBehaviour::Update, false, 172},
+    {"Mode", UpdateBehaviour::Update, false, 0},
+    {"Years", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition124Properties[] = {
+    {"Days", UpdateBehaviour::Update, false, 7},
+    {"Years", UpdateBehaviour::Update, false, 7},
+
+};
+constexpr PropertySpec kDefinition125Properties[] = {
+    {"Rules", UpdateBehaviour::Update, true, 177},
+
+};
+constexpr PropertySpec kDefinition126Properties[] = {
+    {"ObjectOwnership", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition127Properties[] = {
+    {"BlockPublicAcls", UpdateBehaviour::Update, false, 3},
+    {"BlockPublicPolicy", UpdateBehaviour::Update, false, 3},
+    {"IgnorePublicAcls", UpdateBehaviour::Update, false, 3},
+    {"RestrictPublicBuckets", UpdateBehaviour::Update, false, 3},
+
+};
+constexpr PropertySpec kDefinition128Properties[] = {
+    {"Role", UpdateBehaviour::Update, true, 0},
+    {"Rules", UpdateBehaviour::Update, true, 193},
+
+};
+constexpr PropertySpec kDefinition129Properties[] = {
+    {"DeleteMarkerReplication", UpdateBehaviour::Update, false, 180},
+    {"Destination", UpdateBehaviour::Update, true, 186},
+    {"Filter", UpdateBehaviour::Update, false, 188},
+    {"Id", UpdateBehaviour::Update, false, 0},
+    {"Prefix", UpdateBehaviour::Update, false, 0},
+    {"Priority", UpdateBehaviour::Update, false, 7},
+    {"SourceSelectionCriteria", UpdateBehaviour::Update, false, 191},
+    {"Status", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition130Properties[] = {
+    {"Status", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition131Properties[] = {
+    {"AccessControlTranslation", UpdateBehaviour::Update, false, 181},
+    {"Account", UpdateBehaviour::Update, false, 0},
+    {"Bucket", UpdateBehaviour::Update, true, 0},
+    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 182},
+    {"Metrics", UpdateBehaviour::Update, false, 184},
+    {"ReplicationTime", UpdateBehaviour::Update, false, 185},
+    {"StorageClass", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition132Properties[] = {
+    {"Owner", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition133Properties[] = {
+    {"ReplicaKmsKeyID", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition134Properties[] = {
+    {"EventThreshold", UpdateBehaviour::Update, false, 183},
+    {"Status", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition135Properties[] = {
+    {"Minutes", UpdateBehaviour::Update, true, 7},
+
+};
+constexpr PropertySpec kDefinition136Properties[] = {
+    {"Status", UpdateBehaviour::Update, true, 0},
+    {"Time", UpdateBehaviour::Update, true, 183},
+
+};
+constexpr PropertySpec kDefinition137Properties[] = {
+    {"And", UpdateBehaviour::Update, false, 187},
+    {"Prefix", UpdateBehaviour::Update, false, 0},
+    {"TagFilter", UpdateBehaviour::Update, false, 118},
+
+};
+constexpr PropertySpec kDefinition138Properties[] = {
+    {"Prefix", UpdateBehaviour::Update, false, 0},
+    {"TagFilters", UpdateBehaviour::Update, false, 119},
+
+};
+constexpr PropertySpec kDefinition139Properties[] = {
+    {"ReplicaModifications", UpdateBehaviour::Update, false, 189},
+    {"SseKmsEncryptedObjects", UpdateBehaviour::Update, false, 190},
+
+};
+constexpr PropertySpec kDefinition140Properties[] = {
+    {"Status", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition141Properties[] = {
+    {"Status", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition142Properties[] = {
+    {"Status", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr PropertySpec kDefinition143Properties[] = {
+    {"ErrorDocument", UpdateBehaviour::Update, false, 0},
+    {"IndexDocument", UpdateBehaviour::Update, false, 0},
+    {"RedirectAllRequestsTo", UpdateBehaviour::Update, false, 196},
+    {"RoutingRules", UpdateBehaviour::Update, false, 200},
+
+};
+constexpr PropertySpec kDefinition144Properties[] = {
+    {"HostName", UpdateBehaviour::Update, true, 0},
+    {"Protocol", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition145Properties[] = {
+    {"RedirectRule", UpdateBehaviour::Update, true, 197},
+    {"RoutingRuleCondition", UpdateBehaviour::Update, false, 198},
+
+};
+constexpr PropertySpec kDefinition146Properties[] = {
+    {"HostName", UpdateBehaviour::Update, false, 0},
+    {"HttpRedirectCode", UpdateBehaviour::Update, false, 0},
+    {"Protocol", UpdateBehaviour::Update, false, 0},
+    {"ReplaceKeyPrefixWith", UpdateBehaviour::Update, false, 0},
+    {"ReplaceKeyWith", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition147Properties[] = {
+    {"HttpErrorCodeReturnedEquals", UpdateBehaviour::Update, false, 0},
+    {"KeyPrefixEquals", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition148Properties[] = {
+    {"FailureFeedbackRoleArn", UpdateBehaviour::Update, false, 0},
+    {"Protocol", UpdateBehaviour::Update, true, 0},
+    {"SuccessFeedbackRoleArn", UpdateBehaviour::Update, false, 0},
+    {"SuccessFeedbackSampleRate", UpdateBehaviour::Update, false, 0},
+
+};
+constexpr PropertySpec kDefinition149Properties[] = {
+    {"Endpoint", UpdateBehaviour::Update, true, 0},
+    {"Protocol", UpdateBehaviour::Update, true, 0},
+
+};
+constexpr DefinitionSpec kDefinitions[] = {
+    {"AttributeDefinition", std::span<const PropertySpec>(kDefinition0Properties, 2)},
+    {"ContributorInsightsSpecification", std::span<const PropertySpec>(kDefinition1Properties, 2)},
+    {"GlobalSecondaryIndex", std::span<const PropertySpec>(kDefinition2Properties, 7)},
+    {"KeySchema", std::span<const PropertySpec>(kDefinition3Properties, 2)},
+    {"OnDemandThroughput", std::span<const PropertySpec>(kDefinition4Properties, 2)},
+    {"Projection", std::span<const PropertySpec>(kDefinition5Properties, 2)},
+    {"ProvisionedThroughput", std::span<const PropertySpec>(kDefinition6Properties, 2)},
+    {"WarmThroughput", std::span<const PropertySpec>(kDefinition7Properties, 2)},
+    {"ImportSourceSpecification", std::span<const PropertySpec>(kDefinition8Properties, 4)},
+    {"InputFormatOptions", std::span<const PropertySpec>(kDefinition9Properties, 1)},
+    {"Csv", std::span<const PropertySpec>(kDefinition10Properties, 2)},
+    {"S3BucketSource", std::span<const PropertySpec>(kDefinition11Properties, 3)},
+    {"KinesisStreamSpecification", std::span<const PropertySpec>(kDefinition12Properties, 2)},
+    {"LocalSecondaryIndex", std::span<const PropertySpec>(kDefinition13Properties, 3)},
+    {"PointInTimeRecoverySpecification", std::span<const PropertySpec>(kDefinition14Properties, 2)},
+    {"ResourcePolicy", std::span<const PropertySpec>(kDefinition15Properties, 1)},
+    {"SSESpecification", std::span<const PropertySpec>(kDefinition16Properties, 3)},
+    {"StreamSpecification", std::span<const PropertySpec>(kDefinition17Properties, 3)},
+    {"TimeToLiveSpecification", std::span<const PropertySpec>(kDefinition18Properties, 2)},
+    {"VectorIndex", std::span<const PropertySpec>(kDefinition19Properties, 6)},
+    {"SearchSchemaElement", std::span<const PropertySpec>(kDefinition20Properties, 2)},
+    {"VectorAttribute", std::span<const PropertySpec>(kDefinition21Properties, 1)},
+    {"Target", std::span<const PropertySpec>(kDefinition22Properties, 17)},
+    {"AppSyncParameters", std::span<const PropertySpec>(kDefinition23Properties, 1)},
+    {"BatchParameters", std::span<const PropertySpec>(kDefinition24Properties, 4)},
+    {"BatchArrayProperties", std::span<const PropertySpec>(kDefinition25Properties, 1)},
+    {"BatchRetryStrategy", std::span<const PropertySpec>(kDefinition26Properties, 1)},
+    {"DeadLetterConfig", std::span<const PropertySpec>(kDefinition27Properties, 1)},
+    {"EcsParameters", std::span<const PropertySpec>(kDefinition28Properties, 14)},
+    {"CapacityProviderStrategyItem", std::span<const PropertySpec>(kDefinition29Properties, 3)},
+    {"NetworkConfiguration", std::span<const PropertySpec>(kDefinition30Properties, 1)},
+    {"AwsVpcConfiguration", std::span<const PropertySpec>(kDefinition31Properties, 3)},
+    {"PlacementConstraint", std::span<const PropertySpec>(kDefinition32Properties, 2)},
+    {"PlacementStrategy", std::span<const PropertySpec>(kDefinition33Properties, 2)},
+    {"HttpParameters", std::span<const PropertySpec>(kDefinition34Properties, 3)},
+    {"InputTransformer", std::span<const PropertySpec>(kDefinition35Properties, 2)},
+    {"KinesisParameters", std::span<const PropertySpec>(kDefinition36Properties, 1)},
+    {"RedshiftDataParameters", std::span<const PropertySpec>(kDefinition37Properties, 7)},
+    {"RetryPolicy", std::span<const PropertySpec>(kDefinition38Properties, 2)},
+    {"RunCommandParameters", std::span<const PropertySpec>(kDefinition39Properties, 1)},
+    {"RunCommandTarget", std::span<const PropertySpec>(kDefinition40Properties, 2)},
+    {"SageMakerPipelineParameters", std::span<const PropertySpec>(kDefinition41Properties, 1)},
+    {"SageMakerPipelineParameter", std::span<const PropertySpec>(kDefinition42Properties, 2)},
+    {"SqsParameters", std::span<const PropertySpec>(kDefinition43Properties, 1)},
+    {"Policy", std::span<const PropertySpec>(kDefinition44Properties, 2)},
+    {"AmazonManagedKafkaEventSourceConfig", std::span<const PropertySpec>(kDefinition45Properties, 2)},
+    {"SchemaRegistryConfig", std::span<const PropertySpec>(kDefinition46Properties, 4)},
+    {"SchemaRegistryAccessConfig", std::span<const PropertySpec>(kDefinition47Properties, 2)},
+    {"SchemaValidationConfig", std::span<const PropertySpec>(kDefinition48Properties, 1)},
+    {"DestinationConfig", std::span<const PropertySpec>(kDefinition49Properties, 1)},
+    {"OnFailure", std::span<const PropertySpec>(kDefinition50Properties, 1)},
+    {"DocumentDBEventSourceConfig", std::span<const PropertySpec>(kDefinition51Properties, 3)},
+    {"FilterCriteria", std::span<const PropertySpec>(kDefinition52Properties, 1)},
+    {"Filter", std::span<const PropertySpec>(kDefinition53Properties, 1)},
+    {"LoggingConfig", std::span<const PropertySpec>(kDefinition54Properties, 1)},
+    {"MetricsConfig", std::span<const PropertySpec>(kDefinition55Properties, 1)},
+    {"ProvisionedPollerConfig", std::span<const PropertySpec>(kDefinition56Properties, 3)},
+    {"ScalingConfig", std::span<const PropertySpec>(kDefinition57Properties, 1)},
+    {"SelfManagedEventSource", std::span<const PropertySpec>(kDefinition58Properties, 1)},
+    {"Endpoints", std::span<const PropertySpec>(kDefinition59Properties, 1)},
+    {"SelfManagedKafkaEventSourceConfig", std::span<const PropertySpec>(kDefinition60Properties, 3)},
+    {"SourceAccessConfiguration", std::span<const PropertySpec>(kDefinition61Properties, 2)},
+    {"CapacityProviderConfig", std::span<const PropertySpec>(kDefinition62Properties, 1)},
+    {"LambdaManagedInstancesCapacityProviderConfig", std::span<const PropertySpec>(kDefinition63Properties, 3)},
+    {"Code", std::span<const PropertySpec>(kDefinition64Properties, 7)},
+    {"DeadLetterConfig", std::span<const PropertySpec>(kDefinition65Properties, 1)},
+    {"DurableConfig", std::span<const PropertySpec>(kDefinition66Properties, 3)},
+    {"Environment", std::span<const PropertySpec>(kDefinition67Properties, 1)},
+    {"EphemeralStorage", std::span<const PropertySpec>(kDefinition68Properties, 1)},
+    {"FileSystemConfig", std::span<const PropertySpec>(kDefinition69Properties, 3)},
+    {"S3FilesConfig", std::span<const PropertySpec>(kDefinition70Properties, 1)},
+    {"FunctionScalingConfig", std::span<const PropertySpec>(kDefinition71Properties, 2)},
+    {"ImageConfig", std::span<const PropertySpec>(kDefinition72Properties, 3)},
+    {"LoggingConfig", std::span<const PropertySpec>(kDefinition73Properties, 4)},
+    {"RuntimeManagementConfig", std::span<const PropertySpec>(kDefinition74Properties, 2)},
+    {"SnapStart", std::span<const PropertySpec>(kDefinition75Properties, 1)},
+    {"TenancyConfig", std::span<const PropertySpec>(kDefinition76Properties, 1)},
+    {"TracingConfig", std::span<const PropertySpec>(kDefinition77Properties, 1)},
+    {"VpcConfig", std::span<const PropertySpec>(kDefinition78Properties, 3)},
+    {"AccelerateConfiguration", std::span<const PropertySpec>(kDefinition79Properties, 1)},
+    {"AnalyticsConfiguration", std::span<const PropertySpec>(kDefinition80Properties, 4)},
+    {"StorageClassAnalysis", std::span<const PropertySpec>(kDefinition81Properties, 1)},
+    {"DataExport", std::span<const PropertySpec>(kDefinition82Properties, 2)},
+    {"Destination", std::span<const PropertySpec>(kDefinition83Properties, 4)},
+    {"TagFilter", std::span<const PropertySpec>(kDefinition84Properties, 2)},
+    {"BucketEncryption", std::span<const PropertySpec>(kDefinition85Properties, 1)},
+    {"ServerSideEncryptionRule", std::span<const PropertySpec>(kDefinition86Properties, 3)},
+    {"BlockedEncryptionTypes", std::span<const PropertySpec>(kDefinition87Properties, 1)},
+    {"ServerSideEncryptionByDefault", std::span<const PropertySpec>(kDefinition88Properties, 2)},
+    {"CorsConfiguration", std::span<const PropertySpec>(kDefinition89Properties, 1)},
+    {"CorsRule", std::span<const PropertySpec>(kDefinition90Properties, 6)},
+    {"IntelligentTieringConfiguration", std::span<const PropertySpec>(kDefinition91Properties, 5)},
+    {"Tiering", std::span<const PropertySpec>(kDefinition92Properties, 2)},
+    {"InventoryConfiguration", std::span<const PropertySpec>(kDefinition93Properties, 7)},
+    {"LifecycleConfiguration", std::span<const PropertySpec>(kDefinition94Properties, 2)},
+    {"Rule", std::span<const PropertySpec>(kDefinition95Properties, 16)},
+    {"AbortIncompleteMultipartUpload", std::span<const PropertySpec>(kDefinition96Properties, 1)},
+    {"NoncurrentVersionExpiration", std::span<const PropertySpec>(kDefinition97Properties, 2)},
+    {"NoncurrentVersionTransition", std::span<const PropertySpec>(kDefinition98Properties, 3)},
+    {"Transition", std::span<const PropertySpec>(kDefinition99Properties, 3)},
+    {"LoggingConfiguration", std::span<const PropertySpec>(kDefinition100Properties, 3)},
+    {"TargetObjectKeyFormat", std::span<const PropertySpec>(kDefinition101Properties, 2)},
+    {"PartitionedPrefix", std::span<const PropertySpec>(kDefinition102Properties, 1)},
+    {"MetadataConfiguration", std::span<const PropertySpec>(kDefinition103Properties, 4)},
+    {"AnnotationTableConfiguration", std::span<const PropertySpec>(kDefinition104Properties, 5)},
+    {"MetadataTableEncryptionConfiguration", std::span<const PropertySpec>(kDefinition105Properties, 2)},
+    {"MetadataDestination", std::span<const PropertySpec>(kDefinition106Properties, 3)},
+    {"InventoryTableConfiguration", std::span<const PropertySpec>(kDefinition107Properties, 4)},
+    {"JournalTableConfiguration", std::span<const PropertySpec>(kDefinition108Properties, 4)},
+    {"RecordExpiration", std::span<const PropertySpec>(kDefinition109Properties, 2)},
+    {"MetadataTableConfiguration", std::span<const PropertySpec>(kDefinition110Properties, 1)},
+    {"S3TablesDestination", std::span<const PropertySpec>(kDefinition111Properties, 4)},
+    {"MetricsConfiguration", std::span<const PropertySpec>(kDefinition112Properties, 4)},
+    {"NotificationConfiguration", std::span<const PropertySpec>(kDefinition113Properties, 4)},
+    {"EventBridgeConfiguration", std::span<const PropertySpec>(kDefinition114Properties, 1)},
+    {"LambdaConfiguration", std::span<const PropertySpec>(kDefinition115Properties, 3)},
+    {"NotificationFilter", std::span<const PropertySpec>(kDefinition116Properties, 1)},
+    {"S3KeyFilter", std::span<const PropertySpec>(kDefinition117Properties, 1)},
+    {"FilterRule", std::span<const PropertySpec>(kDefinition118Properties, 2)},
+    {"QueueConfiguration", std::span<const PropertySpec>(kDefinition119Properties, 3)},
+    {"TopicConfiguration", std::span<const PropertySpec>(kDefinition120Properties, 3)},
+    {"ObjectLockConfiguration", std::span<const PropertySpec>(kDefinition121Properties, 2)},
+    {"ObjectLockRule", std::span<const PropertySpec>(kDefinition122Properties, 1)},
+    {"DefaultRetention", std::span<const PropertySpec>(kDefinition123Properties, 4)},
+    {"DefaultEventHold", std::span<const PropertySpec>(kDefinition124Properties, 2)},
+    {"OwnershipControls", std::span<const PropertySpec>(kDefinition125Properties, 1)},
+    {"OwnershipControlsRule", std::span<const PropertySpec>(kDefinition126Properties, 1)},
+    {"PublicAccessBlockConfiguration", std::span<const PropertySpec>(kDefinition127Properties, 4)},
+    {"ReplicationConfiguration", std::span<const PropertySpec>(kDefinition128Properties, 2)},
+    {"ReplicationRule", std::span<const PropertySpec>(kDefinition129Properties, 8)},
+    {"DeleteMarkerReplication", std::span<const PropertySpec>(kDefinition130Properties, 1)},
+    {"ReplicationDestination", std::span<const PropertySpec>(kDefinition131Properties, 7)},
+    {"AccessControlTranslation", std::span<const PropertySpec>(kDefinition132Properties, 1)},
+    {"EncryptionConfiguration", std::span<const PropertySpec>(kDefinition133Properties, 1)},
+    {"Metrics", std::span<const PropertySpec>(kDefinition134Properties, 2)},
+    {"ReplicationTimeValue", std::span<const PropertySpec>(kDefinition135Properties, 1)},
+    {"ReplicationTime", std::span<const PropertySpec>(kDefinition136Properties, 2)},
+    {"ReplicationRuleFilter", std::span<const PropertySpec>(kDefinition137Properties, 3)},
+    {"ReplicationRuleAndOperator", std::span<const PropertySpec>(kDefinition138Properties, 2)},
+    {"SourceSelectionCriteria", std::span<const PropertySpec>(kDefinition139Properties, 2)},
+    {"ReplicaModifications", std::span<const PropertySpec>(kDefinition140Properties, 1)},
+    {"SseKmsEncryptedObjects", std::span<const PropertySpec>(kDefinition141Properties, 1)},
+    {"VersioningConfiguration", std::span<const PropertySpec>(kDefinition142Properties, 1)},
+    {"WebsiteConfiguration", std::span<const PropertySpec>(kDefinition143Properties, 4)},
+    {"RedirectAllRequestsTo", std::span<const PropertySpec>(kDefinition144Properties, 2)},
+    {"RoutingRule", std::span<const PropertySpec>(kDefinition145Properties, 2)},
+    {"RedirectRule", std::span<const PropertySpec>(kDefinition146Properties, 5)},
+    {"RoutingRuleCondition", std::span<const PropertySpec>(kDefinition147Properties, 2)},
+    {"LoggingConfig", std::span<const PropertySpec>(kDefinition148Properties, 4)},
+    {"Subscription", std::span<const PropertySpec>(kDefinition149Properties, 2)},
+};
+
 // AWS::DynamoDB::Table
 constexpr PropertySpec kDynamoDBTableProperties[] = {
-    {"AttributeDefinitions", UpdateBehaviour::Update, false},
-    {"BillingMode", UpdateBehaviour::Update, false},
-    {"ContributorInsightsSpecification", UpdateBehaviour::Update, false},
-    {"DeletionProtectionEnabled", UpdateBehaviour::Update, false},
-    {"GlobalSecondaryIndexes", UpdateBehaviour::Update, false},
-    {"ImportSourceSpecification", UpdateBehaviour::Replace, false},
-    {"KeySchema", UpdateBehaviour::Replace, true},
-    {"KinesisStreamSpecification", UpdateBehaviour::Update, false},
-    {"LocalSecondaryIndexes", UpdateBehaviour::Update, false},
-    {"OnDemandThroughput", UpdateBehaviour::Update, false},
-    {"PointInTimeRecoverySpecification", UpdateBehaviour::Update, false},
-    {"ProvisionedThroughput", UpdateBehaviour::Update, false},
-    {"ResourcePolicy", UpdateBehaviour::Update, false},
-    {"SSESpecification", UpdateBehaviour::Update, false},
-    {"StreamSpecification", UpdateBehaviour::Update, false},
-    {"TableClass", UpdateBehaviour::Update, false},
-    {"TableName", UpdateBehaviour::Replace, false},
-    {"Tags", UpdateBehaviour::Update, false},
-    {"TimeToLiveSpecification", UpdateBehaviour::Update, false},
-    {"VectorIndexes", UpdateBehaviour::Update, false},
-    {"WarmThroughput", UpdateBehaviour::Update, false},
+    {"AttributeDefinitions", UpdateBehaviour::Update, false, 2},
+    {"BillingMode", UpdateBehaviour::Update, false, 0},
+    {"ContributorInsightsSpecification", UpdateBehaviour::Update, false, 4},
+    {"DeletionProtectionEnabled", UpdateBehaviour::Update, false, 3},
+    {"GlobalSecondaryIndexes", UpdateBehaviour::Update, false, 14},
+    {"ImportSourceSpecification", UpdateBehaviour::Replace, false, 18},
+    {"KeySchema", UpdateBehaviour::Replace, true, 20},
+    {"KinesisStreamSpecification", UpdateBehaviour::Update, false, 21},
+    {"LocalSecondaryIndexes", UpdateBehaviour::Update, false, 23},
+    {"OnDemandThroughput", UpdateBehaviour::Update, false, 8},
+    {"PointInTimeRecoverySpecification", UpdateBehaviour::Update, false, 24},
+    {"ProvisionedThroughput", UpdateBehaviour::Update, false, 11},
+    {"ResourcePolicy", UpdateBehaviour::Update, false, 25},
+    {"SSESpecification", UpdateBehaviour::Update, false, 26},
+    {"StreamSpecification", UpdateBehaviour::Update, false, 29},
+    {"TableClass", UpdateBehaviour::Update, false, 0},
+    {"TableName", UpdateBehaviour::Replace, false, 0},
+    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"TimeToLiveSpecification", UpdateBehaviour::Update, false, 30},
+    {"VectorIndexes", UpdateBehaviour::Update, false, 35},
+    {"WarmThroughput", UpdateBehaviour::Update, false, 12},
 };
 constexpr std::string_view kDynamoDBTableAttributes[] = {"Arn", "StreamArn"};
 
 // AWS::Events::Rule
 constexpr PropertySpec kEventsRuleProperties[] = {
-    {"Description", UpdateBehaviour::Update, false},
-    {"EventBusName", UpdateBehaviour::Replace, false},
-    {"EventPattern", UpdateBehaviour::Update, false},
-    {"Name", UpdateBehaviour::Replace, false},
-    {"RoleArn", UpdateBehaviour::Update, false},
-    {"ScheduleExpression", UpdateBehaviour::Update, false},
-    {"State", UpdateBehaviour::Update, false},
-    {"Tags", UpdateBehaviour::Update, false},
-    {"Targets", UpdateBehaviour::Update, false},
+    {"Description", UpdateBehaviour::Update, false, 0},
+    {"EventBusName", UpdateBehaviour::Replace, false, 0},
+    {"EventPattern", UpdateBehaviour::Update, false, 36},
+    {"Name", UpdateBehaviour::Replace, false, 0},
+    {"RoleArn", UpdateBehaviour::Update, false, 0},
+    {"ScheduleExpression", UpdateBehaviour::Update, false, 0},
+    {"State", UpdateBehaviour::Update, false, 0},
+    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"Targets", UpdateBehaviour::Update, false, 65},
 };
 constexpr std::string_view kEventsRuleAttributes[] = {"Arn", "RuleName"};
 
 // AWS::IAM::ManagedPolicy
 constexpr PropertySpec kIAMManagedPolicyProperties[] = {
-    {"Description", UpdateBehaviour::Replace, false},
-    {"Groups", UpdateBehaviour::Update, false},
-    {"ManagedPolicyName", UpdateBehaviour::Replace, false},
-    {"Path", UpdateBehaviour::Replace, false},
-    {"PolicyDocument", UpdateBehaviour::Update, true},
-    {"Roles", UpdateBehaviour::Update, false},
-    {"Users", UpdateBehaviour::Update, false},
+    {"Description", UpdateBehaviour::Replace, false, 0},
+    {"Groups", UpdateBehaviour::Update, false, 9},
+    {"ManagedPolicyName", UpdateBehaviour::Replace, false, 0},
+    {"Path", UpdateBehaviour::Replace, false, 0},
+    {"PolicyDocument", UpdateBehaviour::Update, true, 66},
+    {"Roles", UpdateBehaviour::Update, false, 9},
+    {"Users", UpdateBehaviour::Update, false, 9},
 };
 constexpr std::string_view kIAMManagedPolicyAttributes[] = {"AttachmentCount", "CreateDate", "DefaultVersionId", "IsAttachable", "PermissionsBoundaryUsageCount", "PolicyArn", "PolicyId", "UpdateDate"};
 
 // AWS::IAM::Policy
 constexpr PropertySpec kIAMPolicyProperties[] = {
-    {"Groups", UpdateBehaviour::Update, false},
-    {"PolicyDocument", UpdateBehaviour::Update, true},
-    {"PolicyName", UpdateBehaviour::Update, true},
-    {"Roles", UpdateBehaviour::Update, false},
-    {"Users", UpdateBehaviour::Update, false},
+    {"Groups", UpdateBehaviour::Update, false, 9},
+    {"PolicyDocument", UpdateBehaviour::Update, true, 67},
+    {"PolicyName", UpdateBehaviour::Update, true, 0},
+    {"Roles", UpdateBehaviour::Update, false, 9},
+    {"Users", UpdateBehaviour::Update, false, 9},
 };
 constexpr std::string_view kIAMPolicyAttributes[] = {"Id"};
 
 // AWS::IAM::Role
 constexpr PropertySpec kIAMRoleProperties[] = {
-    {"AssumeRolePolicyDocument", UpdateBehaviour::Update, true},
-    {"Description", UpdateBehaviour::Update, false},
-    {"ManagedPolicyArns", UpdateBehaviour::Update, false},
-    {"MaxSessionDuration", UpdateBehaviour::Update, false},
-    {"Path", UpdateBehaviour::Replace, false},
-    {"PermissionsBoundary", UpdateBehaviour::Update, false},
-    {"Policies", UpdateBehaviour::Update, false},
-    {"RoleName", UpdateBehaviour::Replace, false},
-    {"Tags", UpdateBehaviour::Update, false},
+    {"AssumeRolePolicyDocument", UpdateBehaviour::Update, true, 68},
+    {"Description", UpdateBehaviour::Update, false, 0},
+    {"ManagedPolicyArns", UpdateBehaviour::Update, false, 9},
+    {"MaxSessionDuration", UpdateBehaviour::Update, false, 7},
+    {"Path", UpdateBehaviour::Replace, false, 0},
+    {"PermissionsBoundary", UpdateBehaviour::Update, false, 0},
+    {"Policies", UpdateBehaviour::Update, false, 71},
+    {"RoleName", UpdateBehaviour::Replace, false, 0},
+    {"Tags", UpdateBehaviour::Update, false, 28},
 };
 constexpr std::string_view kIAMRoleAttributes[] = {"Arn", "RoleId"};
 
 // AWS::KMS::Alias
 constexpr PropertySpec kKMSAliasProperties[] = {
-    {"AliasName", UpdateBehaviour::Replace, true},
-    {"TargetKeyId", UpdateBehaviour::Update, true},
+    {"AliasName", UpdateBehaviour::Replace, true, 0},
+    {"TargetKeyId", UpdateBehaviour::Update, true, 0},
 };
 constexpr std::string_view kKMSAliasAttributes[] = {""};
 
 // AWS::KMS::Key
 constexpr PropertySpec kKMSKeyProperties[] = {
-    {"BypassPolicyLockoutSafetyCheck", UpdateBehaviour::Update, false},
-    {"Description", UpdateBehaviour::Update, false},
-    {"EnableKeyRotation", UpdateBehaviour::Update, false},
-    {"Enabled", UpdateBehaviour::Update, false},
-    {"KeyPolicy", UpdateBehaviour::Update, false},
-    {"KeySpec", UpdateBehaviour::Fails, false},
-    {"KeyUsage", UpdateBehaviour::Fails, false},
-    {"MultiRegion", UpdateBehaviour::Fails, false},
-    {"Origin", UpdateBehaviour::Fails, false},
-    {"PendingWindowInDays", UpdateBehaviour::Update, false},
-    {"RotationPeriodInDays", UpdateBehaviour::Update, false},
-    {"Tags", UpdateBehaviour::Update, false},
+    {"BypassPolicyLockoutSafetyCheck", UpdateBehaviour::Update, false, 3},
+    {"Description", UpdateBehaviour::Update, false, 0},
+    {"EnableKeyRotation", UpdateBehaviour::Update, false, 3},
+    {"Enabled", UpdateBehaviour::Update, false, 3},
+    {"KeyPolicy", UpdateBehaviour::Update, false, 72},
+    {"KeySpec", UpdateBehaviour::Fails, false, 0},
+    {"KeyUsage", UpdateBehaviour::Fails, false, 0},
+    {"MultiRegion", UpdateBehaviour::Fails, false, 3},
+    {"Origin", UpdateBehaviour::Fails, false, 0},
+    {"PendingWindowInDays", UpdateBehaviour::Update, false, 7},
+    {"RotationPeriodInDays", UpdateBehaviour::Update, false, 7},
+    {"Tags", UpdateBehaviour::Update, false, 28},
 };
 constexpr std::string_view kKMSKeyAttributes[] = {"Arn", "KeyId"};
 
 // AWS::Lambda::EventSourceMapping
 constexpr PropertySpec kLambdaEventSourceMappingProperties[] = {
-    {"AmazonManagedKafkaEventSourceConfig", UpdateBehaviour::Replace, false},
-    {"BatchSize", UpdateBehaviour::Update, false},
-    {"BisectBatchOnFunctionError", UpdateBehaviour::Update, false},
-    {"DestinationConfig", UpdateBehaviour::Update, false},
-    {"DocumentDBEventSourceConfig", UpdateBehaviour::Update, false},
-    {"Enabled", UpdateBehaviour::Update, false},
-    {"EventSourceArn", UpdateBehaviour::Replace, false},
-    {"FilterCriteria", UpdateBehaviour::Update, false},
-    {"FunctionName", UpdateBehaviour::Update, true},
-    {"FunctionResponseTypes", UpdateBehaviour::Update, false},
-    {"KmsKeyArn", UpdateBehaviour::Update, false},
-    {"LoggingConfig", UpdateBehaviour::Update, false},
-    {"MaximumBatchingWindowInSeconds", UpdateBehaviour::Update, false},
-    {"MaximumRecordAgeInSeconds", UpdateBehaviour::Update, false},
-    {"MaximumRetryAttempts", UpdateBehaviour::Update, false},
-    {"MetricsConfig", UpdateBehaviour::Update, false},
-    {"ParallelizationFactor", UpdateBehaviour::Update, false},
-    {"ProvisionedPollerConfig", UpdateBehaviour::Update, false},
-    {"Queues", UpdateBehaviour::Update, false},
-    {"ScalingConfig", UpdateBehaviour::Update, false},
-    {"SelfManagedEventSource", UpdateBehaviour::Replace, false},
-    {"SelfManagedKafkaEventSourceConfig", UpdateBehaviour::Replace, false},
-    {"SourceAccessConfigurations", UpdateBehaviour::Update, false},
-    {"StartingPosition", UpdateBehaviour::Replace, false},
-    {"StartingPositionTimestamp", UpdateBehaviour::Replace, false},
-    {"Tags", UpdateBehaviour::Update, false},
-    {"Topics", UpdateBehaviour::Update, false},
-    {"TumblingWindowInSeconds", UpdateBehaviour::Update, false},
+    {"AmazonManagedKafkaEventSourceConfig", UpdateBehaviour::Replace, false, 78},
+    {"BatchSize", UpdateBehaviour::Update, false, 7},
+    {"BisectBatchOnFunctionError", UpdateBehaviour::Update, false, 3},
+    {"DestinationConfig", UpdateBehaviour::Update, false, 80},
+    {"DocumentDBEventSourceConfig", UpdateBehaviour::Update, false, 81},
+    {"Enabled", UpdateBehaviour::Update, false, 3},
+    {"EventSourceArn", UpdateBehaviour::Replace, false, 0},
+    {"FilterCriteria", UpdateBehaviour::Update, false, 84},
+    {"FunctionName", UpdateBehaviour::Update, true, 0},
+    {"FunctionResponseTypes", UpdateBehaviour::Update, false, 9},
+    {"KmsKeyArn", UpdateBehaviour::Update, false, 0},
+    {"LoggingConfig", UpdateBehaviour::Update, false, 85},
+    {"MaximumBatchingWindowInSeconds", UpdateBehaviour::Update, false, 7},
+    {"MaximumRecordAgeInSeconds", UpdateBehaviour::Update, false, 7},
+    {"MaximumRetryAttempts", UpdateBehaviour::Update, false, 7},
+    {"MetricsConfig", UpdateBehaviour::Update, false, 86},
+    {"ParallelizationFactor", UpdateBehaviour::Update, false, 7},
+    {"ProvisionedPollerConfig", UpdateBehaviour::Update, false, 87},
+    {"Queues", UpdateBehaviour::Update, false, 9},
+    {"ScalingConfig", UpdateBehaviour::Update, false, 88},
+    {"SelfManagedEventSource", UpdateBehaviour::Replace, false, 90},
+    {"SelfManagedKafkaEventSourceConfig", UpdateBehaviour::Replace, false, 91},
+    {"SourceAccessConfigurations", UpdateBehaviour::Update, false, 93},
+    {"StartingPosition", UpdateBehaviour::Replace, false, 0},
+    {"StartingPositionTimestamp", UpdateBehaviour::Replace, false, 94},
+    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"Topics", UpdateBehaviour::Update, false, 9},
+    {"TumblingWindowInSeconds", UpdateBehaviour::Update, false, 7},
 };
 constexpr std::string_view kLambdaEventSourceMappingAttributes[] = {"EventSourceMappingArn", "Id"};
 
 // AWS::Lambda::Function
 constexpr PropertySpec kLambdaFunctionProperties[] = {
-    {"Architectures", UpdateBehaviour::Update, false},
-    {"CapacityProviderConfig", UpdateBehaviour::Update, false},
-    {"Code", UpdateBehaviour::Update, true},
-    {"CodeSigningConfigArn", UpdateBehaviour::Update, false},
-    {"DeadLetterConfig", UpdateBehaviour::Update, false},
-    {"Description", UpdateBehaviour::Update, false},
-    {"DurableConfig", UpdateBehaviour::Update, false},
-    {"Environment", UpdateBehaviour::Update, false},
-    {"EphemeralStorage", UpdateBehaviour::Update, false},
-    {"FileSystemConfigs", UpdateBehaviour::Update, false},
-    {"FunctionName", UpdateBehaviour::Replace, false},
-    {"FunctionScalingConfig", UpdateBehaviour::Update, false},
-    {"Handler", UpdateBehaviour::Update, false},
-    {"ImageConfig", UpdateBehaviour::Update, false},
-    {"KmsKeyArn", UpdateBehaviour::Update, false},
-    {"Layers", UpdateBehaviour::Update, false},
-    {"LoggingConfig", UpdateBehaviour::Update, false},
-    {"MemorySize", UpdateBehaviour::Update, false},
-    {"PackageType", UpdateBehaviour::Replace, false},
-    {"PublishToLatestPublished", UpdateBehaviour::Update, false},
-    {"RecursiveLoop", UpdateBehaviour::Update, false},
-    {"ReservedConcurrentExecutions", UpdateBehaviour::Update, false},
-    {"Role", UpdateBehaviour::Update, true},
-    {"Runtime", UpdateBehaviour::Update, false},
-    {"RuntimeManagementConfig", UpdateBehaviour::Update, false},
-    {"SnapStart", UpdateBehaviour::Update, false},
-    {"Tags", UpdateBehaviour::Update, false},
-    {"TenancyConfig", UpdateBehaviour::Replace, false},
-    {"Timeout", UpdateBehaviour::Update, false},
-    {"TracingConfig", UpdateBehaviour::Update, false},
-    {"VpcConfig", UpdateBehaviour::Update, false},
+    {"Architectures", UpdateBehaviour::Update, false, 9},
+    {"CapacityProviderConfig", UpdateBehaviour::Update, false, 96},
+    {"Code", UpdateBehaviour::Update, true, 97},
+    {"CodeSigningConfigArn", UpdateBehaviour::Update, false, 0},
+    {"DeadLetterConfig", UpdateBehaviour::Update, false, 98},
+    {"Description", UpdateBehaviour::Update, false, 0},
+    {"DurableConfig", UpdateBehaviour::Update, false, 99},
+    {"Environment", UpdateBehaviour::Update, false, 100},
+    {"EphemeralStorage", UpdateBehaviour::Update, false, 101},
+    {"FileSystemConfigs", UpdateBehaviour::Update, false, 104},
+    {"FunctionName", UpdateBehaviour::Replace, false, 0},
+    {"FunctionScalingConfig", UpdateBehaviour::Update, false, 105},
+    {"Handler", UpdateBehaviour::Update, false, 0},
+    {"ImageConfig", UpdateBehaviour::Update, false, 106},
+    {"KmsKeyArn", UpdateBehaviour::Update, false, 0},
+    {"Layers", UpdateBehaviour::Update, false, 9},
+    {"LoggingConfig", UpdateBehaviour::Update, false, 107},
+    {"MemorySize", UpdateBehaviour::Update, false, 7},
+    {"PackageType", UpdateBehaviour::Replace, false, 0},
+    {"PublishToLatestPublished", UpdateBehaviour::Update, false, 3},
+    {"RecursiveLoop", UpdateBehaviour::Update, false, 0},
+    {"ReservedConcurrentExecutions", UpdateBehaviour::Update, false, 7},
+    {"Role", UpdateBehaviour::Update, true, 0},
+    {"Runtime", UpdateBehaviour::Update, false, 0},
+    {"RuntimeManagementConfig", UpdateBehaviour::Update, false, 108},
+    {"SnapStart", UpdateBehaviour::Update, false, 109},
+    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"TenancyConfig", UpdateBehaviour::Replace, false, 110},
+    {"Timeout", UpdateBehaviour::Update, false, 7},
+    {"TracingConfig", UpdateBehaviour::Update, false, 111},
+    {"VpcConfig", UpdateBehaviour::Update, false, 112},
 };
 constexpr std::string_view kLambdaFunctionAttributes[] = {"Arn", "SnapStartResponse", "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus"};
 
 // AWS::Lambda::Permission
 constexpr PropertySpec kLambdaPermissionProperties[] = {
-    {"Action", UpdateBehaviour::Replace, true},
-    {"EventSourceToken", UpdateBehaviour::Replace, false},
-    {"FunctionName", UpdateBehaviour::Replace, true},
-    {"FunctionUrlAuthType", UpdateBehaviour::Replace, false},
-    {"InvokedViaFunctionUrl", UpdateBehaviour::Replace, false},
-    {"Principal", UpdateBehaviour::Replace, true},
-    {"PrincipalOrgID", UpdateBehaviour::Replace, false},
-    {"SourceAccount", UpdateBehaviour::Replace, false},
-    {"SourceArn", UpdateBehaviour::Replace, false},
+    {"Action", UpdateBehaviour::Replace, true, 0},
+    {"EventSourceToken", UpdateBehaviour::Replace, false, 0},
+    {"FunctionName", UpdateBehaviour::Replace, true, 0},
+    {"FunctionUrlAuthType", UpdateBehaviour::Replace, false, 0},
+    {"InvokedViaFunctionUrl", UpdateBehaviour::Replace, false, 3},
+    {"Principal", UpdateBehaviour::Replace, true, 0},
+    {"PrincipalOrgID", UpdateBehaviour::Replace, false, 0},
+    {"SourceAccount", UpdateBehaviour::Replace, false, 0},
+    {"SourceArn", UpdateBehaviour::Replace, false, 0},
 };
 constexpr std::string_view kLambdaPermissionAttributes[] = {"Id"};
 
 // AWS::Logs::LogGroup
 constexpr PropertySpec kLogsLogGroupProperties[] = {
-    {"BearerTokenAuthenticationEnabled", UpdateBehaviour::Update, false},
-    {"DataProtectionPolicy", UpdateBehaviour::Update, false},
-    {"DeletionProtectionEnabled", UpdateBehaviour::Update, false},
-    {"FieldIndexPolicies", UpdateBehaviour::Update, false},
-    {"KmsKeyId", UpdateBehaviour::Update, false},
-    {"LogGroupClass", UpdateBehaviour::Update, false},
-    {"LogGroupName", UpdateBehaviour::Replace, false},
-    {"ResourcePolicyDocument", UpdateBehaviour::Update, false},
-    {"RetentionInDays", UpdateBehaviour::Update, false},
-    {"Tags", UpdateBehaviour::Update, false},
+    {"BearerTokenAuthenticationEnabled", UpdateBehaviour::Update, false, 3},
+    {"DataProtectionPolicy", UpdateBehaviour::Update, false, 19},
+    {"DeletionProtectionEnabled", UpdateBehaviour::Update, false, 3},
+    {"FieldIndexPolicies", UpdateBehaviour::Update, false, 113},
+    {"KmsKeyId", UpdateBehaviour::Update, false, 0},
+    {"LogGroupClass", UpdateBehaviour::Update, false, 0},
+    {"LogGroupName", UpdateBehaviour::Replace, false, 0},
+    {"ResourcePolicyDocument", UpdateBehaviour::Update, false, 19},
+    {"RetentionInDays", UpdateBehaviour::Update, false, 7},
+    {"Tags", UpdateBehaviour::Update, false, 28},
 };
 constexpr std::string_view kLogsLogGroupAttributes[] = {"Arn"};
 
 // AWS::S3::Bucket
 constexpr PropertySpec kS3BucketProperties[] = {
-    {"AbacStatus", UpdateBehaviour::Update, false},
-    {"AccelerateConfiguration", UpdateBehaviour::Update, false},
-    {"AccessControl", UpdateBehaviour::Update, false},
-    {"AnalyticsConfigurations", UpdateBehaviour::Update, false},
-    {"BucketEncryption", UpdateBehaviour::Update, false},
-    {"BucketName", UpdateBehaviour::Replace, false},
-    {"BucketNamePrefix", UpdateBehaviour::Replace, false},
-    {"BucketNamespace", UpdateBehaviour::Replace, false},
-    {"CorsConfiguration", UpdateBehaviour::Update, false},
-    {"IntelligentTieringConfigurations", UpdateBehaviour::Update, false},
-    {"InventoryConfigurations", UpdateBehaviour::Update, false},
-    {"LifecycleConfiguration", UpdateBehaviour::Update, false},
-    {"LoggingConfiguration", UpdateBehaviour::Update, false},
-    {"MetadataConfiguration", UpdateBehaviour::Update, false},
-    {"MetadataTableConfiguration", UpdateBehaviour::Update, false},
-    {"MetricsConfigurations", UpdateBehaviour::Update, false},
-    {"NotificationConfiguration", UpdateBehaviour::Update, false},
-    {"ObjectLockConfiguration", UpdateBehaviour::Update, false},
-    {"ObjectLockEnabled", UpdateBehaviour::Replace, false},
-    {"OwnershipControls", UpdateBehaviour::Update, false},
-    {"PublicAccessBlockConfiguration", UpdateBehaviour::Update, false},
-    {"ReplicationConfiguration", UpdateBehaviour::Update, false},
-    {"Tags", UpdateBehaviour::Update, false},
-    {"VersioningConfiguration", UpdateBehaviour::Update, false},
-    {"WebsiteConfiguration", UpdateBehaviour::Update, false},
+    {"AbacStatus", UpdateBehaviour::Update, false, 0},
+    {"AccelerateConfiguration", UpdateBehaviour::Update, false, 114},
+    {"AccessControl", UpdateBehaviour::Update, false, 0},
+    {"AnalyticsConfigurations", UpdateBehaviour::Update, false, 121},
+    {"BucketEncryption", UpdateBehaviour::Update, false, 126},
+    {"BucketName", UpdateBehaviour::Replace, false, 0},
+    {"BucketNamePrefix", UpdateBehaviour::Replace, false, 0},
+    {"BucketNamespace", UpdateBehaviour::Replace, false, 0},
+    {"CorsConfiguration", UpdateBehaviour::Update, false, 129},
+    {"IntelligentTieringConfigurations", UpdateBehaviour::Update, false, 133},
+    {"InventoryConfigurations", UpdateBehaviour::Update, false, 135},
+    {"LifecycleConfiguration", UpdateBehaviour::Update, false, 145},
+    {"LoggingConfiguration", UpdateBehaviour::Update, false, 148},
+    {"MetadataConfiguration", UpdateBehaviour::Update, false, 155},
+    {"MetadataTableConfiguration", UpdateBehaviour::Update, false, 157},
+    {"MetricsConfigurations", UpdateBehaviour::Update, false, 159},
+    {"NotificationConfiguration", UpdateBehaviour::Update, false, 171},
+    {"ObjectLockConfiguration", UpdateBehaviour::Update, false, 175},
+    {"ObjectLockEnabled", UpdateBehaviour::Replace, false, 3},
+    {"OwnershipControls", UpdateBehaviour::Update, false, 178},
+    {"PublicAccessBlockConfiguration", UpdateBehaviour::Update, false, 179},
+    {"ReplicationConfiguration", UpdateBehaviour::Update, false, 194},
+    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"VersioningConfiguration", UpdateBehaviour::Update, false, 195},
+    {"WebsiteConfiguration", UpdateBehaviour::Update, false, 201},
 };
 constexpr std::string_view kS3BucketAttributes[] = {"Arn", "DomainName", "DualStackDomainName", "MetadataConfiguration.AnnotationTableConfiguration.TableArn", "MetadataConfiguration.AnnotationTableConfiguration.TableName", "MetadataConfiguration.Destination", "MetadataConfiguration.InventoryTableConfiguration.TableArn", "MetadataConfiguration.InventoryTableConfiguration.TableName", "MetadataConfiguration.JournalTableConfiguration.TableArn", "MetadataConfiguration.JournalTableConfiguration.TableName", "MetadataTableConfiguration.S3TablesDestination.TableArn", "MetadataTableConfiguration.S3TablesDestination.TableNamespace", "RegionalDomainName", "WebsiteURL"};
 
 // AWS::SNS::Subscription
 constexpr PropertySpec kSNSSubscriptionProperties[] = {
-    {"DeliveryPolicy", UpdateBehaviour::Update, false},
-    {"Endpoint", UpdateBehaviour::Replace, false},
-    {"FilterPolicy", UpdateBehaviour::Update, false},
-    {"FilterPolicyScope", UpdateBehaviour::Update, false},
-    {"Protocol", UpdateBehaviour::Replace, true},
-    {"RawMessageDelivery", UpdateBehaviour::Update, false},
-    {"RedrivePolicy", UpdateBehaviour::Update, false},
-    {"Region", UpdateBehaviour::Update, false},
-    {"ReplayPolicy", UpdateBehaviour::Update, false},
-    {"SubscriptionRoleArn", UpdateBehaviour::Update, false},
-    {"TopicArn", UpdateBehaviour::Replace, true},
+    {"DeliveryPolicy", UpdateBehaviour::Update, false, 202},
+    {"Endpoint", UpdateBehaviour::Replace, false, 0},
+    {"FilterPolicy", UpdateBehaviour::Update, false, 203},
+    {"FilterPolicyScope", UpdateBehaviour::Update, false, 0},
+    {"Protocol", UpdateBehaviour::Replace, true, 0},
+    {"RawMessageDelivery", UpdateBehaviour::Update, false, 3},
+    {"RedrivePolicy", UpdateBehaviour::Update, false, 204},
+    {"Region", UpdateBehaviour::Update, false, 0},
+    {"ReplayPolicy", UpdateBehaviour::Update, false, 205},
+    {"SubscriptionRoleArn", UpdateBehaviour::Update, false, 0},
+    {"TopicArn", UpdateBehaviour::Replace, true, 0},
 };
 constexpr std::string_view kSNSSubscriptionAttributes[] = {"Arn"};
 
 // AWS::SNS::Topic
 constexpr PropertySpec kSNSTopicProperties[] = {
-    {"ArchivePolicy", UpdateBehaviour::Update, false},
-    {"ContentBasedDeduplication", UpdateBehaviour::Update, false},
-    {"DataProtectionPolicy", UpdateBehaviour::Update, false},
-    {"DeliveryStatusLogging", UpdateBehaviour::Update, false},
-    {"DisplayName", UpdateBehaviour::Update, false},
-    {"FifoThroughputScope", UpdateBehaviour::Update, false},
-    {"FifoTopic", UpdateBehaviour::Replace, false},
-    {"KmsMasterKeyId", UpdateBehaviour::Update, false},
-    {"MaximumMessageSize", UpdateBehaviour::Update, false},
-    {"SignatureVersion", UpdateBehaviour::Update, false},
-    {"Subscription", UpdateBehaviour::Update, false},
-    {"Tags", UpdateBehaviour::Update, false},
-    {"TopicName", UpdateBehaviour::Replace, false},
-    {"TracingConfig", UpdateBehaviour::Update, false},
+    {"ArchivePolicy", UpdateBehaviour::Update, false, 19},
+    {"ContentBasedDeduplication", UpdateBehaviour::Update, false, 3},
+    {"DataProtectionPolicy", UpdateBehaviour::Update, false, 19},
+    {"DeliveryStatusLogging", UpdateBehaviour::Update, false, 207},
+    {"DisplayName", UpdateBehaviour::Update, false, 0},
+    {"FifoThroughputScope", UpdateBehaviour::Update, false, 0},
+    {"FifoTopic", UpdateBehaviour::Replace, false, 3},
+    {"KmsMasterKeyId", UpdateBehaviour::Update, false, 0},
+    {"MaximumMessageSize", UpdateBehaviour::Update, false, 7},
+    {"SignatureVersion", UpdateBehaviour::Update, false, 0},
+    {"Subscription", UpdateBehaviour::Update, false, 209},
+    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"TopicName", UpdateBehaviour::Replace, false, 0},
+    {"TracingConfig", UpdateBehaviour::Update, false, 0},
 };
 constexpr std::string_view kSNSTopicAttributes[] = {"TopicArn", "TopicName"};
 
 // AWS::SNS::TopicPolicy
 constexpr PropertySpec kSNSTopicPolicyProperties[] = {
-    {"PolicyDocument", UpdateBehaviour::Update, true},
-    {"Topics", UpdateBehaviour::Update, true},
+    {"PolicyDocument", UpdateBehaviour::Update, true, 210},
+    {"Topics", UpdateBehaviour::Update, true, 9},
 };
 constexpr std::string_view kSNSTopicPolicyAttributes[] = {"Id"};
 
 // AWS::SQS::Queue
 constexpr PropertySpec kSQSQueueProperties[] = {
-    {"ContentBasedDeduplication", UpdateBehaviour::Update, false},
-    {"DeduplicationScope", UpdateBehaviour::Update, false},
-    {"DelaySeconds", UpdateBehaviour::Update, false},
-    {"FifoQueue", UpdateBehaviour::Replace, false},
-    {"FifoThroughputLimit", UpdateBehaviour::Update, false},
-    {"KmsDataKeyReusePeriodSeconds", UpdateBehaviour::Update, false},
-    {"KmsMasterKeyId", UpdateBehaviour::Update, false},
-    {"MaximumMessageSize", UpdateBehaviour::Update, false},
-    {"MessageRetentionPeriod", UpdateBehaviour::Update, false},
-    {"QueueName", UpdateBehaviour::Replace, false},
-    {"ReceiveMessageWaitTimeSeconds", UpdateBehaviour::Update, false},
-    {"RedriveAllowPolicy", UpdateBehaviour::Update, false},
-    {"RedrivePolicy", UpdateBehaviour::Update, false},
-    {"SqsManagedSseEnabled", UpdateBehaviour::Update, false},
-    {"Tags", UpdateBehaviour::Update, false},
-    {"VisibilityTimeout", UpdateBehaviour::Update, false},
+    {"ContentBasedDeduplication", UpdateBehaviour::Update, false, 3},
+    {"DeduplicationScope", UpdateBehaviour::Update, false, 0},
+    {"DelaySeconds", UpdateBehaviour::Update, false, 7},
+    {"FifoQueue", UpdateBehaviour::Replace, false, 3},
+    {"FifoThroughputLimit", UpdateBehaviour::Update, false, 0},
+    {"KmsDataKeyReusePeriodSeconds", UpdateBehaviour::Update, false, 7},
+    {"KmsMasterKeyId", UpdateBehaviour::Update, false, 0},
+    {"MaximumMessageSize", UpdateBehaviour::Update, false, 7},
+    {"MessageRetentionPeriod", UpdateBehaviour::Update, false, 7},
+    {"QueueName", UpdateBehaviour::Replace, false, 0},
+    {"ReceiveMessageWaitTimeSeconds", UpdateBehaviour::Update, false, 7},
+    {"RedriveAllowPolicy", UpdateBehaviour::Update, false, 211},
+    {"RedrivePolicy", UpdateBehaviour::Update, false, 212},
+    {"SqsManagedSseEnabled", UpdateBehaviour::Update, false, 3},
+    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"VisibilityTimeout", UpdateBehaviour::Update, false, 7},
 };
 constexpr std::string_view kSQSQueueAttributes[] = {"Arn", "QueueName", "QueueUrl"};
 
 // AWS::SQS::QueuePolicy
 constexpr PropertySpec kSQSQueuePolicyProperties[] = {
-    {"PolicyDocument", UpdateBehaviour::Update, true},
-    {"Queues", UpdateBehaviour::Update, true},
+    {"PolicyDocument", UpdateBehaviour::Update, true, 213},
+    {"Queues", UpdateBehaviour::Update, true, 9},
 };
 constexpr std::string_view kSQSQueuePolicyAttributes[] = {"Id"};
 
@@ -328,17 +1559,23 @@ constexpr ResourceSpec kResources[] = {
 
 }  // namespace
 
-const PropertySpec* ResourceSpec::property(std::string_view name) const {
+const PropertySpec* find_property(std::span<const PropertySpec> properties, std::string_view name) {
     const auto it = std::lower_bound(properties.begin(), properties.end(), name,
                                      [](const PropertySpec& p, std::string_view n) { return p.name < n; });
     return it != properties.end() && it->name == name ? &*it : nullptr;
 }
+
+const PropertySpec* ResourceSpec::property(std::string_view name) const { return find_property(properties, name); }
 
 const ResourceSpec* find_resource(std::string_view type) {
     const auto it = std::lower_bound(std::begin(kResources), std::end(kResources), type,
                                      [](const ResourceSpec& r, std::string_view t) { return r.type < t; });
     return it != std::end(kResources) && it->type == type ? &*it : nullptr;
 }
+
+const TypeSpec& type(std::uint16_t index) { return kTypes[index]; }
+const DefinitionSpec& definition(std::uint16_t index) { return kDefinitions[index]; }
+std::span<const std::uint16_t> union_members(std::uint16_t index) { return kUnions[index]; }
 
 std::string_view source() { return "@aws-cdk/aws-service-spec 0.1.216"; }
 

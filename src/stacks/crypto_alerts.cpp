@@ -86,6 +86,12 @@ void suppress_guard_rules(Resource& resource, std::initializer_list<std::array<c
     resource.metadata("guard", {{"SuppressedRules", suppressed}});
 }
 
+// A `cfngen validate` warning that is intended here, with the reason.
+void suppress_validate_warning(Resource& resource, const char* check, const char* path, const char* reason) {
+    resource.metadata("cfngen", {{"SuppressedWarnings", Value::array({{{"check", check}, {"path", path},
+                                                                        {"reason", reason}}})}});
+}
+
 constexpr const char* kLogRetentionReason =
     "SPEC: function logs are kept 14 days; alert history lives in the table (PITR), not in logs";
 constexpr const char* kNoVpcReason =
@@ -170,6 +176,8 @@ SynthesizedStack crypto_alerts(const CryptoAlertsOptions& options) {
                           .PendingWindowInDays(stage.is_prod ? 30 : 7)
                           .KeyPolicy(key_policy.to_json()));
     key.deletion_policy(retain_in_prod).update_replace_policy(retain_in_prod);
+    suppress_validate_warning(key, "iam-wildcard-action", "Properties.KeyPolicy.Statement[0].Action",
+                              "AWS's default key policy: the account administers the key through IAM policies");
     t.add(kms::Alias("AlertsKeyAlias").AliasName("alias/" + stage.named("crypto-alerts")).TargetKeyId(key.ref()));
 
     // --- Alerts table with the sparse "armed" index -----------------------
@@ -260,6 +268,9 @@ SynthesizedStack crypto_alerts(const CryptoAlertsOptions& options) {
 
     auto& processor_role = lambda_role("AlertProcessorRole", processor_name,
                                        "Alert processor: arms new alerts and notifies triggered ones");
+    suppress_validate_warning(processor_role, "iam-wildcard-resource",
+                              "Properties.Policies[0].PolicyDocument.Statement[2].Resource",
+                              "dynamodb:ListStreams has no resource-level permissions");
     processor_role.add_policy(
         "alert-processor",
         PolicyDocument()

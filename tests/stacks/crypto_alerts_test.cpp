@@ -148,7 +148,7 @@ TEST_CASE("every Guard suppression carries a control, a rule and a reason", "[st
     const auto tmpl = synth_json("dev");
     int suppressions = 0;
     for (const auto& [id, r] : tmpl["Resources"].items()) {
-        if (!r.contains("Metadata")) continue;
+        if (!r.contains("Metadata") || !r["Metadata"].contains("guard")) continue;
         for (const auto& s : r["Metadata"]["guard"]["SuppressedRules"]) {
             INFO(id);
             CHECK(s["id"].get<std::string>().rfind("CT.", 0) == 0);

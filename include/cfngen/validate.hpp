@@ -1,0 +1,38 @@
+#pragma once
+// `cfngen validate`: checks a template against the CloudFormation resource
+// specification (types, properties, value types, required properties,
+// GetAtt attributes), its references and CloudFormation's quotas, and warns
+// about broad IAM grants. Warnings can be suppressed per resource, with a
+// reason, in Metadata.cfngen.SuppressedWarnings.
+
+#include "cfngen/value.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cfngen::validate {
+
+enum class Severity { Error, Warning };
+
+struct Finding {
+    Severity severity;
+    std::string logical_id;  // "-" for the template as a whole
+    std::string path;        // e.g. Properties.SSESpecification.SSEEnabled
+    std::string message;
+    std::string check;       // stable name, e.g. "iam-wildcard-resource"
+};
+
+struct Report {
+    std::vector<Finding> findings;
+    std::size_t suppressed = 0;
+    std::size_t errors() const;
+    std::size_t warnings() const;
+};
+
+// `body_bytes`: size of the template text, for the body quotas.
+Report check_template(const Value& template_json, std::size_t body_bytes);
+
+// "error|warning  <logical id>  <path>  <message>"
+std::string format(const Finding& finding);
+
+}  // namespace cfngen::validate

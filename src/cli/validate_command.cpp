@@ -1,0 +1,45 @@
+#include "commands.hpp"
+
+#include "cfngen/atomic_file.hpp"
+#include "cfngen/synth.hpp"
+#include "cfngen/template_file.hpp"
+#include "cfngen/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace cfngen::cli {
+
+Command add_validate_command(CLI::App& app) {
+    struct Arguments {
+        std::string file;
+        std::string stage = "dev";
+    };
+    auto args = std::make_shared<Arguments>();
+    auto* validate = app.add_subcommand(
+        "validate", "Check a template (default: the synthesized stage) against the CloudFormation resource "
+                    "specification, its references, quotas and IAM hygiene");
+    validate->add_option("template", args->file, "Template file to check");
+    add_stage_option(*validate, args->stage);
+
+    return [args]() {
+        std::string text;
+        std::string name;
+        if (args->file.empty()) {
+            auto output = synthesize_unchecked({args->stage, stacks::AssetMode::Inline});
+            text = std::move(output.template_text);
+            name = output.file_name;
+        } else {
+            text = read_file(args->file);
+            name = args->file;
+        }
+        const auto report = validate::check_template(parse_template(text, name), text.size());
+        for (const auto& finding : report.findings) fmt::print("{}\n", validate::format(finding));
+        fmt::print(stderr, "{}: {} errors, {} warnings, {} suppressed warnings\n", name, report.errors(),
+                   report.warnings(), report.suppressed);
+        return report.errors() ? kChanged : 0;
+    };
+}
+
+}  // namespace cfngen::cli
