@@ -2,9 +2,12 @@
 # Quick start, step 2: builds and runs every test: the C++ tests (Catch2),
 # the handlers' unit and integration tests (node --test against dynalite and
 # fake exchanges/SNS), and the check of the committed templates against the
-# CloudFormation resource specification. Run scripts/setup.sh once first.
+# CloudFormation resource specification and Guard; and the C++ tests again
+# under AddressSanitizer + UndefinedBehaviorSanitizer with a 30 s libFuzzer
+# run (scripts/sanitize.sh). Run scripts/setup.sh once first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
+scripts/sanitize.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"

@@ -186,8 +186,9 @@ void check_statement(Checker& c, const std::string& id, const std::string& path,
 }
 
 void check_iam(Checker& c) {
-    for (const auto& [id, r] : c.tmpl["Resources"].items()) {
-        const auto props = r.value("Properties", Value::object());
+    for (const auto& entry : c.tmpl["Resources"].items()) {
+        const std::string& id = entry.key();  // a named variable: clang 14 cannot capture bindings
+        const auto props = entry.value().value("Properties", Value::object());
         auto document = [&](const std::string& path, const Value& doc, bool key_policy) {
             if (!doc.is_object() || !doc.contains("Statement")) return;
             const auto& st = doc["Statement"];
