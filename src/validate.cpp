@@ -43,6 +43,17 @@ struct Checker {
             case spec::Kind::DateTime:
                 // CloudFormation converts numbers and booleans to strings.
                 return expect(v.is_string() || v.is_number() || v.is_boolean(), "a string");
+            case spec::Kind::Enum: {
+                if (!v.is_string()) return expect(false, "a string");
+                const auto allowed = spec::allowed_values(t.index);
+                if (std::find(allowed.begin(), allowed.end(), v.get<std::string>()) == allowed.end()) {
+                    std::string list;
+                    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+                    error(id, path, fmt::format("'{}' is not an allowed value ({})", v.get<std::string>(), list),
+                          "allowed-values");
+                }
+                return;
+            }
             case spec::Kind::Integer:
                 return expect(v.is_number_integer() ||
                                   (v.is_string() && std::regex_match(v.get<std::string>(), std::regex("-?[0-9]+"))),

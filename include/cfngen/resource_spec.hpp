@@ -18,10 +18,11 @@ enum class UpdateBehaviour {
     Fails,        // immutable: CloudFormation rejects the update
 };
 
-enum class Kind : std::uint8_t { String, Integer, Number, Boolean, Json, DateTime, Tag, List, Map, Object, Union };
+enum class Kind : std::uint8_t { String, Enum, Integer, Number, Boolean, Json, DateTime, Tag, List, Map, Object, Union };
 
 // A value type. `index` is the element type (List, Map), the definition
-// (Object) or the member list (Union); unused otherwise.
+// (Object), the member list (Union) or the allowed values (Enum); unused
+// otherwise.
 struct TypeSpec {
     Kind kind;
     std::uint16_t index;
@@ -54,6 +55,7 @@ const PropertySpec* find_property(std::span<const PropertySpec> properties, std:
 const TypeSpec& type(std::uint16_t index);
 const DefinitionSpec& definition(std::uint16_t index);
 std::span<const std::uint16_t> union_members(std::uint16_t index);
+std::span<const std::string_view> allowed_values(std::uint16_t index);
 // The specification package and version the table was generated from.
 std::string_view source();
 

@@ -12,233 +12,363 @@ constexpr TypeSpec kTypes[] = {
     {Kind::Object, 0},  // 1
     {Kind::List, 1},  // 2
     {Kind::Boolean, 0},  // 3
-    {Kind::Object, 1},  // 4
-    {Kind::Object, 3},  // 5
-    {Kind::List, 5},  // 6
-    {Kind::Integer, 0},  // 7
-    {Kind::Object, 4},  // 8
-    {Kind::List, 0},  // 9
-    {Kind::Object, 5},  // 10
-    {Kind::Object, 6},  // 11
-    {Kind::Object, 7},  // 12
-    {Kind::Object, 2},  // 13
-    {Kind::List, 13},  // 14
-    {Kind::Object, 10},  // 15
-    {Kind::Object, 9},  // 16
-    {Kind::Object, 11},  // 17
-    {Kind::Object, 8},  // 18
-    {Kind::Json, 0},  // 19
-    {Kind::Union, 0},  // 20
-    {Kind::Object, 12},  // 21
-    {Kind::Object, 13},  // 22
-    {Kind::List, 22},  // 23
-    {Kind::Object, 14},  // 24
-    {Kind::Object, 15},  // 25
-    {Kind::Object, 16},  // 26
-    {Kind::Tag, 0},  // 27
-    {Kind::List, 27},  // 28
-    {Kind::Object, 17},  // 29
-    {Kind::Object, 18},  // 30
-    {Kind::Object, 20},  // 31
-    {Kind::List, 31},  // 32
-    {Kind::Object, 21},  // 33
-    {Kind::Object, 19},  // 34
-    {Kind::List, 34},  // 35
-    {Kind::Union, 1},  // 36
-    {Kind::Object, 23},  // 37
-    {Kind::Object, 25},  // 38
-    {Kind::Object, 26},  // 39
-    {Kind::Object, 24},  // 40
-    {Kind::Object, 27},  // 41
-    {Kind::Object, 29},  // 42
-    {Kind::List, 42},  // 43
-    {Kind::Object, 31},  // 44
-    {Kind::Object, 30},  // 45
-    {Kind::Object, 32},  // 46
-    {Kind::List, 46},  // 47
-    {Kind::Object, 33},  // 48
-    {Kind::List, 48},  // 49
-    {Kind::Object, 28},  // 50
-    {Kind::Map, 0},  // 51
-    {Kind::Object, 34},  // 52
-    {Kind::Object, 35},  // 53
-    {Kind::Object, 36},  // 54
-    {Kind::Object, 37},  // 55
-    {Kind::Object, 38},  // 56
-    {Kind::Object, 40},  // 57
-    {Kind::List, 57},  // 58
-    {Kind::Object, 39},  // 59
-    {Kind::Object, 42},  // 60
-    {Kind::List, 60},  // 61
-    {Kind::Object, 41},  // 62
-    {Kind::Object, 43},  // 63
-    {Kind::Object, 22},  // 64
-    {Kind::List, 64},  // 65
-    {Kind::Union, 2},  // 66
-    {Kind::Union, 3},  // 67
-    {Kind::Union, 4},  // 68
-    {Kind::Union, 5},  // 69
-    {Kind::Object, 44},  // 70
-    {Kind::List, 70},  // 71
-    {Kind::Union, 6},  // 72
-    {Kind::Object, 47},  // 73
-    {Kind::List, 73},  // 74
-    {Kind::Object, 48},  // 75
+    {Kind::Enum, 0},  // 4
+    {Kind::Object, 1},  // 5
+    {Kind::Object, 3},  // 6
+    {Kind::List, 6},  // 7
+    {Kind::Integer, 0},  // 8
+    {Kind::Object, 4},  // 9
+    {Kind::List, 0},  // 10
+    {Kind::Object, 5},  // 11
+    {Kind::Object, 6},  // 12
+    {Kind::Object, 7},  // 13
+    {Kind::Object, 2},  // 14
+    {Kind::List, 14},  // 15
+    {Kind::Object, 10},  // 16
+    {Kind::Object, 9},  // 17
+    {Kind::Object, 11},  // 18
+    {Kind::Object, 8},  // 19
+    {Kind::Json, 0},  // 20
+    {Kind::Union, 0},  // 21
+    {Kind::Enum, 1},  // 22
+    {Kind::Object, 12},  // 23
+    {Kind::Object, 13},  // 24
+    {Kind::List, 24},  // 25
+    {Kind::Object, 14},  // 26
+    {Kind::Object, 15},  // 27
+    {Kind::Object, 16},  // 28
+    {Kind::Tag, 0},  // 29
+    {Kind::List, 29},  // 30
+    {Kind::Object, 17},  // 31
+    {Kind::Object, 18},  // 32
+    {Kind::Enum, 2},  // 33
+    {Kind::Enum, 3},  // 34
+    {Kind::Object, 20},  // 35
+    {Kind::List, 35},  // 36
+    {Kind::Object, 21},  // 37
+    {Kind::Object, 19},  // 38
+    {Kind::List, 38},  // 39
+    {Kind::Union, 1},  // 40
+    {Kind::Enum, 4},  // 41
+    {Kind::Object, 23},  // 42
+    {Kind::Object, 25},  // 43
+    {Kind::Object, 26},  // 44
+    {Kind::Object, 24},  // 45
+    {Kind::Object, 27},  // 46
+    {Kind::Object, 29},  // 47
+    {Kind::List, 47},  // 48
+    {Kind::Object, 31},  // 49
+    {Kind::Object, 30},  // 50
+    {Kind::Object, 32},  // 51
+    {Kind::List, 51},  // 52
+    {Kind::Object, 33},  // 53
+    {Kind::List, 53},  // 54
+    {Kind::Object, 28},  // 55
+    {Kind::Map, 0},  // 56
+    {Kind::Object, 34},  // 57
+    {Kind::Object, 35},  // 58
+    {Kind::Object, 36},  // 59
+    {Kind::Object, 37},  // 60
+    {Kind::Object, 38},  // 61
+    {Kind::Object, 40},  // 62
+    {Kind::List, 62},  // 63
+    {Kind::Object, 39},  // 64
+    {Kind::Object, 42},  // 65
+    {Kind::List, 65},  // 66
+    {Kind::Object, 41},  // 67
+    {Kind::Object, 43},  // 68
+    {Kind::Object, 22},  // 69
+    {Kind::List, 69},  // 70
+    {Kind::Union, 2},  // 71
+    {Kind::Union, 3},  // 72
+    {Kind::Union, 4},  // 73
+    {Kind::Union, 5},  // 74
+    {Kind::Object, 44},  // 75
     {Kind::List, 75},  // 76
-    {Kind::Object, 46},  // 77
-    {Kind::Object, 45},  // 78
-    {Kind::Object, 50},  // 79
-    {Kind::Object, 49},  // 80
-    {Kind::Object, 51},  // 81
-    {Kind::Object, 53},  // 82
+    {Kind::Union, 6},  // 77
+    {Kind::Enum, 5},  // 78
+    {Kind::Enum, 6},  // 79
+    {Kind::Enum, 7},  // 80
+    {Kind::Enum, 8},  // 81
+    {Kind::Object, 47},  // 82
     {Kind::List, 82},  // 83
-    {Kind::Object, 52},  // 84
-    {Kind::Object, 54},  // 85
-    {Kind::Object, 55},  // 86
-    {Kind::Object, 56},  // 87
-    {Kind::Object, 57},  // 88
-    {Kind::Object, 59},  // 89
-    {Kind::Object, 58},  // 90
-    {Kind::Object, 60},  // 91
-    {Kind::Object, 61},  // 92
-    {Kind::List, 92},  // 93
-    {Kind::Number, 0},  // 94
-    {Kind::Object, 63},  // 95
-    {Kind::Object, 62},  // 96
-    {Kind::Object, 64},  // 97
-    {Kind::Object, 65},  // 98
-    {Kind::Object, 66},  // 99
-    {Kind::Object, 67},  // 100
-    {Kind::Object, 68},  // 101
-    {Kind::Object, 70},  // 102
-    {Kind::Object, 69},  // 103
-    {Kind::List, 103},  // 104
-    {Kind::Object, 71},  // 105
-    {Kind::Object, 72},  // 106
-    {Kind::Object, 73},  // 107
-    {Kind::Object, 74},  // 108
-    {Kind::Object, 75},  // 109
-    {Kind::Object, 76},  // 110
-    {Kind::Object, 77},  // 111
-    {Kind::Object, 78},  // 112
-    {Kind::List, 19},  // 113
-    {Kind::Object, 79},  // 114
-    {Kind::Object, 83},  // 115
-    {Kind::Object, 82},  // 116
-    {Kind::Object, 81},  // 117
-    {Kind::Object, 84},  // 118
-    {Kind::List, 118},  // 119
-    {Kind::Object, 80},  // 120
-    {Kind::List, 120},  // 121
-    {Kind::Object, 87},  // 122
-    {Kind::Object, 88},  // 123
-    {Kind::Object, 86},  // 124
-    {Kind::List, 124},  // 125
-    {Kind::Object, 85},  // 126
-    {Kind::Object, 90},  // 127
-    {Kind::List, 127},  // 128
-    {Kind::Object, 89},  // 129
-    {Kind::Object, 92},  // 130
-    {Kind::List, 130},  // 131
-    {Kind::Object, 91},  // 132
-    {Kind::List, 132},  // 133
-    {Kind::Object, 93},  // 134
-    {Kind::List, 134},  // 135
-    {Kind::Object, 96},  // 136
-    {Kind::DateTime, 0},  // 137
-    {Kind::Object, 97},  // 138
-    {Kind::Object, 98},  // 139
-    {Kind::List, 139},  // 140
-    {Kind::Object, 99},  // 141
-    {Kind::List, 141},  // 142
-    {Kind::Object, 95},  // 143
-    {Kind::List, 143},  // 144
-    {Kind::Object, 94},  // 145
-    {Kind::Object, 102},  // 146
-    {Kind::Object, 101},  // 147
-    {Kind::Object, 100},  // 148
-    {Kind::Object, 105},  // 149
-    {Kind::Object, 104},  // 150
-    {Kind::Object, 106},  // 151
-    {Kind::Object, 107},  // 152
-    {Kind::Object, 109},  // 153
-    {Kind::Object, 108},  // 154
-    {Kind::Object, 103},  // 155
-    {Kind::Object, 111},  // 156
-    {Kind::Object, 110},  // 157
-    {Kind::Object, 112},  // 158
-    {Kind::List, 158},  // 159
-    {Kind::Object, 114},  // 160
-    {Kind::Object, 118},  // 161
+    {Kind::Enum, 9},  // 84
+    {Kind::Enum, 10},  // 85
+    {Kind::Object, 48},  // 86
+    {Kind::List, 86},  // 87
+    {Kind::Object, 46},  // 88
+    {Kind::Object, 45},  // 89
+    {Kind::Object, 50},  // 90
+    {Kind::Object, 49},  // 91
+    {Kind::Enum, 11},  // 92
+    {Kind::Object, 51},  // 93
+    {Kind::Object, 53},  // 94
+    {Kind::List, 94},  // 95
+    {Kind::Object, 52},  // 96
+    {Kind::Enum, 12},  // 97
+    {Kind::Object, 54},  // 98
+    {Kind::Enum, 13},  // 99
+    {Kind::List, 99},  // 100
+    {Kind::Object, 55},  // 101
+    {Kind::Object, 56},  // 102
+    {Kind::Object, 57},  // 103
+    {Kind::Object, 59},  // 104
+    {Kind::Object, 58},  // 105
+    {Kind::Enum, 14},  // 106
+    {Kind::Object, 60},  // 107
+    {Kind::Enum, 15},  // 108
+    {Kind::Object, 61},  // 109
+    {Kind::List, 109},  // 110
+    {Kind::Number, 0},  // 111
+    {Kind::Object, 63},  // 112
+    {Kind::Object, 62},  // 113
+    {Kind::Enum, 16},  // 114
+    {Kind::Object, 64},  // 115
+    {Kind::Object, 65},  // 116
+    {Kind::Object, 66},  // 117
+    {Kind::Object, 67},  // 118
+    {Kind::Object, 68},  // 119
+    {Kind::Enum, 17},  // 120
+    {Kind::Object, 70},  // 121
+    {Kind::Object, 69},  // 122
+    {Kind::List, 122},  // 123
+    {Kind::Object, 71},  // 124
+    {Kind::Object, 72},  // 125
+    {Kind::Enum, 18},  // 126
+    {Kind::Enum, 19},  // 127
+    {Kind::Enum, 20},  // 128
+    {Kind::Object, 73},  // 129
+    {Kind::Enum, 21},  // 130
+    {Kind::Enum, 22},  // 131
+    {Kind::Enum, 23},  // 132
+    {Kind::Object, 74},  // 133
+    {Kind::Enum, 24},  // 134
+    {Kind::Object, 75},  // 135
+    {Kind::Enum, 25},  // 136
+    {Kind::Object, 76},  // 137
+    {Kind::Enum, 26},  // 138
+    {Kind::Object, 77},  // 139
+    {Kind::Object, 78},  // 140
+    {Kind::Enum, 27},  // 141
+    {Kind::List, 20},  // 142
+    {Kind::Enum, 28},  // 143
+    {Kind::Enum, 29},  // 144
+    {Kind::Enum, 30},  // 145
+    {Kind::Object, 79},  // 146
+    {Kind::Enum, 31},  // 147
+    {Kind::Enum, 32},  // 148
+    {Kind::Object, 83},  // 149
+    {Kind::Object, 82},  // 150
+    {Kind::Object, 81},  // 151
+    {Kind::Object, 84},  // 152
+    {Kind::List, 152},  // 153
+    {Kind::Object, 80},  // 154
+    {Kind::List, 154},  // 155
+    {Kind::Enum, 33},  // 156
+    {Kind::List, 156},  // 157
+    {Kind::Object, 87},  // 158
+    {Kind::Enum, 34},  // 159
+    {Kind::Object, 88},  // 160
+    {Kind::Object, 86},  // 161
     {Kind::List, 161},  // 162
-    {Kind::Object, 117},  // 163
-    {Kind::Object, 116},  // 164
-    {Kind::Object, 115},  // 165
+    {Kind::Object, 85},  // 163
+    {Kind::Enum, 35},  // 164
+    {Kind::Object, 90},  // 165
     {Kind::List, 165},  // 166
-    {Kind::Object, 119},  // 167
-    {Kind::List, 167},  // 168
-    {Kind::Object, 120},  // 169
-    {Kind::List, 169},  // 170
-    {Kind::Object, 113},  // 171
-    {Kind::Object, 124},  // 172
-    {Kind::Object, 123},  // 173
-    {Kind::Object, 122},  // 174
-    {Kind::Object, 121},  // 175
-    {Kind::Object, 126},  // 176
+    {Kind::Object, 89},  // 167
+    {Kind::Enum, 36},  // 168
+    {Kind::Enum, 37},  // 169
+    {Kind::Object, 92},  // 170
+    {Kind::List, 170},  // 171
+    {Kind::Object, 91},  // 172
+    {Kind::List, 172},  // 173
+    {Kind::Enum, 38},  // 174
+    {Kind::Enum, 39},  // 175
+    {Kind::Object, 93},  // 176
     {Kind::List, 176},  // 177
-    {Kind::Object, 125},  // 178
-    {Kind::Object, 127},  // 179
-    {Kind::Object, 130},  // 180
-    {Kind::Object, 132},  // 181
-    {Kind::Object, 133},  // 182
-    {Kind::Object, 135},  // 183
-    {Kind::Object, 134},  // 184
-    {Kind::Object, 136},  // 185
-    {Kind::Object, 131},  // 186
-    {Kind::Object, 138},  // 187
-    {Kind::Object, 137},  // 188
-    {Kind::Object, 140},  // 189
-    {Kind::Object, 141},  // 190
-    {Kind::Object, 139},  // 191
-    {Kind::Object, 129},  // 192
-    {Kind::List, 192},  // 193
-    {Kind::Object, 128},  // 194
-    {Kind::Object, 142},  // 195
-    {Kind::Object, 144},  // 196
-    {Kind::Object, 146},  // 197
-    {Kind::Object, 147},  // 198
-    {Kind::Object, 145},  // 199
-    {Kind::List, 199},  // 200
-    {Kind::Object, 143},  // 201
-    {Kind::Union, 7},  // 202
-    {Kind::Union, 8},  // 203
-    {Kind::Union, 9},  // 204
-    {Kind::Union, 10},  // 205
-    {Kind::Object, 148},  // 206
-    {Kind::List, 206},  // 207
-    {Kind::Object, 149},  // 208
-    {Kind::List, 208},  // 209
-    {Kind::Union, 11},  // 210
-    {Kind::Union, 12},  // 211
-    {Kind::Union, 13},  // 212
-    {Kind::Union, 14},  // 213
+    {Kind::Object, 96},  // 178
+    {Kind::DateTime, 0},  // 179
+    {Kind::Object, 97},  // 180
+    {Kind::Enum, 40},  // 181
+    {Kind::Object, 98},  // 182
+    {Kind::List, 182},  // 183
+    {Kind::Enum, 41},  // 184
+    {Kind::Enum, 42},  // 185
+    {Kind::Object, 99},  // 186
+    {Kind::List, 186},  // 187
+    {Kind::Object, 95},  // 188
+    {Kind::List, 188},  // 189
+    {Kind::Enum, 43},  // 190
+    {Kind::Object, 94},  // 191
+    {Kind::Enum, 44},  // 192
+    {Kind::Object, 102},  // 193
+    {Kind::Object, 101},  // 194
+    {Kind::Object, 100},  // 195
+    {Kind::Enum, 45},  // 196
+    {Kind::Enum, 46},  // 197
+    {Kind::Object, 105},  // 198
+    {Kind::Object, 104},  // 199
+    {Kind::Enum, 47},  // 200
+    {Kind::Object, 106},  // 201
+    {Kind::Enum, 48},  // 202
+    {Kind::Object, 107},  // 203
+    {Kind::Enum, 49},  // 204
+    {Kind::Object, 109},  // 205
+    {Kind::Object, 108},  // 206
+    {Kind::Object, 103},  // 207
+    {Kind::Object, 111},  // 208
+    {Kind::Object, 110},  // 209
+    {Kind::Object, 112},  // 210
+    {Kind::List, 210},  // 211
+    {Kind::Object, 114},  // 212
+    {Kind::Object, 118},  // 213
+    {Kind::List, 213},  // 214
+    {Kind::Object, 117},  // 215
+    {Kind::Object, 116},  // 216
+    {Kind::Object, 115},  // 217
+    {Kind::List, 217},  // 218
+    {Kind::Object, 119},  // 219
+    {Kind::List, 219},  // 220
+    {Kind::Object, 120},  // 221
+    {Kind::List, 221},  // 222
+    {Kind::Object, 113},  // 223
+    {Kind::Object, 124},  // 224
+    {Kind::Enum, 50},  // 225
+    {Kind::Object, 123},  // 226
+    {Kind::Object, 122},  // 227
+    {Kind::Object, 121},  // 228
+    {Kind::Enum, 51},  // 229
+    {Kind::Object, 126},  // 230
+    {Kind::List, 230},  // 231
+    {Kind::Object, 125},  // 232
+    {Kind::Object, 127},  // 233
+    {Kind::Enum, 52},  // 234
+    {Kind::Object, 130},  // 235
+    {Kind::Object, 132},  // 236
+    {Kind::Object, 133},  // 237
+    {Kind::Object, 135},  // 238
+    {Kind::Enum, 53},  // 239
+    {Kind::Object, 134},  // 240
+    {Kind::Enum, 54},  // 241
+    {Kind::Object, 136},  // 242
+    {Kind::Enum, 55},  // 243
+    {Kind::Object, 131},  // 244
+    {Kind::Object, 138},  // 245
+    {Kind::Object, 137},  // 246
+    {Kind::Enum, 56},  // 247
+    {Kind::Object, 140},  // 248
+    {Kind::Enum, 57},  // 249
+    {Kind::Object, 141},  // 250
+    {Kind::Object, 139},  // 251
+    {Kind::Enum, 58},  // 252
+    {Kind::Object, 129},  // 253
+    {Kind::List, 253},  // 254
+    {Kind::Object, 128},  // 255
+    {Kind::Enum, 59},  // 256
+    {Kind::Object, 142},  // 257
+    {Kind::Enum, 60},  // 258
+    {Kind::Object, 144},  // 259
+    {Kind::Enum, 61},  // 260
+    {Kind::Object, 146},  // 261
+    {Kind::Object, 147},  // 262
+    {Kind::Object, 145},  // 263
+    {Kind::List, 263},  // 264
+    {Kind::Object, 143},  // 265
+    {Kind::Union, 7},  // 266
+    {Kind::Union, 8},  // 267
+    {Kind::Union, 9},  // 268
+    {Kind::Union, 10},  // 269
+    {Kind::Enum, 62},  // 270
+    {Kind::Object, 148},  // 271
+    {Kind::List, 271},  // 272
+    {Kind::Object, 149},  // 273
+    {Kind::List, 273},  // 274
+    {Kind::Union, 11},  // 275
+    {Kind::Union, 12},  // 276
+    {Kind::Union, 13},  // 277
+    {Kind::Union, 14},  // 278
 };
 
-constexpr std::uint16_t kUnion0[] = {6, 19};
-constexpr std::uint16_t kUnion1[] = {0, 19};
-constexpr std::uint16_t kUnion2[] = {19, 0};
-constexpr std::uint16_t kUnion3[] = {19, 0};
-constexpr std::uint16_t kUnion4[] = {19, 0};
-constexpr std::uint16_t kUnion5[] = {0, 19};
-constexpr std::uint16_t kUnion6[] = {19, 0};
-constexpr std::uint16_t kUnion7[] = {19, 0};
-constexpr std::uint16_t kUnion8[] = {19, 0};
-constexpr std::uint16_t kUnion9[] = {19, 0};
-constexpr std::uint16_t kUnion10[] = {19, 0};
-constexpr std::uint16_t kUnion11[] = {19, 0};
-constexpr std::uint16_t kUnion12[] = {19, 0};
-constexpr std::uint16_t kUnion13[] = {19, 0};
-constexpr std::uint16_t kUnion14[] = {19, 0};
+constexpr std::uint16_t kUnion0[] = {7, 20};
+constexpr std::uint16_t kUnion1[] = {0, 20};
+constexpr std::uint16_t kUnion2[] = {20, 0};
+constexpr std::uint16_t kUnion3[] = {20, 0};
+constexpr std::uint16_t kUnion4[] = {20, 0};
+constexpr std::uint16_t kUnion5[] = {0, 20};
+constexpr std::uint16_t kUnion6[] = {20, 0};
+constexpr std::uint16_t kUnion7[] = {20, 0};
+constexpr std::uint16_t kUnion8[] = {20, 0};
+constexpr std::uint16_t kUnion9[] = {20, 0};
+constexpr std::uint16_t kUnion10[] = {20, 0};
+constexpr std::uint16_t kUnion11[] = {20, 0};
+constexpr std::uint16_t kUnion12[] = {20, 0};
+constexpr std::uint16_t kUnion13[] = {20, 0};
+constexpr std::uint16_t kUnion14[] = {20, 0};
+constexpr std::string_view kEnum0[] = {"ACCESSED_AND_THROTTLED_KEYS", "THROTTLED_KEYS"};
+constexpr std::string_view kEnum1[] = {"MICROSECOND", "MILLISECOND"};
+constexpr std::string_view kEnum2[] = {"COSINE", "DOT_PRODUCT", "EUCLIDEAN"};
+constexpr std::string_view kEnum3[] = {"HASH", "INLINE_FILTER"};
+constexpr std::string_view kEnum4[] = {"DISABLED", "ENABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"};
+constexpr std::string_view kEnum5[] = {"ECC_NIST_EDWARDS25519", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "ML_DSA_44", "ML_DSA_65", "ML_DSA_87", "RSA_2048", "RSA_3072", "RSA_4096", "SM2", "SYMMETRIC_DEFAULT"};
+constexpr std::string_view kEnum6[] = {"ENCRYPT_DECRYPT", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT", "SIGN_VERIFY"};
+constexpr std::string_view kEnum7[] = {"AWS_KMS", "EXTERNAL"};
+constexpr std::string_view kEnum8[] = {"BASIC_AUTH", "CLIENT_CERTIFICATE_TLS_AUTH", "OAUTHBEARER_AUTH", "SERVER_ROOT_CA_CERTIFICATE"};
+constexpr std::string_view kEnum9[] = {"JSON", "SOURCE"};
+constexpr std::string_view kEnum10[] = {"KEY", "VALUE"};
+constexpr std::string_view kEnum11[] = {"Default", "UpdateLookup"};
+constexpr std::string_view kEnum12[] = {"DEBUG", "INFO", "WARN"};
+constexpr std::string_view kEnum13[] = {"ErrorCount", "EventCount", "KafkaMetrics"};
+constexpr std::string_view kEnum14[] = {"Queue", "Stream"};
+constexpr std::string_view kEnum15[] = {"BASIC_AUTH", "CLIENT_CERTIFICATE_TLS_AUTH", "IAM_AUTH", "IAM_OAUTHBEARER_AUTH", "OAUTHBEARER_AUDIENCE", "OAUTHBEARER_AUTH", "OAUTHBEARER_IDENTITY_POOL", "OAUTHBEARER_LOGICAL_CLUSTER", "OAUTHBEARER_SCOPE", "SASL_SCRAM_256_AUTH", "SASL_SCRAM_512_AUTH", "SERVER_ROOT_CA_CERTIFICATE", "VIRTUAL_HOST", "VPC_SECURITY_GROUP", "VPC_SUBNET"};
+constexpr std::string_view kEnum16[] = {"COPY", "REFERENCE"};
+constexpr std::string_view kEnum17[] = {"AUTO", "DISABLED", "ENABLED"};
+constexpr std::string_view kEnum18[] = {"DEBUG", "ERROR", "FATAL", "INFO", "TRACE", "WARN"};
+constexpr std::string_view kEnum19[] = {"JSON", "Text"};
+constexpr std::string_view kEnum20[] = {"DEBUG", "INFO", "WARN"};
+constexpr std::string_view kEnum21[] = {"Image", "Zip"};
+constexpr std::string_view kEnum22[] = {"Allow", "Terminate"};
+constexpr std::string_view kEnum23[] = {"Auto", "FunctionUpdate", "Manual"};
+constexpr std::string_view kEnum24[] = {"None", "PublishedVersions"};
+constexpr std::string_view kEnum25[] = {"PER_TENANT"};
+constexpr std::string_view kEnum26[] = {"Active", "PassThrough"};
+constexpr std::string_view kEnum27[] = {"AWS_IAM", "NONE"};
+constexpr std::string_view kEnum28[] = {"DELIVERY", "INFREQUENT_ACCESS", "STANDARD"};
+constexpr std::string_view kEnum29[] = {"Disabled", "Enabled"};
+constexpr std::string_view kEnum30[] = {"Enabled", "Suspended"};
+constexpr std::string_view kEnum31[] = {"AuthenticatedRead", "AwsExecRead", "BucketOwnerFullControl", "BucketOwnerRead", "LogDeliveryWrite", "Private", "PublicRead", "PublicReadWrite"};
+constexpr std::string_view kEnum32[] = {"CSV", "ORC", "Parquet"};
+constexpr std::string_view kEnum33[] = {"NONE", "SSE-C"};
+constexpr std::string_view kEnum34[] = {"AES256", "aws:kms", "aws:kms:dsse"};
+constexpr std::string_view kEnum35[] = {"account-regional", "global"};
+constexpr std::string_view kEnum36[] = {"Disabled", "Enabled"};
+constexpr std::string_view kEnum37[] = {"ARCHIVE_ACCESS", "DEEP_ARCHIVE_ACCESS"};
+constexpr std::string_view kEnum38[] = {"All", "Current"};
+constexpr std::string_view kEnum39[] = {"Daily", "Weekly"};
+constexpr std::string_view kEnum40[] = {"DEEP_ARCHIVE", "GLACIER", "GLACIER_IR", "Glacier", "INTELLIGENT_TIERING", "ONEZONE_IA", "STANDARD_IA"};
+constexpr std::string_view kEnum41[] = {"Disabled", "Enabled"};
+constexpr std::string_view kEnum42[] = {"DEEP_ARCHIVE", "GLACIER", "GLACIER_IR", "Glacier", "INTELLIGENT_TIERING", "ONEZONE_IA", "STANDARD_IA"};
+constexpr std::string_view kEnum43[] = {"all_storage_classes_128K", "varies_by_storage_class"};
+constexpr std::string_view kEnum44[] = {"DeliveryTime", "EventTime"};
+constexpr std::string_view kEnum45[] = {"DISABLED", "ENABLED"};
+constexpr std::string_view kEnum46[] = {"AES256", "aws:kms"};
+constexpr std::string_view kEnum47[] = {"aws", "customer"};
+constexpr std::string_view kEnum48[] = {"DISABLED", "ENABLED"};
+constexpr std::string_view kEnum49[] = {"DISABLED", "ENABLED"};
+constexpr std::string_view kEnum50[] = {"COMPLIANCE", "GOVERNANCE"};
+constexpr std::string_view kEnum51[] = {"BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"};
+constexpr std::string_view kEnum52[] = {"Disabled", "Enabled"};
+constexpr std::string_view kEnum53[] = {"Disabled", "Enabled"};
+constexpr std::string_view kEnum54[] = {"Disabled", "Enabled"};
+constexpr std::string_view kEnum55[] = {"DEEP_ARCHIVE", "GLACIER", "GLACIER_IR", "INTELLIGENT_TIERING", "ONEZONE_IA", "REDUCED_REDUNDANCY", "STANDARD", "STANDARD_IA"};
+constexpr std::string_view kEnum56[] = {"Disabled", "Enabled"};
+constexpr std::string_view kEnum57[] = {"Disabled", "Enabled"};
+constexpr std::string_view kEnum58[] = {"Disabled", "Enabled"};
+constexpr std::string_view kEnum59[] = {"Enabled", "Suspended"};
+constexpr std::string_view kEnum60[] = {"http", "https"};
+constexpr std::string_view kEnum61[] = {"http", "https"};
+constexpr std::string_view kEnum62[] = {"application", "firehose", "http/s", "lambda", "sqs"};
+constexpr std::span<const std::string_view> kEnums[] = {kEnum0, kEnum1, kEnum2, kEnum3, kEnum4, kEnum5, kEnum6, kEnum7, kEnum8, kEnum9, kEnum10, kEnum11, kEnum12, kEnum13, kEnum14, kEnum15, kEnum16, kEnum17, kEnum18, kEnum19, kEnum20, kEnum21, kEnum22, kEnum23, kEnum24, kEnum25, kEnum26, kEnum27, kEnum28, kEnum29, kEnum30, kEnum31, kEnum32, kEnum33, kEnum34, kEnum35, kEnum36, kEnum37, kEnum38, kEnum39, kEnum40, kEnum41, kEnum42, kEnum43, kEnum44, kEnum45, kEnum46, kEnum47, kEnum48, kEnum49, kEnum50, kEnum51, kEnum52, kEnum53, kEnum54, kEnum55, kEnum56, kEnum57, kEnum58, kEnum59, kEnum60, kEnum61, kEnum62};
+
 constexpr std::span<const std::uint16_t> kUnions[] = {kUnion0, kUnion1, kUnion2, kUnion3, kUnion4, kUnion5, kUnion6, kUnion7, kUnion8, kUnion9, kUnion10, kUnion11, kUnion12, kUnion13, kUnion14};
 
 constexpr PropertySpec kDefinition0Properties[] = {
@@ -248,17 +378,17 @@ constexpr PropertySpec kDefinition0Properties[] = {
 };
 constexpr PropertySpec kDefinition1Properties[] = {
     {"Enabled", UpdateBehaviour::Update, true, 3},
-    {"Mode", UpdateBehaviour::Update, false, 0},
+    {"Mode", UpdateBehaviour::Update, false, 4},
 
 };
 constexpr PropertySpec kDefinition2Properties[] = {
-    {"ContributorInsightsSpecification", UpdateBehaviour::Update, false, 4},
+    {"ContributorInsightsSpecification", UpdateBehaviour::Update, false, 5},
     {"IndexName", UpdateBehaviour::Update, true, 0},
-    {"KeySchema", UpdateBehaviour::Update, true, 6},
-    {"OnDemandThroughput", UpdateBehaviour::Update, false, 8},
-    {"Projection", UpdateBehaviour::Update, true, 10},
-    {"ProvisionedThroughput", UpdateBehaviour::Update, false, 11},
-    {"WarmThroughput", UpdateBehaviour::Update, false, 12},
+    {"KeySchema", UpdateBehaviour::Update, true, 7},
+    {"OnDemandThroughput", UpdateBehaviour::Update, false, 9},
+    {"Projection", UpdateBehaviour::Update, true, 11},
+    {"ProvisionedThroughput", UpdateBehaviour::Update, false, 12},
+    {"WarmThroughput", UpdateBehaviour::Update, false, 13},
 
 };
 constexpr PropertySpec kDefinition3Properties[] = {
@@ -267,39 +397,39 @@ constexpr PropertySpec kDefinition3Properties[] = {
 
 };
 constexpr PropertySpec kDefinition4Properties[] = {
-    {"MaxReadRequestUnits", UpdateBehaviour::Update, false, 7},
-    {"MaxWriteRequestUnits", UpdateBehaviour::Update, false, 7},
+    {"MaxReadRequestUnits", UpdateBehaviour::Update, false, 8},
+    {"MaxWriteRequestUnits", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition5Properties[] = {
-    {"NonKeyAttributes", UpdateBehaviour::Update, false, 9},
+    {"NonKeyAttributes", UpdateBehaviour::Update, false, 10},
     {"ProjectionType", UpdateBehaviour::Update, false, 0},
 
 };
 constexpr PropertySpec kDefinition6Properties[] = {
-    {"ReadCapacityUnits", UpdateBehaviour::Update, true, 7},
-    {"WriteCapacityUnits", UpdateBehaviour::Update, true, 7},
+    {"ReadCapacityUnits", UpdateBehaviour::Update, true, 8},
+    {"WriteCapacityUnits", UpdateBehaviour::Update, true, 8},
 
 };
 constexpr PropertySpec kDefinition7Properties[] = {
-    {"ReadUnitsPerSecond", UpdateBehaviour::Update, false, 7},
-    {"WriteUnitsPerSecond", UpdateBehaviour::Update, false, 7},
+    {"ReadUnitsPerSecond", UpdateBehaviour::Update, false, 8},
+    {"WriteUnitsPerSecond", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition8Properties[] = {
     {"InputCompressionType", UpdateBehaviour::Update, false, 0},
     {"InputFormat", UpdateBehaviour::Update, true, 0},
-    {"InputFormatOptions", UpdateBehaviour::Update, false, 16},
-    {"S3BucketSource", UpdateBehaviour::Update, true, 17},
+    {"InputFormatOptions", UpdateBehaviour::Update, false, 17},
+    {"S3BucketSource", UpdateBehaviour::Update, true, 18},
 
 };
 constexpr PropertySpec kDefinition9Properties[] = {
-    {"Csv", UpdateBehaviour::Update, false, 15},
+    {"Csv", UpdateBehaviour::Update, false, 16},
 
 };
 constexpr PropertySpec kDefinition10Properties[] = {
     {"Delimiter", UpdateBehaviour::Update, false, 0},
-    {"HeaderList", UpdateBehaviour::Update, false, 9},
+    {"HeaderList", UpdateBehaviour::Update, false, 10},
 
 };
 constexpr PropertySpec kDefinition11Properties[] = {
@@ -309,23 +439,23 @@ constexpr PropertySpec kDefinition11Properties[] = {
 
 };
 constexpr PropertySpec kDefinition12Properties[] = {
-    {"ApproximateCreationDateTimePrecision", UpdateBehaviour::Update, false, 0},
+    {"ApproximateCreationDateTimePrecision", UpdateBehaviour::Update, false, 22},
     {"StreamArn", UpdateBehaviour::Update, true, 0},
 
 };
 constexpr PropertySpec kDefinition13Properties[] = {
     {"IndexName", UpdateBehaviour::Update, true, 0},
-    {"KeySchema", UpdateBehaviour::Update, true, 6},
-    {"Projection", UpdateBehaviour::Update, true, 10},
+    {"KeySchema", UpdateBehaviour::Update, true, 7},
+    {"Projection", UpdateBehaviour::Update, true, 11},
 
 };
 constexpr PropertySpec kDefinition14Properties[] = {
     {"PointInTimeRecoveryEnabled", UpdateBehaviour::Update, false, 3},
-    {"RecoveryPeriodInDays", UpdateBehaviour::Update, false, 7},
+    {"RecoveryPeriodInDays", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition15Properties[] = {
-    {"PolicyDocument", UpdateBehaviour::Update, true, 19},
+    {"PolicyDocument", UpdateBehaviour::Update, true, 20},
 
 };
 constexpr PropertySpec kDefinition16Properties[] = {
@@ -335,9 +465,9 @@ constexpr PropertySpec kDefinition16Properties[] = {
 
 };
 constexpr PropertySpec kDefinition17Properties[] = {
-    {"ResourcePolicy", UpdateBehaviour::Update, false, 25},
+    {"ResourcePolicy", UpdateBehaviour::Update, false, 27},
     {"StreamViewType", UpdateBehaviour::Update, true, 0},
-    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"Tags", UpdateBehaviour::Update, false, 30},
 
 };
 constexpr PropertySpec kDefinition18Properties[] = {
@@ -346,17 +476,17 @@ constexpr PropertySpec kDefinition18Properties[] = {
 
 };
 constexpr PropertySpec kDefinition19Properties[] = {
-    {"Dimensions", UpdateBehaviour::Update, true, 7},
-    {"DistanceFunction", UpdateBehaviour::Update, true, 0},
+    {"Dimensions", UpdateBehaviour::Update, true, 8},
+    {"DistanceFunction", UpdateBehaviour::Update, true, 33},
     {"IndexName", UpdateBehaviour::Update, true, 0},
-    {"Projection", UpdateBehaviour::Update, true, 10},
-    {"SearchSchema", UpdateBehaviour::Update, false, 32},
-    {"VectorAttribute", UpdateBehaviour::Update, true, 33},
+    {"Projection", UpdateBehaviour::Update, true, 11},
+    {"SearchSchema", UpdateBehaviour::Update, false, 36},
+    {"VectorAttribute", UpdateBehaviour::Update, true, 37},
 
 };
 constexpr PropertySpec kDefinition20Properties[] = {
     {"AttributeName", UpdateBehaviour::Update, true, 0},
-    {"SearchSchemaElementType", UpdateBehaviour::Update, true, 0},
+    {"SearchSchemaElementType", UpdateBehaviour::Update, true, 34},
 
 };
 constexpr PropertySpec kDefinition21Properties[] = {
@@ -364,23 +494,23 @@ constexpr PropertySpec kDefinition21Properties[] = {
 
 };
 constexpr PropertySpec kDefinition22Properties[] = {
-    {"AppSyncParameters", UpdateBehaviour::Update, false, 37},
+    {"AppSyncParameters", UpdateBehaviour::Update, false, 42},
     {"Arn", UpdateBehaviour::Update, true, 0},
-    {"BatchParameters", UpdateBehaviour::Update, false, 40},
-    {"DeadLetterConfig", UpdateBehaviour::Update, false, 41},
-    {"EcsParameters", UpdateBehaviour::Update, false, 50},
-    {"HttpParameters", UpdateBehaviour::Update, false, 52},
+    {"BatchParameters", UpdateBehaviour::Update, false, 45},
+    {"DeadLetterConfig", UpdateBehaviour::Update, false, 46},
+    {"EcsParameters", UpdateBehaviour::Update, false, 55},
+    {"HttpParameters", UpdateBehaviour::Update, false, 57},
     {"Id", UpdateBehaviour::Update, true, 0},
     {"Input", UpdateBehaviour::Update, false, 0},
     {"InputPath", UpdateBehaviour::Update, false, 0},
-    {"InputTransformer", UpdateBehaviour::Update, false, 53},
-    {"KinesisParameters", UpdateBehaviour::Update, false, 54},
-    {"RedshiftDataParameters", UpdateBehaviour::Update, false, 55},
-    {"RetryPolicy", UpdateBehaviour::Update, false, 56},
+    {"InputTransformer", UpdateBehaviour::Update, false, 58},
+    {"KinesisParameters", UpdateBehaviour::Update, false, 59},
+    {"RedshiftDataParameters", UpdateBehaviour::Update, false, 60},
+    {"RetryPolicy", UpdateBehaviour::Update, false, 61},
     {"RoleArn", UpdateBehaviour::Update, false, 0},
-    {"RunCommandParameters", UpdateBehaviour::Update, false, 59},
-    {"SageMakerPipelineParameters", UpdateBehaviour::Update, false, 62},
-    {"SqsParameters", UpdateBehaviour::Update, false, 63},
+    {"RunCommandParameters", UpdateBehaviour::Update, false, 64},
+    {"SageMakerPipelineParameters", UpdateBehaviour::Update, false, 67},
+    {"SqsParameters", UpdateBehaviour::Update, false, 68},
 
 };
 constexpr PropertySpec kDefinition23Properties[] = {
@@ -388,18 +518,18 @@ constexpr PropertySpec kDefinition23Properties[] = {
 
 };
 constexpr PropertySpec kDefinition24Properties[] = {
-    {"ArrayProperties", UpdateBehaviour::Update, false, 38},
+    {"ArrayProperties", UpdateBehaviour::Update, false, 43},
     {"JobDefinition", UpdateBehaviour::Update, true, 0},
     {"JobName", UpdateBehaviour::Update, true, 0},
-    {"RetryStrategy", UpdateBehaviour::Update, false, 39},
+    {"RetryStrategy", UpdateBehaviour::Update, false, 44},
 
 };
 constexpr PropertySpec kDefinition25Properties[] = {
-    {"Size", UpdateBehaviour::Update, false, 7},
+    {"Size", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition26Properties[] = {
-    {"Attempts", UpdateBehaviour::Update, false, 7},
+    {"Attempts", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition27Properties[] = {
@@ -407,36 +537,36 @@ constexpr PropertySpec kDefinition27Properties[] = {
 
 };
 constexpr PropertySpec kDefinition28Properties[] = {
-    {"CapacityProviderStrategy", UpdateBehaviour::Update, false, 43},
+    {"CapacityProviderStrategy", UpdateBehaviour::Update, false, 48},
     {"EnableECSManagedTags", UpdateBehaviour::Update, false, 3},
     {"EnableExecuteCommand", UpdateBehaviour::Update, false, 3},
     {"Group", UpdateBehaviour::Update, false, 0},
     {"LaunchType", UpdateBehaviour::Update, false, 0},
-    {"NetworkConfiguration", UpdateBehaviour::Update, false, 45},
-    {"PlacementConstraints", UpdateBehaviour::Update, false, 47},
-    {"PlacementStrategies", UpdateBehaviour::Update, false, 49},
+    {"NetworkConfiguration", UpdateBehaviour::Update, false, 50},
+    {"PlacementConstraints", UpdateBehaviour::Update, false, 52},
+    {"PlacementStrategies", UpdateBehaviour::Update, false, 54},
     {"PlatformVersion", UpdateBehaviour::Update, false, 0},
     {"PropagateTags", UpdateBehaviour::Update, false, 0},
     {"ReferenceId", UpdateBehaviour::Update, false, 0},
-    {"TagList", UpdateBehaviour::Update, false, 28},
-    {"TaskCount", UpdateBehaviour::Update, false, 7},
+    {"TagList", UpdateBehaviour::Update, false, 30},
+    {"TaskCount", UpdateBehaviour::Update, false, 8},
     {"TaskDefinitionArn", UpdateBehaviour::Update, true, 0},
 
 };
 constexpr PropertySpec kDefinition29Properties[] = {
-    {"Base", UpdateBehaviour::Update, false, 7},
+    {"Base", UpdateBehaviour::Update, false, 8},
     {"CapacityProvider", UpdateBehaviour::Update, true, 0},
-    {"Weight", UpdateBehaviour::Update, false, 7},
+    {"Weight", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition30Properties[] = {
-    {"AwsVpcConfiguration", UpdateBehaviour::Update, false, 44},
+    {"AwsVpcConfiguration", UpdateBehaviour::Update, false, 49},
 
 };
 constexpr PropertySpec kDefinition31Properties[] = {
     {"AssignPublicIp", UpdateBehaviour::Update, false, 0},
-    {"SecurityGroups", UpdateBehaviour::Update, false, 9},
-    {"Subnets", UpdateBehaviour::Update, true, 9},
+    {"SecurityGroups", UpdateBehaviour::Update, false, 10},
+    {"Subnets", UpdateBehaviour::Update, true, 10},
 
 };
 constexpr PropertySpec kDefinition32Properties[] = {
@@ -450,13 +580,13 @@ constexpr PropertySpec kDefinition33Properties[] = {
 
 };
 constexpr PropertySpec kDefinition34Properties[] = {
-    {"HeaderParameters", UpdateBehaviour::Update, false, 51},
-    {"PathParameterValues", UpdateBehaviour::Update, false, 9},
-    {"QueryStringParameters", UpdateBehaviour::Update, false, 51},
+    {"HeaderParameters", UpdateBehaviour::Update, false, 56},
+    {"PathParameterValues", UpdateBehaviour::Update, false, 10},
+    {"QueryStringParameters", UpdateBehaviour::Update, false, 56},
 
 };
 constexpr PropertySpec kDefinition35Properties[] = {
-    {"InputPathsMap", UpdateBehaviour::Update, false, 51},
+    {"InputPathsMap", UpdateBehaviour::Update, false, 56},
     {"InputTemplate", UpdateBehaviour::Update, true, 0},
 
 };
@@ -469,27 +599,27 @@ constexpr PropertySpec kDefinition37Properties[] = {
     {"DbUser", UpdateBehaviour::Update, false, 0},
     {"SecretManagerArn", UpdateBehaviour::Update, false, 0},
     {"Sql", UpdateBehaviour::Update, false, 0},
-    {"Sqls", UpdateBehaviour::Update, false, 9},
+    {"Sqls", UpdateBehaviour::Update, false, 10},
     {"StatementName", UpdateBehaviour::Update, false, 0},
     {"WithEvent", UpdateBehaviour::Update, false, 3},
 
 };
 constexpr PropertySpec kDefinition38Properties[] = {
-    {"MaximumEventAgeInSeconds", UpdateBehaviour::Update, false, 7},
-    {"MaximumRetryAttempts", UpdateBehaviour::Update, false, 7},
+    {"MaximumEventAgeInSeconds", UpdateBehaviour::Update, false, 8},
+    {"MaximumRetryAttempts", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition39Properties[] = {
-    {"RunCommandTargets", UpdateBehaviour::Update, true, 58},
+    {"RunCommandTargets", UpdateBehaviour::Update, true, 63},
 
 };
 constexpr PropertySpec kDefinition40Properties[] = {
     {"Key", UpdateBehaviour::Update, true, 0},
-    {"Values", UpdateBehaviour::Update, true, 9},
+    {"Values", UpdateBehaviour::Update, true, 10},
 
 };
 constexpr PropertySpec kDefinition41Properties[] = {
-    {"PipelineParameterList", UpdateBehaviour::Update, false, 61},
+    {"PipelineParameterList", UpdateBehaviour::Update, false, 66},
 
 };
 constexpr PropertySpec kDefinition42Properties[] = {
@@ -502,33 +632,33 @@ constexpr PropertySpec kDefinition43Properties[] = {
 
 };
 constexpr PropertySpec kDefinition44Properties[] = {
-    {"PolicyDocument", UpdateBehaviour::Update, true, 69},
+    {"PolicyDocument", UpdateBehaviour::Update, true, 74},
     {"PolicyName", UpdateBehaviour::Update, true, 0},
 
 };
 constexpr PropertySpec kDefinition45Properties[] = {
     {"ConsumerGroupId", UpdateBehaviour::Update, false, 0},
-    {"SchemaRegistryConfig", UpdateBehaviour::Update, false, 77},
+    {"SchemaRegistryConfig", UpdateBehaviour::Update, false, 88},
 
 };
 constexpr PropertySpec kDefinition46Properties[] = {
-    {"AccessConfigs", UpdateBehaviour::Update, false, 74},
-    {"EventRecordFormat", UpdateBehaviour::Update, false, 0},
+    {"AccessConfigs", UpdateBehaviour::Update, false, 83},
+    {"EventRecordFormat", UpdateBehaviour::Update, false, 84},
     {"SchemaRegistryURI", UpdateBehaviour::Update, false, 0},
-    {"SchemaValidationConfigs", UpdateBehaviour::Update, false, 76},
+    {"SchemaValidationConfigs", UpdateBehaviour::Update, false, 87},
 
 };
 constexpr PropertySpec kDefinition47Properties[] = {
-    {"Type", UpdateBehaviour::Update, false, 0},
+    {"Type", UpdateBehaviour::Update, false, 81},
     {"URI", UpdateBehaviour::Update, false, 0},
 
 };
 constexpr PropertySpec kDefinition48Properties[] = {
-    {"Attribute", UpdateBehaviour::Update, false, 0},
+    {"Attribute", UpdateBehaviour::Update, false, 85},
 
 };
 constexpr PropertySpec kDefinition49Properties[] = {
-    {"OnFailure", UpdateBehaviour::Update, false, 79},
+    {"OnFailure", UpdateBehaviour::Update, false, 90},
 
 };
 constexpr PropertySpec kDefinition50Properties[] = {
@@ -538,11 +668,11 @@ constexpr PropertySpec kDefinition50Properties[] = {
 constexpr PropertySpec kDefinition51Properties[] = {
     {"CollectionName", UpdateBehaviour::Update, false, 0},
     {"DatabaseName", UpdateBehaviour::Update, false, 0},
-    {"FullDocument", UpdateBehaviour::Update, false, 0},
+    {"FullDocument", UpdateBehaviour::Update, false, 92},
 
 };
 constexpr PropertySpec kDefinition52Properties[] = {
-    {"Filters", UpdateBehaviour::Update, false, 83},
+    {"Filters", UpdateBehaviour::Update, false, 95},
 
 };
 constexpr PropertySpec kDefinition53Properties[] = {
@@ -550,57 +680,57 @@ constexpr PropertySpec kDefinition53Properties[] = {
 
 };
 constexpr PropertySpec kDefinition54Properties[] = {
-    {"SystemLogLevel", UpdateBehaviour::Update, false, 0},
+    {"SystemLogLevel", UpdateBehaviour::Update, false, 97},
 
 };
 constexpr PropertySpec kDefinition55Properties[] = {
-    {"Metrics", UpdateBehaviour::Update, false, 9},
+    {"Metrics", UpdateBehaviour::Update, false, 100},
 
 };
 constexpr PropertySpec kDefinition56Properties[] = {
-    {"MaximumPollers", UpdateBehaviour::Update, false, 7},
-    {"MinimumPollers", UpdateBehaviour::Update, false, 7},
+    {"MaximumPollers", UpdateBehaviour::Update, false, 8},
+    {"MinimumPollers", UpdateBehaviour::Update, false, 8},
     {"PollerGroupName", UpdateBehaviour::Update, false, 0},
 
 };
 constexpr PropertySpec kDefinition57Properties[] = {
-    {"MaximumConcurrency", UpdateBehaviour::Update, false, 7},
+    {"MaximumConcurrency", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition58Properties[] = {
-    {"Endpoints", UpdateBehaviour::Update, false, 89},
+    {"Endpoints", UpdateBehaviour::Update, false, 104},
 
 };
 constexpr PropertySpec kDefinition59Properties[] = {
-    {"KafkaBootstrapServers", UpdateBehaviour::Update, false, 9},
+    {"KafkaBootstrapServers", UpdateBehaviour::Update, false, 10},
 
 };
 constexpr PropertySpec kDefinition60Properties[] = {
     {"ConsumerGroupId", UpdateBehaviour::Update, false, 0},
-    {"ConsumptionMode", UpdateBehaviour::Update, false, 0},
-    {"SchemaRegistryConfig", UpdateBehaviour::Update, false, 77},
+    {"ConsumptionMode", UpdateBehaviour::Update, false, 106},
+    {"SchemaRegistryConfig", UpdateBehaviour::Update, false, 88},
 
 };
 constexpr PropertySpec kDefinition61Properties[] = {
-    {"Type", UpdateBehaviour::Update, false, 0},
+    {"Type", UpdateBehaviour::Update, false, 108},
     {"URI", UpdateBehaviour::Update, false, 0},
 
 };
 constexpr PropertySpec kDefinition62Properties[] = {
-    {"LambdaManagedInstancesCapacityProviderConfig", UpdateBehaviour::Update, true, 95},
+    {"LambdaManagedInstancesCapacityProviderConfig", UpdateBehaviour::Update, true, 112},
 
 };
 constexpr PropertySpec kDefinition63Properties[] = {
     {"CapacityProviderArn", UpdateBehaviour::Update, true, 0},
-    {"ExecutionEnvironmentMemoryGiBPerVCpu", UpdateBehaviour::Update, false, 94},
-    {"PerExecutionEnvironmentMaxConcurrency", UpdateBehaviour::Update, false, 7},
+    {"ExecutionEnvironmentMemoryGiBPerVCpu", UpdateBehaviour::Update, false, 111},
+    {"PerExecutionEnvironmentMaxConcurrency", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition64Properties[] = {
     {"ImageUri", UpdateBehaviour::Update, false, 0},
     {"S3Bucket", UpdateBehaviour::Update, false, 0},
     {"S3Key", UpdateBehaviour::Update, false, 0},
-    {"S3ObjectStorageMode", UpdateBehaviour::Update, false, 0},
+    {"S3ObjectStorageMode", UpdateBehaviour::Update, false, 114},
     {"S3ObjectVersion", UpdateBehaviour::Update, false, 0},
     {"SourceKMSKeyArn", UpdateBehaviour::Update, false, 0},
     {"ZipFile", UpdateBehaviour::Update, false, 0},
@@ -611,94 +741,94 @@ constexpr PropertySpec kDefinition65Properties[] = {
 
 };
 constexpr PropertySpec kDefinition66Properties[] = {
-    {"ExecutionTimeout", UpdateBehaviour::Update, true, 7},
+    {"ExecutionTimeout", UpdateBehaviour::Update, true, 8},
     {"KMSKeyArn", UpdateBehaviour::Update, false, 0},
-    {"RetentionPeriodInDays", UpdateBehaviour::Update, false, 7},
+    {"RetentionPeriodInDays", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition67Properties[] = {
-    {"Variables", UpdateBehaviour::Update, false, 51},
+    {"Variables", UpdateBehaviour::Update, false, 56},
 
 };
 constexpr PropertySpec kDefinition68Properties[] = {
-    {"Size", UpdateBehaviour::Update, true, 7},
+    {"Size", UpdateBehaviour::Update, true, 8},
 
 };
 constexpr PropertySpec kDefinition69Properties[] = {
     {"Arn", UpdateBehaviour::Update, true, 0},
     {"LocalMountPath", UpdateBehaviour::Update, true, 0},
-    {"S3FilesConfig", UpdateBehaviour::Update, false, 102},
+    {"S3FilesConfig", UpdateBehaviour::Update, false, 121},
 
 };
 constexpr PropertySpec kDefinition70Properties[] = {
-    {"DirectS3Read", UpdateBehaviour::Update, false, 0},
+    {"DirectS3Read", UpdateBehaviour::Update, false, 120},
 
 };
 constexpr PropertySpec kDefinition71Properties[] = {
-    {"MaxExecutionEnvironments", UpdateBehaviour::Update, false, 7},
-    {"MinExecutionEnvironments", UpdateBehaviour::Update, false, 7},
+    {"MaxExecutionEnvironments", UpdateBehaviour::Update, false, 8},
+    {"MinExecutionEnvironments", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition72Properties[] = {
-    {"Command", UpdateBehaviour::Update, false, 9},
-    {"EntryPoint", UpdateBehaviour::Update, false, 9},
+    {"Command", UpdateBehaviour::Update, false, 10},
+    {"EntryPoint", UpdateBehaviour::Update, false, 10},
     {"WorkingDirectory", UpdateBehaviour::Update, false, 0},
 
 };
 constexpr PropertySpec kDefinition73Properties[] = {
-    {"ApplicationLogLevel", UpdateBehaviour::Update, false, 0},
-    {"LogFormat", UpdateBehaviour::Update, false, 0},
+    {"ApplicationLogLevel", UpdateBehaviour::Update, false, 126},
+    {"LogFormat", UpdateBehaviour::Update, false, 127},
     {"LogGroup", UpdateBehaviour::Update, false, 0},
-    {"SystemLogLevel", UpdateBehaviour::Update, false, 0},
+    {"SystemLogLevel", UpdateBehaviour::Update, false, 128},
 
 };
 constexpr PropertySpec kDefinition74Properties[] = {
     {"RuntimeVersionArn", UpdateBehaviour::Update, false, 0},
-    {"UpdateRuntimeOn", UpdateBehaviour::Update, true, 0},
+    {"UpdateRuntimeOn", UpdateBehaviour::Update, true, 132},
 
 };
 constexpr PropertySpec kDefinition75Properties[] = {
-    {"ApplyOn", UpdateBehaviour::Update, true, 0},
+    {"ApplyOn", UpdateBehaviour::Update, true, 134},
 
 };
 constexpr PropertySpec kDefinition76Properties[] = {
-    {"TenantIsolationMode", UpdateBehaviour::Update, true, 0},
+    {"TenantIsolationMode", UpdateBehaviour::Update, true, 136},
 
 };
 constexpr PropertySpec kDefinition77Properties[] = {
-    {"Mode", UpdateBehaviour::Update, false, 0},
+    {"Mode", UpdateBehaviour::Update, false, 138},
 
 };
 constexpr PropertySpec kDefinition78Properties[] = {
     {"Ipv6AllowedForDualStack", UpdateBehaviour::Update, false, 3},
-    {"SecurityGroupIds", UpdateBehaviour::Update, false, 9},
-    {"SubnetIds", UpdateBehaviour::Update, false, 9},
+    {"SecurityGroupIds", UpdateBehaviour::Update, false, 10},
+    {"SubnetIds", UpdateBehaviour::Update, false, 10},
 
 };
 constexpr PropertySpec kDefinition79Properties[] = {
-    {"AccelerationStatus", UpdateBehaviour::Update, true, 0},
+    {"AccelerationStatus", UpdateBehaviour::Update, true, 145},
 
 };
 constexpr PropertySpec kDefinition80Properties[] = {
     {"Id", UpdateBehaviour::Update, true, 0},
     {"Prefix", UpdateBehaviour::Update, false, 0},
-    {"StorageClassAnalysis", UpdateBehaviour::Update, true, 117},
-    {"TagFilters", UpdateBehaviour::Update, false, 119},
+    {"StorageClassAnalysis", UpdateBehaviour::Update, true, 151},
+    {"TagFilters", UpdateBehaviour::Update, false, 153},
 
 };
 constexpr PropertySpec kDefinition81Properties[] = {
-    {"DataExport", UpdateBehaviour::Update, false, 116},
+    {"DataExport", UpdateBehaviour::Update, false, 150},
 
 };
 constexpr PropertySpec kDefinition82Properties[] = {
-    {"Destination", UpdateBehaviour::Update, true, 115},
+    {"Destination", UpdateBehaviour::Update, true, 149},
     {"OutputSchemaVersion", UpdateBehaviour::Update, true, 0},
 
 };
 constexpr PropertySpec kDefinition83Properties[] = {
     {"BucketAccountId", UpdateBehaviour::Update, false, 0},
     {"BucketArn", UpdateBehaviour::Update, true, 0},
-    {"Format", UpdateBehaviour::Update, true, 0},
+    {"Format", UpdateBehaviour::Update, true, 148},
     {"Prefix", UpdateBehaviour::Update, false, 0},
 
 };
@@ -708,130 +838,130 @@ constexpr PropertySpec kDefinition84Properties[] = {
 
 };
 constexpr PropertySpec kDefinition85Properties[] = {
-    {"ServerSideEncryptionConfiguration", UpdateBehaviour::Update, true, 125},
+    {"ServerSideEncryptionConfiguration", UpdateBehaviour::Update, true, 162},
 
 };
 constexpr PropertySpec kDefinition86Properties[] = {
-    {"BlockedEncryptionTypes", UpdateBehaviour::Update, false, 122},
+    {"BlockedEncryptionTypes", UpdateBehaviour::Update, false, 158},
     {"BucketKeyEnabled", UpdateBehaviour::Update, false, 3},
-    {"ServerSideEncryptionByDefault", UpdateBehaviour::Update, false, 123},
+    {"ServerSideEncryptionByDefault", UpdateBehaviour::Update, false, 160},
 
 };
 constexpr PropertySpec kDefinition87Properties[] = {
-    {"EncryptionType", UpdateBehaviour::Update, false, 9},
+    {"EncryptionType", UpdateBehaviour::Update, false, 157},
 
 };
 constexpr PropertySpec kDefinition88Properties[] = {
     {"KMSMasterKeyID", UpdateBehaviour::Update, false, 0},
-    {"SSEAlgorithm", UpdateBehaviour::Update, true, 0},
+    {"SSEAlgorithm", UpdateBehaviour::Update, true, 159},
 
 };
 constexpr PropertySpec kDefinition89Properties[] = {
-    {"CorsRules", UpdateBehaviour::Update, true, 128},
+    {"CorsRules", UpdateBehaviour::Update, true, 166},
 
 };
 constexpr PropertySpec kDefinition90Properties[] = {
-    {"AllowedHeaders", UpdateBehaviour::Update, false, 9},
-    {"AllowedMethods", UpdateBehaviour::Update, true, 9},
-    {"AllowedOrigins", UpdateBehaviour::Update, true, 9},
-    {"ExposedHeaders", UpdateBehaviour::Update, false, 9},
+    {"AllowedHeaders", UpdateBehaviour::Update, false, 10},
+    {"AllowedMethods", UpdateBehaviour::Update, true, 10},
+    {"AllowedOrigins", UpdateBehaviour::Update, true, 10},
+    {"ExposedHeaders", UpdateBehaviour::Update, false, 10},
     {"Id", UpdateBehaviour::Update, false, 0},
-    {"MaxAge", UpdateBehaviour::Update, false, 7},
+    {"MaxAge", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition91Properties[] = {
     {"Id", UpdateBehaviour::Update, true, 0},
     {"Prefix", UpdateBehaviour::Update, false, 0},
-    {"Status", UpdateBehaviour::Update, true, 0},
-    {"TagFilters", UpdateBehaviour::Update, false, 119},
-    {"Tierings", UpdateBehaviour::Update, true, 131},
+    {"Status", UpdateBehaviour::Update, true, 168},
+    {"TagFilters", UpdateBehaviour::Update, false, 153},
+    {"Tierings", UpdateBehaviour::Update, true, 171},
 
 };
 constexpr PropertySpec kDefinition92Properties[] = {
-    {"AccessTier", UpdateBehaviour::Update, true, 0},
-    {"Days", UpdateBehaviour::Update, true, 7},
+    {"AccessTier", UpdateBehaviour::Update, true, 169},
+    {"Days", UpdateBehaviour::Update, true, 8},
 
 };
 constexpr PropertySpec kDefinition93Properties[] = {
-    {"Destination", UpdateBehaviour::Update, true, 115},
+    {"Destination", UpdateBehaviour::Update, true, 149},
     {"Enabled", UpdateBehaviour::Update, true, 3},
     {"Id", UpdateBehaviour::Update, true, 0},
-    {"IncludedObjectVersions", UpdateBehaviour::Update, true, 0},
-    {"OptionalFields", UpdateBehaviour::Update, false, 9},
+    {"IncludedObjectVersions", UpdateBehaviour::Update, true, 174},
+    {"OptionalFields", UpdateBehaviour::Update, false, 10},
     {"Prefix", UpdateBehaviour::Update, false, 0},
-    {"ScheduleFrequency", UpdateBehaviour::Update, true, 0},
+    {"ScheduleFrequency", UpdateBehaviour::Update, true, 175},
 
 };
 constexpr PropertySpec kDefinition94Properties[] = {
-    {"Rules", UpdateBehaviour::Update, true, 144},
-    {"TransitionDefaultMinimumObjectSize", UpdateBehaviour::Update, false, 0},
+    {"Rules", UpdateBehaviour::Update, true, 189},
+    {"TransitionDefaultMinimumObjectSize", UpdateBehaviour::Update, false, 190},
 
 };
 constexpr PropertySpec kDefinition95Properties[] = {
-    {"AbortIncompleteMultipartUpload", UpdateBehaviour::Update, false, 136},
-    {"ExpirationDate", UpdateBehaviour::Update, false, 137},
-    {"ExpirationInDays", UpdateBehaviour::Update, false, 7},
+    {"AbortIncompleteMultipartUpload", UpdateBehaviour::Update, false, 178},
+    {"ExpirationDate", UpdateBehaviour::Update, false, 179},
+    {"ExpirationInDays", UpdateBehaviour::Update, false, 8},
     {"ExpiredObjectDeleteMarker", UpdateBehaviour::Update, false, 3},
     {"Id", UpdateBehaviour::Update, false, 0},
-    {"NoncurrentVersionExpiration", UpdateBehaviour::Update, false, 138},
-    {"NoncurrentVersionExpirationInDays", UpdateBehaviour::Update, false, 7},
-    {"NoncurrentVersionTransition", UpdateBehaviour::Update, false, 139},
-    {"NoncurrentVersionTransitions", UpdateBehaviour::Update, false, 140},
-    {"ObjectSizeGreaterThan", UpdateBehaviour::Update, false, 7},
-    {"ObjectSizeLessThan", UpdateBehaviour::Update, false, 7},
+    {"NoncurrentVersionExpiration", UpdateBehaviour::Update, false, 180},
+    {"NoncurrentVersionExpirationInDays", UpdateBehaviour::Update, false, 8},
+    {"NoncurrentVersionTransition", UpdateBehaviour::Update, false, 182},
+    {"NoncurrentVersionTransitions", UpdateBehaviour::Update, false, 183},
+    {"ObjectSizeGreaterThan", UpdateBehaviour::Update, false, 8},
+    {"ObjectSizeLessThan", UpdateBehaviour::Update, false, 8},
     {"Prefix", UpdateBehaviour::Update, false, 0},
-    {"Status", UpdateBehaviour::Update, true, 0},
-    {"TagFilters", UpdateBehaviour::Update, false, 119},
-    {"Transition", UpdateBehaviour::Update, false, 141},
-    {"Transitions", UpdateBehaviour::Update, false, 142},
+    {"Status", UpdateBehaviour::Update, true, 184},
+    {"TagFilters", UpdateBehaviour::Update, false, 153},
+    {"Transition", UpdateBehaviour::Update, false, 186},
+    {"Transitions", UpdateBehaviour::Update, false, 187},
 
 };
 constexpr PropertySpec kDefinition96Properties[] = {
-    {"DaysAfterInitiation", UpdateBehaviour::Update, true, 7},
+    {"DaysAfterInitiation", UpdateBehaviour::Update, true, 8},
 
 };
 constexpr PropertySpec kDefinition97Properties[] = {
-    {"NewerNoncurrentVersions", UpdateBehaviour::Update, false, 7},
-    {"NoncurrentDays", UpdateBehaviour::Update, true, 7},
+    {"NewerNoncurrentVersions", UpdateBehaviour::Update, false, 8},
+    {"NoncurrentDays", UpdateBehaviour::Update, true, 8},
 
 };
 constexpr PropertySpec kDefinition98Properties[] = {
-    {"NewerNoncurrentVersions", UpdateBehaviour::Update, false, 7},
-    {"StorageClass", UpdateBehaviour::Update, true, 0},
-    {"TransitionInDays", UpdateBehaviour::Update, true, 7},
+    {"NewerNoncurrentVersions", UpdateBehaviour::Update, false, 8},
+    {"StorageClass", UpdateBehaviour::Update, true, 181},
+    {"TransitionInDays", UpdateBehaviour::Update, true, 8},
 
 };
 constexpr PropertySpec kDefinition99Properties[] = {
-    {"StorageClass", UpdateBehaviour::Update, true, 0},
-    {"TransitionDate", UpdateBehaviour::Update, false, 137},
-    {"TransitionInDays", UpdateBehaviour::Update, false, 7},
+    {"StorageClass", UpdateBehaviour::Update, true, 185},
+    {"TransitionDate", UpdateBehaviour::Update, false, 179},
+    {"TransitionInDays", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition100Properties[] = {
     {"DestinationBucketName", UpdateBehaviour::Update, false, 0},
     {"LogFilePrefix", UpdateBehaviour::Update, false, 0},
-    {"TargetObjectKeyFormat", UpdateBehaviour::Update, false, 147},
+    {"TargetObjectKeyFormat", UpdateBehaviour::Update, false, 194},
 
 };
 constexpr PropertySpec kDefinition101Properties[] = {
-    {"PartitionedPrefix", UpdateBehaviour::Update, false, 146},
-    {"SimplePrefix", UpdateBehaviour::Update, false, 19},
+    {"PartitionedPrefix", UpdateBehaviour::Update, false, 193},
+    {"SimplePrefix", UpdateBehaviour::Update, false, 20},
 
 };
 constexpr PropertySpec kDefinition102Properties[] = {
-    {"PartitionDateSource", UpdateBehaviour::Update, false, 0},
+    {"PartitionDateSource", UpdateBehaviour::Update, false, 192},
 
 };
 constexpr PropertySpec kDefinition103Properties[] = {
-    {"AnnotationTableConfiguration", UpdateBehaviour::Update, false, 150},
-    {"Destination", UpdateBehaviour::Update, false, 151},
-    {"InventoryTableConfiguration", UpdateBehaviour::Update, false, 152},
-    {"JournalTableConfiguration", UpdateBehaviour::Update, true, 154},
+    {"AnnotationTableConfiguration", UpdateBehaviour::Update, false, 199},
+    {"Destination", UpdateBehaviour::Update, false, 201},
+    {"InventoryTableConfiguration", UpdateBehaviour::Update, false, 203},
+    {"JournalTableConfiguration", UpdateBehaviour::Update, true, 206},
 
 };
 constexpr PropertySpec kDefinition104Properties[] = {
-    {"ConfigurationState", UpdateBehaviour::Update, true, 0},
-    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 149},
+    {"ConfigurationState", UpdateBehaviour::Update, true, 196},
+    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 198},
     {"Role", UpdateBehaviour::Update, false, 0},
     {"TableArn", UpdateBehaviour::Update, false, 0},
     {"TableName", UpdateBehaviour::Update, false, 0},
@@ -839,36 +969,36 @@ constexpr PropertySpec kDefinition104Properties[] = {
 };
 constexpr PropertySpec kDefinition105Properties[] = {
     {"KmsKeyArn", UpdateBehaviour::Update, false, 0},
-    {"SseAlgorithm", UpdateBehaviour::Update, true, 0},
+    {"SseAlgorithm", UpdateBehaviour::Update, true, 197},
 
 };
 constexpr PropertySpec kDefinition106Properties[] = {
     {"TableBucketArn", UpdateBehaviour::Update, false, 0},
-    {"TableBucketType", UpdateBehaviour::Update, true, 0},
+    {"TableBucketType", UpdateBehaviour::Update, true, 200},
     {"TableNamespace", UpdateBehaviour::Update, false, 0},
 
 };
 constexpr PropertySpec kDefinition107Properties[] = {
-    {"ConfigurationState", UpdateBehaviour::Update, true, 0},
-    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 149},
+    {"ConfigurationState", UpdateBehaviour::Update, true, 202},
+    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 198},
     {"TableArn", UpdateBehaviour::Update, false, 0},
     {"TableName", UpdateBehaviour::Update, false, 0},
 
 };
 constexpr PropertySpec kDefinition108Properties[] = {
-    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 149},
-    {"RecordExpiration", UpdateBehaviour::Update, true, 153},
+    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 198},
+    {"RecordExpiration", UpdateBehaviour::Update, true, 205},
     {"TableArn", UpdateBehaviour::Update, false, 0},
     {"TableName", UpdateBehaviour::Update, false, 0},
 
 };
 constexpr PropertySpec kDefinition109Properties[] = {
-    {"Days", UpdateBehaviour::Update, false, 7},
-    {"Expiration", UpdateBehaviour::Update, true, 0},
+    {"Days", UpdateBehaviour::Update, false, 8},
+    {"Expiration", UpdateBehaviour::Update, true, 204},
 
 };
 constexpr PropertySpec kDefinition110Properties[] = {
-    {"S3TablesDestination", UpdateBehaviour::Update, true, 156},
+    {"S3TablesDestination", UpdateBehaviour::Update, true, 208},
 
 };
 constexpr PropertySpec kDefinition111Properties[] = {
@@ -882,14 +1012,14 @@ constexpr PropertySpec kDefinition112Properties[] = {
     {"AccessPointArn", UpdateBehaviour::Update, false, 0},
     {"Id", UpdateBehaviour::Update, true, 0},
     {"Prefix", UpdateBehaviour::Update, false, 0},
-    {"TagFilters", UpdateBehaviour::Update, false, 119},
+    {"TagFilters", UpdateBehaviour::Update, false, 153},
 
 };
 constexpr PropertySpec kDefinition113Properties[] = {
-    {"EventBridgeConfiguration", UpdateBehaviour::Update, false, 160},
-    {"LambdaConfigurations", UpdateBehaviour::Update, false, 166},
-    {"QueueConfigurations", UpdateBehaviour::Update, false, 168},
-    {"TopicConfigurations", UpdateBehaviour::Update, false, 170},
+    {"EventBridgeConfiguration", UpdateBehaviour::Update, false, 212},
+    {"LambdaConfigurations", UpdateBehaviour::Update, false, 218},
+    {"QueueConfigurations", UpdateBehaviour::Update, false, 220},
+    {"TopicConfigurations", UpdateBehaviour::Update, false, 222},
 
 };
 constexpr PropertySpec kDefinition114Properties[] = {
@@ -898,16 +1028,16 @@ constexpr PropertySpec kDefinition114Properties[] = {
 };
 constexpr PropertySpec kDefinition115Properties[] = {
     {"Event", UpdateBehaviour::Update, true, 0},
-    {"Filter", UpdateBehaviour::Update, false, 164},
+    {"Filter", UpdateBehaviour::Update, false, 216},
     {"Function", UpdateBehaviour::Update, true, 0},
 
 };
 constexpr PropertySpec kDefinition116Properties[] = {
-    {"S3Key", UpdateBehaviour::Update, true, 163},
+    {"S3Key", UpdateBehaviour::Update, true, 215},
 
 };
 constexpr PropertySpec kDefinition117Properties[] = {
-    {"Rules", UpdateBehaviour::Update, true, 162},
+    {"Rules", UpdateBehaviour::Update, true, 214},
 
 };
 constexpr PropertySpec kDefinition118Properties[] = {
@@ -917,43 +1047,43 @@ constexpr PropertySpec kDefinition118Properties[] = {
 };
 constexpr PropertySpec kDefinition119Properties[] = {
     {"Event", UpdateBehaviour::Update, true, 0},
-    {"Filter", UpdateBehaviour::Update, false, 164},
+    {"Filter", UpdateBehaviour::Update, false, 216},
     {"Queue", UpdateBehaviour::Update, true, 0},
 
 };
 constexpr PropertySpec kDefinition120Properties[] = {
     {"Event", UpdateBehaviour::Update, true, 0},
-    {"Filter", UpdateBehaviour::Update, false, 164},
+    {"Filter", UpdateBehaviour::Update, false, 216},
     {"Topic", UpdateBehaviour::Update, true, 0},
 
 };
 constexpr PropertySpec kDefinition121Properties[] = {
     {"ObjectLockEnabled", UpdateBehaviour::Update, false, 0},
-    {"Rule", UpdateBehaviour::Update, false, 174},
+    {"Rule", UpdateBehaviour::Update, false, 227},
 
 };
 constexpr PropertySpec kDefinition122Properties[] = {
-    {"DefaultRetention", UpdateBehaviour::Update, false, 173},
+    {"DefaultRetention", UpdateBehaviour::Update, false, 226},
 
 };
 constexpr PropertySpec kDefinition123Properties[] = {
-    {"Days", UpdateBehaviour::Update, false, 7},
-    {"DefaultEventHold", UpdateBehaviour::Update, false, 172},
-    {"Mode", UpdateBehaviour::Update, false, 0},
-    {"Years", UpdateBehaviour::Update, false, 7},
+    {"Days", UpdateBehaviour::Update, false, 8},
+    {"DefaultEventHold", UpdateBehaviour::Update, false, 224},
+    {"Mode", UpdateBehaviour::Update, false, 225},
+    {"Years", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition124Properties[] = {
-    {"Days", UpdateBehaviour::Update, false, 7},
-    {"Years", UpdateBehaviour::Update, false, 7},
+    {"Days", UpdateBehaviour::Update, false, 8},
+    {"Years", UpdateBehaviour::Update, false, 8},
 
 };
 constexpr PropertySpec kDefinition125Properties[] = {
-    {"Rules", UpdateBehaviour::Update, true, 177},
+    {"Rules", UpdateBehaviour::Update, true, 231},
 
 };
 constexpr PropertySpec kDefinition126Properties[] = {
-    {"ObjectOwnership", UpdateBehaviour::Update, false, 0},
+    {"ObjectOwnership", UpdateBehaviour::Update, false, 229},
 
 };
 constexpr PropertySpec kDefinition127Properties[] = {
@@ -965,32 +1095,32 @@ constexpr PropertySpec kDefinition127Properties[] = {
 };
 constexpr PropertySpec kDefinition128Properties[] = {
     {"Role", UpdateBehaviour::Update, true, 0},
-    {"Rules", UpdateBehaviour::Update, true, 193},
+    {"Rules", UpdateBehaviour::Update, true, 254},
 
 };
 constexpr PropertySpec kDefinition129Properties[] = {
-    {"DeleteMarkerReplication", UpdateBehaviour::Update, false, 180},
-    {"Destination", UpdateBehaviour::Update, true, 186},
-    {"Filter", UpdateBehaviour::Update, false, 188},
+    {"DeleteMarkerReplication", UpdateBehaviour::Update, false, 235},
+    {"Destination", UpdateBehaviour::Update, true, 244},
+    {"Filter", UpdateBehaviour::Update, false, 246},
     {"Id", UpdateBehaviour::Update, false, 0},
     {"Prefix", UpdateBehaviour::Update, false, 0},
-    {"Priority", UpdateBehaviour::Update, false, 7},
-    {"SourceSelectionCriteria", UpdateBehaviour::Update, false, 191},
-    {"Status", UpdateBehaviour::Update, true, 0},
+    {"Priority", UpdateBehaviour::Update, false, 8},
+    {"SourceSelectionCriteria", UpdateBehaviour::Update, false, 251},
+    {"Status", UpdateBehaviour::Update, true, 252},
 
 };
 constexpr PropertySpec kDefinition130Properties[] = {
-    {"Status", UpdateBehaviour::Update, false, 0},
+    {"Status", UpdateBehaviour::Update, false, 234},
 
 };
 constexpr PropertySpec kDefinition131Properties[] = {
-    {"AccessControlTranslation", UpdateBehaviour::Update, false, 181},
+    {"AccessControlTranslation", UpdateBehaviour::Update, false, 236},
     {"Account", UpdateBehaviour::Update, false, 0},
     {"Bucket", UpdateBehaviour::Update, true, 0},
-    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 182},
-    {"Metrics", UpdateBehaviour::Update, false, 184},
-    {"ReplicationTime", UpdateBehaviour::Update, false, 185},
-    {"StorageClass", UpdateBehaviour::Update, false, 0},
+    {"EncryptionConfiguration", UpdateBehaviour::Update, false, 237},
+    {"Metrics", UpdateBehaviour::Update, false, 240},
+    {"ReplicationTime", UpdateBehaviour::Update, false, 242},
+    {"StorageClass", UpdateBehaviour::Update, false, 243},
 
 };
 constexpr PropertySpec kDefinition132Properties[] = {
@@ -1002,68 +1132,68 @@ constexpr PropertySpec kDefinition133Properties[] = {
 
 };
 constexpr PropertySpec kDefinition134Properties[] = {
-    {"EventThreshold", UpdateBehaviour::Update, false, 183},
-    {"Status", UpdateBehaviour::Update, true, 0},
+    {"EventThreshold", UpdateBehaviour::Update, false, 238},
+    {"Status", UpdateBehaviour::Update, true, 239},
 
 };
 constexpr PropertySpec kDefinition135Properties[] = {
-    {"Minutes", UpdateBehaviour::Update, true, 7},
+    {"Minutes", UpdateBehaviour::Update, true, 8},
 
 };
 constexpr PropertySpec kDefinition136Properties[] = {
-    {"Status", UpdateBehaviour::Update, true, 0},
-    {"Time", UpdateBehaviour::Update, true, 183},
+    {"Status", UpdateBehaviour::Update, true, 241},
+    {"Time", UpdateBehaviour::Update, true, 238},
 
 };
 constexpr PropertySpec kDefinition137Properties[] = {
-    {"And", UpdateBehaviour::Update, false, 187},
+    {"And", UpdateBehaviour::Update, false, 245},
     {"Prefix", UpdateBehaviour::Update, false, 0},
-    {"TagFilter", UpdateBehaviour::Update, false, 118},
+    {"TagFilter", UpdateBehaviour::Update, false, 152},
 
 };
 constexpr PropertySpec kDefinition138Properties[] = {
     {"Prefix", UpdateBehaviour::Update, false, 0},
-    {"TagFilters", UpdateBehaviour::Update, false, 119},
+    {"TagFilters", UpdateBehaviour::Update, false, 153},
 
 };
 constexpr PropertySpec kDefinition139Properties[] = {
-    {"ReplicaModifications", UpdateBehaviour::Update, false, 189},
-    {"SseKmsEncryptedObjects", UpdateBehaviour::Update, false, 190},
+    {"ReplicaModifications", UpdateBehaviour::Update, false, 248},
+    {"SseKmsEncryptedObjects", UpdateBehaviour::Update, false, 250},
 
 };
 constexpr PropertySpec kDefinition140Properties[] = {
-    {"Status", UpdateBehaviour::Update, true, 0},
+    {"Status", UpdateBehaviour::Update, true, 247},
 
 };
 constexpr PropertySpec kDefinition141Properties[] = {
-    {"Status", UpdateBehaviour::Update, true, 0},
+    {"Status", UpdateBehaviour::Update, true, 249},
 
 };
 constexpr PropertySpec kDefinition142Properties[] = {
-    {"Status", UpdateBehaviour::Update, true, 0},
+    {"Status", UpdateBehaviour::Update, true, 256},
 
 };
 constexpr PropertySpec kDefinition143Properties[] = {
     {"ErrorDocument", UpdateBehaviour::Update, false, 0},
     {"IndexDocument", UpdateBehaviour::Update, false, 0},
-    {"RedirectAllRequestsTo", UpdateBehaviour::Update, false, 196},
-    {"RoutingRules", UpdateBehaviour::Update, false, 200},
+    {"RedirectAllRequestsTo", UpdateBehaviour::Update, false, 259},
+    {"RoutingRules", UpdateBehaviour::Update, false, 264},
 
 };
 constexpr PropertySpec kDefinition144Properties[] = {
     {"HostName", UpdateBehaviour::Update, true, 0},
-    {"Protocol", UpdateBehaviour::Update, false, 0},
+    {"Protocol", UpdateBehaviour::Update, false, 258},
 
 };
 constexpr PropertySpec kDefinition145Properties[] = {
-    {"RedirectRule", UpdateBehaviour::Update, true, 197},
-    {"RoutingRuleCondition", UpdateBehaviour::Update, false, 198},
+    {"RedirectRule", UpdateBehaviour::Update, true, 261},
+    {"RoutingRuleCondition", UpdateBehaviour::Update, false, 262},
 
 };
 constexpr PropertySpec kDefinition146Properties[] = {
     {"HostName", UpdateBehaviour::Update, false, 0},
     {"HttpRedirectCode", UpdateBehaviour::Update, false, 0},
-    {"Protocol", UpdateBehaviour::Update, false, 0},
+    {"Protocol", UpdateBehaviour::Update, false, 260},
     {"ReplaceKeyPrefixWith", UpdateBehaviour::Update, false, 0},
     {"ReplaceKeyWith", UpdateBehaviour::Update, false, 0},
 
@@ -1075,7 +1205,7 @@ constexpr PropertySpec kDefinition147Properties[] = {
 };
 constexpr PropertySpec kDefinition148Properties[] = {
     {"FailureFeedbackRoleArn", UpdateBehaviour::Update, false, 0},
-    {"Protocol", UpdateBehaviour::Update, true, 0},
+    {"Protocol", UpdateBehaviour::Update, true, 270},
     {"SuccessFeedbackRoleArn", UpdateBehaviour::Update, false, 0},
     {"SuccessFeedbackSampleRate", UpdateBehaviour::Update, false, 0},
 
@@ -1242,25 +1372,25 @@ constexpr DefinitionSpec kDefinitions[] = {
 constexpr PropertySpec kDynamoDBTableProperties[] = {
     {"AttributeDefinitions", UpdateBehaviour::Update, false, 2},
     {"BillingMode", UpdateBehaviour::Update, false, 0},
-    {"ContributorInsightsSpecification", UpdateBehaviour::Update, false, 4},
+    {"ContributorInsightsSpecification", UpdateBehaviour::Update, false, 5},
     {"DeletionProtectionEnabled", UpdateBehaviour::Update, false, 3},
-    {"GlobalSecondaryIndexes", UpdateBehaviour::Update, false, 14},
-    {"ImportSourceSpecification", UpdateBehaviour::Replace, false, 18},
-    {"KeySchema", UpdateBehaviour::Replace, true, 20},
-    {"KinesisStreamSpecification", UpdateBehaviour::Update, false, 21},
-    {"LocalSecondaryIndexes", UpdateBehaviour::Update, false, 23},
-    {"OnDemandThroughput", UpdateBehaviour::Update, false, 8},
-    {"PointInTimeRecoverySpecification", UpdateBehaviour::Update, false, 24},
-    {"ProvisionedThroughput", UpdateBehaviour::Update, false, 11},
-    {"ResourcePolicy", UpdateBehaviour::Update, false, 25},
-    {"SSESpecification", UpdateBehaviour::Update, false, 26},
-    {"StreamSpecification", UpdateBehaviour::Update, false, 29},
+    {"GlobalSecondaryIndexes", UpdateBehaviour::Update, false, 15},
+    {"ImportSourceSpecification", UpdateBehaviour::Replace, false, 19},
+    {"KeySchema", UpdateBehaviour::Replace, true, 21},
+    {"KinesisStreamSpecification", UpdateBehaviour::Update, false, 23},
+    {"LocalSecondaryIndexes", UpdateBehaviour::Update, false, 25},
+    {"OnDemandThroughput", UpdateBehaviour::Update, false, 9},
+    {"PointInTimeRecoverySpecification", UpdateBehaviour::Update, false, 26},
+    {"ProvisionedThroughput", UpdateBehaviour::Update, false, 12},
+    {"ResourcePolicy", UpdateBehaviour::Update, false, 27},
+    {"SSESpecification", UpdateBehaviour::Update, false, 28},
+    {"StreamSpecification", UpdateBehaviour::Update, false, 31},
     {"TableClass", UpdateBehaviour::Update, false, 0},
     {"TableName", UpdateBehaviour::Replace, false, 0},
-    {"Tags", UpdateBehaviour::Update, false, 28},
-    {"TimeToLiveSpecification", UpdateBehaviour::Update, false, 30},
-    {"VectorIndexes", UpdateBehaviour::Update, false, 35},
-    {"WarmThroughput", UpdateBehaviour::Update, false, 12},
+    {"Tags", UpdateBehaviour::Update, false, 30},
+    {"TimeToLiveSpecification", UpdateBehaviour::Update, false, 32},
+    {"VectorIndexes", UpdateBehaviour::Update, false, 39},
+    {"WarmThroughput", UpdateBehaviour::Update, false, 13},
 };
 constexpr std::string_view kDynamoDBTableAttributes[] = {"Arn", "StreamArn"};
 
@@ -1268,49 +1398,49 @@ constexpr std::string_view kDynamoDBTableAttributes[] = {"Arn", "StreamArn"};
 constexpr PropertySpec kEventsRuleProperties[] = {
     {"Description", UpdateBehaviour::Update, false, 0},
     {"EventBusName", UpdateBehaviour::Replace, false, 0},
-    {"EventPattern", UpdateBehaviour::Update, false, 36},
+    {"EventPattern", UpdateBehaviour::Update, false, 40},
     {"Name", UpdateBehaviour::Replace, false, 0},
     {"RoleArn", UpdateBehaviour::Update, false, 0},
     {"ScheduleExpression", UpdateBehaviour::Update, false, 0},
-    {"State", UpdateBehaviour::Update, false, 0},
-    {"Tags", UpdateBehaviour::Update, false, 28},
-    {"Targets", UpdateBehaviour::Update, false, 65},
+    {"State", UpdateBehaviour::Update, false, 41},
+    {"Tags", UpdateBehaviour::Update, false, 30},
+    {"Targets", UpdateBehaviour::Update, false, 70},
 };
 constexpr std::string_view kEventsRuleAttributes[] = {"Arn", "RuleName"};
 
 // AWS::IAM::ManagedPolicy
 constexpr PropertySpec kIAMManagedPolicyProperties[] = {
     {"Description", UpdateBehaviour::Replace, false, 0},
-    {"Groups", UpdateBehaviour::Update, false, 9},
+    {"Groups", UpdateBehaviour::Update, false, 10},
     {"ManagedPolicyName", UpdateBehaviour::Replace, false, 0},
     {"Path", UpdateBehaviour::Replace, false, 0},
-    {"PolicyDocument", UpdateBehaviour::Update, true, 66},
-    {"Roles", UpdateBehaviour::Update, false, 9},
-    {"Users", UpdateBehaviour::Update, false, 9},
+    {"PolicyDocument", UpdateBehaviour::Update, true, 71},
+    {"Roles", UpdateBehaviour::Update, false, 10},
+    {"Users", UpdateBehaviour::Update, false, 10},
 };
 constexpr std::string_view kIAMManagedPolicyAttributes[] = {"AttachmentCount", "CreateDate", "DefaultVersionId", "IsAttachable", "PermissionsBoundaryUsageCount", "PolicyArn", "PolicyId", "UpdateDate"};
 
 // AWS::IAM::Policy
 constexpr PropertySpec kIAMPolicyProperties[] = {
-    {"Groups", UpdateBehaviour::Update, false, 9},
-    {"PolicyDocument", UpdateBehaviour::Update, true, 67},
+    {"Groups", UpdateBehaviour::Update, false, 10},
+    {"PolicyDocument", UpdateBehaviour::Update, true, 72},
     {"PolicyName", UpdateBehaviour::Update, true, 0},
-    {"Roles", UpdateBehaviour::Update, false, 9},
-    {"Users", UpdateBehaviour::Update, false, 9},
+    {"Roles", UpdateBehaviour::Update, false, 10},
+    {"Users", UpdateBehaviour::Update, false, 10},
 };
 constexpr std::string_view kIAMPolicyAttributes[] = {"Id"};
 
 // AWS::IAM::Role
 constexpr PropertySpec kIAMRoleProperties[] = {
-    {"AssumeRolePolicyDocument", UpdateBehaviour::Update, true, 68},
+    {"AssumeRolePolicyDocument", UpdateBehaviour::Update, true, 73},
     {"Description", UpdateBehaviour::Update, false, 0},
-    {"ManagedPolicyArns", UpdateBehaviour::Update, false, 9},
-    {"MaxSessionDuration", UpdateBehaviour::Update, false, 7},
+    {"ManagedPolicyArns", UpdateBehaviour::Update, false, 10},
+    {"MaxSessionDuration", UpdateBehaviour::Update, false, 8},
     {"Path", UpdateBehaviour::Replace, false, 0},
     {"PermissionsBoundary", UpdateBehaviour::Update, false, 0},
-    {"Policies", UpdateBehaviour::Update, false, 71},
+    {"Policies", UpdateBehaviour::Update, false, 76},
     {"RoleName", UpdateBehaviour::Replace, false, 0},
-    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"Tags", UpdateBehaviour::Update, false, 30},
 };
 constexpr std::string_view kIAMRoleAttributes[] = {"Arn", "RoleId"};
 
@@ -1327,83 +1457,83 @@ constexpr PropertySpec kKMSKeyProperties[] = {
     {"Description", UpdateBehaviour::Update, false, 0},
     {"EnableKeyRotation", UpdateBehaviour::Update, false, 3},
     {"Enabled", UpdateBehaviour::Update, false, 3},
-    {"KeyPolicy", UpdateBehaviour::Update, false, 72},
-    {"KeySpec", UpdateBehaviour::Fails, false, 0},
-    {"KeyUsage", UpdateBehaviour::Fails, false, 0},
+    {"KeyPolicy", UpdateBehaviour::Update, false, 77},
+    {"KeySpec", UpdateBehaviour::Fails, false, 78},
+    {"KeyUsage", UpdateBehaviour::Fails, false, 79},
     {"MultiRegion", UpdateBehaviour::Fails, false, 3},
-    {"Origin", UpdateBehaviour::Fails, false, 0},
-    {"PendingWindowInDays", UpdateBehaviour::Update, false, 7},
-    {"RotationPeriodInDays", UpdateBehaviour::Update, false, 7},
-    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"Origin", UpdateBehaviour::Fails, false, 80},
+    {"PendingWindowInDays", UpdateBehaviour::Update, false, 8},
+    {"RotationPeriodInDays", UpdateBehaviour::Update, false, 8},
+    {"Tags", UpdateBehaviour::Update, false, 30},
 };
 constexpr std::string_view kKMSKeyAttributes[] = {"Arn", "KeyId"};
 
 // AWS::Lambda::EventSourceMapping
 constexpr PropertySpec kLambdaEventSourceMappingProperties[] = {
-    {"AmazonManagedKafkaEventSourceConfig", UpdateBehaviour::Replace, false, 78},
-    {"BatchSize", UpdateBehaviour::Update, false, 7},
+    {"AmazonManagedKafkaEventSourceConfig", UpdateBehaviour::Replace, false, 89},
+    {"BatchSize", UpdateBehaviour::Update, false, 8},
     {"BisectBatchOnFunctionError", UpdateBehaviour::Update, false, 3},
-    {"DestinationConfig", UpdateBehaviour::Update, false, 80},
-    {"DocumentDBEventSourceConfig", UpdateBehaviour::Update, false, 81},
+    {"DestinationConfig", UpdateBehaviour::Update, false, 91},
+    {"DocumentDBEventSourceConfig", UpdateBehaviour::Update, false, 93},
     {"Enabled", UpdateBehaviour::Update, false, 3},
     {"EventSourceArn", UpdateBehaviour::Replace, false, 0},
-    {"FilterCriteria", UpdateBehaviour::Update, false, 84},
+    {"FilterCriteria", UpdateBehaviour::Update, false, 96},
     {"FunctionName", UpdateBehaviour::Update, true, 0},
-    {"FunctionResponseTypes", UpdateBehaviour::Update, false, 9},
+    {"FunctionResponseTypes", UpdateBehaviour::Update, false, 10},
     {"KmsKeyArn", UpdateBehaviour::Update, false, 0},
-    {"LoggingConfig", UpdateBehaviour::Update, false, 85},
-    {"MaximumBatchingWindowInSeconds", UpdateBehaviour::Update, false, 7},
-    {"MaximumRecordAgeInSeconds", UpdateBehaviour::Update, false, 7},
-    {"MaximumRetryAttempts", UpdateBehaviour::Update, false, 7},
-    {"MetricsConfig", UpdateBehaviour::Update, false, 86},
-    {"ParallelizationFactor", UpdateBehaviour::Update, false, 7},
-    {"ProvisionedPollerConfig", UpdateBehaviour::Update, false, 87},
-    {"Queues", UpdateBehaviour::Update, false, 9},
-    {"ScalingConfig", UpdateBehaviour::Update, false, 88},
-    {"SelfManagedEventSource", UpdateBehaviour::Replace, false, 90},
-    {"SelfManagedKafkaEventSourceConfig", UpdateBehaviour::Replace, false, 91},
-    {"SourceAccessConfigurations", UpdateBehaviour::Update, false, 93},
+    {"LoggingConfig", UpdateBehaviour::Update, false, 98},
+    {"MaximumBatchingWindowInSeconds", UpdateBehaviour::Update, false, 8},
+    {"MaximumRecordAgeInSeconds", UpdateBehaviour::Update, false, 8},
+    {"MaximumRetryAttempts", UpdateBehaviour::Update, false, 8},
+    {"MetricsConfig", UpdateBehaviour::Update, false, 101},
+    {"ParallelizationFactor", UpdateBehaviour::Update, false, 8},
+    {"ProvisionedPollerConfig", UpdateBehaviour::Update, false, 102},
+    {"Queues", UpdateBehaviour::Update, false, 10},
+    {"ScalingConfig", UpdateBehaviour::Update, false, 103},
+    {"SelfManagedEventSource", UpdateBehaviour::Replace, false, 105},
+    {"SelfManagedKafkaEventSourceConfig", UpdateBehaviour::Replace, false, 107},
+    {"SourceAccessConfigurations", UpdateBehaviour::Update, false, 110},
     {"StartingPosition", UpdateBehaviour::Replace, false, 0},
-    {"StartingPositionTimestamp", UpdateBehaviour::Replace, false, 94},
-    {"Tags", UpdateBehaviour::Update, false, 28},
-    {"Topics", UpdateBehaviour::Update, false, 9},
-    {"TumblingWindowInSeconds", UpdateBehaviour::Update, false, 7},
+    {"StartingPositionTimestamp", UpdateBehaviour::Replace, false, 111},
+    {"Tags", UpdateBehaviour::Update, false, 30},
+    {"Topics", UpdateBehaviour::Update, false, 10},
+    {"TumblingWindowInSeconds", UpdateBehaviour::Update, false, 8},
 };
 constexpr std::string_view kLambdaEventSourceMappingAttributes[] = {"EventSourceMappingArn", "Id"};
 
 // AWS::Lambda::Function
 constexpr PropertySpec kLambdaFunctionProperties[] = {
-    {"Architectures", UpdateBehaviour::Update, false, 9},
-    {"CapacityProviderConfig", UpdateBehaviour::Update, false, 96},
-    {"Code", UpdateBehaviour::Update, true, 97},
+    {"Architectures", UpdateBehaviour::Update, false, 10},
+    {"CapacityProviderConfig", UpdateBehaviour::Update, false, 113},
+    {"Code", UpdateBehaviour::Update, true, 115},
     {"CodeSigningConfigArn", UpdateBehaviour::Update, false, 0},
-    {"DeadLetterConfig", UpdateBehaviour::Update, false, 98},
+    {"DeadLetterConfig", UpdateBehaviour::Update, false, 116},
     {"Description", UpdateBehaviour::Update, false, 0},
-    {"DurableConfig", UpdateBehaviour::Update, false, 99},
-    {"Environment", UpdateBehaviour::Update, false, 100},
-    {"EphemeralStorage", UpdateBehaviour::Update, false, 101},
-    {"FileSystemConfigs", UpdateBehaviour::Update, false, 104},
+    {"DurableConfig", UpdateBehaviour::Update, false, 117},
+    {"Environment", UpdateBehaviour::Update, false, 118},
+    {"EphemeralStorage", UpdateBehaviour::Update, false, 119},
+    {"FileSystemConfigs", UpdateBehaviour::Update, false, 123},
     {"FunctionName", UpdateBehaviour::Replace, false, 0},
-    {"FunctionScalingConfig", UpdateBehaviour::Update, false, 105},
+    {"FunctionScalingConfig", UpdateBehaviour::Update, false, 124},
     {"Handler", UpdateBehaviour::Update, false, 0},
-    {"ImageConfig", UpdateBehaviour::Update, false, 106},
+    {"ImageConfig", UpdateBehaviour::Update, false, 125},
     {"KmsKeyArn", UpdateBehaviour::Update, false, 0},
-    {"Layers", UpdateBehaviour::Update, false, 9},
-    {"LoggingConfig", UpdateBehaviour::Update, false, 107},
-    {"MemorySize", UpdateBehaviour::Update, false, 7},
-    {"PackageType", UpdateBehaviour::Replace, false, 0},
+    {"Layers", UpdateBehaviour::Update, false, 10},
+    {"LoggingConfig", UpdateBehaviour::Update, false, 129},
+    {"MemorySize", UpdateBehaviour::Update, false, 8},
+    {"PackageType", UpdateBehaviour::Replace, false, 130},
     {"PublishToLatestPublished", UpdateBehaviour::Update, false, 3},
-    {"RecursiveLoop", UpdateBehaviour::Update, false, 0},
-    {"ReservedConcurrentExecutions", UpdateBehaviour::Update, false, 7},
+    {"RecursiveLoop", UpdateBehaviour::Update, false, 131},
+    {"ReservedConcurrentExecutions", UpdateBehaviour::Update, false, 8},
     {"Role", UpdateBehaviour::Update, true, 0},
     {"Runtime", UpdateBehaviour::Update, false, 0},
-    {"RuntimeManagementConfig", UpdateBehaviour::Update, false, 108},
-    {"SnapStart", UpdateBehaviour::Update, false, 109},
-    {"Tags", UpdateBehaviour::Update, false, 28},
-    {"TenancyConfig", UpdateBehaviour::Replace, false, 110},
-    {"Timeout", UpdateBehaviour::Update, false, 7},
-    {"TracingConfig", UpdateBehaviour::Update, false, 111},
-    {"VpcConfig", UpdateBehaviour::Update, false, 112},
+    {"RuntimeManagementConfig", UpdateBehaviour::Update, false, 133},
+    {"SnapStart", UpdateBehaviour::Update, false, 135},
+    {"Tags", UpdateBehaviour::Update, false, 30},
+    {"TenancyConfig", UpdateBehaviour::Replace, false, 137},
+    {"Timeout", UpdateBehaviour::Update, false, 8},
+    {"TracingConfig", UpdateBehaviour::Update, false, 139},
+    {"VpcConfig", UpdateBehaviour::Update, false, 140},
 };
 constexpr std::string_view kLambdaFunctionAttributes[] = {"Arn", "SnapStartResponse", "SnapStartResponse.ApplyOn", "SnapStartResponse.OptimizationStatus"};
 
@@ -1412,7 +1542,7 @@ constexpr PropertySpec kLambdaPermissionProperties[] = {
     {"Action", UpdateBehaviour::Replace, true, 0},
     {"EventSourceToken", UpdateBehaviour::Replace, false, 0},
     {"FunctionName", UpdateBehaviour::Replace, true, 0},
-    {"FunctionUrlAuthType", UpdateBehaviour::Replace, false, 0},
+    {"FunctionUrlAuthType", UpdateBehaviour::Replace, false, 141},
     {"InvokedViaFunctionUrl", UpdateBehaviour::Replace, false, 3},
     {"Principal", UpdateBehaviour::Replace, true, 0},
     {"PrincipalOrgID", UpdateBehaviour::Replace, false, 0},
@@ -1424,59 +1554,59 @@ constexpr std::string_view kLambdaPermissionAttributes[] = {"Id"};
 // AWS::Logs::LogGroup
 constexpr PropertySpec kLogsLogGroupProperties[] = {
     {"BearerTokenAuthenticationEnabled", UpdateBehaviour::Update, false, 3},
-    {"DataProtectionPolicy", UpdateBehaviour::Update, false, 19},
+    {"DataProtectionPolicy", UpdateBehaviour::Update, false, 20},
     {"DeletionProtectionEnabled", UpdateBehaviour::Update, false, 3},
-    {"FieldIndexPolicies", UpdateBehaviour::Update, false, 113},
+    {"FieldIndexPolicies", UpdateBehaviour::Update, false, 142},
     {"KmsKeyId", UpdateBehaviour::Update, false, 0},
-    {"LogGroupClass", UpdateBehaviour::Update, false, 0},
+    {"LogGroupClass", UpdateBehaviour::Update, false, 143},
     {"LogGroupName", UpdateBehaviour::Replace, false, 0},
-    {"ResourcePolicyDocument", UpdateBehaviour::Update, false, 19},
-    {"RetentionInDays", UpdateBehaviour::Update, false, 7},
-    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"ResourcePolicyDocument", UpdateBehaviour::Update, false, 20},
+    {"RetentionInDays", UpdateBehaviour::Update, false, 8},
+    {"Tags", UpdateBehaviour::Update, false, 30},
 };
 constexpr std::string_view kLogsLogGroupAttributes[] = {"Arn"};
 
 // AWS::S3::Bucket
 constexpr PropertySpec kS3BucketProperties[] = {
-    {"AbacStatus", UpdateBehaviour::Update, false, 0},
-    {"AccelerateConfiguration", UpdateBehaviour::Update, false, 114},
-    {"AccessControl", UpdateBehaviour::Update, false, 0},
-    {"AnalyticsConfigurations", UpdateBehaviour::Update, false, 121},
-    {"BucketEncryption", UpdateBehaviour::Update, false, 126},
+    {"AbacStatus", UpdateBehaviour::Update, false, 144},
+    {"AccelerateConfiguration", UpdateBehaviour::Update, false, 146},
+    {"AccessControl", UpdateBehaviour::Update, false, 147},
+    {"AnalyticsConfigurations", UpdateBehaviour::Update, false, 155},
+    {"BucketEncryption", UpdateBehaviour::Update, false, 163},
     {"BucketName", UpdateBehaviour::Replace, false, 0},
     {"BucketNamePrefix", UpdateBehaviour::Replace, false, 0},
-    {"BucketNamespace", UpdateBehaviour::Replace, false, 0},
-    {"CorsConfiguration", UpdateBehaviour::Update, false, 129},
-    {"IntelligentTieringConfigurations", UpdateBehaviour::Update, false, 133},
-    {"InventoryConfigurations", UpdateBehaviour::Update, false, 135},
-    {"LifecycleConfiguration", UpdateBehaviour::Update, false, 145},
-    {"LoggingConfiguration", UpdateBehaviour::Update, false, 148},
-    {"MetadataConfiguration", UpdateBehaviour::Update, false, 155},
-    {"MetadataTableConfiguration", UpdateBehaviour::Update, false, 157},
-    {"MetricsConfigurations", UpdateBehaviour::Update, false, 159},
-    {"NotificationConfiguration", UpdateBehaviour::Update, false, 171},
-    {"ObjectLockConfiguration", UpdateBehaviour::Update, false, 175},
+    {"BucketNamespace", UpdateBehaviour::Replace, false, 164},
+    {"CorsConfiguration", UpdateBehaviour::Update, false, 167},
+    {"IntelligentTieringConfigurations", UpdateBehaviour::Update, false, 173},
+    {"InventoryConfigurations", UpdateBehaviour::Update, false, 177},
+    {"LifecycleConfiguration", UpdateBehaviour::Update, false, 191},
+    {"LoggingConfiguration", UpdateBehaviour::Update, false, 195},
+    {"MetadataConfiguration", UpdateBehaviour::Update, false, 207},
+    {"MetadataTableConfiguration", UpdateBehaviour::Update, false, 209},
+    {"MetricsConfigurations", UpdateBehaviour::Update, false, 211},
+    {"NotificationConfiguration", UpdateBehaviour::Update, false, 223},
+    {"ObjectLockConfiguration", UpdateBehaviour::Update, false, 228},
     {"ObjectLockEnabled", UpdateBehaviour::Replace, false, 3},
-    {"OwnershipControls", UpdateBehaviour::Update, false, 178},
-    {"PublicAccessBlockConfiguration", UpdateBehaviour::Update, false, 179},
-    {"ReplicationConfiguration", UpdateBehaviour::Update, false, 194},
-    {"Tags", UpdateBehaviour::Update, false, 28},
-    {"VersioningConfiguration", UpdateBehaviour::Update, false, 195},
-    {"WebsiteConfiguration", UpdateBehaviour::Update, false, 201},
+    {"OwnershipControls", UpdateBehaviour::Update, false, 232},
+    {"PublicAccessBlockConfiguration", UpdateBehaviour::Update, false, 233},
+    {"ReplicationConfiguration", UpdateBehaviour::Update, false, 255},
+    {"Tags", UpdateBehaviour::Update, false, 30},
+    {"VersioningConfiguration", UpdateBehaviour::Update, false, 257},
+    {"WebsiteConfiguration", UpdateBehaviour::Update, false, 265},
 };
 constexpr std::string_view kS3BucketAttributes[] = {"Arn", "DomainName", "DualStackDomainName", "MetadataConfiguration.AnnotationTableConfiguration.TableArn", "MetadataConfiguration.AnnotationTableConfiguration.TableName", "MetadataConfiguration.Destination", "MetadataConfiguration.InventoryTableConfiguration.TableArn", "MetadataConfiguration.InventoryTableConfiguration.TableName", "MetadataConfiguration.JournalTableConfiguration.TableArn", "MetadataConfiguration.JournalTableConfiguration.TableName", "MetadataTableConfiguration.S3TablesDestination.TableArn", "MetadataTableConfiguration.S3TablesDestination.TableNamespace", "RegionalDomainName", "WebsiteURL"};
 
 // AWS::SNS::Subscription
 constexpr PropertySpec kSNSSubscriptionProperties[] = {
-    {"DeliveryPolicy", UpdateBehaviour::Update, false, 202},
+    {"DeliveryPolicy", UpdateBehaviour::Update, false, 266},
     {"Endpoint", UpdateBehaviour::Replace, false, 0},
-    {"FilterPolicy", UpdateBehaviour::Update, false, 203},
+    {"FilterPolicy", UpdateBehaviour::Update, false, 267},
     {"FilterPolicyScope", UpdateBehaviour::Update, false, 0},
     {"Protocol", UpdateBehaviour::Replace, true, 0},
     {"RawMessageDelivery", UpdateBehaviour::Update, false, 3},
-    {"RedrivePolicy", UpdateBehaviour::Update, false, 204},
+    {"RedrivePolicy", UpdateBehaviour::Update, false, 268},
     {"Region", UpdateBehaviour::Update, false, 0},
-    {"ReplayPolicy", UpdateBehaviour::Update, false, 205},
+    {"ReplayPolicy", UpdateBehaviour::Update, false, 269},
     {"SubscriptionRoleArn", UpdateBehaviour::Update, false, 0},
     {"TopicArn", UpdateBehaviour::Replace, true, 0},
 };
@@ -1484,18 +1614,18 @@ constexpr std::string_view kSNSSubscriptionAttributes[] = {"Arn"};
 
 // AWS::SNS::Topic
 constexpr PropertySpec kSNSTopicProperties[] = {
-    {"ArchivePolicy", UpdateBehaviour::Update, false, 19},
+    {"ArchivePolicy", UpdateBehaviour::Update, false, 20},
     {"ContentBasedDeduplication", UpdateBehaviour::Update, false, 3},
-    {"DataProtectionPolicy", UpdateBehaviour::Update, false, 19},
-    {"DeliveryStatusLogging", UpdateBehaviour::Update, false, 207},
+    {"DataProtectionPolicy", UpdateBehaviour::Update, false, 20},
+    {"DeliveryStatusLogging", UpdateBehaviour::Update, false, 272},
     {"DisplayName", UpdateBehaviour::Update, false, 0},
     {"FifoThroughputScope", UpdateBehaviour::Update, false, 0},
     {"FifoTopic", UpdateBehaviour::Replace, false, 3},
     {"KmsMasterKeyId", UpdateBehaviour::Update, false, 0},
-    {"MaximumMessageSize", UpdateBehaviour::Update, false, 7},
+    {"MaximumMessageSize", UpdateBehaviour::Update, false, 8},
     {"SignatureVersion", UpdateBehaviour::Update, false, 0},
-    {"Subscription", UpdateBehaviour::Update, false, 209},
-    {"Tags", UpdateBehaviour::Update, false, 28},
+    {"Subscription", UpdateBehaviour::Update, false, 274},
+    {"Tags", UpdateBehaviour::Update, false, 30},
     {"TopicName", UpdateBehaviour::Replace, false, 0},
     {"TracingConfig", UpdateBehaviour::Update, false, 0},
 };
@@ -1503,8 +1633,8 @@ constexpr std::string_view kSNSTopicAttributes[] = {"TopicArn", "TopicName"};
 
 // AWS::SNS::TopicPolicy
 constexpr PropertySpec kSNSTopicPolicyProperties[] = {
-    {"PolicyDocument", UpdateBehaviour::Update, true, 210},
-    {"Topics", UpdateBehaviour::Update, true, 9},
+    {"PolicyDocument", UpdateBehaviour::Update, true, 275},
+    {"Topics", UpdateBehaviour::Update, true, 10},
 };
 constexpr std::string_view kSNSTopicPolicyAttributes[] = {"Id"};
 
@@ -1512,27 +1642,27 @@ constexpr std::string_view kSNSTopicPolicyAttributes[] = {"Id"};
 constexpr PropertySpec kSQSQueueProperties[] = {
     {"ContentBasedDeduplication", UpdateBehaviour::Update, false, 3},
     {"DeduplicationScope", UpdateBehaviour::Update, false, 0},
-    {"DelaySeconds", UpdateBehaviour::Update, false, 7},
+    {"DelaySeconds", UpdateBehaviour::Update, false, 8},
     {"FifoQueue", UpdateBehaviour::Replace, false, 3},
     {"FifoThroughputLimit", UpdateBehaviour::Update, false, 0},
-    {"KmsDataKeyReusePeriodSeconds", UpdateBehaviour::Update, false, 7},
+    {"KmsDataKeyReusePeriodSeconds", UpdateBehaviour::Update, false, 8},
     {"KmsMasterKeyId", UpdateBehaviour::Update, false, 0},
-    {"MaximumMessageSize", UpdateBehaviour::Update, false, 7},
-    {"MessageRetentionPeriod", UpdateBehaviour::Update, false, 7},
+    {"MaximumMessageSize", UpdateBehaviour::Update, false, 8},
+    {"MessageRetentionPeriod", UpdateBehaviour::Update, false, 8},
     {"QueueName", UpdateBehaviour::Replace, false, 0},
-    {"ReceiveMessageWaitTimeSeconds", UpdateBehaviour::Update, false, 7},
-    {"RedriveAllowPolicy", UpdateBehaviour::Update, false, 211},
-    {"RedrivePolicy", UpdateBehaviour::Update, false, 212},
+    {"ReceiveMessageWaitTimeSeconds", UpdateBehaviour::Update, false, 8},
+    {"RedriveAllowPolicy", UpdateBehaviour::Update, false, 276},
+    {"RedrivePolicy", UpdateBehaviour::Update, false, 277},
     {"SqsManagedSseEnabled", UpdateBehaviour::Update, false, 3},
-    {"Tags", UpdateBehaviour::Update, false, 28},
-    {"VisibilityTimeout", UpdateBehaviour::Update, false, 7},
+    {"Tags", UpdateBehaviour::Update, false, 30},
+    {"VisibilityTimeout", UpdateBehaviour::Update, false, 8},
 };
 constexpr std::string_view kSQSQueueAttributes[] = {"Arn", "QueueName", "QueueUrl"};
 
 // AWS::SQS::QueuePolicy
 constexpr PropertySpec kSQSQueuePolicyProperties[] = {
-    {"PolicyDocument", UpdateBehaviour::Update, true, 213},
-    {"Queues", UpdateBehaviour::Update, true, 9},
+    {"PolicyDocument", UpdateBehaviour::Update, true, 278},
+    {"Queues", UpdateBehaviour::Update, true, 10},
 };
 constexpr std::string_view kSQSQueuePolicyAttributes[] = {"Id"};
 
@@ -1576,6 +1706,7 @@ const ResourceSpec* find_resource(std::string_view type) {
 const TypeSpec& type(std::uint16_t index) { return kTypes[index]; }
 const DefinitionSpec& definition(std::uint16_t index) { return kDefinitions[index]; }
 std::span<const std::uint16_t> union_members(std::uint16_t index) { return kUnions[index]; }
+std::span<const std::string_view> allowed_values(std::uint16_t index) { return kEnums[index]; }
 
 std::string_view source() { return "@aws-cdk/aws-service-spec 0.1.216"; }
 

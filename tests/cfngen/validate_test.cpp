@@ -130,3 +130,10 @@ TEST_CASE("types outside the table are reported once, custom resources not at al
     REQUIRE(report.findings.size() == 1);
     CHECK(report.findings[0].check == "unknown-type");
 }
+
+TEST_CASE("a value outside the specification's allowed values is an error", "[validate]") {
+    auto t = dev();
+    props(t, "PriceCheckerFunction")["LoggingConfig"]["LogFormat"] = "Yaml";
+    CHECK_THAT(only_error(check(t)),
+               Contains("Properties.LoggingConfig.LogFormat  'Yaml' is not an allowed value (JSON, Text)"));
+}
