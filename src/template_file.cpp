@@ -66,6 +66,12 @@ Value parse_template(const std::string& text, const std::string& source) {
         const auto colon = reason.rfind(": ");
         if (colon != std::string::npos) reason = reason.substr(colon + 2);
         throw Error(fmt::format("{}: malformed JSON at line {}, column {}: {}", source, line, column, reason));
+    } catch (const nlohmann::json::exception& e) {
+        // e.g. out_of_range 406: a number such as 1e600000 that overflows a double.
+        std::string reason = e.what();
+        const auto bracket = reason.find("] ");
+        if (bracket != std::string::npos) reason = reason.substr(bracket + 2);
+        throw Error(fmt::format("{}: malformed JSON: {}", source, reason));
     }
     if (too_deep || nesting_depth(json) > max_template_nesting)
         throw Error(fmt::format("{}: nested deeper than {} levels; not a CloudFormation template", source,

@@ -33,3 +33,9 @@ TEST_CASE("a minimal template parses", "[template_file]") {
     const auto t = parse_template(R"({"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}})", "ok.json");
     CHECK(t["Resources"]["Q"]["Type"] == "AWS::SQS::Queue");
 }
+
+TEST_CASE("a number that overflows a double is an error, not an escaped exception", "[template_file]") {
+    // Found by the fuzzer (tests/fuzz/corpus/number-overflow.json).
+    CHECK_THROWS_WITH(parse_template(R"({"Resources": {}, "X": 1e600000})", "big.json"),
+                      "big.json: malformed JSON: number overflow parsing '1e600000'");
+}
