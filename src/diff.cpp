@@ -1,6 +1,7 @@
 #include "cfngen/diff.hpp"
 
 #include "cfngen/asset.hpp"
+#include "cfngen/iam.hpp"
 #include "cfngen/resource_spec.hpp"
 
 #include <algorithm>
@@ -41,12 +42,6 @@ ResourceChange make_resource_change(std::string id, std::string type, std::strin
     change.old_type = std::move(old_type);
     change.change = kind;
     return change;
-}
-
-bool is_intrinsic(const Value& v) {
-    if (!v.is_object() || v.size() != 1) return false;
-    const auto& key = v.begin().key();
-    return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
 }
 
 std::string last_segment(const std::string& path) {
@@ -155,35 +150,6 @@ void summarise_code(const std::string& type, PropertyChange& change) {
     }
 }
 
-std::vector<std::pair<std::string, Value>> statements_of(const Value& resource) {
-    std::vector<std::pair<std::string, Value>> found;
-    const auto& type = resource["Type"];
-    const auto props = resource.value("Properties", Value::object());
-    auto take = [&](const std::string& label, const Value& document) {
-        if (!document.is_object() || !document.contains("Statement")) return;
-        const auto& statements = document["Statement"];
-        if (statements.is_array())
-            for (const auto& s : statements) found.emplace_back(label, s);
-        else
-            found.emplace_back(label, statements);
-    };
-    if (type == "AWS::IAM::Role") {
-        if (props.contains("AssumeRolePolicyDocument")) take("AssumeRolePolicyDocument", props["AssumeRolePolicyDocument"]);
-        if (props.contains("Policies") && props["Policies"].is_array())
-            for (const auto& p : props["Policies"])
-                take("Policies[" + (p.contains("PolicyName") && p["PolicyName"].is_string()
-                                        ? p["PolicyName"].get<std::string>()
-                                        : p.value("PolicyName", Value("?")).dump()) +
-                         "]",
-                     p.value("PolicyDocument", Value()));
-    } else if (type == "AWS::KMS::Key") {
-        if (props.contains("KeyPolicy")) take("KeyPolicy", props["KeyPolicy"]);
-    } else if (props.contains("PolicyDocument")) {
-        take("PolicyDocument", props["PolicyDocument"]);
-    }
-    return found;
-}
-
 // Order inside Action/Resource lists, principals and condition values
 // carries no meaning, so statements are compared in a canonical form.
 Value canonical_statement(Value statement) {
@@ -206,7 +172,9 @@ void compare_statements(const std::string& id, const Value* old_resource, const 
     auto keyed = [](const Value* resource) {
         std::multimap<std::string, std::pair<std::string, Value>> result;
         if (resource)
-            for (auto& [label, s] : statements_of(*resource)) result.emplace(label + "\n" + canonical_statement(s).dump(), std::pair{label, s});
+            for (const auto& found : iam::statements_in(*resource))
+                result.emplace(found.policy + "\n" + canonical_statement(found.statement).dump(),
+                               std::pair{found.policy, found.statement});
         return result;
     };
     const auto before = keyed(old_resource);

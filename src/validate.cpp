@@ -1,5 +1,6 @@
 #include "cfngen/validate.hpp"
 
+#include "cfngen/iam.hpp"
 #include "cfngen/resource_spec.hpp"
 #include "cfngen/template.hpp"
 
@@ -12,12 +13,6 @@
 namespace cfngen::validate {
 
 namespace {
-
-bool is_intrinsic(const Value& v) {
-    if (!v.is_object() || v.size() != 1) return false;
-    const auto& key = v.begin().key();
-    return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
-}
 
 struct Checker {
     const Value& tmpl;
@@ -197,26 +192,9 @@ void check_statement(Checker& c, const std::string& id, const std::string& path,
 }
 
 void check_iam(Checker& c) {
-    for (const auto& entry : c.tmpl["Resources"].items()) {
-        const std::string& id = entry.key();  // a named variable: clang 14 cannot capture bindings
-        const auto props = entry.value().value("Properties", Value::object());
-        auto document = [&](const std::string& path, const Value& doc, bool key_policy) {
-            if (!doc.is_object() || !doc.contains("Statement")) return;
-            const auto& st = doc["Statement"];
-            if (st.is_array())
-                for (std::size_t i = 0; i < st.size(); ++i)
-                    check_statement(c, id, fmt::format("{}.Statement[{}]", path, i), st[i], key_policy);
-            else
-                check_statement(c, id, path + ".Statement", st, key_policy);
-        };
-        if (props.contains("Policies") && props["Policies"].is_array())
-            for (std::size_t i = 0; i < props["Policies"].size(); ++i)
-                document(fmt::format("Properties.Policies[{}].PolicyDocument", i),
-                         props["Policies"][i].value("PolicyDocument", Value()), false);
-        for (const char* name : {"PolicyDocument", "AssumeRolePolicyDocument"})
-            if (props.contains(name)) document(std::string("Properties.") + name, props[name], false);
-        if (props.contains("KeyPolicy")) document("Properties.KeyPolicy", props["KeyPolicy"], true);
-    }
+    for (const auto& [id, resource] : c.tmpl["Resources"].items())
+        for (const auto& found : iam::statements_in(resource))
+            check_statement(c, id, found.path, found.statement, found.key_policy);
 }
 
 // ---- template ----------------------------------------------------------------

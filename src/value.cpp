@@ -133,6 +133,12 @@ void walk(const Value& value, References& found) {
 
 }  // namespace
 
+bool is_intrinsic(const Value& value) {
+    if (!value.is_object() || value.size() != 1) return false;
+    const auto& key = value.begin().key();
+    return key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0;
+}
+
 References find_references(const Value& value) {
     References found;
     walk(value, found);

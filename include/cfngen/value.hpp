@@ -42,6 +42,10 @@ Value split(const std::string& delimiter, Value text);
 Value condition(const std::string& name);
 }  // namespace fn
 
+// True for {"Ref": ...}, {"Fn::...": ...} and {"Condition": ...}: a value
+// resolved at deploy time.
+bool is_intrinsic(const Value& value);
+
 // References found inside a value: what a resource depends on.
 struct References {
     std::vector<std::string> refs;        // Ref targets and Fn::Sub ${Name}
