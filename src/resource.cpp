@@ -1,6 +1,7 @@
 #include "cfngen/resource.hpp"
 
 #include "cfngen/error.hpp"
+#include "cfngen/resource_spec.hpp"
 
 #include <algorithm>
 
@@ -20,6 +21,21 @@ const char* policy_name(DeletionPolicy policy) {
 
 Resource::Resource(std::string logical_id, std::string type)
     : logical_id_(std::move(logical_id)), type_(std::move(type)) {}
+
+std::vector<std::string> Resource::required_properties() const {
+    std::vector<std::string> names;
+    if (const auto* spec = spec::find_resource(type_))
+        for (const auto& property : spec->properties)
+            if (property.required) names.emplace_back(property.name);
+    return names;
+}
+
+std::vector<std::string> Resource::attributes() const {
+    std::vector<std::string> names;
+    if (const auto* spec = spec::find_resource(type_))
+        for (const auto& attribute : spec->attributes) names.emplace_back(attribute);
+    return names;
+}
 
 Value Resource::ref() const { return fn::ref(logical_id_); }
 

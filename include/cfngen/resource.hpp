@@ -38,9 +38,10 @@ public:
     const std::vector<std::string>& explicit_dependencies() const { return depends_on_; }
     const std::string& condition_name() const { return condition_; }
 
-    // From the CloudFormation resource specification, per type.
-    virtual std::vector<std::string> required_properties() const { return {}; }
-    virtual std::vector<std::string> attributes() const { return {}; }
+    // From the generated CloudFormation resource specification table
+    // (resource_spec.hpp); empty for a type the table does not know.
+    std::vector<std::string> required_properties() const;
+    std::vector<std::string> attributes() const;
     virtual bool taggable() const { return false; }
     // Type-specific checks that need the whole property set; throw Error.
     virtual void check() const {}

@@ -25,8 +25,6 @@ public:
     CFNGEN_PROPERTY(Table, TimeToLiveSpecification)
     Value Arn() const { return get_att("Arn"); }
     Value StreamArn() const { return get_att("StreamArn"); }
-    std::vector<std::string> attributes() const override { return {"Arn", "StreamArn"}; }
-    std::vector<std::string> required_properties() const override { return {"KeySchema"}; }
     bool taggable() const override { return true; }
     // Every key attribute (table and indexes) must be defined, and nothing else.
     void check() const override;

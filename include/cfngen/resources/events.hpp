@@ -18,7 +18,6 @@ public:
     CFNGEN_PROPERTY(Rule, Tags)
     CFNGEN_PROPERTY(Rule, Targets)
     Value Arn() const { return get_att("Arn"); }
-    std::vector<std::string> attributes() const override { return {"Arn", "RuleName"}; }
     bool taggable() const override { return true; }
 };
 

@@ -21,8 +21,6 @@ public:
     // Adds one inline policy ({"PolicyName", "PolicyDocument"}).
     Role& add_policy(const std::string& policy_name, const PolicyDocument& document);
     Value Arn() const { return get_att("Arn"); }
-    std::vector<std::string> attributes() const override { return {"Arn", "RoleId"}; }
-    std::vector<std::string> required_properties() const override { return {"AssumeRolePolicyDocument"}; }
     bool taggable() const override { return true; }
 };
 

@@ -22,7 +22,6 @@ public:
     CFNGEN_PROPERTY(Key, Tags)
     Value Arn() const { return get_att("Arn"); }
     Value KeyId() const { return get_att("KeyId"); }
-    std::vector<std::string> attributes() const override { return {"Arn", "KeyId"}; }
     bool taggable() const override { return true; }
 };
 
@@ -31,7 +30,6 @@ public:
     explicit Alias(std::string logical_id) : Resource(std::move(logical_id), "AWS::KMS::Alias") {}
     CFNGEN_PROPERTY(Alias, AliasName)
     CFNGEN_PROPERTY(Alias, TargetKeyId)
-    std::vector<std::string> required_properties() const override { return {"AliasName", "TargetKeyId"}; }
 };
 
 }  // namespace cfngen::kms

@@ -34,8 +34,6 @@ public:
     CFNGEN_PROPERTY(Function, TracingConfig)
     CFNGEN_PROPERTY(Function, VpcConfig)
     Value Arn() const { return get_att("Arn"); }
-    std::vector<std::string> attributes() const override { return {"Arn", "SnapStartResponse"}; }
-    std::vector<std::string> required_properties() const override { return {"Code", "Role"}; }
     bool taggable() const override { return true; }
     void check() const override;
 };
@@ -59,8 +57,6 @@ public:
     CFNGEN_PROPERTY(EventSourceMapping, StartingPosition)
     CFNGEN_PROPERTY(EventSourceMapping, Tags)
     CFNGEN_PROPERTY(EventSourceMapping, TumblingWindowInSeconds)
-    std::vector<std::string> attributes() const override { return {"EventSourceMappingArn", "Id"}; }
-    std::vector<std::string> required_properties() const override { return {"FunctionName"}; }
     bool taggable() const override { return true; }
 };
 
@@ -72,10 +68,6 @@ public:
     CFNGEN_PROPERTY(Permission, Principal)
     CFNGEN_PROPERTY(Permission, SourceAccount)
     CFNGEN_PROPERTY(Permission, SourceArn)
-    std::vector<std::string> attributes() const override { return {"Id"}; }
-    std::vector<std::string> required_properties() const override {
-        return {"Action", "FunctionName", "Principal"};
-    }
 };
 
 }  // namespace cfngen::lambda

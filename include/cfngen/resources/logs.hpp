@@ -16,7 +16,6 @@ public:
     CFNGEN_PROPERTY(LogGroup, Tags)
     // "arn:...:log-group:NAME:*" (note the trailing ":*").
     Value Arn() const { return get_att("Arn"); }
-    std::vector<std::string> attributes() const override { return {"Arn"}; }
     bool taggable() const override { return true; }
 };
 

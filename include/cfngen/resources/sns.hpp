@@ -17,7 +17,6 @@ public:
     CFNGEN_PROPERTY(Topic, TracingConfig)
     // Ref of a topic is its ARN.
     Value TopicArn() const { return get_att("TopicArn"); }
-    std::vector<std::string> attributes() const override { return {"TopicArn", "TopicName"}; }
     bool taggable() const override { return true; }
 };
 
@@ -31,8 +30,6 @@ public:
     CFNGEN_PROPERTY(Subscription, RawMessageDelivery)
     CFNGEN_PROPERTY(Subscription, RedrivePolicy)
     CFNGEN_PROPERTY(Subscription, TopicArn)
-    std::vector<std::string> attributes() const override { return {"Arn"}; }
-    std::vector<std::string> required_properties() const override { return {"Protocol", "TopicArn"}; }
 };
 
 }  // namespace cfngen::sns

@@ -22,7 +22,6 @@ public:
     Value Arn() const { return get_att("Arn"); }
     // Ref of a queue is its URL.
     Value QueueUrl() const { return get_att("QueueUrl"); }
-    std::vector<std::string> attributes() const override { return {"Arn", "QueueName", "QueueUrl"}; }
     bool taggable() const override { return true; }
 };
 
