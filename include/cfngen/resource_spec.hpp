@@ -59,4 +59,17 @@ std::span<const std::string_view> allowed_values(std::uint16_t index);
 // The specification package and version the table was generated from.
 std::string_view source();
 
+namespace detail {
+// The generated data (src/generated/resource_spec.cpp); resources sorted by type.
+struct Tables {
+    std::span<const ResourceSpec> resources;
+    std::span<const TypeSpec> types;
+    std::span<const DefinitionSpec> definitions;
+    std::span<const std::span<const std::uint16_t>> unions;
+    std::span<const std::span<const std::string_view>> enums;
+    std::string_view source;
+};
+const Tables& generated_tables();
+}  // namespace detail
+
 }  // namespace cfngen::spec
