@@ -8,9 +8,35 @@
 
 namespace cfngen {
 
+namespace {
+
+// The stack built, serialised once; `json` is kept so validation does not
+// parse the text it came from.
+struct Synthesized {
+    Value json;
+    SynthOutput output;
+};
+
+Synthesized build(const stacks::CryptoAlertsOptions& options) {
+    auto built = stacks::crypto_alerts(options);
+    Synthesized result{built.stack.synth(), {}};
+    auto& output = result.output;
+    output.file_name = stacks::template_file_name(options.stage);
+    output.template_text = to_template_text(result.json);
+    output.resource_count = built.stack.resources().size();
+    output.assets = std::move(built.assets);
+    if (options.asset_mode == stacks::AssetMode::Inline &&
+        output.template_text.size() > limits::max_body_bytes_direct)
+        throw Error(fmt::format("template body is {} bytes; `aws cloudformation deploy` without --s3-bucket "
+                                "accepts {}: use --asset-mode directory and `aws cloudformation package`",
+                                output.template_text.size(), limits::max_body_bytes_direct));
+    return result;
+}
+
+}  // namespace
+
 SynthOutput synthesize(const stacks::CryptoAlertsOptions& options) {
-    auto output = synthesize_unchecked(options);
-    auto as_deployed = Value::parse(output.template_text);
+    auto [as_deployed, output] = build(options);
     if (options.asset_mode == stacks::AssetMode::Directory)
         // `aws cloudformation package` turns each local Code path into this.
         for (auto& [id, resource] : as_deployed["Resources"].items())
@@ -21,23 +47,10 @@ SynthOutput synthesize(const stacks::CryptoAlertsOptions& options) {
         if (finding.severity == validate::Severity::Error)
             throw Error(fmt::format("refusing to write an invalid template: {} {}: {} ({} errors; run cfngen validate)",
                                     finding.logical_id, finding.path, finding.message, report.errors()));
-    return output;
+    return std::move(output);
 }
 
-SynthOutput synthesize_unchecked(const stacks::CryptoAlertsOptions& options) {
-    auto built = stacks::crypto_alerts(options);
-    SynthOutput output;
-    output.file_name = stacks::template_file_name(options.stage);
-    output.template_text = built.stack.synth_text();
-    output.resource_count = built.stack.resources().size();
-    output.assets = std::move(built.assets);
-    if (options.asset_mode == stacks::AssetMode::Inline &&
-        output.template_text.size() > limits::max_body_bytes_direct)
-        throw Error(fmt::format("template body is {} bytes; `aws cloudformation deploy` without --s3-bucket "
-                                "accepts {}: use --asset-mode directory and `aws cloudformation package`",
-                                output.template_text.size(), limits::max_body_bytes_direct));
-    return output;
-}
+SynthOutput synthesize_unchecked(const stacks::CryptoAlertsOptions& options) { return build(options).output; }
 
 std::filesystem::path write_synth_output(const SynthOutput& output, const std::filesystem::path& directory) {
     for (const auto& asset : output.assets)

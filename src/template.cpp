@@ -186,14 +186,14 @@ Value Template::synth() const {
     return json;
 }
 
-std::string to_template_text(const Value& template_json) { return template_json.dump(2) + "\n"; }
-
-std::string Template::synth_text() const {
-    auto text = to_template_text(synth());
+std::string to_template_text(const Value& template_json) {
+    auto text = template_json.dump(2) + "\n";
     if (text.size() > limits::max_body_bytes_s3)
         throw Error(fmt::format("template body is {} bytes; CloudFormation allows {}", text.size(),
                                 limits::max_body_bytes_s3));
     return text;
 }
+
+std::string Template::synth_text() const { return to_template_text(synth()); }
 
 }  // namespace cfngen

@@ -70,7 +70,8 @@ private:
     std::map<std::string, Value> tags_;
 };
 
-// Serialisation used for every template cfngen writes.
+// Serialisation used for every template cfngen writes; throws Error over
+// CloudFormation's 1 MB body quota.
 std::string to_template_text(const Value& template_json);
 
 }  // namespace cfngen
