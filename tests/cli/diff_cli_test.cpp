@@ -14,7 +14,7 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-const std::string kCommitted = std::string(CFNGEN_SOURCE_DIR) + "/templates/crypto-alerts-dev.template.json";
+const std::string& kCommitted = cfngen::test::kCommittedDev;
 
 std::string changed_copy(const std::filesystem::path& dir) {
     auto t = cfngen::Value::parse(cfngen::read_file(kCommitted));

@@ -16,6 +16,9 @@ namespace cfngen::test {
 
 namespace fs = std::filesystem;
 
+inline const std::string kCommittedDev =
+    std::string(CFNGEN_SOURCE_DIR) + "/templates/crypto-alerts-dev.template.json";
+
 struct Run {
     int exit_code;
     std::string out;

@@ -14,7 +14,7 @@ using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
 namespace {
-const std::string kCommitted = std::string(CFNGEN_SOURCE_DIR) + "/templates/crypto-alerts-dev.template.json";
+const std::string& kCommitted = cfngen::test::kCommittedDev;
 }
 
 TEST_CASE("validate: the synthesized stage and the committed templates are clean", "[cli][validate]") {
