@@ -66,9 +66,9 @@ void Template::add_tag(const std::string& key, Value value) { tags_[key] = std::
 
 void Template::check() const {
     if (resources_.empty()) throw Error("template has no resources (CloudFormation requires at least one)");
-    if (resources_.size() > limits::max_resources)
+    if (quotas_.max_resources != 0 && resources_.size() > quotas_.max_resources)
         throw Error(fmt::format("template has {} resources; CloudFormation allows {}", resources_.size(),
-                                limits::max_resources));
+                                quotas_.max_resources));
     if (parameters_.size() > limits::max_parameters)
         throw Error(fmt::format("template has {} parameters; CloudFormation allows {}", parameters_.size(),
                                 limits::max_parameters));
@@ -186,14 +186,13 @@ Value Template::synth() const {
     return json;
 }
 
-std::string to_template_text(const Value& template_json) {
+std::string to_template_text(const Value& template_json, std::size_t max_body_bytes) {
     auto text = template_json.dump(2) + "\n";
-    if (text.size() > limits::max_body_bytes_s3)
-        throw Error(fmt::format("template body is {} bytes; CloudFormation allows {}", text.size(),
-                                limits::max_body_bytes_s3));
+    if (max_body_bytes != 0 && text.size() > max_body_bytes)
+        throw Error(fmt::format("template body is {} bytes; CloudFormation allows {}", text.size(), max_body_bytes));
     return text;
 }
 
-std::string Template::synth_text() const { return to_template_text(synth()); }
+std::string Template::synth_text() const { return to_template_text(synth(), quotas_.max_body_bytes); }
 
 }  // namespace cfngen

@@ -28,6 +28,14 @@ inline constexpr std::size_t max_body_bytes_direct = 51'200;   // --template-bod
 inline constexpr std::size_t max_logical_id_length = 255;
 }  // namespace limits
 
+// The quotas synth() enforces. CloudFormation's by default; a caller may
+// change them, as CDK's `@aws-cdk/core:stackResourceLimit` context does,
+// e.g. to measure stacks past 500 resources. 0 means unchecked.
+struct Quotas {
+    std::size_t max_resources = limits::max_resources;
+    std::size_t max_body_bytes = limits::max_body_bytes_s3;
+};
+
 class Template {
 public:
     explicit Template(std::string description = "");
@@ -49,6 +57,7 @@ public:
     // A tag every taggable resource gets (a resource's own tag of the same key wins).
     void add_tag(const std::string& key, Value value);
     void set_description(std::string description) { description_ = std::move(description); }
+    void set_quotas(Quotas quotas) { quotas_ = quotas; }
 
     const std::vector<std::unique_ptr<Resource>>& resources() const { return resources_; }
 
@@ -68,10 +77,11 @@ private:
     std::map<std::string, Value> conditions_;
     std::vector<Output> outputs_;
     std::map<std::string, Value> tags_;
+    Quotas quotas_;
 };
 
 // Serialisation used for every template cfngen writes; throws Error over
-// CloudFormation's 1 MB body quota.
-std::string to_template_text(const Value& template_json);
+// `max_body_bytes` (CloudFormation's 1 MB body quota; 0 = unchecked).
+std::string to_template_text(const Value& template_json, std::size_t max_body_bytes = limits::max_body_bytes_s3);
 
 }  // namespace cfngen

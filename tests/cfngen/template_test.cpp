@@ -130,6 +130,17 @@ TEST_CASE("CloudFormation quotas are enforced", "[template][checks]") {
     CHECK_THROWS_WITH(Template().synth(), Contains("no resources"));
 }
 
+TEST_CASE("quotas can be changed or switched off like CDK's stackResourceLimit", "[template][checks]") {
+    Template t;
+    for (int i = 0; i < 600; ++i) t.add(queue("Q" + std::to_string(i)).metadata("Padding", std::string(2'000, 'x')));
+    CHECK_THROWS_WITH(t.synth(), "template has 600 resources; CloudFormation allows 500");
+    t.set_quotas({.max_resources = 1000, .max_body_bytes = 1'000});
+    CHECK(t.synth()["Resources"].size() == 600);
+    CHECK_THROWS_WITH(t.synth_text(), Contains("CloudFormation allows 1000"));
+    t.set_quotas({.max_resources = 0, .max_body_bytes = 0});
+    CHECK(t.synth_text().size() > 1'200'000);
+}
+
 TEST_CASE("stack tags reach every taggable resource and a resource's own tag wins", "[template]") {
     Template t;
     t.add_tag("Service", "svc");
