@@ -208,19 +208,18 @@ ResourceChange compare_resource(const std::string& id, const Value& a, const Val
 
 TemplateDiff compare(const Value& old_template, const Value& new_template) {
     TemplateDiff result;
-    const auto section = [](const Value& t, const char* name) { return t.value(name, Value::object()); };
 
     for (const char* name : {"AWSTemplateFormatVersion", "Description", "Transform"}) {
-        const auto a = old_template.value(name, Value());
-        const auto b = new_template.value(name, Value());
+        const auto& a = member(old_template, name);
+        const auto& b = member(new_template, name);
         if (a != b)
             result.entries.push_back({"Template", name, a.is_null() ? Change::Added : b.is_null() ? Change::Removed
                                                                                                  : Change::Modified,
                                       a, b});
     }
     for (const char* name : {"Parameters", "Mappings", "Conditions", "Outputs"}) {
-        const auto a = section(old_template, name);
-        const auto b = section(new_template, name);
+        const auto& a = member(old_template, name);
+        const auto& b = member(new_template, name);
         for (const auto& [id, value] : a.items())
             if (!b.contains(id)) result.entries.push_back({name, id, Change::Removed, value, nullptr});
         for (const auto& [id, value] : b.items()) {
@@ -229,8 +228,8 @@ TemplateDiff compare(const Value& old_template, const Value& new_template) {
         }
     }
 
-    const auto old_resources = section(old_template, "Resources");
-    const auto new_resources = section(new_template, "Resources");
+    const auto& old_resources = member(old_template, "Resources");
+    const auto& new_resources = member(new_template, "Resources");
     std::set<std::string> ids;
     for (const auto& [id, _] : old_resources.items()) ids.insert(id);
     for (const auto& [id, _] : new_resources.items()) ids.insert(id);
@@ -256,8 +255,7 @@ TemplateDiff compare(const Value& old_template, const Value& new_template) {
         const auto& type = change.type;
         if (type == "AWS::Lambda::Permission" || change.old_type == "AWS::Lambda::Permission") {
             result.security.push_back({id, type, "Lambda permission", change.change,
-                                       a ? a->value("Properties", Value()) : Value(),
-                                       b ? b->value("Properties", Value()) : Value()});
+                                       a ? member(*a, "Properties") : Value(), b ? member(*b, "Properties") : Value()});
         } else if (change.change == Change::Modified) {
             std::set<std::string> reported;
             for (const auto& p : change.properties) {
@@ -265,8 +263,7 @@ TemplateDiff compare(const Value& old_template, const Value& new_template) {
                 const auto name = rest.substr(0, rest.find_first_of(".["));
                 if (is_encryption_property(name) && reported.insert(name).second)
                     result.security.push_back({id, type, "Properties." + name, Change::Modified,
-                                               (*a)["Properties"].value(name, Value()),
-                                               (*b)["Properties"].value(name, Value())});
+                                               member((*a)["Properties"], name), member((*b)["Properties"], name)});
             }
         }
         result.resources.push_back(std::move(change));

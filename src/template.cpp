@@ -17,32 +17,28 @@ bool valid_logical_id(const std::string& id) {
            std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isalnum(c); });
 }
 
-Value with_tags(const Value& properties, const std::map<std::string, Value>& stack_tags) {
+Value with_tags(Value properties, const std::map<std::string, Value>& stack_tags) {
     std::map<std::string, Value> merged = stack_tags;
     if (properties.contains("Tags"))
         for (const auto& tag : properties["Tags"]) merged[tag["Key"].get<std::string>()] = tag["Value"];
     Value tags = Value::array();
     for (const auto& [key, value] : merged) tags.push_back({{"Key", key}, {"Value", value}});
-    Value result = properties;
-    result["Tags"] = tags;
-    return result;
+    properties["Tags"] = std::move(tags);
+    return properties;
 }
 
 }  // namespace
 
 Template::Template(std::string description) : description_(std::move(description)) {}
 
-void Template::check_new_id(const std::string& id) const {
+void Template::claim_id(const std::string& id) {
     if (!valid_logical_id(id))
         throw Error(fmt::format("logical id '{}' is not alphanumeric (1-255 characters of A-Za-z0-9)", id));
-    const bool taken =
-        std::any_of(resources_.begin(), resources_.end(), [&](const auto& r) { return r->logical_id() == id; }) ||
-        std::any_of(parameters_.begin(), parameters_.end(), [&](const auto& p) { return p.logical_id() == id; });
-    if (taken) throw Error(fmt::format("duplicate logical id '{}'", id));
+    if (!logical_ids_.insert(id).second) throw Error(fmt::format("duplicate logical id '{}'", id));
 }
 
 Parameter& Template::add(Parameter parameter) {
-    check_new_id(parameter.logical_id());
+    claim_id(parameter.logical_id());
     parameters_.push_back(std::move(parameter));
     return parameters_.back();
 }
@@ -176,8 +172,9 @@ Value Template::synth() const {
     json["Resources"] = Value::object();
     for (const auto& r : resources_) {
         Value resource = r->to_json();
-        if (r->taggable() && !tags_.empty()) resource["Properties"] = with_tags(r->properties(), tags_);
-        json["Resources"][r->logical_id()] = resource;
+        if (r->taggable() && !tags_.empty())
+            resource["Properties"] = with_tags(std::move(resource["Properties"]), tags_);
+        json["Resources"][r->logical_id()] = std::move(resource);
     }
     if (!outputs_.empty()) {
         json["Outputs"] = Value::object();

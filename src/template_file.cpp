@@ -21,17 +21,28 @@ std::pair<std::size_t, std::size_t> line_and_column(const std::string& text, std
     return {line, column};
 }
 
-// Iterative, so hostile nesting cannot exhaust the stack here or later.
-std::size_t nesting_depth(const Value& root) {
+// Deepest {}/[] nesting of JSON text, strings skipped; stops once past
+// `limit`. Read before parsing, so hostile nesting is refused before any of
+// it is built, and the parser can run without a per-token callback.
+std::size_t text_nesting(const std::string& text, std::size_t limit) {
+    std::size_t depth = 0;
     std::size_t deepest = 0;
-    std::vector<std::pair<const Value*, std::size_t>> pending{{&root, 1}};
-    while (!pending.empty()) {
-        const auto [value, depth] = pending.back();
-        pending.pop_back();
-        deepest = std::max(deepest, depth);
-        if (deepest > max_template_nesting) return deepest;
-        if (value->is_structured())
-            for (const auto& child : *value) pending.emplace_back(&child, depth + 1);
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
+        if (in_string) {
+            if (ch == '\\') ++i;
+            else if (ch == '"') in_string = false;
+            continue;
+        }
+        if (ch == '"') {
+            in_string = true;
+        } else if (ch == '{' || ch == '[') {
+            deepest = std::max(deepest, ++depth);
+            if (deepest > limit) return deepest;
+        } else if ((ch == '}' || ch == ']') && depth > 0) {
+            --depth;
+        }
     }
     return deepest;
 }
@@ -39,27 +50,18 @@ std::size_t nesting_depth(const Value& root) {
 }  // namespace
 
 Value parse_template(const std::string& text, const std::string& source) {
-    // A depth guard during parsing: nlohmann's parser itself is iterative,
-    // but the callback stops absurd inputs before they are built.
-    std::size_t depth = 0;
-    bool too_deep = false;
-    const Value::parser_callback_t guard = [&](int, Value::parse_event_t event, Value&) {
-        if (event == Value::parse_event_t::object_start || event == Value::parse_event_t::array_start) {
-            if (++depth > max_template_nesting) too_deep = true;
-        } else if (event == Value::parse_event_t::object_end || event == Value::parse_event_t::array_end) {
-            --depth;
-        }
-        return !too_deep;
-    };
     // nlohmann's lexer takes a NUL byte for the end of input, which would
     // silently ignore whatever follows it.
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
         const auto [line, column] = line_and_column(text, nul);
         throw Error(fmt::format("{}: malformed JSON at line {}, column {}: NUL byte", source, line, column));
     }
+    if (text_nesting(text, max_template_nesting) > max_template_nesting)
+        throw Error(fmt::format("{}: nested deeper than {} levels; not a CloudFormation template", source,
+                                max_template_nesting));
     Value json;
     try {
-        json = Value::parse(text, guard);
+        json = Value::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         const auto [line, column] = line_and_column(text, e.byte == 0 ? 0 : e.byte - 1);
         std::string reason = e.what();
@@ -73,9 +75,6 @@ Value parse_template(const std::string& text, const std::string& source) {
         if (bracket != std::string::npos) reason = reason.substr(bracket + 2);
         throw Error(fmt::format("{}: malformed JSON: {}", source, reason));
     }
-    if (too_deep || nesting_depth(json) > max_template_nesting)
-        throw Error(fmt::format("{}: nested deeper than {} levels; not a CloudFormation template", source,
-                                max_template_nesting));
     if (!json.is_object() || !json.contains("Resources") || !json["Resources"].is_object())
         throw Error(fmt::format("{}: not a CloudFormation template (no \"Resources\" object)", source));
     for (const char* section : {"Parameters", "Conditions", "Outputs", "Mappings", "Metadata"})

@@ -7,12 +7,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 #include <set>
 
 namespace cfngen::validate {
 
 namespace {
+
+// -?[0-9]+: CloudFormation accepts integers written as strings.
+bool is_integer_text(const std::string& text) {
+    const std::size_t digits = text.rfind('-', 0) == 0 ? 1 : 0;
+    return text.size() > digits && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(digits), text.end(),
+                                               [](unsigned char ch) { return std::isdigit(ch) != 0; });
+}
 
 struct Checker {
     const Value& tmpl;
@@ -51,7 +58,7 @@ struct Checker {
             }
             case spec::Kind::Integer:
                 return expect(v.is_number_integer() ||
-                                  (v.is_string() && std::regex_match(v.get<std::string>(), std::regex("-?[0-9]+"))),
+                                  (v.is_string() && is_integer_text(v.get<std::string>())),
                               "an integer");
             case spec::Kind::Number:
                 return expect(v.is_number() || (v.is_string() && !v.get<std::string>().empty() &&
@@ -114,8 +121,8 @@ struct Checker {
 
 void check_references(Checker& c) {
     const auto& resources = c.tmpl["Resources"];
-    const auto parameters = c.tmpl.value("Parameters", Value::object());
-    const auto conditions = c.tmpl.value("Conditions", Value::object());
+    const auto& parameters = member(c.tmpl, "Parameters");
+    const auto& conditions = member(c.tmpl, "Conditions");
     auto check_value = [&](const std::string& id, const std::string& path, const Value& v) {
         const auto found = find_references(v);
         for (const auto& target : found.refs)
@@ -159,7 +166,7 @@ void check_references(Checker& c) {
             c.error(id, "Condition", fmt::format("uses condition {}, which is not defined", r["Condition"].dump()),
                     "reference");
     }
-    const auto outputs = c.tmpl.value("Outputs", Value::object());
+    const auto& outputs = member(c.tmpl, "Outputs");
     for (const auto& [id, o] : outputs.items()) check_value(id, "Outputs", o);
     for (const auto& [id, expression] : conditions.items()) check_value(id, "Conditions", expression);
 }
@@ -199,9 +206,14 @@ void check_iam(Checker& c) {
 
 // ---- template ----------------------------------------------------------------
 
+// [A-Za-z0-9]{1,255}, CloudFormation's logical id rule.
+bool is_logical_id(const std::string& id) {
+    return !id.empty() && id.size() <= limits::max_logical_id_length &&
+           std::all_of(id.begin(), id.end(), [](unsigned char ch) { return std::isalnum(ch) != 0; });
+}
+
 void check_quotas(Checker& c, std::size_t body_bytes) {
-    static const std::regex logical_id("[A-Za-z0-9]{1,255}");
-    const auto count = [&](const char* section) { return c.tmpl.value(section, Value::object()).size(); };
+    const auto count = [&](const char* section) { return member(c.tmpl, section).size(); };
     if (count("Resources") == 0) c.error("-", "Resources", "a template needs at least one resource", "quota");
     if (count("Resources") > limits::max_resources)
         c.error("-", "Resources", fmt::format("{} resources; CloudFormation allows {}", count("Resources"),
@@ -221,9 +233,8 @@ void check_quotas(Checker& c, std::size_t body_bytes) {
                           body_bytes, limits::max_body_bytes_direct),
               "quota-direct-deploy");
     for (const char* section : {"Resources", "Parameters", "Outputs", "Conditions"}) {
-        const auto entries = c.tmpl.value(section, Value::object());
-        for (const auto& [id, _] : entries.items())
-            if (!std::regex_match(id, logical_id))
+        for (const auto& [id, _] : member(c.tmpl, section).items())
+            if (!is_logical_id(id))
                 c.error(id, section, "logical id must be 1-255 characters of A-Za-z0-9", "logical-id");
     }
 }
@@ -233,9 +244,8 @@ void apply_suppressions(Checker& c) {
     const auto& resources = c.tmpl["Resources"];
     auto suppressed = [&](const Finding& f) {
         if (f.severity != Severity::Warning || !resources.contains(f.logical_id)) return false;
-        const auto list = resources[f.logical_id].value("Metadata", Value::object())
-                              .value("cfngen", Value::object())
-                              .value("SuppressedWarnings", Value::array());
+        const auto& list = member(member(member(resources[f.logical_id], "Metadata"), "cfngen"), "SuppressedWarnings");
+        if (!list.is_array()) return false;
         return std::any_of(list.begin(), list.end(), [&](const Value& s) {
             return s.value("check", Value()) == f.check && s.value("reason", Value("")).get<std::string>().size() >= 20 &&
                    (!s.contains("path") || s["path"] == f.path);
@@ -269,7 +279,7 @@ Report check_template(const Value& template_json, std::size_t body_bytes) {
                       "unknown-type");
             continue;
         }
-        c.properties(id, "Properties", r.value("Properties", Value::object()), spec->properties, type);
+        c.properties(id, "Properties", member(r, "Properties"), spec->properties, type);
     }
     check_references(c);
     check_iam(c);

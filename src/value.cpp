@@ -133,6 +133,13 @@ void walk(const Value& value, References& found) {
 
 }  // namespace
 
+const Value& member(const Value& object, const std::string& key) {
+    static const Value none;
+    if (!object.is_object()) return none;
+    const auto it = object.find(key);
+    return it == object.end() ? none : *it;
+}
+
 bool is_intrinsic(const Value& value) {
     if (!value.is_object() || value.size() != 1) return false;
     const auto& key = value.begin().key();

@@ -61,10 +61,16 @@ private:
 
 // Declares a setter named like the CloudFormation property, so stack code
 // reads like the AWS documentation: table.TableName(...).BillingMode(...).
+// On a temporary the setter returns an rvalue, so a resource built in one
+// chained expression and passed to Template::add is moved, not copied.
 #define CFNGEN_PROPERTY(Self, Name)                 \
-    Self& Name(::cfngen::Value value) {             \
+    Self& Name(::cfngen::Value value) & {           \
         set_property(#Name, std::move(value));      \
         return *this;                               \
+    }                                               \
+    Self&& Name(::cfngen::Value value) && {         \
+        set_property(#Name, std::move(value));      \
+        return std::move(*this);                    \
     }
 
 }  // namespace cfngen

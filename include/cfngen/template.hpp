@@ -12,6 +12,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -45,7 +46,7 @@ public:
     template <class R>
     R& add(R resource) {
         static_assert(std::is_base_of_v<Resource, R>, "add() takes a Resource");
-        check_new_id(resource.logical_id());
+        claim_id(resource.logical_id());
         auto stored = std::make_unique<R>(std::move(resource));
         R& handle = *stored;
         resources_.push_back(std::move(stored));
@@ -68,12 +69,14 @@ public:
     std::string synth_text() const;
 
 private:
-    void check_new_id(const std::string& id) const;
+    // Throws for an invalid or taken logical id; otherwise records it.
+    void claim_id(const std::string& id);
     void check() const;
 
     std::string description_;
     std::vector<std::unique_ptr<Resource>> resources_;
     std::deque<Parameter> parameters_;  // deque: add() hands out stable references
+    std::set<std::string> logical_ids_;  // of resources and parameters, which share one namespace
     std::map<std::string, Value> conditions_;
     std::vector<Output> outputs_;
     std::map<std::string, Value> tags_;

@@ -46,6 +46,11 @@ Value condition(const std::string& name);
 // resolved at deploy time.
 bool is_intrinsic(const Value& value);
 
+// The member `key` of `object`, or null when there is none (or `object` is
+// not an object). Unlike json::value() it does not copy, which matters on
+// whole template sections; null iterates, counts and `contains` as empty.
+const Value& member(const Value& object, const std::string& key);
+
 // References found inside a value: what a resource depends on.
 struct References {
     std::vector<std::string> refs;        // Ref targets and Fn::Sub ${Name}

@@ -29,6 +29,19 @@ TEST_CASE("deep nesting and invalid UTF-8 are errors, not crashes", "[template_f
     CHECK_THROWS_WITH(parse_template("{\"Resources\": {\"\xff\": 1}}", "bin.json"), Contains("malformed JSON"));
 }
 
+TEST_CASE("nesting is counted outside strings only, up to exactly 128 levels", "[template_file]") {
+    // Brackets in strings (with escaped quotes) are text, not nesting.
+    const std::string brackets = "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\", \"Metadata\": {\"x\": \"\\\"" +
+                                 std::string(500, '[') + "\"}}}}";
+    CHECK(parse_template(brackets, "text.json")["Resources"]["Q"]["Metadata"]["x"].get<std::string>().size() == 501);
+    const auto nested = [](int levels) {  // a top-level value nested so the whole document has `levels`
+        return "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}, \"X\": " +
+               std::string(levels - 1, '[') + std::string(levels - 1, ']') + "}";
+    };
+    CHECK_NOTHROW(parse_template(nested(128), "128.json"));
+    CHECK_THROWS_WITH(parse_template(nested(129), "129.json"), Contains("nested deeper than 128 levels"));
+}
+
 TEST_CASE("a minimal template parses", "[template_file]") {
     const auto t = parse_template(R"({"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}})", "ok.json");
     CHECK(t["Resources"]["Q"]["Type"] == "AWS::SQS::Queue");

@@ -57,6 +57,19 @@ TEST_CASE("a value of the wrong type is an error", "[validate]") {
     CHECK_THAT(only_error(check(v)), Contains("expected a boolean"));
 }
 
+TEST_CASE("integers written as strings are accepted, other strings are not", "[validate]") {
+    for (const char* text : {"512", "-1", "0"}) {
+        auto t = dev();
+        props(t, "PriceCheckerFunction")["MemorySize"] = text;
+        CHECK(check(t).errors() == 0);
+    }
+    for (const char* text : {"", "-", "1.5", "12a", "+3", "--1"}) {
+        auto t = dev();
+        props(t, "PriceCheckerFunction")["MemorySize"] = text;
+        CHECK_THAT(only_error(check(t)), Contains("expected an integer, got string"));
+    }
+}
+
 TEST_CASE("a missing required property is an error", "[validate]") {
     auto t = dev();
     props(t, "AlertsTable").erase("KeySchema");

@@ -43,3 +43,12 @@ TEST_CASE("find_references collects Ref, GetAtt, Sub variables and conditions", 
 TEST_CASE("Fn::And rejects fewer than two conditions", "[value]") {
     CHECK_THROWS_AS(fn::and_({fn::condition("A")}), Error);
 }
+
+TEST_CASE("member returns a present member, or null without copying or inserting", "[value]") {
+    const Value object = {{"Resources", {{"A", 1}}}};
+    CHECK(&member(object, "Resources") == &object["Resources"]);
+    CHECK(member(object, "Outputs").is_null());
+    CHECK(member(object, "Outputs").empty());
+    CHECK(member(Value::array({1}), "Resources").is_null());
+    CHECK(object.size() == 1);
+}
