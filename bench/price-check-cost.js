@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 'use strict';
 // Price-check cost against alert count: N armed alerts of which 10 fire, in
-// dynalite behind the counting proxy of the handler tests. For each N it
-// measures the real checker (sparse GSI) and the scan baseline on the same
-// data: items read from DynamoDB and wall time of one run. Measures only;
-// asserts nothing. Writes bench/results/price-check-cost.{md,json}.
+// dynalite behind the counting proxy of the handler tests. For each N the
+// real checker (sparse GSI) and the scan baseline run on the same data,
+// alternating, after a warm-up, with the 10 fired alerts re-armed before
+// every run: items read from DynamoDB (per run; the same every run) and the
+// median wall time. Measures only; asserts nothing.
 //
-//   node bench/price-check-cost.js            # 1000 10000 50000
-//   node bench/price-check-cost.js 1000       # a quick smoke run
+//   node bench/price-check-cost.js [--runs 5] [--out bench/results] [N ...]   # default N: 1000 10000 50000
 const fs = require('node:fs');
 const path = require('node:path');
-const os = require('node:os');
 const { DynamoDBClient, BatchWriteItemCommand, DeleteTableCommand } = require('@aws-sdk/client-dynamodb');
 const { startDynamo, createAlertsTable, useLocalAws, loadHandler } = require('../tests/handlers/support/aws-local');
 const { startExchanges } = require('../tests/handlers/support/exchanges');
@@ -51,11 +50,30 @@ async function measure(dynamo, run) {
   const started = process.hrtime.bigint();
   const result = await run();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { itemsRead: dynamo.counts.itemsRead, calls: { ...dynamo.counts.calls }, ms: Math.round(ms), result };
+  return { itemsRead: dynamo.counts.itemsRead, calls: { ...dynamo.counts.calls }, ms, result };
+}
+
+// The alerts that fired go back to armed, so every run has the same work.
+async function rearm(db) {
+  await db.send(new BatchWriteItemCommand({ RequestItems: {
+    [TABLE]: Array.from({ length: FIRING }, (_, i) => ({ PutRequest: { Item: alertItem(i) } })) } }));
+}
+
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
 }
 
 async function main() {
-  const counts = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const runs = Number(option('runs', 5));
+  const outDir = path.resolve(option('out', path.join(__dirname, 'results')));
+  const counts = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(all[i - 1] || '').startsWith('--')).map(Number);
+  if (counts.some((n) => !(n >= FIRING)) || !(runs >= 1)) throw new Error(`alert counts must be numbers >= ${FIRING}, --runs >= 1`);
   const sizes = counts.length ? counts : [1000, 10000, 50000];
   const dynamo = await startDynamo();
   const ex = await startExchanges(PRICES);
@@ -64,30 +82,34 @@ async function main() {
   const db = new DynamoDBClient({});
   const checker = loadHandler('price-checker');
   const context = { getRemainingTimeInMillis: () => 60000 };
-  const silent = console.log;
+  const log = console.log;
   const rows = [];
   for (const size of sizes) {
     await load(db, size);
-    console.log = () => {};
-    const gsi = await measure(dynamo, () => checker.handler({}, context));
-    console.log = silent;
-    await load(db, size);
-    const scan = await measure(dynamo, () => scanCheck(process.env, PRICES));
-    rows.push({ alerts: size, firing: FIRING, gsi: { itemsRead: gsi.itemsRead, ms: gsi.ms, triggered: gsi.result.alertsTriggered, calls: gsi.calls },
-      scan: { itemsRead: scan.itemsRead, ms: scan.ms, triggered: scan.result.triggered, calls: scan.calls } });
-    console.error(`${size} alerts: GSI checker read ${gsi.itemsRead} items in ${gsi.ms} ms; scan baseline read ${scan.itemsRead} items in ${scan.ms} ms`);
+    const samples = { gsi: [], scan: [] };
+    for (let round = 0; round <= runs; round++) {  // round 0 is the warm-up
+      await rearm(db);
+      console.log = () => {};  // the checker's one summary line per run
+      const gsi = await measure(dynamo, () => checker.handler({}, context));
+      console.log = log;
+      await rearm(db);
+      const scan = await measure(dynamo, () => scanCheck(process.env, PRICES));
+      if (gsi.result.alertsTriggered !== FIRING || scan.result.triggered !== FIRING)
+        throw new Error(`expected ${FIRING} alerts to fire, got ${gsi.result.alertsTriggered} (checker) and ${scan.result.triggered} (scan)`);
+      if (round > 0) { samples.gsi.push(gsi); samples.scan.push(scan); }
+    }
+    const summarise = (list, triggered) => ({ itemsRead: list[0].itemsRead, itemsReadPerRun: list.map((m) => m.itemsRead),
+      ms: median(list.map((m) => m.ms)), msPerRun: list.map((m) => Number(m.ms.toFixed(1))), triggered, calls: list[0].calls });
+    const row = { alerts: size, firing: FIRING, runs, gsi: summarise(samples.gsi, FIRING), scan: summarise(samples.scan, FIRING) };
+    rows.push(row);
+    console.error(`${size} alerts: checker read ${row.gsi.itemsRead} items, median ${row.gsi.ms.toFixed(1)} ms; ` +
+      `scan baseline read ${row.scan.itemsRead} items, median ${row.scan.ms.toFixed(1)} ms (${runs} runs each)`);
   }
   db.destroy();
   await Promise.all([dynamo.close(), ex.close()]);
 
-  const machine = `${os.cpus().length} x ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, dynalite (in memory)`;
-  const table = ['| armed alerts | firing | checker items read | checker ms | scan baseline items read | scan baseline ms |', '| ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.alerts} | ${r.firing} | ${r.gsi.itemsRead} | ${r.gsi.ms} | ${r.scan.itemsRead} | ${r.scan.ms} |`)].join('\n');
-  const out = path.join(__dirname, 'results');
-  fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'price-check-cost.json'), JSON.stringify({ machine, rows }, null, 2) + '\n');
-  fs.writeFileSync(path.join(out, 'price-check-cost.md'), `# Price-check cost against alert count\n\nMachine: ${machine}.\nCommand: \`node bench/price-check-cost.js ${sizes.join(' ')}\`.\n\nItems read are counted by a proxy in front of dynalite (Query/Scan \`ScannedCount\`, GetItem hits), one checker run each.\n\n${table}\n`);
-  console.log(table);
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'price-check-cost.json'), JSON.stringify({ dynamodb: 'dynalite 4.0.0 (in memory)', rows }, null, 2) + '\n');
 }
 
 main().catch((error) => { console.error(`price-check-cost: error: ${error.message}`); process.exit(2); });

@@ -5,6 +5,7 @@
 #include "cfngen/resources/sqs.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 using namespace cfngen;
 using Catch::Matchers::Contains;
@@ -108,22 +109,22 @@ TEST_CASE("undefined condition is an error", "[template][checks]") {
 
 TEST_CASE("CloudFormation quotas are enforced", "[template][checks]") {
     Template too_many_resources;
-    for (int i = 0; i <= 500; ++i) too_many_resources.add(queue("Q" + std::to_string(i)));
+    for (int i = 0; i <= 500; ++i) too_many_resources.add(queue(fmt::format("Q{}", i)));
     CHECK_THROWS_WITH(too_many_resources.synth(), "template has 501 resources; CloudFormation allows 500");
 
     Template too_many_outputs;
     too_many_outputs.add(queue("Q"));
-    for (int i = 0; i <= 200; ++i) too_many_outputs.add_output({"O" + std::to_string(i), "v", "", nullptr, ""});
+    for (int i = 0; i <= 200; ++i) too_many_outputs.add_output({fmt::format("O{}", i), "v", "", nullptr, ""});
     CHECK_THROWS_WITH(too_many_outputs.synth(), "template has 201 outputs; CloudFormation allows 200");
 
     Template too_many_parameters;
     too_many_parameters.add(queue("Q"));
-    for (int i = 0; i <= 200; ++i) too_many_parameters.add(Parameter("P" + std::to_string(i)));
+    for (int i = 0; i <= 200; ++i) too_many_parameters.add(Parameter(fmt::format("P{}", i)));
     CHECK_THROWS_WITH(too_many_parameters.synth(), "template has 201 parameters; CloudFormation allows 200");
 
     Template too_big;
     for (int i = 0; i < 3; ++i)
-        too_big.add(queue("Q" + std::to_string(i)))
+        too_big.add(queue(fmt::format("Q{}", i)))
             .metadata("Padding", std::string(400'000, 'x'));
     CHECK_THROWS_WITH(too_big.synth_text(), Contains("CloudFormation allows 1048576"));
 
@@ -132,7 +133,7 @@ TEST_CASE("CloudFormation quotas are enforced", "[template][checks]") {
 
 TEST_CASE("quotas can be changed or switched off like CDK's stackResourceLimit", "[template][checks]") {
     Template t;
-    for (int i = 0; i < 600; ++i) t.add(queue("Q" + std::to_string(i)).metadata("Padding", std::string(2'000, 'x')));
+    for (int i = 0; i < 600; ++i) t.add(queue(fmt::format("Q{}", i)).metadata("Padding", std::string(2'000, 'x')));
     CHECK_THROWS_WITH(t.synth(), "template has 600 resources; CloudFormation allows 500");
     t.set_quotas({.max_resources = 1000, .max_body_bytes = 1'000});
     CHECK(t.synth()["Resources"].size() == 600);
