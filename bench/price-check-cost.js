@@ -14,6 +14,7 @@ const { DynamoDBClient, BatchWriteItemCommand, DeleteTableCommand } = require('@
 const { startDynamo, createAlertsTable, useLocalAws, loadHandler } = require('../tests/handlers/support/aws-local');
 const { startExchanges } = require('../tests/handlers/support/exchanges');
 const { scanCheck } = require('./baseline/scan-checker');
+const { option, median } = require('./lib/args');
 
 const TABLE = 'crypto-alerts-bench';
 const FIRING = 10;
@@ -59,15 +60,7 @@ async function rearm(db) {
     [TABLE]: Array.from({ length: FIRING }, (_, i) => ({ PutRequest: { Item: alertItem(i) } })) } }));
 }
 
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-}
 
 async function main() {
   const runs = Number(option('runs', 5));

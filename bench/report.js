@@ -7,12 +7,9 @@
 //   node bench/report.js [--results bench/results] [--markdown bench/RESULTS.md]
 const fs = require('node:fs');
 const path = require('node:path');
+const { option } = require('./lib/args');
 const { logLogChart } = require('./lib/svg-chart');
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 
 const resultsDir = path.resolve(option('results', path.join(__dirname, 'results')));
 const markdownPath = path.resolve(option('markdown', path.join(__dirname, 'RESULTS.md')));

@@ -12,21 +12,13 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { option, median } = require('./lib/args');
 const { compareTemplates } = require('./lib/compare-templates');
 
 const ROOT = path.join(__dirname, '..');
 const CDK_APP = path.join(__dirname, 'cdk-reference');
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
 
 // CDK offline and without credentials: no version check, no notices, no
 // AWS_* settings or ~/.aws from the person running the benchmark.
