@@ -97,7 +97,7 @@ std::vector<FoundStatement> statements_in(const Value& resource) {
                                   ? p["PolicyName"].get<std::string>()
                                   : p.value("PolicyName", Value("?")).dump();
             take("Policies[" + name + "]", "Properties.Policies[" + std::to_string(i) + "].PolicyDocument",
-                 p.value("PolicyDocument", Value()), false);
+                 member(p, "PolicyDocument"), false);
         }
     for (const char* name : {"AssumeRolePolicyDocument", "PolicyDocument"})
         if (props.contains(name)) take(name, std::string("Properties.") + name, props[name], false);
