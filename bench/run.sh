@@ -55,15 +55,6 @@ fi
 mkdir -p "$out"
 
 start=$(date +%s)
-node -e '
-  const os = require("os"), fs = require("fs"), { execSync } = require("child_process");
-  const sh = (c) => { try { return execSync(c, { encoding: "utf8" }).trim(); } catch { return "unknown"; } };
-  const release = sh("sed -n \"s/^PRETTY_NAME=//p\" /etc/os-release").replace(/\"/g, "");
-  fs.writeFileSync(process.argv[1], JSON.stringify({
-    date: new Date().toISOString().slice(0, 10), cpu: os.cpus()[0].model, cores: os.cpus().length,
-    memory_gib: Math.round(os.totalmem() / 2 ** 30), os: release, kernel: os.release(),
-    compiler: sh("c++ --version | head -1"), minutes_hint: 10 }, null, 2) + "\n");
-' "$out/machine.json"
 
 echo "== 1. cfngen synth vs AWS CDK" >&2
 node bench/synth-vs-cdk.js "${cdk_args[@]}" --out "$out"
@@ -75,7 +66,7 @@ if [[ ${#instruction_sizes[@]} -gt 0 ]] && command -v valgrind >/dev/null; then
   rows=()
   for size in "${instruction_sizes[@]}"; do
     count=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null ./build/bench/cfngen-scale-bench \
-              --once synth --once-size "$size" --diff-pair-dir "$pairs" 2>&1 | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p')
+              --once synth --once-size "$size" 2>&1 | sed -n 's/.*Collected : *\([0-9]*\).*/\1/p')
     echo "callgrind: $size resources: $count instructions" >&2
     rows+=("{\"resources\": $size, \"instructions\": $count}")
   done
@@ -87,8 +78,16 @@ echo "== 3. price-check cost" >&2
 node bench/price-check-cost.js "${price_args[@]}" --out "$out" 2> >(grep -v -e NodeVersionSupportWarning -e "^versions published" \
   -e "^will require node" -e "^To continue receiving" -e "^and security updates" -e "^More information" -e "trace-warnings" -e '^$' >&2)
 
-node -e 'const f=process.argv[1], m=JSON.parse(require("fs").readFileSync(f)); m.minutes_hint=Math.max(1, Math.round(Number(process.argv[2])/60)); require("fs").writeFileSync(f, JSON.stringify(m, null, 2)+"\n")' \
-  "$out/machine.json" "$(( $(date +%s) - start ))"
+# The machine the figures came from, and how long the whole run took.
+node -e '
+  const os = require("os"), fs = require("fs"), { execSync } = require("child_process");
+  const sh = (c) => { try { return execSync(c, { encoding: "utf8" }).trim(); } catch { return "unknown"; } };
+  fs.writeFileSync(process.argv[1], JSON.stringify({
+    date: new Date().toISOString().slice(0, 10), cpu: os.cpus()[0].model, cores: os.cpus().length,
+    memory_gib: Math.round(os.totalmem() / 2 ** 30), os: sh("sed -n \"s/^PRETTY_NAME=//p\" /etc/os-release").replace(/\"/g, ""),
+    kernel: os.release(), compiler: sh("c++ --version | head -1"),
+    minutes_hint: Math.max(1, Math.round(Number(process.argv[2]) / 60)) }, null, 2) + "\n");
+' "$out/machine.json" "$(( $(date +%s) - start ))"
 node bench/report.js --results "$out" --markdown "$markdown"
 $smoke && grep -q "## 3. Price-check cost" "$markdown" && echo "bench smoke run: all three benchmarks and the report ran" >&2
 exit 0

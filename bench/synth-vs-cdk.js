@@ -21,22 +21,25 @@ const CDK_APP = path.join(__dirname, 'cdk-reference');
 
 
 // CDK offline and without credentials: no version check, no notices, no
-// AWS_* settings or ~/.aws from the person running the benchmark.
-function offlineEnv(extra) {
+// AWS_* settings or ~/.aws from the person running the benchmark (an empty
+// HOME inside the run's work directory).
+function offlineEnv(home, extra) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
-  return { ...env, HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-home-')), CDK_DISABLE_VERSION_CHECK: '1', ...extra };
+  return { ...env, HOME: home, CDK_DISABLE_VERSION_CHECK: '1', ...extra };
 }
 
 function tools(build, work) {
   const out = (name) => path.join(work, name);
+  const home = out('home');
+  fs.mkdirSync(home);
   return [
     { id: 'cfngen', label: '`cfngen synth`', cwd: ROOT, env: process.env,
       argv: [path.join(build, 'cfngen'), 'synth', '--stage', 'dev', '-o', out('cfngen')],
       template: path.join(out('cfngen'), 'crypto-alerts-dev.template.json') },
-    { id: 'cdk_cli', label: '`npx cdk synth`', cwd: CDK_APP, env: offlineEnv({}),
+    { id: 'cdk_cli', label: '`npx cdk synth`', cwd: CDK_APP, env: offlineEnv(home, {}),
       argv: ['npx', 'cdk', 'synth', '--no-notices', '--quiet', '-c', 'stage=dev', '-o', out('cdk-cli')],
       template: path.join(out('cdk-cli'), 'crypto-alerts-dev.template.json'), outdir: out('cdk-cli') },
-    { id: 'cdk_app', label: '`node app.js` (CDK without its CLI)', cwd: CDK_APP, env: offlineEnv({ CDK_OUTDIR: out('cdk-app') }),
+    { id: 'cdk_app', label: '`node app.js` (CDK without its CLI)', cwd: CDK_APP, env: offlineEnv(home, { CDK_OUTDIR: out('cdk-app') }),
       argv: ['node', 'app.js'], template: path.join(out('cdk-app'), 'crypto-alerts-dev.template.json') },
     { id: 'floor', label: '`true` (process start floor)', cwd: ROOT, env: process.env, argv: ['true'] },
   ];

@@ -146,8 +146,8 @@ nlohmann::json phases_json(const Phases& phases) {
 int run_once(const std::string& what, std::size_t resources, const std::string& pair_dir) {
     Phases ignored;
     if (what == "synth") synth_once(resources, ignored);
-    else if (what == "diff") diff_once(read_diff_pair(pair_dir), ignored);
-    else if (what != "idle") throw Error("--once takes synth, diff or idle");
+    else if (what == "diff" && !pair_dir.empty()) diff_once(read_diff_pair(pair_dir), ignored);
+    else if (what != "idle") throw Error("--once takes synth, idle, or diff with --diff-pair-dir");
     return 0;
 }
 
@@ -165,8 +165,8 @@ int main(int argc, char** argv) {
     app.add_option("--diff-size", diff_size, "Resources in each template of the diff case");
     app.add_option("--min-seconds", min_seconds, "Minimum measuring time per case");
     app.add_option("--json", json_path, "Write the results as JSON to FILE");
-    app.add_option("--diff-pair-dir", pair_dir, "Where the diff case's two templates are written (old.json, new.json)")
-        ->required();
+    app.add_option("--diff-pair-dir", pair_dir,
+                   "Where the diff case's two templates are written (old.json, new.json); required but for --once");
     app.add_option("--cfngen", cfngen_binary, "Also time the whole `cfngen diff OLD NEW` process of this binary");
     app.add_option("--process-runs", process_runs, "Runs of the whole cfngen diff process (median reported)");
     app.add_option("--once", once, "Internal: one iteration of synth|diff|idle, for peak RSS");
@@ -175,9 +175,10 @@ int main(int argc, char** argv) {
 
     try {
         if (!once.empty()) return run_once(once, once_size, pair_dir);
+        if (pair_dir.empty()) throw Error("--diff-pair-dir is required");
         const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
         nlohmann::json results = {
-            {"idle_peak_rss_kib", child_peak_rss_kib(self, {"--once", "idle", "--diff-pair-dir", pair_dir})}};
+            {"idle_peak_rss_kib", child_peak_rss_kib(self, {"--once", "idle"})}};
 
         std::cout << fmt::format("{:>9} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12} {:>10}\n", "resources",
                                  "bytes", "build ms", "check ms", "valid. ms", "serial. ms", "total ms", "us/resource",
@@ -185,8 +186,7 @@ int main(int argc, char** argv) {
         for (const auto size : sizes) {
             SynthRun last;
             const auto [medians, iterations] = repeat(min_seconds, [&](Phases& p) { last = synth_once(size, p); });
-            const long rss = child_peak_rss_kib(
-                self, {"--once", "synth", "--once-size", std::to_string(size), "--diff-pair-dir", pair_dir});
+            const long rss = child_peak_rss_kib(self, {"--once", "synth", "--once-size", std::to_string(size)});
             auto row = phases_json(medians);
             row.update({{"resources", size}, {"bytes", last.bytes}, {"iterations", iterations},
                         {"validation_errors", last.validation_errors}, {"peak_rss_kib", rss},
