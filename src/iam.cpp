@@ -38,8 +38,8 @@ Statement& Statement::resources(std::vector<Value> arns) {
     return *this;
 }
 
-Statement& Statement::service_principal(const std::string& service) {
-    principal_["Service"] = service;
+Statement& Statement::service_principal(Value service) {
+    principal_["Service"] = std::move(service);
     return *this;
 }
 

@@ -80,7 +80,7 @@ class CryptoAlertsStack extends cdk.Stack {
     });
     key.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'CloudWatchLogsEncryptsFunctionLogs',
-      principals: [new iam.ServicePrincipal('logs.amazonaws.com')],
+      principals: [new iam.ServicePrincipal(`logs.${cdk.Aws.REGION}.amazonaws.com`)],
       actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey',
         'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
       resources: ['*'],

@@ -19,7 +19,9 @@ public:
     Statement& actions(std::vector<std::string> names);
     Statement& resources(std::vector<Value> arns);
     Statement& resource(Value arn) { return resources({std::move(arn)}); }
-    Statement& service_principal(const std::string& service);
+    // A string ("lambda.amazonaws.com") or an intrinsic, for regional
+    // principals such as fn::sub("logs.${AWS::Region}.amazonaws.com").
+    Statement& service_principal(Value service);
     Statement& aws_principal(Value arn);
     // e.g. condition("StringEquals", "kms:ViaService", "sqs.us-east-1.amazonaws.com")
     Statement& condition(const std::string& test, const std::string& key, Value value);

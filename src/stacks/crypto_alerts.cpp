@@ -150,9 +150,15 @@ SynthesizedStack crypto_alerts(const CryptoAlertsOptions& options) {
                        .aws_principal(fn::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))
                        .actions({"kms:*"})
                        .resource("*"));
+    // CloudWatch Logs acts on the key as the regional principal
+    // logs.<region>.amazonaws.com; with the global name, creating an
+    // encrypted log group fails ("The specified KMS key does not exist or is
+    // not allowed to be used"). AWS, "Encrypt log data in CloudWatch Logs
+    // using AWS KMS", step 2: key policy:
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
     key_policy.add(Statement::allow()
                        .sid("CloudWatchLogsEncryptsFunctionLogs")
-                       .service_principal("logs.amazonaws.com")
+                       .service_principal(fn::sub("logs.${AWS::Region}.amazonaws.com"))
                        .actions({"kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
                                  "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"})
                        .resource("*")
@@ -248,6 +254,9 @@ SynthesizedStack crypto_alerts(const CryptoAlertsOptions& options) {
                              .actions({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"})
                              .resource(key.Arn());
     // One role per function, named per region because IAM names are global.
+    // Lambda assumes an execution role as the global principal
+    // lambda.amazonaws.com (Lambda developer guide, "Defining Lambda function
+    // permissions with an execution role", lambda-intro-execution-role.html).
     const auto lambda_role = [&](const std::string& id, const std::string& function,
                                  const std::string& description) -> iam::Role& {
         return t.add(iam::Role(id)
@@ -353,6 +362,9 @@ SynthesizedStack crypto_alerts(const CryptoAlertsOptions& options) {
                                .ScheduleExpression("rate(1 minute)")
                                .State("ENABLED")
                                .Targets(Value::array({{{"Arn", checker.Arn()}, {"Id", "PriceChecker"}}})));
+    // EventBridge invokes a Lambda target through the function's
+    // resource-based policy, as events.amazonaws.com, scoped to the rule's
+    // ARN (EventBridge user guide, eb-use-resource-based.html).
     t.add(lambda::Permission("PriceCheckSchedulePermission")
               .Action("lambda:InvokeFunction")
               .FunctionName(checker.ref())

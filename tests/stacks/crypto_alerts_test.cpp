@@ -133,7 +133,8 @@ TEST_CASE("the key has rotation and a policy that lets only the stack's log grou
     CHECK(key["EnableKeyRotation"] == true);
     const auto& statements = key["KeyPolicy"]["Statement"];
     REQUIRE(statements.size() == 3);
-    CHECK(statements[1]["Principal"]["Service"] == "logs.amazonaws.com");
+    // The regional principal AWS documents for CloudWatch Logs, not logs.amazonaws.com.
+    CHECK(statements[1]["Principal"]["Service"] == fn::sub("logs.${AWS::Region}.amazonaws.com"));
     CHECK(statements[1]["Condition"]["ArnEquals"]["kms:EncryptionContext:aws:logs:arn"].size() == 2);
 }
 
