@@ -23,6 +23,8 @@ const ResourceSpec* find_resource(std::string_view type) {
     return it != resources.end() && it->type == type ? &*it : nullptr;
 }
 
+std::span<const ResourceSpec> resources() { return tables().resources; }
+
 const TypeSpec& type(std::uint16_t index) { return tables().types[index]; }
 const DefinitionSpec& definition(std::uint16_t index) { return tables().definitions[index]; }
 std::span<const std::uint16_t> union_members(std::uint16_t index) { return tables().unions[index]; }

@@ -257,6 +257,20 @@ void apply_suppressions(Checker& c) {
     c.report.suppressed = before - c.report.findings.size();
 }
 
+// AWS's own namespaces are wholly in the specification, so a type missing
+// there does not exist (or is misspelt); any other namespace is a private or
+// third-party registry extension, which only its registry describes.
+void report_unknown_type(Checker& c, const std::string& id, const std::string& type) {
+    const bool aws_namespace = type.rfind("AWS::", 0) == 0 || type.rfind("Alexa::", 0) == 0;
+    if (aws_namespace)
+        c.error(id, "Type", fmt::format("{} is not a resource type ({})", type, spec::source()), "unknown-type");
+    else
+        c.add(Severity::Warning, id, "Type",
+              fmt::format("{} is a registry extension, not in {}; its properties are not checked", type,
+                          spec::source()),
+              "unknown-type");
+}
+
 }  // namespace
 
 std::size_t Report::errors() const {
@@ -270,13 +284,11 @@ Report check_template(const Value& template_json, std::size_t body_bytes) {
     check_quotas(c, body_bytes);
     for (const auto& [id, r] : template_json["Resources"].items()) {
         const auto type = r["Type"].get<std::string>();
+        // Custom resources take whatever properties their provider reads.
+        if (type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource") continue;
         const auto* spec = spec::find_resource(type);
         if (!spec) {
-            if (type.rfind("Custom::", 0) != 0 && type != "AWS::CloudFormation::CustomResource")
-                c.add(Severity::Warning, id, "Type",
-                      fmt::format("type {} is not in cfngen's specification table; its properties are not checked",
-                                  type),
-                      "unknown-type");
+            report_unknown_type(c, id, type);
             continue;
         }
         c.properties(id, "Properties", member(r, "Properties"), spec->properties, type);

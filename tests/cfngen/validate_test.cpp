@@ -42,7 +42,8 @@ TEST_CASE("a misspelt nested property is an error", "[validate]") {
     auto t = dev();
     props(t, "AlertsTable")["GlobalSecondaryIndexes"][0]["Projection"]["ProjectionTyp"] = "ALL";
     CHECK_THAT(only_error(check(t)),
-               Contains("Properties.GlobalSecondaryIndexes[0].Projection.ProjectionTyp  Projection has no property"));
+               Contains("Properties.GlobalSecondaryIndexes[0].Projection.ProjectionTyp  AWS::DynamoDB::Table.Projection has no "
+                        "property ProjectionTyp"));
 }
 
 TEST_CASE("a value of the wrong type is an error", "[validate]") {
@@ -135,13 +136,24 @@ TEST_CASE("a suppression needs the right check, path and a reason", "[validate][
     CHECK(check(t).warnings() == 2);
 }
 
-TEST_CASE("types outside the table are reported once, custom resources not at all", "[validate]") {
+TEST_CASE("every resource type of the specification is checked", "[validate]") {
     auto t = dev();
-    t["Resources"]["Bucket"] = {{"Type", "AWS::EC2::VPC"}, {"Properties", {{"Anything", 1}}}};
-    t["Resources"]["Custom"] = {{"Type", "Custom::Seed"}, {"Properties", {{"ServiceToken", "arn"}}}};
+    t["Resources"]["Vpc"] = {{"Type", "AWS::EC2::VPC"}, {"Properties", {{"CidrBlok", "10.0.0.0/16"}}}};
+    CHECK_THAT(only_error(check(t)), Contains("Properties.CidrBlok  AWS::EC2::VPC has no property CidrBlok"));
+}
+
+TEST_CASE("an AWS type missing from the specification is an error, a registry extension a warning", "[validate]") {
+    auto t = dev();
+    t["Resources"]["Vpc"] = {{"Type", "AWS::EC2::VPCC"}, {"Properties", {{"CidrBlock", "10.0.0.0/16"}}}};
+    t["Resources"]["Widget"] = {{"Type", "Acme::Widgets::Gadget"}, {"Properties", {{"Size", 1}}}};
+    t["Resources"]["Custom"] = {{"Type", "Custom::Seed"}, {"Properties", {{"ServiceToken", "arn"}, {"Any", 1}}}};
     const auto report = check(t);
-    REQUIRE(report.findings.size() == 1);
-    CHECK(report.findings[0].check == "unknown-type");
+    REQUIRE(report.findings.size() == 2);
+    CHECK(report.errors() == 1);
+    for (const auto& finding : report.findings) {
+        CHECK(finding.check == "unknown-type");
+        CHECK(finding.logical_id == (finding.severity == validate::Severity::Error ? "Vpc" : "Widget"));
+    }
 }
 
 TEST_CASE("a value outside the specification's allowed values is an error", "[validate]") {

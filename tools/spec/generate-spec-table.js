@@ -1,116 +1,121 @@
 #!/usr/bin/env node
 'use strict';
 // Generates src/generated/resource_spec.cpp (data only; the lookups are in
-// src/resource_spec.cpp) from the official CloudFormation
-// resource specification as shipped by @aws-cdk/aws-service-spec: for each
-// type in TYPES, every property's update behaviour (causesReplacement
-// yes -> Replace, maybe -> Conditional, else Update) and required flag, and
-// the type's GetAtt attributes. Re-run after upgrading the package:
+// src/resource_spec.cpp) from the data model in tools/spec/model.js: every
+// resource type and property type of the pinned @aws-cdk/aws-service-spec,
+// each property's value type, required flag, update behaviour (replacement
+// yes -> Replace, maybe -> Conditional, else Update) and deprecation, each
+// type's GetAtt attributes, tag property and transform. Re-run after
+// upgrading the package:
 //
 //   node tools/spec/generate-spec-table.js > src/generated/resource_spec.cpp
-const fs = require('node:fs');
-const zlib = require('node:zlib');
+//
+// The table is a handful of flat constexpr arrays (properties, types,
+// strings) indexed by offset, so it costs nothing at start-up and compiles
+// as one translation unit of plain initializers.
+const { loadModel } = require('./model');
 
-// Every type cfngen emits, plus the policy and storage types a reviewer is
-// most likely to meet in a hand-written or deployed template.
-const TYPES = [
-  'AWS::DynamoDB::Table', 'AWS::Events::Rule', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Policy', 'AWS::IAM::Role',
-  'AWS::KMS::Alias', 'AWS::KMS::Key', 'AWS::Lambda::EventSourceMapping', 'AWS::Lambda::Function', 'AWS::Lambda::Permission',
-  'AWS::Logs::LogGroup', 'AWS::S3::Bucket', 'AWS::SNS::Subscription', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy',
-  'AWS::SQS::Queue', 'AWS::SQS::QueuePolicy',
-];
-
-// Where AWS documents behaviour the schema does not carry. AWS::KMS::Key:
-// "If you change the value of the KeySpec, KeyUsage, Origin, or MultiRegion
-// properties of an existing KMS key, the update request fails, regardless
-// of the value of the UpdateReplacePolicy attribute" (CloudFormation
-// template reference, AWS::KMS::Key).
-const OVERRIDES = {
-  'AWS::KMS::Key': { KeySpec: 'Fails', KeyUsage: 'Fails', Origin: 'Fails', MultiRegion: 'Fails' },
-};
-
-const packageJson = require('@aws-cdk/aws-service-spec/package.json');
-const db = JSON.parse(zlib.gunzipSync(fs.readFileSync(require.resolve('@aws-cdk/aws-service-spec/db.json.gz'))));
-const byType = new Map(db.schema.resource.entities.map((e) => [e.cloudFormationType, e]));
-const ident = (type) => 'k' + type.split('::').slice(1).join('');
-const behaviour = (type, name, p) => (OVERRIDES[type] && OVERRIDES[type][name]) || ({ yes: 'Replace', maybe: 'Conditional' }[p.causesReplacement] || 'Update');
+const model = loadModel();
 
 // Value types, deduplicated: each entry is [kind, index]; index points at
 // the element type (List, Map), the definition (Object), the union's member
 // list (Union) or the allowed values (Enum: a string with a fixed set).
 const types = [];
 const typeIndex = new Map();
-const definitions = [];
-const definitionIndex = new Map();
-const unions = [];
-const enums = [];
-const definitionsById = new Map(db.schema.typeDefinition.entities.map((e) => [e.$id, e]));
-function typeOf(t) {
-  let entry;
-  switch (t.type) {
-    case 'string':
-      if (Array.isArray(t.allowedValues) && t.allowedValues.length) { enums.push([...t.allowedValues].sort()); entry = ['Enum', enums.length - 1]; } else entry = ['String', 0];
-      break;
-    case 'integer': entry = ['Integer', 0]; break;
-    case 'number': entry = ['Number', 0]; break;
-    case 'boolean': entry = ['Boolean', 0]; break;
-    case 'json': entry = ['Json', 0]; break;
-    case 'date-time': entry = ['DateTime', 0]; break;
-    case 'tag': entry = ['Tag', 0]; break;
-    case 'array': entry = ['List', typeOf(t.element)]; break;
-    case 'map': entry = ['Map', typeOf(t.element)]; break;
-    case 'ref': entry = ['Object', definitionOf(t.reference.$ref)]; break;
-    case 'union': unions.push(t.types.map(typeOf)); entry = ['Union', unions.length - 1]; break;
-    default: throw new Error(`unknown specification type ${t.type}`);
-  }
+const unions = [];  // [offset, count] into unionMembers
+const unionMembers = [];
+const enums = [];   // [offset, count] into enumValues
+const enumValues = [];
+const enumIndex = new Map();
+const definitionIndex = new Map(model.definitions.map((d, i) => [d, i]));
+
+function intern(entry) {
   const key = entry.join(':');
   if (!typeIndex.has(key)) { typeIndex.set(key, types.length); types.push(entry); }
   return typeIndex.get(key);
 }
-function definitionOf(id) {
-  if (definitionIndex.has(id)) return definitionIndex.get(id);
-  const index = definitions.length;
-  definitionIndex.set(id, index);
-  const entity = definitionsById.get(id);
-  const record = { name: entity.name, properties: [] };
-  definitions.push(record);
-  record.properties = Object.keys(entity.properties || {}).sort().map((name) => ({ name, required: !!entity.properties[name].required, type: typeOf(entity.properties[name].type) }));
-  return index;
-}
-const resourceProperties = new Map();
-for (const type of [...TYPES].sort()) {
-  const entity = byType.get(type);
-  if (!entity) throw new Error(`${type} is not in the specification`);
-  resourceProperties.set(type, Object.keys(entity.properties).sort().map((name) => ({ name, p: entity.properties[name], type: typeOf(entity.properties[name].type) })));
+function typeOf(t) {
+  switch (t.kind) {
+    case 'string': {
+      if (!t.allowedValues) return intern(['String', 0]);
+      const key = JSON.stringify(t.allowedValues);
+      if (!enumIndex.has(key)) {
+        enumIndex.set(key, enums.length);
+        enums.push([enumValues.length, t.allowedValues.length]);
+        enumValues.push(...t.allowedValues);
+      }
+      return intern(['Enum', enumIndex.get(key)]);
+    }
+    case 'integer': return intern(['Integer', 0]);
+    case 'number': return intern(['Number', 0]);
+    case 'boolean': return intern(['Boolean', 0]);
+    case 'json': return intern(['Json', 0]);
+    case 'date-time': return intern(['DateTime', 0]);
+    case 'tag': return intern(['Tag', 0]);
+    case 'list': return intern(['List', typeOf(t.element)]);
+    case 'map': return intern(['Map', typeOf(t.element)]);
+    case 'object': return intern(['Object', definitionIndex.get(t.definition)]);
+    case 'union': {
+      const members = t.members.map(typeOf);
+      const key = 'U' + members.join(',');
+      if (!typeIndex.has(key)) {
+        typeIndex.set(key, types.length);
+        types.push(['Union', unions.length]);
+        unions.push([unionMembers.length, members.length]);
+        unionMembers.push(...members);
+      }
+      return typeIndex.get(key);
+    }
+    default: throw new Error(`unknown type kind ${t.kind}`);
+  }
 }
 
-const out = [];
-out.push(`// Generated by tools/spec/generate-spec-table.js from ${packageJson.name} ${packageJson.version}. Do not edit.`);
-out.push('#include "cfngen/resource_spec.hpp"', '', 'namespace cfngen::spec {', '', 'namespace {', '');
-out.push('constexpr TypeSpec kTypes[] = {', ...types.map(([kind, index], i) => `    {Kind::${kind}, ${index}},  // ${i}`), '};', '');
-unions.forEach((members, i) => out.push(`constexpr std::uint16_t kUnion${i}[] = {${members.join(', ')}};`));
-enums.forEach((values, i) => out.push(`constexpr std::string_view kEnum${i}[] = {${values.map((v) => JSON.stringify(v)).join(', ')}};`));
-out.push('constexpr std::span<const std::string_view> kEnums[] = {' + enums.map((_, i) => `kEnum${i}`).join(', ') + (enums.length ? '' : 'std::span<const std::string_view>()') + '};', '');
-out.push('constexpr std::span<const std::uint16_t> kUnions[] = {' + unions.map((_, i) => `kUnion${i}`).join(', ') + (unions.length ? '' : 'std::span<const std::uint16_t>()') + '};', '');
-definitions.forEach((d, i) => {
-  out.push(`constexpr PropertySpec kDefinition${i}Properties[] = {`, ...d.properties.map((p) => `    {"${p.name}", UpdateBehaviour::Update, ${p.required}, ${p.type}},`), d.properties.length ? '' : '    {"", UpdateBehaviour::Update, false, 0},', '};');
+const UPDATE = { no: 'Update', maybe: 'Conditional', yes: 'Replace', fails: 'Fails' };
+const properties = [];  // rows of kProperties
+function propertyRows(list) {
+  const offset = properties.length;
+  for (const p of list) {
+    properties.push(`{"${p.name}", UpdateBehaviour::${UPDATE[p.replacement]}, ${p.required}, ${p.deprecated}, ${typeOf(p.type)}}`);
+  }
+  return [offset, list.length];
+}
+const definitionRows = model.definitions.map((d) => [d.fullName, propertyRows(d.properties)]);
+const attributeNames = [];
+const TAGS = { standard: 'Standard', map: 'Map', asg: 'AutoScaling' };
+const resourceRows = model.resources.map((r) => {
+  const [offset, count] = propertyRows(r.properties);
+  const attributeOffset = attributeNames.length;
+  attributeNames.push(...r.attributes.map((a) => a.name));
+  const tag = r.tagging ? `TagSupport::${TAGS[r.tagging.variant]}, "${r.tagging.property}"` : 'TagSupport::None, ""';
+  return `{"${r.type}", P(${offset}, ${count}), A(${attributeOffset}, ${r.attributes.length}), ${tag}, "${r.transform || ''}"}`;
 });
-out.push('constexpr DefinitionSpec kDefinitions[] = {', ...definitions.map((d, i) => `    {"${d.name}", std::span<const PropertySpec>(kDefinition${i}Properties, ${d.properties.length})},`), '};', '');
-for (const type of [...TYPES].sort()) {
-  const entity = byType.get(type);
-  const props = resourceProperties.get(type).map(({ name, p, type: t }) => `    {"${name}", UpdateBehaviour::${behaviour(type, name, p)}, ${p.required ? 'true' : 'false'}, ${t}},`);
-  const attributes = Object.keys(entity.attributes).sort();
-  out.push(`// ${type}`, `constexpr PropertySpec ${ident(type)}Properties[] = {`, ...props, '};');
-  out.push(`constexpr std::string_view ${ident(type)}Attributes[] = {${attributes.length ? attributes.map((a) => `"${a}"`).join(', ') : '""'}};`, '');
+for (const count of [types.length, model.definitions.length, unions.length, enums.length]) {
+  if (count > 0xffff) throw new Error('the table outgrew its 16-bit indexes');
 }
-out.push('// Sorted by type for binary search.', 'constexpr ResourceSpec kResources[] = {');
-for (const type of [...TYPES].sort()) {
-  const n = Object.keys(byType.get(type).attributes).length;
-  out.push(`    {"${type}", ${ident(type)}Properties, ${n ? `${ident(type)}Attributes` : `std::span<const std::string_view>(${ident(type)}Attributes, 0)`}},`);
-}
-out.push('};', '', '}  // namespace', '');
+
+const str = (s) => JSON.stringify(s);
+const out = [];
+out.push(`// Generated by tools/spec/generate-spec-table.js from ${model.source}. Do not edit.`);
+out.push(`// ${model.resources.length} resource types, ${model.definitions.length} property types, ${properties.length} properties.`);
+out.push('#include "cfngen/resource_spec.hpp"', '', 'namespace cfngen::spec {', '', 'namespace {', '');
+out.push('constexpr PropertySpec kProperties[] = {', ...properties.map((row) => `    ${row},`), '};');
+out.push('constexpr TypeSpec kTypes[] = {', ...types.map(([kind, index]) => `    {Kind::${kind}, ${index}},`), '};');
+out.push('constexpr std::uint16_t kUnionMembers[] = {', `    ${unionMembers.join(', ')}`, '};');
+out.push('constexpr std::string_view kEnumValues[] = {', ...enumValues.map((v) => `    ${str(v)},`), '};');
+out.push('constexpr std::string_view kAttributes[] = {', ...attributeNames.map((a) => `    ${str(a)},`), '};');
+out.push('');
+out.push('constexpr std::span<const PropertySpec> P(std::size_t offset, std::size_t count) { return {kProperties + offset, count}; }');
+out.push('constexpr std::span<const std::string_view> A(std::size_t offset, std::size_t count) { return {kAttributes + offset, count}; }');
+out.push('constexpr std::span<const std::string_view> E(std::size_t offset, std::size_t count) { return {kEnumValues + offset, count}; }');
+out.push('constexpr std::span<const std::uint16_t> U(std::size_t offset, std::size_t count) { return {kUnionMembers + offset, count}; }');
+out.push('');
+out.push('constexpr std::span<const std::string_view> kEnums[] = {', ...enums.map(([o, n]) => `    E(${o}, ${n}),`), '};');
+out.push('constexpr std::span<const std::uint16_t> kUnions[] = {', ...unions.map(([o, n]) => `    U(${o}, ${n}),`), '};');
+out.push('constexpr DefinitionSpec kDefinitions[] = {', ...definitionRows.map(([name, [o, n]]) => `    {${str(name)}, P(${o}, ${n})},`), '};');
+out.push('// Sorted by type for binary search.', 'constexpr ResourceSpec kResources[] = {', ...resourceRows.map((row) => `    ${row},`), '};');
+out.push('', '}  // namespace', '');
 out.push(`const detail::Tables& detail::generated_tables() {
-    static const Tables tables{kResources, kTypes, kDefinitions, kUnions, kEnums, "${packageJson.name} ${packageJson.version}"};
+    static constexpr Tables tables{kResources, kTypes, kDefinitions, kUnions, kEnums, "${model.source}"};
     return tables;
 }
 
