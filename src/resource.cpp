@@ -25,15 +25,15 @@ Resource::Resource(std::string logical_id, std::string type)
 std::vector<std::string> Resource::required_properties() const {
     std::vector<std::string> names;
     if (const auto* spec = spec::find_resource(type_))
-        for (const auto& property : spec->properties)
-            if (property.required) names.emplace_back(property.name);
+        for (const auto& property : spec->properties())
+            if (property.required) names.emplace_back(property.name());
     return names;
 }
 
 std::vector<std::string> Resource::attributes() const {
     std::vector<std::string> names;
     if (const auto* spec = spec::find_resource(type_))
-        for (const auto& attribute : spec->attributes) names.emplace_back(attribute);
+        for (const auto& attribute : spec->attributes()) names.emplace_back(attribute.view());
     return names;
 }
 

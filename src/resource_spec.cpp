@@ -4,31 +4,50 @@
 
 namespace cfngen::spec {
 
-namespace {
-const detail::Tables& tables() { return detail::generated_tables(); }
-}  // namespace
+std::span<const PropertySpec> DefinitionSpec::properties() const {
+    return {detail::properties + first_property, property_count};
+}
+
+std::span<const PropertySpec> ResourceSpec::properties() const {
+    return {detail::properties + first_property, property_count};
+}
+
+const PropertySpec* ResourceSpec::property(std::string_view name) const { return find_property(properties(), name); }
+
+std::span<const NameRef> ResourceSpec::attributes() const {
+    return {detail::attributes + first_attribute, attribute_count};
+}
+
+bool ResourceSpec::has_attribute(std::string_view name) const {
+    const auto list = attributes();
+    return std::any_of(list.begin(), list.end(), [&](const NameRef& a) { return a.view() == name; });
+}
 
 const PropertySpec* find_property(std::span<const PropertySpec> properties, std::string_view name) {
     const auto it = std::lower_bound(properties.begin(), properties.end(), name,
-                                     [](const PropertySpec& p, std::string_view n) { return p.name < n; });
-    return it != properties.end() && it->name == name ? &*it : nullptr;
+                                     [](const PropertySpec& p, std::string_view n) { return p.name() < n; });
+    return it != properties.end() && it->name() == name ? &*it : nullptr;
 }
 
-const PropertySpec* ResourceSpec::property(std::string_view name) const { return find_property(properties, name); }
+std::span<const ResourceSpec> resources() { return {detail::resources, detail::resource_count}; }
 
 const ResourceSpec* find_resource(std::string_view type) {
-    const auto resources = tables().resources;
-    const auto it = std::lower_bound(resources.begin(), resources.end(), type,
-                                     [](const ResourceSpec& r, std::string_view t) { return r.type < t; });
-    return it != resources.end() && it->type == type ? &*it : nullptr;
+    const auto all = resources();
+    const auto it = std::lower_bound(all.begin(), all.end(), type,
+                                     [](const ResourceSpec& r, std::string_view t) { return r.type() < t; });
+    return it != all.end() && it->type() == type ? &*it : nullptr;
 }
 
-std::span<const ResourceSpec> resources() { return tables().resources; }
-
-const TypeSpec& type(std::uint16_t index) { return tables().types[index]; }
-const DefinitionSpec& definition(std::uint16_t index) { return tables().definitions[index]; }
-std::span<const std::uint16_t> union_members(std::uint16_t index) { return tables().unions[index]; }
-std::span<const std::string_view> allowed_values(std::uint16_t index) { return tables().enums[index]; }
-std::string_view source() { return tables().source; }
+const TypeSpec& type(std::uint16_t index) { return detail::types[index]; }
+const DefinitionSpec& definition(std::uint16_t index) { return detail::definitions[index]; }
+std::span<const std::uint16_t> union_members(std::uint16_t index) {
+    const auto& range = detail::unions[index];
+    return {detail::union_members + range.first, range.count};
+}
+std::span<const NameRef> allowed_values(std::uint16_t index) {
+    const auto& range = detail::enums[index];
+    return {detail::enum_values + range.first, range.count};
+}
+std::string_view source() { return detail::source; }
 
 }  // namespace cfngen::spec

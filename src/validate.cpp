@@ -48,9 +48,10 @@ struct Checker {
             case spec::Kind::Enum: {
                 if (!v.is_string()) return expect(false, "a string");
                 const auto allowed = spec::allowed_values(t.index);
-                if (std::find(allowed.begin(), allowed.end(), v.get<std::string>()) == allowed.end()) {
+                const auto& text = v.get_ref<const std::string&>();
+                if (std::none_of(allowed.begin(), allowed.end(), [&](const spec::NameRef& a) { return a.view() == text; })) {
                     std::string list;
-                    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+                    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a.view());
                     error(id, path, fmt::format("'{}' is not an allowed value ({})", v.get<std::string>(), list),
                           "allowed-values");
                 }
@@ -85,7 +86,7 @@ struct Checker {
             case spec::Kind::Object: {
                 if (!v.is_object()) return expect(false, "an object");
                 const auto& def = spec::definition(t.index);
-                properties(id, path, v, def.properties, def.name);
+                properties(id, path, v, def.properties(), def.name());
                 return;
             }
             case spec::Kind::Union: {
@@ -112,8 +113,8 @@ struct Checker {
             value(id, path + "." + name, v, property->type);
         }
         for (const auto& property : declared)
-            if (property.required && !property.name.empty() && !given.contains(std::string(property.name)))
-                error(id, path, fmt::format("{} requires property {}", type_name, property.name), "required");
+            if (property.required && !given.contains(std::string(property.name())))
+                error(id, path, fmt::format("{} requires property {}", type_name, property.name()), "required");
     }
 };
 
@@ -140,9 +141,11 @@ void check_references(Checker& c) {
             }
             const auto& target_type = resources[target]["Type"];
             const auto* spec = target_type.is_string() ? spec::find_resource(target_type.get<std::string>()) : nullptr;
-            if (spec && std::find(spec->attributes.begin(), spec->attributes.end(), attribute) == spec->attributes.end() &&
-                std::none_of(spec->attributes.begin(), spec->attributes.end(),
-                             [&](std::string_view a) { return attribute.rfind(std::string(a) + ".", 0) == 0; }))
+            const auto attributes = spec ? spec->attributes() : std::span<const spec::NameRef>();
+            if (spec && !spec->has_attribute(attribute) &&
+                std::none_of(attributes.begin(), attributes.end(), [&](const spec::NameRef& a) {
+                    return attribute.rfind(std::string(a.view()) + ".", 0) == 0;
+                }))
                 c.error(id, path,
                         fmt::format("gets attribute {} of {}, but {} has no such attribute", attribute, target,
                                     target_type.get<std::string>()),
@@ -291,7 +294,7 @@ Report check_template(const Value& template_json, std::size_t body_bytes) {
             report_unknown_type(c, id, type);
             continue;
         }
-        c.properties(id, "Properties", member(r, "Properties"), spec->properties, type);
+        c.properties(id, "Properties", member(r, "Properties"), spec->properties(), type);
     }
     check_references(c);
     check_iam(c);

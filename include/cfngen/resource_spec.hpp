@@ -22,6 +22,24 @@ enum class UpdateBehaviour {
 
 enum class Kind : std::uint8_t { String, Enum, Integer, Number, Boolean, Json, DateTime, Tag, List, Map, Object, Union };
 
+// How a resource type takes tags: a list of {Key, Value} (Standard), a
+// string map (Map), or Auto Scaling's {Key, Value, PropagateAtLaunch}.
+enum class TagSupport : std::uint8_t { None, Standard, Map, AutoScaling };
+
+namespace detail {
+// Every name in the table, laid out type by type so that one type's names
+// share pages: the generated rows hold offsets into it, not pointers, so the
+// table is read-only data that the process touches only where it looks.
+extern const char names[];
+}  // namespace detail
+
+// A name in the table.
+struct NameRef {
+    std::uint32_t offset;
+    std::uint16_t length;
+    std::string_view view() const { return {detail::names + offset, length}; }
+};
+
 // A value type. `index` is the element type (List, Map), the definition
 // (Object), the member list (Union) or the allowed values (Enum); unused
 // otherwise.
@@ -31,32 +49,42 @@ struct TypeSpec {
 };
 
 struct PropertySpec {
-    std::string_view name;
+    NameRef name_ref;
+    std::uint16_t type;  // index for spec::type()
     UpdateBehaviour update;
     bool required;
     bool deprecated;
-    std::uint16_t type;  // index for spec::type()
-};
 
-// How a resource type takes tags: a list of {Key, Value} (Standard), a
-// string map (Map), or Auto Scaling's {Key, Value, PropagateAtLaunch}.
-enum class TagSupport : std::uint8_t { None, Standard, Map, AutoScaling };
+    std::string_view name() const { return name_ref.view(); }
+};
 
 // A property type such as AWS::DynamoDB::Table.GlobalSecondaryIndex.
 struct DefinitionSpec {
-    std::string_view name;
-    std::span<const PropertySpec> properties;
+    NameRef name_ref;  // the full name, "AWS::DynamoDB::Table.GlobalSecondaryIndex"
+    std::uint32_t first_property;
+    std::uint16_t property_count;
+
+    std::string_view name() const { return name_ref.view(); }
+    std::span<const PropertySpec> properties() const;
 };
 
 struct ResourceSpec {
-    std::string_view type;
-    std::span<const PropertySpec> properties;
-    std::span<const std::string_view> attributes;
+    NameRef type_ref;
+    std::uint32_t first_property;
+    std::uint16_t property_count;
+    std::uint16_t attribute_count;
+    std::uint32_t first_attribute;
     TagSupport tags;
-    std::string_view tag_property;  // "Tags" mostly; empty when tags == None
-    std::string_view transform;     // e.g. "AWS::Serverless-2016-10-31"; empty when none is needed
+    NameRef tag_property_ref;  // "Tags" mostly; empty when tags == None
+    NameRef transform_ref;     // e.g. "AWS::Serverless-2016-10-31"; empty when none is needed
 
+    std::string_view type() const { return type_ref.view(); }
+    std::span<const PropertySpec> properties() const;
     const PropertySpec* property(std::string_view name) const;
+    std::span<const NameRef> attributes() const;
+    bool has_attribute(std::string_view name) const;
+    std::string_view tag_property() const { return tag_property_ref.view(); }
+    std::string_view transform() const { return transform_ref.view(); }
 };
 
 // nullptr when the type is not in the table.
@@ -67,21 +95,28 @@ const PropertySpec* find_property(std::span<const PropertySpec> properties, std:
 const TypeSpec& type(std::uint16_t index);
 const DefinitionSpec& definition(std::uint16_t index);
 std::span<const std::uint16_t> union_members(std::uint16_t index);
-std::span<const std::string_view> allowed_values(std::uint16_t index);
+std::span<const NameRef> allowed_values(std::uint16_t index);
 // The specification package and version the table was generated from.
 std::string_view source();
 
 namespace detail {
-// The generated data (src/generated/resource_spec.cpp); resources sorted by type.
-struct Tables {
-    std::span<const ResourceSpec> resources;
-    std::span<const TypeSpec> types;
-    std::span<const DefinitionSpec> definitions;
-    std::span<const std::span<const std::uint16_t>> unions;
-    std::span<const std::span<const std::string_view>> enums;
-    std::string_view source;
+// The generated data (src/generated/resource_spec.cpp). Resources are sorted
+// by type; enum and union entries are [first, first + count) ranges.
+struct Range {
+    std::uint32_t first;
+    std::uint16_t count;
 };
-const Tables& generated_tables();
+extern const ResourceSpec resources[];
+extern const std::size_t resource_count;
+extern const PropertySpec properties[];
+extern const TypeSpec types[];
+extern const DefinitionSpec definitions[];
+extern const Range unions[];
+extern const std::uint16_t union_members[];
+extern const Range enums[];
+extern const NameRef enum_values[];
+extern const NameRef attributes[];
+extern const char source[];
 }  // namespace detail
 
 }  // namespace cfngen::spec

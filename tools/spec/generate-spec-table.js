@@ -10,25 +10,62 @@
 //
 //   node tools/spec/generate-spec-table.js > src/generated/resource_spec.cpp
 //
-// The table is a handful of flat constexpr arrays (properties, types,
-// strings) indexed by offset, so it costs nothing at start-up and compiles
-// as one translation unit of plain initializers.
+// The table is a handful of flat constant arrays (resources, properties,
+// types, one blob of names) that refer to each other by offset, not by
+// pointer: nothing runs or is relocated at start-up, and a lookup touches
+// only the pages of the types it reads.
 const { loadModel } = require('./model');
 
 const model = loadModel();
 
+// Every name goes into one byte blob, referenced as (offset, length). Type
+// names come first, sorted and contiguous, so the binary search of
+// find_resource reads a few neighbouring pages; then each type's own names
+// (properties, property types, attributes, allowed values), so one lookup
+// stays on one type's pages.
+const blob = [];
+let blobLength = 0;
+let blockNames = new Map();
+function name(text) {
+  if (blockNames.has(text)) return blockNames.get(text);
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length > 0xffff) throw new Error(`name too long: ${text.slice(0, 40)}...`);
+  const ref = `{${blobLength}, ${bytes.length}}`;
+  blob.push(bytes);
+  blobLength += bytes.length;
+  blockNames.set(text, ref);
+  return ref;
+}
+const typeNames = model.resources.map((r) => name(r.type));
+
+// Property types in the order the sorted resources first reach them, so a
+// type's definitions (and their property rows) sit next to it.
+const definitionIndex = new Map();
+const definitionOrder = [];
+const reachedBy = new Map(model.resources.map((r) => [r, []]));
+function reach(t, resource) {
+  if (t.kind === 'object') {
+    if (!definitionIndex.has(t.definition)) {
+      definitionIndex.set(t.definition, definitionOrder.length);
+      definitionOrder.push(t.definition);
+      reachedBy.get(resource).push(t.definition);
+      for (const p of t.definition.properties) reach(p.type, resource);
+    }
+  } else if (t.element) reach(t.element, resource);
+  else if (t.members) t.members.forEach((m) => reach(m, resource));
+}
+for (const r of model.resources) for (const p of r.properties) reach(p.type, r);
+
 // Value types, deduplicated: each entry is [kind, index]; index points at
 // the element type (List, Map), the definition (Object), the union's member
-// list (Union) or the allowed values (Enum: a string with a fixed set).
+// range (Union) or the allowed values' range (Enum: a string from a fixed set).
 const types = [];
 const typeIndex = new Map();
-const unions = [];  // [offset, count] into unionMembers
+const unions = [];  // [first, count] into unionMembers
 const unionMembers = [];
-const enums = [];   // [offset, count] into enumValues
+const enums = [];   // [first, count] into enumValues
 const enumValues = [];
 const enumIndex = new Map();
-const definitionIndex = new Map(model.definitions.map((d, i) => [d, i]));
-
 function intern(entry) {
   const key = entry.join(':');
   if (!typeIndex.has(key)) { typeIndex.set(key, types.length); types.push(entry); }
@@ -42,7 +79,7 @@ function typeOf(t) {
       if (!enumIndex.has(key)) {
         enumIndex.set(key, enums.length);
         enums.push([enumValues.length, t.allowedValues.length]);
-        enumValues.push(...t.allowedValues);
+        enumValues.push(...t.allowedValues.map(name));
       }
       return intern(['Enum', enumIndex.get(key)]);
     }
@@ -71,53 +108,64 @@ function typeOf(t) {
 }
 
 const UPDATE = { no: 'Update', maybe: 'Conditional', yes: 'Replace', fails: 'Fails' };
-const properties = [];  // rows of kProperties
-function propertyRows(list) {
-  const offset = properties.length;
-  for (const p of list) {
-    properties.push(`{"${p.name}", UpdateBehaviour::${UPDATE[p.replacement]}, ${p.required}, ${p.deprecated}, ${typeOf(p.type)}}`);
-  }
-  return [offset, list.length];
-}
-const definitionRows = model.definitions.map((d) => [d.fullName, propertyRows(d.properties)]);
-const attributeNames = [];
 const TAGS = { standard: 'Standard', map: 'Map', asg: 'AutoScaling' };
-const resourceRows = model.resources.map((r) => {
-  const [offset, count] = propertyRows(r.properties);
-  const attributeOffset = attributeNames.length;
-  attributeNames.push(...r.attributes.map((a) => a.name));
-  const tag = r.tagging ? `TagSupport::${TAGS[r.tagging.variant]}, "${r.tagging.property}"` : 'TagSupport::None, ""';
-  return `{"${r.type}", P(${offset}, ${count}), A(${attributeOffset}, ${r.attributes.length}), ${tag}, "${r.transform || ''}"}`;
+const properties = [];  // rows of detail::properties
+function propertyRows(list) {
+  const first = properties.length;
+  for (const p of list) {
+    properties.push(`{${name(p.name)}, ${typeOf(p.type)}, UpdateBehaviour::${UPDATE[p.replacement]}, ${p.required}, ${p.deprecated}}`);
+  }
+  return [first, list.length];
+}
+const definitionRows = new Array(definitionOrder.length);
+const attributeNames = [];
+const resourceRows = model.resources.map((r, i) => {
+  blockNames = new Map();
+  const [first, count] = propertyRows(r.properties);
+  for (const d of reachedBy.get(r)) {
+    const [dFirst, dCount] = propertyRows(d.properties);
+    definitionRows[definitionIndex.get(d)] = `{${name(d.fullName)}, ${dFirst}, ${dCount}}`;
+  }
+  const firstAttribute = attributeNames.length;
+  attributeNames.push(...r.attributes.map((a) => name(a.name)));
+  const tags = r.tagging ? `TagSupport::${TAGS[r.tagging.variant]}, ${name(r.tagging.property)}` : 'TagSupport::None, {0, 0}';
+  const transform = r.transform ? name(r.transform) : '{0, 0}';
+  return `{${typeNames[i]}, ${first}, ${count}, ${r.attributes.length}, ${firstAttribute}, ${tags}, ${transform}}`;
 });
-for (const count of [types.length, model.definitions.length, unions.length, enums.length]) {
+for (const count of [types.length, definitionOrder.length, unions.length, enums.length]) {
   if (count > 0xffff) throw new Error('the table outgrew its 16-bit indexes');
 }
 
-const str = (s) => JSON.stringify(s);
-const out = [];
-out.push(`// Generated by tools/spec/generate-spec-table.js from ${model.source}. Do not edit.`);
-out.push(`// ${model.resources.length} resource types, ${model.definitions.length} property types, ${properties.length} properties.`);
-out.push('#include "cfngen/resource_spec.hpp"', '', 'namespace cfngen::spec {', '', 'namespace {', '');
-out.push('constexpr PropertySpec kProperties[] = {', ...properties.map((row) => `    ${row},`), '};');
-out.push('constexpr TypeSpec kTypes[] = {', ...types.map(([kind, index]) => `    {Kind::${kind}, ${index}},`), '};');
-out.push('constexpr std::uint16_t kUnionMembers[] = {', `    ${unionMembers.join(', ')}`, '};');
-out.push('constexpr std::string_view kEnumValues[] = {', ...enumValues.map((v) => `    ${str(v)},`), '};');
-out.push('constexpr std::string_view kAttributes[] = {', ...attributeNames.map((a) => `    ${str(a)},`), '};');
-out.push('');
-out.push('constexpr std::span<const PropertySpec> P(std::size_t offset, std::size_t count) { return {kProperties + offset, count}; }');
-out.push('constexpr std::span<const std::string_view> A(std::size_t offset, std::size_t count) { return {kAttributes + offset, count}; }');
-out.push('constexpr std::span<const std::string_view> E(std::size_t offset, std::size_t count) { return {kEnumValues + offset, count}; }');
-out.push('constexpr std::span<const std::uint16_t> U(std::size_t offset, std::size_t count) { return {kUnionMembers + offset, count}; }');
-out.push('');
-out.push('constexpr std::span<const std::string_view> kEnums[] = {', ...enums.map(([o, n]) => `    E(${o}, ${n}),`), '};');
-out.push('constexpr std::span<const std::uint16_t> kUnions[] = {', ...unions.map(([o, n]) => `    U(${o}, ${n}),`), '};');
-out.push('constexpr DefinitionSpec kDefinitions[] = {', ...definitionRows.map(([name, [o, n]]) => `    {${str(name)}, P(${o}, ${n})},`), '};');
-out.push('// Sorted by type for binary search.', 'constexpr ResourceSpec kResources[] = {', ...resourceRows.map((row) => `    ${row},`), '};');
-out.push('', '}  // namespace', '');
-out.push(`const detail::Tables& detail::generated_tables() {
-    static constexpr Tables tables{kResources, kTypes, kDefinitions, kUnions, kEnums, "${model.source}"};
-    return tables;
+// The blob as C++ string literals, 100 bytes a line; every byte outside
+// printable ASCII (and " \ ?) as a three-digit octal escape, which never
+// swallows the next character as a hex escape would.
+function literalLines(bytes) {
+  const lines = [];
+  for (let i = 0; i < bytes.length; i += 100) {
+    let line = '';
+    for (const b of bytes.subarray(i, i + 100)) {
+      line += b >= 0x20 && b < 0x7f && b !== 0x22 && b !== 0x5c && b !== 0x3f ? String.fromCharCode(b) : '\\' + b.toString(8).padStart(3, '0');
+    }
+    lines.push(`    "${line}"`);
+  }
+  return lines;
 }
 
-}  // namespace cfngen::spec`);
+const out = [];
+out.push(`// Generated by tools/spec/generate-spec-table.js from ${model.source}. Do not edit.`);
+out.push(`// ${model.resources.length} resource types, ${definitionOrder.length} property types, ${properties.length} properties.`);
+out.push('#include "cfngen/resource_spec.hpp"', '', 'namespace cfngen::spec::detail {', '');
+out.push(`const char source[] = "${model.source}";`, '');
+out.push('const ResourceSpec resources[] = {', ...resourceRows.map((row) => `    ${row},`), '};');
+out.push(`const std::size_t resource_count = ${resourceRows.length};`, '');
+out.push('const PropertySpec properties[] = {', ...properties.map((row) => `    ${row},`), '};', '');
+out.push('const DefinitionSpec definitions[] = {', ...definitionRows.map((row) => `    ${row},`), '};', '');
+out.push('const TypeSpec types[] = {', ...types.map(([kind, index]) => `    {Kind::${kind}, ${index}},`), '};', '');
+out.push('const Range unions[] = {', ...unions.map(([o, n]) => `    {${o}, ${n}},`), '};');
+out.push('const std::uint16_t union_members[] = {', `    ${unionMembers.join(', ')}`, '};');
+out.push('const Range enums[] = {', ...enums.map(([o, n]) => `    {${o}, ${n}},`), '};');
+out.push('const NameRef enum_values[] = {', ...enumValues.map((v) => `    ${v},`), '};');
+out.push('const NameRef attributes[] = {', ...attributeNames.map((a) => `    ${a},`), '};', '');
+out.push(`// ${blobLength} bytes.`, 'const char names[] =', ...literalLines(Buffer.concat(blob)), '    ;', '');
+out.push('}  // namespace cfngen::spec::detail');
 process.stdout.write(out.join('\n') + '\n');
