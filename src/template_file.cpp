@@ -1,5 +1,7 @@
 #include "cfngen/template_file.hpp"
 
+#include "template_readers.hpp"
+
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/error.hpp"
 
@@ -10,16 +12,17 @@
 
 namespace cfngen {
 
-namespace {
-
-// Line and column (1-based) of byte offset `position` in `text`.
-std::pair<std::size_t, std::size_t> line_and_column(const std::string& text, std::size_t position) {
+std::pair<std::size_t, std::size_t> detail::line_and_column(const std::string& text, std::size_t position) {
     position = std::min(position, text.size());
     const auto line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + position, '\n'));
     const auto last_newline = text.rfind('\n', position == 0 ? 0 : position - 1);
     const auto column = last_newline == std::string::npos || position == 0 ? position + 1 : position - last_newline;
     return {line, column};
 }
+
+namespace {
+
+using detail::line_and_column;
 
 // Deepest {}/[] nesting of JSON text, strings skipped; stops once past
 // `limit`. Read before parsing, so hostile nesting is refused before any of
@@ -54,27 +57,20 @@ Value parse_template(const std::string& text, const std::string& source) {
     // silently ignore whatever follows it.
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
         const auto [line, column] = line_and_column(text, nul);
-        throw Error(fmt::format("{}: malformed JSON at line {}, column {}: NUL byte", source, line, column));
+        throw Error(fmt::format("{}: malformed template at line {}, column {}: NUL byte", source, line, column));
     }
-    if (text_nesting(text, max_template_nesting) > max_template_nesting)
+    // By content, not by file name: JSON is an object; anything else is
+    // read as YAML (of which JSON is a subset, but JSON's own reader is
+    // faster and names JSON's errors).
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) throw Error(fmt::format("{}: empty file; not a CloudFormation template", source));
+    const bool json_text = text[first] == '{' || text[first] == '[';
+    // YAML's nesting is checked as it is converted (quotes and comments
+    // there do not follow JSON's rules, so the pre-scan would misread them).
+    if (json_text && text_nesting(text, max_template_nesting) > max_template_nesting)
         throw Error(fmt::format("{}: nested deeper than {} levels; not a CloudFormation template", source,
                                 max_template_nesting));
-    Value json;
-    try {
-        json = Value::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        const auto [line, column] = line_and_column(text, e.byte == 0 ? 0 : e.byte - 1);
-        std::string reason = e.what();
-        const auto colon = reason.rfind(": ");
-        if (colon != std::string::npos) reason = reason.substr(colon + 2);
-        throw Error(fmt::format("{}: malformed JSON at line {}, column {}: {}", source, line, column, reason));
-    } catch (const nlohmann::json::exception& e) {
-        // e.g. out_of_range 406: a number such as 1e600000 that overflows a double.
-        std::string reason = e.what();
-        const auto bracket = reason.find("] ");
-        if (bracket != std::string::npos) reason = reason.substr(bracket + 2);
-        throw Error(fmt::format("{}: malformed JSON: {}", source, reason));
-    }
+    const Value json = json_text ? detail::read_json(text, source) : detail::read_yaml(text, source);
     if (!json.is_object() || !json.contains("Resources") || !json["Resources"].is_object())
         throw Error(fmt::format("{}: not a CloudFormation template (no \"Resources\" object)", source));
     for (const char* section : {"Parameters", "Conditions", "Outputs", "Mappings", "Metadata"})

@@ -11,7 +11,7 @@ TEST_CASE("malformed JSON names the line and column", "[template_file]") {
     CHECK_THROWS_WITH(parse_template("{\n  \"Resources\": {,\n}", "t.json"),
                       Contains("t.json: malformed JSON at line 2, column 17"));
     CHECK_THROWS_WITH(parse_template("{\"Resources\": {}", "t.json"), Contains("malformed JSON"));
-    CHECK_THROWS_WITH(parse_template("", "empty.json"), Contains("empty.json: malformed JSON at line 1, column 1"));
+    CHECK_THROWS_WITH(parse_template("", "empty.json"), Contains("empty.json: empty file; not a CloudFormation template"));
 }
 
 TEST_CASE("JSON that is not a template is rejected", "[template_file]") {

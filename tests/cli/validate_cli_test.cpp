@@ -52,8 +52,13 @@ TEST_CASE("hostile template files: one line on stderr, exit 2, for diff and vali
         {"array.json", "[{\"Resources\": {}}]", "not a CloudFormation template"},
         {"string.json", "\"Resources\"", "not a CloudFormation template"},
         {"no-type.json", "{\"Resources\": {\"A\": {\"Properties\": {}}}}", "resource A has no \"Type\" string"},
-        {"empty.json", "", "malformed JSON at line 1, column 1"},
-        {"nul.json", std::string("{\"Resources\": {}}\0garbage", 25), "malformed JSON"},
+        {"empty.json", "", "empty file; not a CloudFormation template"},
+        {"duplicate.json", "{\"Resources\": {}, \"Resources\": {}}", "malformed JSON at line 1, column 19: duplicate key \"Resources\""},
+        {"tab.yaml", "Resources:\n\tQ: 1\n", "malformed YAML at line 2"},
+        {"unknown-tag.yaml", "Resources:\n  Q:\n    Type: !Nope x\n", "malformed YAML at line 3, column 11: unknown tag !Nope"},
+        {"latin1.yaml", "Resources:\n  Caf\xe9: {}\n", "malformed YAML at line 2, column 6: not UTF-8"},
+        {"two-documents.yaml", "Resources: {}\n---\nResources: {}\n", "2 YAML documents"},
+        {"nul.json", std::string("{\"Resources\": {}}\0garbage", 25), "malformed template at line 1, column 18: NUL byte"},
     };
     for (const auto& [name, content, message] : inputs) {
         const auto path = (dir / name).string();
