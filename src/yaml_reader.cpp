@@ -4,6 +4,7 @@
 #include "cfngen/template_file.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -11,20 +12,22 @@
 #include <cstdlib>
 #include <cmath>
 #include <iterator>
+#include <sstream>
 #include <string_view>
 
 namespace cfngen::detail {
 
 namespace {
 
-// CloudFormation's short forms (`!Ref X` for {"Ref": "X"}), including the
-// functions of the Rules section and of the AWS::LanguageExtensions
-// transform. CloudFormation user guide, "Intrinsic function reference" and
-// "Rule functions".
+// CloudFormation's documented short forms (`!Ref X` for {"Ref": "X"}):
+// the intrinsic functions and the rule functions of the Rules section.
+// CloudFormation template reference, "Intrinsic function reference" and
+// "Rule functions". The language extensions (Fn::ForEach, Fn::Length,
+// Fn::ToJsonString) are documented in long form only.
 constexpr std::string_view kShortForms[] = {
-    "And",    "Base64", "Cidr",   "Condition", "Contains", "EachMemberEquals", "EachMemberIn", "Equals",
-    "FindInMap", "ForEach", "GetAZs", "GetAtt", "GetStackOutput", "If", "ImportValue", "Join", "Length", "Not",
-    "Or", "Ref", "RefAll", "Select", "Split", "Sub", "ToJsonString", "Transform", "ValueOf", "ValueOfAll"};
+    "And",    "Base64", "Cidr",  "Condition", "Contains", "EachMemberEquals", "EachMemberIn", "Equals",
+    "FindInMap", "GetAZs", "GetAtt", "If", "ImportValue", "Join", "Not", "Or", "Ref", "RefAll",
+    "Select", "Split", "Sub", "Transform", "ValueOf", "ValueOfAll"};
 
 // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?, telling whether it is an integer.
 bool is_plain_number(std::string_view text, bool& integer) {
@@ -157,23 +160,48 @@ void require_utf8(const std::string& text, const std::string& source) {
     }
 }
 
+// Counts documents without building them. yaml-cpp 0.7's LoadAll loops
+// forever (allocating) on input such as ",", where the parser reports a
+// document without consuming a token (jbeder/yaml-cpp#1040, fixed by #1319
+// after 0.7): so documents are counted here, at most two.
+class DocumentCounter : public YAML::EventHandler {
+public:
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+bool has_second_document(const std::string& text) {
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    DocumentCounter counter;
+    int documents = 0;
+    while (documents < 2 && parser.HandleNextDocument(counter)) ++documents;
+    return documents > 1;
+}
+
 }  // namespace
 
 Value read_yaml(const std::string& text, const std::string& source) {
     require_utf8(text, source);
-    std::vector<YAML::Node> documents;
+    YAML::Node document;
     try {
-        documents = YAML::LoadAll(text);
+        document = YAML::Load(text);
+        if (document.IsMap() && has_second_document(text))
+            throw Error(fmt::format("{}: more than one YAML document; a template is one", source));
     } catch (const YAML::Exception& e) {
         throw Error(fmt::format("{}: malformed YAML at line {}, column {}: {}", source, e.mark.line + 1,
                                 e.mark.column + 1, e.msg));
     }
-    if (documents.empty()) throw Error(fmt::format("{}: empty file; not a CloudFormation template", source));
-    if (documents.size() > 1)
-        throw Error(fmt::format("{}: {} YAML documents; a template is one", source, documents.size()));
     Converter converter{source};
     try {
-        return converter.convert(documents.front(), 0);
+        return converter.convert(document, 0);
     } catch (const YAML::Exception& e) {
         throw Error(fmt::format("{}: malformed YAML at line {}, column {}: {}", source, e.mark.line + 1,
                                 e.mark.column + 1, e.msg));
