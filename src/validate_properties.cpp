@@ -1,0 +1,105 @@
+#include "validate_checker.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace cfngen::validate::detail {
+
+namespace {
+
+// -?[0-9]+: CloudFormation accepts integers written as strings.
+bool is_integer_text(const std::string& text) {
+    const std::size_t digits = text.rfind('-', 0) == 0 ? 1 : 0;
+    return text.size() > digits && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(digits), text.end(),
+                                               [](unsigned char ch) { return std::isdigit(ch) != 0; });
+}
+
+}  // namespace
+
+// One value against one specification type.
+void Checker::value(const std::string& id, const std::string& path, const Value& v, std::uint16_t type_index) {
+    if (is_intrinsic(v)) return;  // resolved at deploy time
+    const auto& t = spec::type(type_index);
+    auto expect = [&](bool ok, const char* what) {
+        if (!ok) error(id, path, fmt::format("expected {}, got {}", what, v.type_name()), "type");
+    };
+    switch (t.kind) {
+        case spec::Kind::String:
+        case spec::Kind::DateTime:
+            // CloudFormation converts numbers and booleans to strings.
+            return expect(v.is_string() || v.is_number() || v.is_boolean(), "a string");
+        case spec::Kind::Enum: {
+            if (!v.is_string()) return expect(false, "a string");
+            const auto allowed = spec::allowed_values(t.index);
+            const auto& text = v.get_ref<const std::string&>();
+            if (std::none_of(allowed.begin(), allowed.end(), [&](const spec::NameRef& a) { return a.view() == text; })) {
+                std::string list;
+                for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a.view());
+                error(id, path, fmt::format("'{}' is not an allowed value ({})", v.get<std::string>(), list),
+                      "allowed-values");
+            }
+            return;
+        }
+        case spec::Kind::Integer:
+            return expect(v.is_number_integer() ||
+                              (v.is_string() && is_integer_text(v.get<std::string>())),
+                          "an integer");
+        case spec::Kind::Number:
+            return expect(v.is_number() || (v.is_string() && !v.get<std::string>().empty() &&
+                                            v.get<std::string>().find_first_not_of("0123456789.-+eE") ==
+                                                std::string::npos),
+                          "a number");
+        case spec::Kind::Boolean:
+            return expect(v.is_boolean() || v == "true" || v == "false", "a boolean");
+        case spec::Kind::Json:
+            return expect(v.is_object() || v.is_string(), "a JSON object");
+        case spec::Kind::Tag:
+            if (!v.is_object() || !v.contains("Key") || !v.contains("Value") || v.size() != 2)
+                error(id, path, "expected a tag {\"Key\", \"Value\"}", "type");
+            return;
+        case spec::Kind::List:
+            if (!v.is_array()) return expect(false, "a list");
+            for (std::size_t i = 0; i < v.size(); ++i)
+                value(id, fmt::format("{}[{}]", path, i), v[i], t.index);
+            return;
+        case spec::Kind::Map:
+            if (!v.is_object()) return expect(false, "a map");
+            for (const auto& [key, item] : v.items()) value(id, path + "." + key, item, t.index);
+            return;
+        case spec::Kind::Object: {
+            if (!v.is_object()) return expect(false, "an object");
+            const auto& def = spec::definition(t.index);
+            properties(id, path, v, def.properties(), def.name());
+            return;
+        }
+        case spec::Kind::Union: {
+            const auto before = report.findings.size();
+            for (const auto member : spec::union_members(t.index)) {
+                value(id, path, v, member);
+                if (report.findings.size() == before) return;  // one member fits
+                report.findings.resize(before);
+            }
+            error(id, path, "matches none of the allowed types", "type");
+            return;
+        }
+    }
+}
+
+void Checker::properties(const std::string& id, const std::string& path, const Value& given,
+                std::span<const spec::PropertySpec> declared, std::string_view type_name) {
+    for (const auto& [name, v] : given.items()) {
+        const auto* property = spec::find_property(declared, name);
+        if (!property) {
+            error(id, path + "." + name, fmt::format("{} has no property {}", type_name, name), "unknown-property");
+            continue;
+        }
+        value(id, path + "." + name, v, property->type);
+    }
+    for (const auto& property : declared)
+        if (property.required && !given.contains(std::string(property.name())))
+            error(id, path, fmt::format("{} requires property {}", type_name, property.name()), "required");
+}
+
+}  // namespace cfngen::validate::detail
