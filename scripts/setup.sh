@@ -32,6 +32,12 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# The AWS CDK reference app's own lockfile: the benchmarks, and AWS's offline
+# template validator (@aws/cloudformation-validate ships inside aws-cdk-lib).
+cdk_app=bench/cdk-reference
+if [ ! -f $cdk_app/node_modules/.package-lock.json ] || [ $cdk_app/package-lock.json -nt $cdk_app/node_modules/.package-lock.json ]; then
+  (cd $cdk_app && npm ci --no-audit --no-fund --loglevel=error)
+fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"

@@ -2,6 +2,8 @@
 
 #include "validate_checker.hpp"
 
+#include "cfngen/lambda_runtimes.hpp"
+#include "cfngen/language_extensions.hpp"
 #include "cfngen/resource_spec.hpp"
 #include "cfngen/template.hpp"
 
@@ -15,6 +17,8 @@ namespace cfngen::validate {
 namespace {
 
 using detail::Checker;
+using detail::check_iam;
+using detail::check_references;
 
 // [A-Za-z0-9]{1,255}, CloudFormation's logical id rule.
 bool is_logical_id(const std::string& id) {
@@ -42,7 +46,7 @@ void check_quotas(Checker& c, std::size_t body_bytes) {
               fmt::format("template body is {} bytes: over {}, `aws cloudformation deploy` needs --s3-bucket",
                           body_bytes, limits::max_body_bytes_direct),
               "quota-direct-deploy");
-    for (const char* section : {"Resources", "Parameters", "Outputs", "Conditions"}) {
+    for (const char* section : {"Resources", "Parameters", "Outputs"}) {
         for (const auto& [id, _] : member(c.tmpl, section).items())
             if (!is_logical_id(id))
                 c.error(id, section, "logical id must be 1-255 characters of A-Za-z0-9", "logical-id");
@@ -72,13 +76,41 @@ void apply_suppressions(Checker& c) {
 // third-party registry extension, which only its registry describes.
 void report_unknown_type(Checker& c, const std::string& id, const std::string& type) {
     const bool aws_namespace = type.rfind("AWS::", 0) == 0 || type.rfind("Alexa::", 0) == 0;
-    if (aws_namespace)
+    if (type.size() > 8 && type.compare(type.size() - 8, 8, "::MODULE") == 0)
+        c.warning(id, "Type", fmt::format("{} is a module: the resources it adds are not checked", type), "unknown-type");
+    else if (aws_namespace)
         c.error(id, "Type", fmt::format("{} is not a resource type ({})", type, spec::source()), "unknown-type");
     else
         c.add(Severity::Warning, id, "Type",
               fmt::format("{} is a registry extension, not in {}; its properties are not checked", type,
                           spec::source()),
               "unknown-type");
+}
+
+// One resource's properties against its type in the specification.
+void check_resource(Checker& c, const std::string& id, const Value& r) {
+    const auto type = r["Type"].get<std::string>();
+    // Custom resources take whatever properties their provider reads;
+    // AWS::CDK::Metadata is the registry type AWS CDK adds to its stacks,
+    // outside the specification.
+    if (type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource" || type == "AWS::CDK::Metadata")
+        return;
+    const auto* spec = spec::find_resource(type);
+    if (!spec) return report_unknown_type(c, id, type);
+    const bool sam = !spec->transform().empty();
+    const auto before = c.report.findings.size();
+    c.check_required = !sam;  // SAM resources may take required properties from Globals
+    c.resource_type = type;
+    c.properties(id, "Properties", member(r, "Properties"), spec->properties(), type);
+    c.check_required = true;
+    // SAM accepts more shorthand forms (and newer properties) than its
+    // schema in the specification describes: what it finds is a warning.
+    if (sam)
+        for (auto it = c.report.findings.begin() + static_cast<std::ptrdiff_t>(before); it != c.report.findings.end(); ++it)
+            if (it->severity == Severity::Error) {
+                it->severity = Severity::Warning;
+                it->message += " (SAM's schema in the specification; SAM may accept it)";
+            }
 }
 
 }  // namespace
@@ -89,20 +121,20 @@ std::size_t Report::errors() const {
 }
 std::size_t Report::warnings() const { return findings.size() - errors(); }
 
-Report check_template(const Value& template_json, std::size_t body_bytes) {
-    Checker c{template_json, {}};
+Report check_template(const Value& template_json, std::size_t body_bytes, const Options& options) {
+    // Checked as CloudFormation will see it: Fn::ForEach loops expanded.
+    const auto expansion = language_extensions::expand(template_json);
+    Checker c{expansion.tmpl, {}, true, false, false, {}, {}};
+    c.sam = detail::declares_sam(template_json);
+    c.language_extensions = language_extensions::declared(template_json);
+    c.today = options.today.empty() ? lambda_runtimes::today() : options.today;
+    for (const auto& loop : expansion.unexpanded)
+        c.warning("-", loop, "Fn::ForEach not expanded: its contents are not checked", "language-extensions");
+    for (const auto& loop : expansion.undeclared)
+        c.error("-", loop, "Fn::ForEach needs Transform: AWS::LanguageExtensions", "language-extensions");
     check_quotas(c, body_bytes);
-    for (const auto& [id, r] : template_json["Resources"].items()) {
-        const auto type = r["Type"].get<std::string>();
-        // Custom resources take whatever properties their provider reads.
-        if (type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource") continue;
-        const auto* spec = spec::find_resource(type);
-        if (!spec) {
-            report_unknown_type(c, id, type);
-            continue;
-        }
-        c.properties(id, "Properties", member(r, "Properties"), spec->properties(), type);
-    }
+    for (const auto& [id, r] : c.tmpl["Resources"].items()) check_resource(c, id, r);
+    detail::check_structure(c);
     check_references(c);
     check_iam(c);
     apply_suppressions(c);

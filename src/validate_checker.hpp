@@ -2,7 +2,8 @@
 // The state `cfngen validate` builds its report in, shared by the files
 // that make up the checks: src/validate.cpp (template-level checks, the
 // driver), src/validate_properties.cpp (values against the specification)
-// and src/validate_references.cpp (references, conditions, IAM).
+// src/validate_references.cpp (references, conditions, IAM) and
+// src/validate_structure.cpp (resource attributes, transforms, runtimes).
 
 #include "cfngen/resource_spec.hpp"
 #include "cfngen/validate.hpp"
@@ -15,6 +16,12 @@ namespace cfngen::validate::detail {
 struct Checker {
     const Value& tmpl;
     Report report;
+    // Off for resources whose properties a transform may complete (SAM's Globals).
+    bool check_required = true;
+    bool sam = false;                  // Transform: AWS::Serverless-2016-10-31
+    bool language_extensions = false;  // Transform: AWS::LanguageExtensions
+    std::string today;                 // YYYY-MM-DD, for the Lambda runtime dates
+    std::string resource_type;         // of the resource whose properties are being checked
 
     void add(Severity severity, std::string id, std::string path, std::string message, std::string check) {
         report.findings.push_back({severity, std::move(id), std::move(path), std::move(message), std::move(check)});
@@ -36,5 +43,7 @@ struct Checker {
 
 void check_references(Checker& c);
 void check_iam(Checker& c);
+void check_structure(Checker& c);
+bool declares_sam(const Value& tmpl);
 
 }  // namespace cfngen::validate::detail

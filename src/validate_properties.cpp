@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <utility>
 
 namespace cfngen::validate::detail {
 
@@ -16,10 +18,52 @@ bool is_integer_text(const std::string& text) {
                                                [](unsigned char ch) { return std::isdigit(ch) != 0; });
 }
 
+// The [condition, when true, when false] of an Fn::If, or nullptr.
+const Value* if_branches(const Value& v) {
+    if (!v.is_object() || v.size() != 1) return nullptr;
+    const auto& arguments = member(v, "Fn::If");
+    return arguments.is_array() && arguments.size() == 3 ? &arguments : nullptr;
+}
+
+// Properties that `aws cloudformation package` accepts as a local path and
+// replaces with the S3 location it uploads to (AWS CLI reference,
+// "aws cloudformation package"): a string there is a path, not a wrong type.
+bool is_packageable(const std::string& type, const std::string& property) {
+    static const std::pair<const char*, const char*> kPackageable[] = {
+        {"AWS::ApiGateway::RestApi", "BodyS3Location"},
+        {"AWS::Lambda::Function", "Code"},
+        {"AWS::Lambda::LayerVersion", "Content"},
+        {"AWS::Serverless::Function", "CodeUri"},
+        {"AWS::Serverless::LayerVersion", "ContentUri"},
+        {"AWS::Serverless::Application", "Location"},
+        {"AWS::Serverless::Api", "DefinitionUri"},
+        {"AWS::Serverless::HttpApi", "DefinitionUri"},
+        {"AWS::Serverless::StateMachine", "DefinitionUri"},
+        {"AWS::AppSync::GraphQLSchema", "DefinitionS3Location"},
+        {"AWS::AppSync::Resolver", "RequestMappingTemplateS3Location"},
+        {"AWS::AppSync::Resolver", "ResponseMappingTemplateS3Location"},
+        {"AWS::AppSync::FunctionConfiguration", "RequestMappingTemplateS3Location"},
+        {"AWS::AppSync::FunctionConfiguration", "ResponseMappingTemplateS3Location"},
+        {"AWS::ElasticBeanstalk::ApplicationVersion", "SourceBundle"},
+        {"AWS::CloudFormation::Stack", "TemplateURL"},
+        {"AWS::StepFunctions::StateMachine", "DefinitionS3Location"},
+    };
+    return std::any_of(std::begin(kPackageable), std::end(kPackageable),
+                       [&](const auto& entry) { return type == entry.first && property == entry.second; });
+}
+
+bool is_no_value(const Value& v) { return v.is_object() && v.size() == 1 && member(v, "Ref") == "AWS::NoValue"; }
+
 }  // namespace
 
 // One value against one specification type.
 void Checker::value(const std::string& id, const std::string& path, const Value& v, std::uint16_t type_index) {
+    if (const auto* branches = if_branches(v)) {
+        // Fn::If: each branch must fit; AWS::NoValue leaves the value out.
+        for (std::size_t i = 1; i < 3; ++i)
+            if (!is_no_value((*branches)[i])) value(id, path, (*branches)[i], type_index);
+        return;
+    }
     if (is_intrinsic(v)) return;  // resolved at deploy time
     const auto& t = spec::type(type_index);
     auto expect = [&](bool ok, const char* what) {
@@ -89,7 +133,19 @@ void Checker::value(const std::string& id, const std::string& path, const Value&
 
 void Checker::properties(const std::string& id, const std::string& path, const Value& given,
                 std::span<const spec::PropertySpec> declared, std::string_view type_name) {
+    if (const auto* branches = if_branches(given)) {
+        // A whole property set chosen by a condition: each branch is checked.
+        for (std::size_t i = 1; i < 3; ++i)
+            if (!is_no_value((*branches)[i])) properties(id, path, (*branches)[i], declared, type_name);
+        return;
+    }
+    if (is_intrinsic(given)) return;
+    if (!given.is_object() && !given.is_null()) {
+        error(id, path, fmt::format("expected an object of {} properties, got {}", type_name, given.type_name()), "type");
+        return;
+    }
     for (const auto& [name, v] : given.items()) {
+        if (path == "Properties" && v.is_string() && is_packageable(resource_type, name)) continue;
         const auto* property = spec::find_property(declared, name);
         if (!property) {
             error(id, path + "." + name, fmt::format("{} has no property {}", type_name, name), "unknown-property");
@@ -97,6 +153,7 @@ void Checker::properties(const std::string& id, const std::string& path, const V
         }
         value(id, path + "." + name, v, property->type);
     }
+    if (!check_required) return;
     for (const auto& property : declared)
         if (property.required && !given.contains(std::string(property.name())))
             error(id, path, fmt::format("{} requires property {}", type_name, property.name()), "required");

@@ -71,13 +71,16 @@ namespace {
 bool is_pseudo(const std::string& name) { return name.rfind("AWS::", 0) == 0; }
 
 // ${Name} and ${Name.Attr} in an Fn::Sub string; ${!Literal} is an escape.
+// CloudFormation ignores spaces around the name: ${ AWS::Region }.
 void collect_sub_variables(const std::string& text, const Value& local_variables,
                            References& found) {
     std::size_t pos = 0;
     while ((pos = text.find("${", pos)) != std::string::npos) {
         const auto end = text.find('}', pos + 2);
         if (end == std::string::npos) break;
-        const std::string name = text.substr(pos + 2, end - pos - 2);
+        std::string name = text.substr(pos + 2, end - pos - 2);
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
         pos = end + 1;
         if (name.empty() || name[0] == '!' || is_pseudo(name)) continue;
         if (local_variables.is_object() && local_variables.contains(name)) continue;

@@ -29,8 +29,14 @@ struct Report {
     std::size_t warnings() const;
 };
 
-// `body_bytes`: size of the template text, for the body quotas.
-Report check_template(const Value& template_json, std::size_t body_bytes);
+struct Options {
+    std::string today;  // YYYY-MM-DD for the Lambda runtime dates; empty: today (UTC)
+};
+
+// `body_bytes`: size of the template text, for the body quotas. A template
+// with Transform AWS::LanguageExtensions is checked with its Fn::ForEach
+// loops expanded.
+Report check_template(const Value& template_json, std::size_t body_bytes, const Options& options = {});
 
 // "error|warning  <logical id>  <path>  <message>"
 std::string format(const Finding& finding);

@@ -1,0 +1,134 @@
+// What real templates contain (src/validate_structure.cpp and the
+// transform-aware parts of the checks): one test per behaviour.
+#include "cfngen/template_file.hpp"
+#include "cfngen/validate.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace cfngen;
+using namespace cfngen::validate;
+using Catch::Matchers::Contains;
+
+namespace {
+
+Report check_yaml(const std::string& yaml, const std::string& today = "2026-11-25") {
+    const auto t = parse_template(yaml, "t.yaml");
+    return check_template(t, yaml.size(), {today});
+}
+
+bool has(const Report& r, Severity severity, const std::string& check, const std::string& text = "") {
+    return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& f) {
+        return f.severity == severity && f.check == check && format(f).find(text) != std::string::npos;
+    });
+}
+
+const std::string kQueue = "  Q:\n    Type: AWS::SQS::Queue\n";
+
+}  // namespace
+
+TEST_CASE("an unknown resource attribute is an error: Count, a misspelt DependsOn", "[validate][structure]") {
+    const auto r = check_yaml("Resources:\n" + kQueue + "    Count: 3\n    DependOn: [Q]\n");
+    CHECK(r.errors() == 2);
+    CHECK(has(r, Severity::Error, "resource-attribute", "Count is not a resource attribute"));
+    CHECK(has(r, Severity::Error, "resource-attribute", "DependOn is not a resource attribute"));
+}
+
+TEST_CASE("DeletionPolicy takes its four values or an intrinsic function", "[validate][structure]") {
+    CHECK(check_yaml("Resources:\n" + kQueue + "    DeletionPolicy: RetainExceptOnCreate\n").errors() == 0);
+    CHECK(check_yaml("Conditions:\n  P: !Equals [a, b]\nResources:\n" + kQueue +
+                     "    DeletionPolicy: !If [P, Retain, Delete]\n").errors() == 0);
+    CHECK(has(check_yaml("Resources:\n" + kQueue + "    UpdateReplacePolicy: Keep\n"), Severity::Error,
+              "resource-attribute", "UpdateReplacePolicy must be Delete, Retain"));
+}
+
+TEST_CASE("condition names follow CloudFormation's rule for conditions, not for resources", "[validate][structure]") {
+    CHECK(check_yaml("Conditions:\n  Is_Prod&Big: !Equals [a, b]\nResources:\n" + kQueue).errors() == 0);
+    CHECK(has(check_yaml("Conditions:\n  Is-Prod: !Equals [a, b]\nResources:\n" + kQueue), Severity::Error,
+              "logical-id", "condition name must be 1-255 characters of A-Za-z0-9&_"));
+}
+
+TEST_CASE("a misspelt template section is an error", "[validate][structure]") {
+    CHECK(has(check_yaml("Parameter:\n  P: {Type: String}\nResources:\n" + kQueue), Severity::Error,
+              "template-section", "Parameter is not a template section"));
+}
+
+TEST_CASE("Fn::If chooses a whole Properties block, list elements, or AWS::NoValue", "[validate][structure]") {
+    const std::string conditions = "Conditions:\n  P: !Equals [a, b]\n";
+    CHECK(check_yaml(conditions + "Resources:\n" + kQueue +
+                     "    Properties: !If [P, {DelaySeconds: 5}, !Ref AWS::NoValue]\n").errors() == 0);
+    CHECK(has(check_yaml(conditions + "Resources:\n" + kQueue + "    Properties: !If [P, {DelaySecs: 5}, {}]\n"),
+              Severity::Error, "unknown-property", "AWS::SQS::Queue has no property DelaySecs"));
+    CHECK(has(check_yaml(conditions + "Resources:\n" + kQueue + "    Properties:\n      DelaySeconds: !If [P, 5, soon]\n"),
+              Severity::Error, "type", "expected an integer"));
+    CHECK(check_yaml(conditions + "Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n"
+                     "      Subscription:\n        - !If [P, {Endpoint: a@b.c, Protocol: email}, !Ref AWS::NoValue]\n")
+              .errors() == 0);
+}
+
+TEST_CASE("Fn::Transform takes a Name and Parameters", "[validate][structure]") {
+    CHECK(check_yaml("Resources:\n" + kQueue +
+                     "    Properties:\n      Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://b/k}}\n")
+              .errors() == 0);
+    CHECK(has(check_yaml("Resources:\n" + kQueue + "    Properties:\n      Fn::Transform: {Location: s3://b/k}\n"),
+              Severity::Error, "fn-transform"));
+}
+
+TEST_CASE("SAM: resources are checked, what SAM adds is said once and not reported", "[validate][structure]") {
+    const auto r = check_yaml("Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function: {Runtime: nodejs22.x}\n"
+                              "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+                              "    Properties: {Handler: index.handler, CodeUri: ./src, Timeoutt: 3}\n"
+                              "Outputs:\n  Role: {Value: !Ref FnRole}\n  Arn: {Value: !GetAtt Fn.Arn}\n");
+    CHECK(r.errors() == 0);
+    CHECK(has(r, Severity::Warning, "transform", "SAM (AWS::Serverless-2016-10-31) adds resources"));
+    CHECK(has(r, Severity::Warning, "unknown-property", "Timeoutt"));
+    CHECK(has(check_yaml("Globals:\n  Function: {}\nResources:\n" + kQueue), Severity::Error, "template-section"));
+}
+
+TEST_CASE("another macro: one line says the template is checked as written", "[validate][structure]") {
+    CHECK(has(check_yaml("Transform: [MyMacro]\nResources:\n" + kQueue), Severity::Warning, "transform",
+              "macro MyMacro rewrites the template"));
+}
+
+TEST_CASE("DependsOn a conditional resource warns unless both share the condition", "[validate][structure]") {
+    const std::string base = "Conditions:\n  P: !Equals [a, b]\nResources:\n  A:\n    Type: AWS::SQS::Queue\n"
+                             "    Condition: P\n  B:\n    Type: AWS::SQS::Queue\n    DependsOn: A\n";
+    CHECK(has(check_yaml(base), Severity::Warning, "depends-on-conditional", "depends on A, which exists only when"));
+    CHECK_FALSE(has(check_yaml(base + "    Condition: P\n"), Severity::Warning, "depends-on-conditional"));
+}
+
+TEST_CASE("a deprecated Lambda runtime warns; one past its creation block is an error", "[validate][structure]") {
+    const auto function = [](const std::string& runtime) {
+        return "Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: " + runtime +
+               "\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/r\n"
+               "      Code: {ZipFile: 'exports.handler = async () => 1'}\n";
+    };
+    CHECK(check_yaml(function("nodejs24.x")).findings.empty());
+    CHECK(has(check_yaml(function("nodejs18.x")), Severity::Warning, "lambda-runtime",
+              "runtime nodejs18.x was deprecated on 2025-09-01; creating functions with it stops on 2027-02-01; use nodejs24.x"));
+    CHECK(has(check_yaml(function("nodejs18.x"), "2027-02-01"), Severity::Error, "lambda-runtime"));
+    CHECK(has(check_yaml(function("python3.7")), Severity::Error, "lambda-runtime",
+              "Lambda creates no function with it since 2024-01-09"));
+    CHECK(check_yaml(function("nodejs18.x"), "2025-08-31").findings.empty());
+}
+
+TEST_CASE("a local path where aws cloudformation package uploads it is not a type error", "[validate][structure]") {
+    CHECK(check_yaml("Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs24.x\n"
+                     "      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/r\n      Code: ./src\n")
+              .errors() == 0);
+}
+
+TEST_CASE("references into modules, custom resource attributes and CDK metadata are not errors", "[validate][structure]") {
+    const auto r = check_yaml("Resources:\n  Net:\n    Type: Acme::Net::Vpc::MODULE\n  C:\n    Type: Custom::Thing\n"
+                              "    Version: '1.0'\n    Properties: {ServiceToken: arn}\n"
+                              "  M:\n    Type: AWS::CDK::Metadata\n    Properties: {Analytics: v2}\n"
+                              "Outputs:\n  V: {Value: !Ref NetVpc}\n  X: {Value: !GetAtt C.AnyThing}\n");
+    CHECK(r.errors() == 0);
+    CHECK(has(r, Severity::Warning, "unknown-type", "is a module"));
+}
+
+TEST_CASE("Fn::Sub names may have spaces around them", "[validate][structure]") {
+    CHECK(check_yaml("Resources:\n" + kQueue + "    Properties:\n      QueueName: !Sub '${ AWS::StackName }-q'\n")
+              .errors() == 0);
+}
