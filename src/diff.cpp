@@ -1,8 +1,13 @@
 #include "cfngen/diff.hpp"
 
+#include "diff_internal.hpp"
+
 #include "cfngen/asset.hpp"
 #include "cfngen/iam.hpp"
+#include "cfngen/language_extensions.hpp"
 #include "cfngen/resource_spec.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <functional>
@@ -13,27 +18,13 @@ namespace cfngen::diff {
 
 namespace {
 
-// Elements carrying one of these keys are matched by it, so a reorder is not
-// a change and a change is reported under a readable name.
-const std::vector<std::string> kIdentityKeys{"IndexName", "AttributeName", "Key", "Sid", "PolicyName", "Id"};
-
-// Lists whose order CloudFormation and the service ignore.
-const std::set<std::string> kUnorderedLists{"Action", "NotAction", "Resource", "NotResource", "Statement",
-                                            "Tags", "Architectures", "FunctionResponseTypes", "ManagedPolicyArns",
-                                            "Filters", "AllowedValues", "Layers", "SecurityGroupIds", "SubnetIds", "DependsOn"};
+using detail::diff_values;
+using detail::make_change;
 
 const std::set<std::string> kStatefulTypes{"AWS::DynamoDB::Table", "AWS::KMS::Key",       "AWS::SQS::Queue",
                                            "AWS::Logs::LogGroup",  "AWS::S3::Bucket",     "AWS::RDS::DBInstance",
                                            "AWS::RDS::DBCluster",  "AWS::EFS::FileSystem", "AWS::Kinesis::Stream",
                                            "AWS::DynamoDB::GlobalTable"};
-
-PropertyChange make_change(std::string path, Value old_value, Value new_value) {
-    PropertyChange change;
-    change.path = std::move(path);
-    change.old_value = std::move(old_value);
-    change.new_value = std::move(new_value);
-    return change;
-}
 
 ResourceChange make_resource_change(std::string id, std::string type, std::string old_type, Change kind) {
     ResourceChange change;
@@ -42,82 +33,6 @@ ResourceChange make_resource_change(std::string id, std::string type, std::strin
     change.old_type = std::move(old_type);
     change.change = kind;
     return change;
-}
-
-std::string last_segment(const std::string& path) {
-    auto end = path.size();
-    if (end && path[end - 1] == ']') end = path.rfind('[', end);
-    const auto dot = path.rfind('.', end == std::string::npos ? path.size() : end - 1);
-    return path.substr(dot == std::string::npos ? 0 : dot + 1, end == std::string::npos ? std::string::npos
-                                                                                       : end - (dot + 1));
-}
-
-std::string identity_key(const Value& a, const Value& b) {
-    for (const auto& key : kIdentityKeys) {
-        auto all_have = [&](const Value& list) {
-            std::set<std::string> seen;
-            for (const auto& e : list) {
-                if (!e.is_object() || !e.contains(key) || !e[key].is_string()) return false;
-                if (!seen.insert(e[key].get<std::string>()).second) return false;
-            }
-            return true;
-        };
-        if (all_have(a) && all_have(b) && (!a.empty() || !b.empty())) return key;
-    }
-    return {};
-}
-
-void diff_values(const std::string& path, const Value& old_value, const Value& new_value,
-                 std::vector<PropertyChange>& out);
-
-void diff_arrays(const std::string& path, const Value& a, const Value& b, std::vector<PropertyChange>& out) {
-    if (const auto key = identity_key(a, b); !key.empty()) {
-        std::map<std::string, const Value*> old_by_id, new_by_id;
-        for (const auto& e : a) old_by_id[e[key].get<std::string>()] = &e;
-        for (const auto& e : b) new_by_id[e[key].get<std::string>()] = &e;
-        for (const auto& [id, e] : old_by_id)
-            if (!new_by_id.count(id)) out.push_back(make_change(path + "[" + id + "]", *e, nullptr));
-        for (const auto& [id, e] : new_by_id) {
-            const auto it = old_by_id.find(id);
-            if (it == old_by_id.end()) out.push_back(make_change(path + "[" + id + "]", nullptr, *e));
-            else diff_values(path + "[" + id + "]", *it->second, *e, out);
-        }
-        return;
-    }
-    if (kUnorderedLists.count(last_segment(path))) {
-        // Set semantics: report what left and what arrived, by position.
-        std::multiset<std::string> old_items, new_items;
-        for (const auto& e : a) old_items.insert(e.dump());
-        for (const auto& e : b) new_items.insert(e.dump());
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (auto it = new_items.find(a[i].dump()); it != new_items.end()) new_items.erase(it);
-            else out.push_back(make_change(path + "[" + std::to_string(i) + "]", a[i], nullptr));
-        for (std::size_t i = 0; i < b.size(); ++i)
-            if (auto it = old_items.find(b[i].dump()); it != old_items.end()) old_items.erase(it);
-            else out.push_back(make_change(path + "[" + std::to_string(i) + "]", nullptr, b[i]));
-        return;
-    }
-    if (a.size() != b.size()) {
-        out.push_back(make_change(path, a, b));
-        return;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) diff_values(path + "[" + std::to_string(i) + "]", a[i], b[i], out);
-}
-
-void diff_values(const std::string& path, const Value& old_value, const Value& new_value,
-                 std::vector<PropertyChange>& out) {
-    if (old_value == new_value) return;
-    if (old_value.is_object() && new_value.is_object() && !is_intrinsic(old_value) && !is_intrinsic(new_value)) {
-        for (const auto& [key, value] : old_value.items())
-            if (!new_value.contains(key)) out.push_back(make_change(path + "." + key, value, nullptr));
-        for (const auto& [key, value] : new_value.items()) {
-            if (!old_value.contains(key)) out.push_back(make_change(path + "." + key, nullptr, value));
-            else diff_values(path + "." + key, old_value[key], value, out);
-        }
-        return;
-    }
-    if (old_value.is_array() && new_value.is_array()) return diff_arrays(path, old_value, new_value, out);
-    out.push_back(make_change(path, old_value, new_value));
 }
 
 Impact impact_of(const std::string& type, const std::string& path) {
@@ -192,9 +107,17 @@ bool is_encryption_property(const std::string& name) {
     return names.count(name) > 0;
 }
 
+// A resource without Properties has the empty set of them: adding a
+// create-only property to it is a replacement like any other.
+Value with_properties(const Value& resource) {
+    Value copy = resource;
+    if (!copy.contains("Properties") || copy["Properties"].is_null()) copy["Properties"] = Value::object();
+    return copy;
+}
+
 ResourceChange compare_resource(const std::string& id, const Value& a, const Value& b) {
     auto change = make_resource_change(id, b["Type"].get<std::string>(), a["Type"].get<std::string>(), Change::Modified);
-    diff_values("", a, b, change.properties);
+    diff_values("", with_properties(a), with_properties(b), change.properties);
     for (auto& p : change.properties) {
         p.path.erase(0, 1);  // leading "."
         p.impact = p.path == "Type" ? Impact::Replace : impact_of(change.type, p.path);
@@ -204,10 +127,72 @@ ResourceChange compare_resource(const std::string& id, const Value& a, const Val
     return change;
 }
 
+// Every logical id that a value references (Ref, Fn::GetAtt, Fn::Sub).
+std::set<std::string> referenced_ids(const Value& value) {
+    const auto found = find_references(value);
+    std::set<std::string> ids(found.refs.begin(), found.refs.end());
+    for (const auto& id_attribute : found.get_atts) ids.insert(id_attribute.substr(0, id_attribute.find('.')));
+    return ids;
+}
+
+// When a resource is replaced its physical id and attributes change, so a
+// create-only property that references it replaces its owner too (and a
+// conditionally create-only one may): transitively, from the resources the
+// change itself replaces.
+void add_knock_on_replacements(const Value& new_resources, TemplateDiff& result) {
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < result.resources.size(); ++i) index[result.resources[i].logical_id] = i;
+    std::vector<std::string> queue;
+    for (const auto& r : result.resources)
+        if (r.change == Change::Modified && r.impact == Impact::Replace) queue.push_back(r.logical_id);
+    std::set<std::string> replaced(queue.begin(), queue.end());
+    while (!queue.empty()) {
+        const auto cause = queue.back();
+        queue.pop_back();
+        for (const auto& [id, resource] : new_resources.items()) {
+            if (replaced.count(id) || !member(resource, "Type").is_string()) continue;
+            const auto type = resource["Type"].get<std::string>();
+            for (const auto& [name, value] : member(resource, "Properties").items()) {
+                const auto impact = impact_of(type, "Properties." + name);
+                if ((impact != Impact::Replace && impact != Impact::MayReplace) || !referenced_ids(value).count(cause))
+                    continue;
+                if (!index.count(id)) {
+                    index[id] = result.resources.size();
+                    result.resources.push_back(make_resource_change(id, type, type, Change::Modified));
+                }
+                auto& change = result.resources[index[id]];
+                if (change.change != Change::Modified) continue;
+                change.properties.push_back(make_change("Properties." + name, value, value,
+                                                        "(value changes: " + cause + " is replaced)"));
+                change.properties.back().impact = impact;
+                if (impact > change.impact) {
+                    change.impact = impact;
+                    change.replaced_because = cause;
+                }
+                if (change.impact == Impact::Replace && replaced.insert(id).second) queue.push_back(id);
+            }
+        }
+    }
+}
+
 }  // namespace
 
-TemplateDiff compare(const Value& old_template, const Value& new_template) {
+TemplateDiff compare(const Value& old_input, const Value& new_input) {
     TemplateDiff result;
+    // Compared as CloudFormation will see them: Fn::ForEach loops expanded.
+    const auto old_expansion = language_extensions::expand(old_input);
+    const auto new_expansion = language_extensions::expand(new_input);
+    const Value& old_template = old_expansion.tmpl;
+    const Value& new_template = new_expansion.tmpl;
+    for (const auto* expansion : {&old_expansion, &new_expansion}) {
+        const char* which = expansion == &old_expansion ? "old" : "new";
+        for (const auto& loop : expansion->unexpanded)
+            result.notes.push_back(fmt::format("{} template: Fn::ForEach not expanded, its changes are not shown: {}",
+                                               which, loop));
+        for (const auto& loop : expansion->undeclared)
+            result.notes.push_back(fmt::format("{} template: {} without Transform AWS::LanguageExtensions is not shown",
+                                               which, loop));
+    }
 
     for (const char* name : {"AWSTemplateFormatVersion", "Description", "Transform"}) {
         const auto& a = member(old_template, name);
@@ -224,7 +209,7 @@ TemplateDiff compare(const Value& old_template, const Value& new_template) {
             if (!b.contains(id)) result.entries.push_back({name, id, Change::Removed, value, nullptr});
         for (const auto& [id, value] : b.items()) {
             if (!a.contains(id)) result.entries.push_back({name, id, Change::Added, nullptr, value});
-            else if (a[id] != value) result.entries.push_back({name, id, Change::Modified, a[id], value});
+            else if (!detail::same_value(a[id], value)) result.entries.push_back({name, id, Change::Modified, a[id], value});
         }
     }
 
@@ -236,7 +221,7 @@ TemplateDiff compare(const Value& old_template, const Value& new_template) {
     for (const auto& id : ids) {
         const Value* a = old_resources.contains(id) ? &old_resources[id] : nullptr;
         const Value* b = new_resources.contains(id) ? &new_resources[id] : nullptr;
-        if (a && b && *a == *b) continue;
+        if (a && b && detail::same_value(with_properties(*a), with_properties(*b))) continue;
         ResourceChange change;
         if (!a) {
             change = make_resource_change(id, (*b)["Type"].get<std::string>(), "", Change::Added);
@@ -246,10 +231,6 @@ TemplateDiff compare(const Value& old_template, const Value& new_template) {
             change = compare_resource(id, *a, *b);
             if (change.properties.empty()) continue;  // only an order that carries no meaning changed
         }
-        change.stateful = kStatefulTypes.count(change.type) || kStatefulTypes.count(change.old_type);
-        change.data_loss_risk = change.stateful && (change.change == Change::Removed ||
-                                                    change.impact == Impact::Replace ||
-                                                    change.impact == Impact::MayReplace);
         compare_statements(id, a, b, result.iam);
 
         const auto& type = change.type;
@@ -268,7 +249,31 @@ TemplateDiff compare(const Value& old_template, const Value& new_template) {
         }
         result.resources.push_back(std::move(change));
     }
+    add_knock_on_replacements(new_resources, result);
+    for (auto& change : result.resources) {
+        change.stateful = kStatefulTypes.count(change.type) || kStatefulTypes.count(change.old_type);
+        change.data_loss_risk = change.stateful && (change.change == Change::Removed ||
+                                                    change.impact == Impact::Replace ||
+                                                    change.impact == Impact::MayReplace);
+    }
     return result;
+}
+
+Summary TemplateDiff::summary() const {
+    Summary s;
+    for (const auto& r : resources) {
+        if (r.change == Change::Added) ++s.added;
+        else if (r.change == Change::Removed) ++s.removed;
+        else if (r.impact == Impact::Replace) ++(r.replaced_because.empty() ? s.replaced : s.replaced_knock_on);
+        else if (r.impact == Impact::MayReplace) ++(r.replaced_because.empty() ? s.may_replace : s.may_replace_knock_on);
+        else ++s.updated;
+        if (r.data_loss_risk) ++s.data_loss_risks;
+        if (r.impact == Impact::UpdateFails) ++s.update_fails;
+    }
+    s.iam = iam.size();
+    s.security = security.size();
+    s.other = entries.size();
+    return s;
 }
 
 const char* to_string(Change change) {

@@ -3,6 +3,8 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <vector>
+
 namespace cfngen::diff {
 
 namespace {
@@ -51,12 +53,37 @@ std::string describe_statement(const Value& s) {
     return text;
 }
 
+// "3 added, 1 removed, 2 updated, 2 replaced (1 knock-on), ..." without the zeros.
+std::string summary_line(const Summary& s) {
+    std::vector<std::string> parts;
+    const auto count = [&](std::size_t n, const std::string& what, std::size_t knock_on = 0) {
+        if (n + knock_on == 0) return;
+        parts.push_back(knock_on ? fmt::format("{} {} ({} knock-on)", n + knock_on, what, knock_on)
+                                 : fmt::format("{} {}", n, what));
+    };
+    count(s.added, "added");
+    count(s.removed, "removed");
+    count(s.updated, "updated");
+    count(s.replaced, "replaced", s.replaced_knock_on);
+    count(s.may_replace, "may be replaced", s.may_replace_knock_on);
+    count(s.update_fails, "update fails");
+    count(s.data_loss_risks, s.data_loss_risks == 1 ? "data-loss risk" : "data-loss risks");
+    count(s.iam, s.iam == 1 ? "IAM statement change" : "IAM statement changes");
+    count(s.security, s.security == 1 ? "security change" : "security changes");
+    count(s.other, s.other == 1 ? "other entry" : "other entries");
+    std::string line;
+    for (const auto& part : parts) line += (line.empty() ? "" : ", ") + part;
+    return line.empty() ? "no changes" : line;
+}
+
 }  // namespace
 
 std::string render_text(const TemplateDiff& diff, bool colour) {
     const Style style{colour};
     std::string out;
-    if (diff.empty()) return "There were no differences\n";
+    for (const auto& note : diff.notes) out += "note: " + note + "\n";
+    if (diff.empty()) return out + "There were no differences\n";
+    out += style.heading("Summary: " + summary_line(diff.summary())) + "\n\n";
 
     std::string current_section;
     auto section = [&](const std::string& name) {
@@ -76,21 +103,23 @@ std::string render_text(const TemplateDiff& diff, bool colour) {
                 out += "\n";
             }
 
-    std::size_t replacements = 0;
     for (const auto& r : diff.resources) {
         section("Resources");
         const auto type = r.old_type.empty() || r.old_type == r.type ? r.type : r.old_type + " -> " + r.type;
         out += fmt::format("{} {} {}", style.marker(r.change), type, r.logical_id);
-        if (r.change == Change::Modified) out += "  (" + style.impact(r.impact) + ")";
+        if (r.change == Change::Modified)
+            out += "  (" + style.impact(r.impact) +
+                   (r.replaced_because.empty() ? "" : ", because " + r.replaced_because + " is replaced") + ")";
         out += "\n";
-        if (r.impact >= Impact::MayReplace && r.impact != Impact::UpdateFails) ++replacements;
         for (const auto& p : r.properties) {
             const auto change = p.old_value.is_null() ? Change::Added
                                 : p.new_value.is_null() ? Change::Removed
                                                         : Change::Modified;
             out += fmt::format("    {} {}", style.marker(change), p.path);
             if (!p.note.empty()) out += " " + p.note;
-            if (change == Change::Modified)
+            if (change == Change::Modified && p.old_value == p.new_value)  // knock-on: same text, new value
+                out += ": " + compact(p.new_value);
+            else if (change == Change::Modified)
                 out += fmt::format(": {} -> {}", compact(p.old_value), compact(p.new_value));
             else
                 out += ": " + compact(change == Change::Added ? p.new_value : p.old_value);
@@ -128,18 +157,21 @@ std::string render_text(const TemplateDiff& diff, bool colour) {
             out += "\n";
         }
     }
-    std::size_t added = 0, removed = 0, modified = 0;
-    for (const auto& r : diff.resources)
-        (r.change == Change::Added ? added : r.change == Change::Removed ? removed : modified)++;
-    out += fmt::format("\n{} change{}: resources {} added, {} removed, {} modified ({} replaced or may be); "
-                       "{} other entries\n",
-                       diff.change_count(), diff.change_count() == 1 ? "" : "s", added, removed, modified,
-                       replacements, diff.entries.size());
+    out += fmt::format("\n{} change{}: {}\n", diff.change_count(), diff.change_count() == 1 ? "" : "s",
+                       summary_line(diff.summary()));
     return out;
 }
 
 Value render_json(const TemplateDiff& diff) {
-    Value json = {{"changeCount", diff.change_count()}};
+    const auto s = diff.summary();
+    Value json = {{"changeCount", diff.change_count()},
+                  {"summary",
+                   {{"added", s.added}, {"removed", s.removed}, {"updated", s.updated}, {"replaced", s.replaced},
+                    {"replacedKnockOn", s.replaced_knock_on}, {"mayBeReplaced", s.may_replace},
+                    {"mayBeReplacedKnockOn", s.may_replace_knock_on}, {"updateFails", s.update_fails},
+                    {"dataLossRisks", s.data_loss_risks}, {"iamStatementChanges", s.iam},
+                    {"securityChanges", s.security}, {"otherEntries", s.other}}},
+                  {"notes", diff.notes}};
     Value entries = Value::array();
     for (const auto& e : diff.entries)
         entries.push_back({{"section", e.section}, {"id", e.id}, {"change", to_string(e.change)},
@@ -157,6 +189,7 @@ Value render_json(const TemplateDiff& diff) {
                       {"impact", to_string(r.impact)}, {"stateful", r.stateful}, {"dataLossRisk", r.data_loss_risk},
                       {"properties", properties}};
         if (!r.old_type.empty() && r.old_type != r.type) item["oldType"] = r.old_type;
+        if (!r.replaced_because.empty()) item["replacedBecause"] = r.replaced_because;
         resources.push_back(item);
     }
     json["resources"] = resources;

@@ -33,6 +33,9 @@ struct ResourceChange {
     std::vector<PropertyChange> properties;
     bool stateful = false;
     bool data_loss_risk = false;  // stateful and removed, replaced or maybe replaced
+    // Knock-on: the replaced resource whose new physical id or attributes a
+    // create-only property of this one references; empty for a direct change.
+    std::string replaced_because;
 };
 
 // Parameters, Conditions, Outputs, Mappings: whole entries.
@@ -63,16 +66,31 @@ struct SecurityChange {
     Value new_value;
 };
 
+// What a reviewer reads first.
+struct Summary {
+    std::size_t added = 0, removed = 0, updated = 0;
+    std::size_t replaced = 0, replaced_knock_on = 0;        // requires replacement
+    std::size_t may_replace = 0, may_replace_knock_on = 0;  // may require replacement
+    std::size_t update_fails = 0;                           // within updated/replaced: immutable property
+    std::size_t data_loss_risks = 0;
+    std::size_t iam = 0, security = 0, other = 0;           // statements, security changes, other entries
+};
+
 struct TemplateDiff {
     std::vector<EntryChange> entries;
     std::vector<ResourceChange> resources;
     std::vector<StatementChange> iam;
     std::vector<SecurityChange> security;
+    std::vector<std::string> notes;  // what could not be compared (an Fn::ForEach known only at deploy time)
+
+    Summary summary() const;
 
     bool empty() const { return entries.empty() && resources.empty(); }
     std::size_t change_count() const { return entries.size() + resources.size(); }
 };
 
+// Templates with Transform AWS::LanguageExtensions are compared with their
+// Fn::ForEach loops expanded. Knock-on replacements are included.
 TemplateDiff compare(const Value& old_template, const Value& new_template);
 
 const char* to_string(Change change);

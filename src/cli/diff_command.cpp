@@ -24,6 +24,20 @@ bool use_colour(const std::string& mode) {
     return ::isatty(::fileno(stdout)) && (no_colour == nullptr || *no_colour == '\0');
 }
 
+// --fail / --fail-on: whether the change is one CI should stop on.
+bool fails(const diff::TemplateDiff& result, bool fail_on_any, const std::vector<std::string>& fail_on) {
+    const auto s = result.summary();
+    if (fail_on_any && !result.empty()) return true;
+    for (const auto& reason : fail_on) {
+        if (reason == "any" && !result.empty()) return true;
+        if (reason == "replacement" && s.replaced + s.replaced_knock_on + s.may_replace + s.may_replace_knock_on > 0)
+            return true;
+        if (reason == "data-loss" && s.data_loss_risks > 0) return true;
+        if (reason == "iam" && s.iam > 0) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 Command add_diff_command(CLI::App& app) {
@@ -35,6 +49,7 @@ Command add_diff_command(CLI::App& app) {
         std::string colour = "auto";
         bool json = false;
         bool fail = false;
+        std::vector<std::string> fail_on;
     };
     auto args = std::make_shared<Arguments>();
     auto* diff = app.add_subcommand(
@@ -46,7 +61,12 @@ Command add_diff_command(CLI::App& app) {
     diff->add_option("--templates", args->templates_directory, "Where the committed templates are")
         ->capture_default_str();
     diff->add_flag("--json", args->json, "Machine-readable output (see README)");
-    diff->add_flag("--fail", args->fail, "Exit 1 when there is any change");
+    diff->add_flag("--fail", args->fail, "Exit 1 when there is any change (--fail-on any)");
+    diff->add_option("--fail-on", args->fail_on,
+                     "Exit 1 when the change has: replacement (replaced or may be, knock-on too), data-loss, iam "
+                     "(IAM statement changes), any; repeat or separate with commas")
+        ->delimiter(',')
+        ->check(CLI::IsMember({"replacement", "data-loss", "iam", "any"}));
     diff->add_option("--color", args->colour, "auto (TTY and no NO_COLOR), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -73,7 +93,7 @@ Command add_diff_command(CLI::App& app) {
             fmt::print("{}\n", diff::render_json(result).dump(2));
         else
             fmt::print("{}", diff::render_text(result, use_colour(args->colour)));
-        return args->fail && !result.empty() ? kChanged : 0;
+        return fails(result, args->fail, args->fail_on) ? kChanged : 0;
     };
 }
 

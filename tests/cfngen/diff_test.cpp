@@ -12,9 +12,13 @@ namespace {
 
 Value base() { return Value::parse(synthesize({"dev", stacks::AssetMode::Inline}).template_text); }
 
+// The one resource the change itself touches (knock-on replacements aside).
 const ResourceChange& only_resource(const TemplateDiff& d) {
-    REQUIRE(d.resources.size() == 1);
-    return d.resources.front();
+    std::vector<const ResourceChange*> direct;
+    for (const auto& r : d.resources)
+        if (r.replaced_because.empty()) direct.push_back(&r);
+    REQUIRE(direct.size() == 1);
+    return *direct.front();
 }
 
 const PropertyChange& only_property(const TemplateDiff& d) {
@@ -77,10 +81,8 @@ TEST_CASE("nested property paths name list elements by identity", "[diff]") {
     CHECK(p.impact == Impact::Update);  // GSIs update in place
 }
 
-TEST_CASE("a reorder of identity-matched or unordered lists is not a change", "[diff]") {
+TEST_CASE("a reorder of a list documented as unordered is not a change: tags, IAM statements and actions", "[diff][order]") {
     auto after = base();
-    auto& defs = props(after, "AlertsTable")["AttributeDefinitions"];
-    std::reverse(defs.begin(), defs.end());
     auto& tags = props(after, "AlertsTable")["Tags"];
     std::reverse(tags.begin(), tags.end());
     auto& statements = props(after, "PriceCheckerRole")["Policies"][0]["PolicyDocument"]["Statement"];
@@ -191,7 +193,7 @@ TEST_CASE("JSON output has a stable documented shape", "[diff][json]") {
     auto after = base();
     props(after, "AlertsTable")["TableName"] = "renamed";
     const auto json = render_json(compare(base(), after));
-    CHECK(json["changeCount"] == 1);
+    CHECK(json["changeCount"] == 2);  // the table, and the stream mapping it knocks on
     CHECK(json["entries"] == Value::array());
     CHECK(json["iam"] == Value::array());
     const auto& r = json["resources"][0];
@@ -202,4 +204,17 @@ TEST_CASE("JSON output has a stable documented shape", "[diff][json]") {
     CHECK(r["dataLossRisk"] == true);
     CHECK(r["properties"][0] == Value::parse(R"({"path":"Properties.TableName","old":"crypto-alerts-dev",
                                                  "new":"renamed","impact":"requires replacement"})"));
+}
+
+TEST_CASE("any other reorder is shown as an order change, named by identity where elements have one", "[diff][order]") {
+    auto after = base();
+    auto& defs = props(after, "AlertsTable")["AttributeDefinitions"];
+    std::reverse(defs.begin(), defs.end());
+    const auto d = compare(base(), after);
+    REQUIRE(d.resources.size() == 1);
+    REQUIRE(d.resources[0].properties.size() == 1);
+    const auto& change = d.resources[0].properties[0];
+    CHECK(change.path == "Properties.AttributeDefinitions");
+    CHECK(change.note == "order changed");
+    CHECK(change.new_value == Value::parse(R"(["threshold", "armedKey", "alertId", "userId"])"));
 }

@@ -45,14 +45,32 @@ TEST_CASE("diff exits 0 on changes without --fail and 1 with it", "[cli][diff]")
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("diff --fail-on exits 1 only for the kinds of change named", "[cli][diff]") {
+    const auto dir = fresh_directory("diff-fail-on");
+    const auto changed = changed_copy(dir);  // renames the table: a replacement with a data-loss risk, no IAM change
+    const auto files = "diff '" + kCommitted + "' '" + changed + "'";
+    CHECK(run_cfngen(files + " --fail-on replacement").exit_code == 1);
+    CHECK(run_cfngen(files + " --fail-on data-loss").exit_code == 1);
+    CHECK(run_cfngen(files + " --fail-on iam").exit_code == 0);
+    CHECK(run_cfngen(files + " --fail-on iam,any").exit_code == 1);
+    CHECK(run_cfngen(files + " --fail-on iam --fail-on replacement").exit_code == 1);
+    CHECK(run_cfngen("diff '" + kCommitted + "' '" + kCommitted + "' --fail-on any").exit_code == 0);
+    const auto bad = run_cfngen(files + " --fail-on sometimes");
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Contains("--fail-on"));
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("diff --json prints the documented document; --color always forces colour", "[cli][diff]") {
     const auto dir = fresh_directory("diff-json");
     const auto changed = changed_copy(dir);
     const auto run = run_cfngen("diff '" + kCommitted + "' '" + changed + "' --json");
     CHECK(run.exit_code == 0);
     const auto json = cfngen::Value::parse(run.out);
-    CHECK(json["changeCount"] == 1);
+    CHECK(json["changeCount"] == 2);  // the table, and the stream mapping it knocks on
     CHECK(json["resources"][0]["impact"] == "requires replacement");
+    CHECK(json["summary"]["replaced"] == 1);
+    CHECK(json["summary"]["replacedKnockOn"] == 1);
     CHECK_THAT(run_cfngen("diff '" + kCommitted + "' '" + changed + "' --color always").out, Contains("\x1b["));
     std::filesystem::remove_all(dir);
 }
