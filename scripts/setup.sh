@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake make g++ pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libyaml-cpp-dev catch2 libssl-dev
+packages=(cmake make g++ pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libyaml-dev catch2 libssl-dev
           clang libclang-rt-14-dev)  # clang: sanitizer and libFuzzer build of the test command
 # Node.js 20+ is needed for the handler tests; Debian 12's own nodejs is 18,
 # so it is installed from apt only when no node is there at all.

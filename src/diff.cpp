@@ -109,15 +109,31 @@ bool is_encryption_property(const std::string& name) {
 
 // A resource without Properties has the empty set of them: adding a
 // create-only property to it is a replacement like any other.
-Value with_properties(const Value& resource) {
-    Value copy = resource;
-    if (!copy.contains("Properties") || copy["Properties"].is_null()) copy["Properties"] = Value::object();
-    return copy;
+const Value& properties_of(const Value& resource) {
+    static const Value none = Value::object();
+    const auto& properties = member(resource, "Properties");
+    return properties.is_null() ? none : properties;
+}
+
+bool same_resource(const Value& a, const Value& b) {
+    if (!detail::same_value(properties_of(a), properties_of(b))) return false;
+    for (const auto& [key, value] : a.items())
+        if (key != "Properties" && (!b.contains(key) || !detail::same_value(value, b[key]))) return false;
+    for (const auto& [key, _] : b.items())
+        if (key != "Properties" && !a.contains(key)) return false;
+    return true;
 }
 
 ResourceChange compare_resource(const std::string& id, const Value& a, const Value& b) {
     auto change = make_resource_change(id, b["Type"].get<std::string>(), a["Type"].get<std::string>(), Change::Modified);
-    diff_values("", with_properties(a), with_properties(b), change.properties);
+    for (const auto& [key, value] : a.items())
+        if (key != "Properties" && !b.contains(key)) change.properties.push_back(make_change("." + key, value, nullptr));
+    for (const auto& [key, value] : b.items()) {
+        if (key == "Properties") continue;
+        if (!a.contains(key)) change.properties.push_back(make_change("." + key, nullptr, value));
+        else diff_values("." + key, a[key], value, change.properties);
+    }
+    diff_values(".Properties", properties_of(a), properties_of(b), change.properties);
     for (auto& p : change.properties) {
         p.path.erase(0, 1);  // leading "."
         p.impact = p.path == "Type" ? Impact::Replace : impact_of(change.type, p.path);
@@ -182,8 +198,8 @@ TemplateDiff compare(const Value& old_input, const Value& new_input) {
     // Compared as CloudFormation will see them: Fn::ForEach loops expanded.
     const auto old_expansion = language_extensions::expand(old_input);
     const auto new_expansion = language_extensions::expand(new_input);
-    const Value& old_template = old_expansion.tmpl;
-    const Value& new_template = new_expansion.tmpl;
+    const Value& old_template = old_expansion.tmpl();
+    const Value& new_template = new_expansion.tmpl();
     for (const auto* expansion : {&old_expansion, &new_expansion}) {
         const char* which = expansion == &old_expansion ? "old" : "new";
         for (const auto& loop : expansion->unexpanded)
@@ -221,7 +237,7 @@ TemplateDiff compare(const Value& old_input, const Value& new_input) {
     for (const auto& id : ids) {
         const Value* a = old_resources.contains(id) ? &old_resources[id] : nullptr;
         const Value* b = new_resources.contains(id) ? &new_resources[id] : nullptr;
-        if (a && b && detail::same_value(with_properties(*a), with_properties(*b))) continue;
+        if (a && b && same_resource(*a, *b)) continue;
         ResourceChange change;
         if (!a) {
             change = make_resource_change(id, (*b)["Type"].get<std::string>(), "", Change::Added);

@@ -1,6 +1,7 @@
 #include "template_readers.hpp"
 
 #include "cfngen/error.hpp"
+#include "cfngen/template_file.hpp"
 
 #include <fmt/format.h>
 
@@ -39,6 +40,8 @@ private:
     const char* at_;
     const char** furthest_;
 };
+
+struct TooDeep {};
 
 struct DuplicateKey {
     std::string key;
@@ -99,6 +102,9 @@ private:
         return true;
     }
     bool open(Value&& container) {
+        // Refused as soon as it nests too deep, before any more is built
+        // (nlohmann's parser keeps its own state on the heap, not the stack).
+        if (stack_.size() >= max_template_nesting) throw TooDeep{};
         stack_.push_back(place(std::move(container)));
         return true;
     }
@@ -136,12 +142,23 @@ Value read_json(const std::string& text, const std::string& source) {
     StrictBuilder builder(json, text.data(), &furthest);
     bool parsed = false;
     try {
-        parsed = Value::sax_parse(TrackedIterator(text.data(), &furthest),
-                                  TrackedIterator(text.data() + text.size(), &furthest), &builder);
-    } catch (const DuplicateKey& duplicate) {
-        const auto [line, column] = line_and_column(text, key_start(text, duplicate.offset));
-        throw Error(fmt::format("{}: malformed JSON at line {}, column {}: duplicate key \"{}\"", source, line, column,
-                                duplicate.key));
+        // Fast path: nlohmann's pointer input. A duplicate key (rare) is
+        // located by reading again with the position-tracking iterator.
+        parsed = Value::sax_parse(text.data(), text.data() + text.size(), &builder);
+    } catch (const TooDeep&) {
+        throw Error(fmt::format("{}: nested deeper than {} levels; not a CloudFormation template", source,
+                                max_template_nesting));
+    } catch (const DuplicateKey&) {
+        Value again;
+        StrictBuilder locator(again, text.data(), &furthest);
+        try {
+            Value::sax_parse(TrackedIterator(text.data(), &furthest),
+                             TrackedIterator(text.data() + text.size(), &furthest), &locator);
+        } catch (const DuplicateKey& duplicate) {
+            const auto [line, column] = line_and_column(text, key_start(text, duplicate.offset));
+            throw Error(fmt::format("{}: malformed JSON at line {}, column {}: duplicate key \"{}\"", source, line,
+                                    column, duplicate.key));
+        }
     }
     if (parsed) return json;
     std::string reason = builder.error_message;

@@ -33,6 +33,14 @@ std::string alphanumeric(const std::string& text) {
     return out;
 }
 
+bool has_loops(const Value& v) {
+    if (v.is_array()) return std::any_of(v.begin(), v.end(), [](const Value& item) { return has_loops(item); });
+    if (!v.is_object()) return false;
+    for (const auto& [key, item] : v.items())
+        if (is_loop_key(key) || has_loops(item)) return true;
+    return false;
+}
+
 struct Expander {
     const Value& tmpl;
     std::vector<std::string> unexpanded;
@@ -181,11 +189,21 @@ bool declared(const Value& tmpl) {
 }
 
 Expansion expand(const Value& tmpl) {
+    Expansion result;
+    result.input = &tmpl;
+    const auto sections = {"Conditions", "Resources", "Outputs"};
+    const bool transform = declared(tmpl);
+    // Without the transform only a section's own keys matter (elsewhere a
+    // loop is an unknown property, which validate reports as such).
+    const auto has_section_loops = [&](const char* section) {
+        const auto& v = member(tmpl, section);
+        if (transform) return has_loops(v);
+        return std::any_of(v.items().begin(), v.items().end(), [](const auto& entry) { return is_loop_key(entry.key()); });
+    };
+    if (std::none_of(sections.begin(), sections.end(), has_section_loops)) return result;
     Expander expander{tmpl, {}, 0};
     Value out = tmpl;
-    std::vector<std::string> undeclared;
-    const bool transform = declared(tmpl);
-    for (const char* section : {"Conditions", "Resources", "Outputs"}) {
+    for (const char* section : sections) {
         if (!tmpl.contains(section) || !tmpl[section].is_object()) continue;
         if (transform) {
             out[section] = expander.walk(tmpl[section], section);
@@ -193,11 +211,13 @@ Expansion expand(const Value& tmpl) {
         }
         for (const auto& [key, _] : tmpl[section].items())
             if (is_loop_key(key)) {
-                undeclared.push_back(std::string(section) + "." + key);
+                result.undeclared.push_back(std::string(section) + "." + key);
                 out[section].erase(key);
             }
     }
-    return {std::move(out), std::move(expander.unexpanded), std::move(undeclared)};
+    result.expanded = std::move(out);
+    result.unexpanded = std::move(expander.unexpanded);
+    return result;
 }
 
 }  // namespace cfngen::language_extensions

@@ -24,32 +24,6 @@ namespace {
 
 using detail::line_and_column;
 
-// Deepest {}/[] nesting of JSON text, strings skipped; stops once past
-// `limit`. Read before parsing, so hostile nesting is refused before any of
-// it is built, and the parser can run without a per-token callback.
-std::size_t text_nesting(const std::string& text, std::size_t limit) {
-    std::size_t depth = 0;
-    std::size_t deepest = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char ch = text[i];
-        if (in_string) {
-            if (ch == '\\') ++i;
-            else if (ch == '"') in_string = false;
-            continue;
-        }
-        if (ch == '"') {
-            in_string = true;
-        } else if (ch == '{' || ch == '[') {
-            deepest = std::max(deepest, ++depth);
-            if (deepest > limit) return deepest;
-        } else if ((ch == '}' || ch == ']') && depth > 0) {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
 }  // namespace
 
 Value parse_template(const std::string& text, const std::string& source) {
@@ -65,11 +39,7 @@ Value parse_template(const std::string& text, const std::string& source) {
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) throw Error(fmt::format("{}: empty file; not a CloudFormation template", source));
     const bool json_text = text[first] == '{' || text[first] == '[';
-    // YAML's nesting is checked as it is converted (quotes and comments
-    // there do not follow JSON's rules, so the pre-scan would misread them).
-    if (json_text && text_nesting(text, max_template_nesting) > max_template_nesting)
-        throw Error(fmt::format("{}: nested deeper than {} levels; not a CloudFormation template", source,
-                                max_template_nesting));
+    // Both readers refuse nesting deeper than max_template_nesting as they go.
     const Value json = json_text ? detail::read_json(text, source) : detail::read_yaml(text, source);
     if (!json.is_object() || !json.contains("Resources") || !json["Resources"].is_object())
         throw Error(fmt::format("{}: not a CloudFormation template (no \"Resources\" object)", source));

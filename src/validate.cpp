@@ -124,7 +124,7 @@ std::size_t Report::warnings() const { return findings.size() - errors(); }
 Report check_template(const Value& template_json, std::size_t body_bytes, const Options& options) {
     // Checked as CloudFormation will see it: Fn::ForEach loops expanded.
     const auto expansion = language_extensions::expand(template_json);
-    Checker c{expansion.tmpl, {}, true, false, false, {}, {}};
+    Checker c{expansion.tmpl(), {}, true, false, false, {}, {}};
     c.sam = detail::declares_sam(template_json);
     c.language_extensions = language_extensions::declared(template_json);
     c.today = options.today.empty() ? lambda_runtimes::today() : options.today;

@@ -41,6 +41,9 @@ struct Checker {
                     std::span<const spec::PropertySpec> declared, std::string_view type_name);
 };
 
+// {"Name": macro, "Parameters": {...}}, the argument of Fn::Transform.
+bool is_fn_transform_argument(const Value& v);
+
 void check_references(Checker& c);
 void check_iam(Checker& c);
 void check_structure(Checker& c);

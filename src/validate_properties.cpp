@@ -56,6 +56,13 @@ bool is_no_value(const Value& v) { return v.is_object() && v.size() == 1 && memb
 
 }  // namespace
 
+bool is_fn_transform_argument(const Value& v) {
+    return v.is_object() && member(v, "Name").is_string() &&
+           (member(v, "Parameters").is_null() || v["Parameters"].is_object()) &&
+           std::all_of(v.items().begin(), v.items().end(),
+                       [](const auto& entry) { return entry.key() == "Name" || entry.key() == "Parameters"; });
+}
+
 // One value against one specification type.
 void Checker::value(const std::string& id, const std::string& path, const Value& v, std::uint16_t type_index) {
     if (const auto* branches = if_branches(v)) {
@@ -64,7 +71,12 @@ void Checker::value(const std::string& id, const std::string& path, const Value&
             if (!is_no_value((*branches)[i])) value(id, path, (*branches)[i], type_index);
         return;
     }
-    if (is_intrinsic(v)) return;  // resolved at deploy time
+    if (is_intrinsic(v)) {  // resolved at deploy time
+        if (v.contains("Fn::Transform") && !is_fn_transform_argument(v["Fn::Transform"]))
+            error(id, path + ".Fn::Transform", "Fn::Transform takes {\"Name\": macro, \"Parameters\": {...}}",
+                  "fn-transform");
+        return;
+    }
     const auto& t = spec::type(type_index);
     auto expect = [&](bool ok, const char* what) {
         if (!ok) error(id, path, fmt::format("expected {}, got {}", what, v.type_name()), "type");
@@ -139,13 +151,19 @@ void Checker::properties(const std::string& id, const std::string& path, const V
             if (!is_no_value((*branches)[i])) properties(id, path, (*branches)[i], declared, type_name);
         return;
     }
-    if (is_intrinsic(given)) return;
+    if (is_intrinsic(given) && !given.contains("Fn::Transform")) return;
     if (!given.is_object() && !given.is_null()) {
         error(id, path, fmt::format("expected an object of {} properties, got {}", type_name, given.type_name()), "type");
         return;
     }
     for (const auto& [name, v] : given.items()) {
         if (path == "Properties" && v.is_string() && is_packageable(resource_type, name)) continue;
+        if (name == "Fn::Transform") {  // a macro that supplies properties (AWS::Include)
+            if (!is_fn_transform_argument(v))
+                error(id, path + ".Fn::Transform", "Fn::Transform takes {\"Name\": macro, \"Parameters\": {...}}",
+                      "fn-transform");
+            continue;
+        }
         const auto* property = spec::find_property(declared, name);
         if (!property) {
             error(id, path + "." + name, fmt::format("{} has no property {}", type_name, name), "unknown-property");
@@ -153,7 +171,8 @@ void Checker::properties(const std::string& id, const std::string& path, const V
         }
         value(id, path + "." + name, v, property->type);
     }
-    if (!check_required) return;
+    // A macro (Fn::Transform) may supply the rest.
+    if (!check_required || given.contains("Fn::Transform")) return;
     for (const auto& property : declared)
         if (property.required && !given.contains(std::string(property.name())))
             error(id, path, fmt::format("{} requires property {}", type_name, property.name()), "required");

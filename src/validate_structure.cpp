@@ -103,26 +103,15 @@ void check_transforms(Checker& c) {
     }
 }
 
-// {"Fn::Transform": {"Name": "...", "Parameters": {...}}} wherever it appears.
-void check_fn_transform(Checker& c, const std::string& id, const std::string& path, const Value& v) {
-    if (v.is_array()) {
-        for (std::size_t i = 0; i < v.size(); ++i) check_fn_transform(c, id, fmt::format("{}[{}]", path, i), v[i]);
-        return;
-    }
-    if (!v.is_object()) return;
-    for (const auto& [key, item] : v.items()) {
-        if (key == "Fn::Transform") {
-            const bool shape = item.is_object() && member(item, "Name").is_string() &&
-                               (member(item, "Parameters").is_null() || item["Parameters"].is_object()) &&
-                               std::all_of(item.items().begin(), item.items().end(), [](const auto& entry) {
-                                   return entry.key() == "Name" || entry.key() == "Parameters";
-                               });
-            if (!shape)
-                c.error(id, path + ".Fn::Transform", "Fn::Transform takes {\"Name\": macro, \"Parameters\": {...}}",
-                        "fn-transform");
-        }
-        check_fn_transform(c, id, path + "." + key, item);
-    }
+// {"Fn::Transform": {"Name": "...", "Parameters": {...}}} in outputs and
+// conditions; in resources the property walk checks it
+// (Checker::properties). True when one is malformed.
+bool has_bad_fn_transform(const Value& v) {
+    if (v.is_array()) return std::any_of(v.begin(), v.end(), [](const Value& item) { return has_bad_fn_transform(item); });
+    if (!v.is_object()) return false;
+    for (const auto& [key, item] : v.items())
+        if ((key == "Fn::Transform" && !is_fn_transform_argument(item)) || has_bad_fn_transform(item)) return true;
+    return false;
 }
 
 // A resource that depends on one that exists only under a condition fails
@@ -177,8 +166,10 @@ void check_structure(Checker& c) {
     check_resource_attributes(c);
     check_condition_names(c);
     check_transforms(c);
-    for (const char* section : {"Resources", "Outputs", "Conditions"})
-        for (const auto& [id, value] : member(c.tmpl, section).items()) check_fn_transform(c, id, section, value);
+    for (const char* section : {"Outputs", "Conditions"})
+        for (const auto& [id, value] : member(c.tmpl, section).items())
+            if (has_bad_fn_transform(value))
+                c.error(id, section, "Fn::Transform takes {\"Name\": macro, \"Parameters\": {...}}", "fn-transform");
     check_conditional_dependencies(c);
     check_runtimes(c);
 }

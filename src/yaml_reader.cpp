@@ -4,15 +4,14 @@
 #include "cfngen/template_file.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <cmath>
 #include <iterator>
-#include <sstream>
+#include <map>
 #include <string_view>
 
 namespace cfngen::detail {
@@ -57,46 +56,114 @@ bool is_plain_number(std::string_view text, bool& integer) {
 // aliases nested ten deep would otherwise build billions of values.
 constexpr std::size_t kMaxNodes = 2'000'000;
 
-struct Converter {
-    const std::string& source;
-    std::size_t nodes = 0;
+// One YAML event, freed when it goes out of scope.
+struct Event {
+    yaml_event_t raw{};
+    ~Event() { yaml_event_delete(&raw); }
+};
 
-    [[noreturn]] void fail(const YAML::Mark& mark, const std::string& reason) const {
-        throw Error(fmt::format("{}: malformed YAML at line {}, column {}: {}", source, mark.line + 1,
-                                mark.column + 1, reason));
+// libyaml's parser, reading `text`, freed when it goes out of scope.
+class Parser {
+public:
+    Parser(const std::string& text, const std::string& source) : source_(source) {
+        if (!yaml_parser_initialize(&parser_)) throw Error(source + ": out of memory reading YAML");
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
     }
+    ~Parser() { yaml_parser_delete(&parser_); }
+    Parser(const Parser&) = delete;
+    Parser& operator=(const Parser&) = delete;
 
-    Value convert(const YAML::Node& node, std::size_t depth) {
-        if (depth > max_template_nesting)
-            throw Error(fmt::format("{}: nested deeper than {} levels; not a CloudFormation template", source,
-                                    max_template_nesting));
-        if (++nodes > kMaxNodes)
-            fail(node.Mark(), fmt::format("aliases expand to more than {} values", kMaxNodes));
-        const std::string& tag = node.Tag();
-        if (tag.size() > 1 && tag[0] == '!' && tag[1] != '!') return short_form(node, tag.substr(1), depth);
-        return plain(node, depth);
-    }
-
-    Value plain(const YAML::Node& node, std::size_t depth) {
-        switch (node.Type()) {
-            case YAML::NodeType::Map: return mapping(node, depth);
-            case YAML::NodeType::Sequence: {
-                Value list = Value::array();
-                for (const auto& item : node) list.push_back(convert(item, depth + 1));
-                return list;
-            }
-            case YAML::NodeType::Scalar: return scalar(node);
-            default: return nullptr;  // ~, null, or nothing after the colon
+    void next(Event& event) {
+        yaml_event_delete(&event.raw);
+        if (!yaml_parser_parse(&parser_, &event.raw)) {
+            const auto& mark = parser_.problem_mark;
+            std::string reason = parser_.problem ? parser_.problem : "malformed";
+            if (parser_.context) reason += std::string(" ") + parser_.context;
+            throw Error(fmt::format("{}: malformed YAML at line {}, column {}: {}", source_, mark.line + 1,
+                                    mark.column + 1, reason));
         }
     }
 
-    Value mapping(const YAML::Node& node, std::size_t depth) {
+private:
+    yaml_parser_t parser_{};
+    const std::string& source_;
+};
+
+std::string text_of(const unsigned char* text) { return text ? reinterpret_cast<const char*>(text) : ""; }
+
+struct Converter {
+    Parser& parser;
+    const std::string& source;
+    std::size_t nodes = 0;
+    // An anchor's value and how many values it holds, for the alias limit.
+    std::map<std::string, std::pair<Value, std::size_t>> anchors;
+
+    [[noreturn]] void fail(const yaml_mark_t& mark, const std::string& reason) const {
+        throw Error(fmt::format("{}: malformed YAML at line {}, column {}: {}", source, mark.line + 1, mark.column + 1,
+                                reason));
+    }
+
+    void count(const yaml_mark_t& mark, std::size_t added) {
+        nodes += added;
+        if (nodes > kMaxNodes) fail(mark, fmt::format("aliases expand to more than {} values", kMaxNodes));
+    }
+
+    // The node that starts with `event` (already read).
+    Value node(Event& event, std::size_t depth) {
+        if (depth > max_template_nesting)
+            throw Error(fmt::format("{}: nested deeper than {} levels; not a CloudFormation template", source,
+                                    max_template_nesting));
+        const auto& e = event.raw;
+        const auto mark = e.start_mark;
+        if (e.type == YAML_ALIAS_EVENT) {
+            const auto it = anchors.find(text_of(e.data.alias.anchor));
+            if (it == anchors.end()) fail(mark, "unknown alias *" + text_of(e.data.alias.anchor));
+            count(mark, it->second.second);
+            return it->second.first;
+        }
+        const auto before = nodes;
+        count(mark, 1);
+        std::string anchor, tag;
+        Value value;
+        if (e.type == YAML_SCALAR_EVENT) {
+            anchor = text_of(e.data.scalar.anchor);
+            tag = text_of(e.data.scalar.tag);
+            const std::string text(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+            const bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+            value = is_short_form(tag) ? short_form(mark, tag.substr(1), Value(plain && text.empty() ? "" : text))
+                    : tag.empty() && plain ? scalar(text)
+                                           : Value(text);
+        } else if (e.type == YAML_SEQUENCE_START_EVENT) {
+            anchor = text_of(e.data.sequence_start.anchor);
+            tag = text_of(e.data.sequence_start.tag);
+            value = Value::array();
+            for (Event item; parser.next(item), item.raw.type != YAML_SEQUENCE_END_EVENT;)
+                value.push_back(node(item, depth + 1));
+            if (is_short_form(tag)) value = short_form(mark, tag.substr(1), std::move(value));
+        } else if (e.type == YAML_MAPPING_START_EVENT) {
+            anchor = text_of(e.data.mapping_start.anchor);
+            tag = text_of(e.data.mapping_start.tag);
+            value = mapping(depth);
+            if (is_short_form(tag)) value = short_form(mark, tag.substr(1), std::move(value));
+        } else {
+            fail(mark, "unexpected YAML event");
+        }
+        if (!tag.empty() && tag[0] == '!' && !is_short_form(tag) && tag != "!")
+            fail(mark, fmt::format("unknown tag {}", tag));
+        if (!anchor.empty()) anchors[anchor] = {value, nodes - before};
+        return value;
+    }
+
+    Value mapping(std::size_t depth) {
         Value object = Value::object();
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            if (!it->first.IsScalar()) fail(it->first.Mark(), "a mapping key must be a plain value");
-            const std::string& key = it->first.Scalar();
-            if (object.contains(key)) fail(it->first.Mark(), fmt::format("duplicate key \"{}\"", key));
-            object[key] = convert(it->second, depth + 1);
+        for (Event key; parser.next(key), key.raw.type != YAML_MAPPING_END_EVENT;) {
+            if (key.raw.type != YAML_SCALAR_EVENT) fail(key.raw.start_mark, "a mapping key must be a plain value");
+            const std::string name(reinterpret_cast<const char*>(key.raw.data.scalar.value), key.raw.data.scalar.length);
+            if (object.contains(name)) fail(key.raw.start_mark, fmt::format("duplicate key \"{}\"", name));
+            Event item;
+            parser.next(item);
+            object[name] = node(item, depth + 1);
         }
         return object;
     }
@@ -105,13 +172,10 @@ struct Converter {
     // only when reading it back as text gives the same digits (no leading
     // zeros: an account id 012345678901 stays a string), so nothing in the
     // template changes by being read.
-    Value scalar(const YAML::Node& node) const {
-        const std::string& text = node.Scalar();
-        const std::string& tag = node.Tag();
-        if (tag != "?") return text;  // quoted, or tagged !!str and the like
+    static Value scalar(const std::string& text) {
         if (text == "true" || text == "True" || text == "TRUE") return true;
         if (text == "false" || text == "False" || text == "FALSE") return false;
-        if (text == "null" || text == "Null" || text == "NULL" || text == "~") return nullptr;
+        if (text.empty() || text == "null" || text == "Null" || text == "NULL" || text == "~") return nullptr;
         bool integer = false;
         if (!is_plain_number(text, integer)) return text;
         if (integer) {
@@ -123,13 +187,16 @@ struct Converter {
         return std::isfinite(value) ? Value(value) : Value(text);
     }
 
-    Value short_form(const YAML::Node& node, const std::string& name, std::size_t depth) {
-        if (std::find(std::begin(kShortForms), std::end(kShortForms), name) == std::end(kShortForms))
-            fail(node.Mark(), fmt::format("unknown tag !{}", name));
-        // A short form's scalar argument is text, even when it looks like a number.
-        Value argument = node.IsScalar() ? Value(node.Scalar()) : node.IsNull() ? Value("") : plain(node, depth);
+    // "!Ref" and the like: a local tag naming one of CloudFormation's short forms.
+    static bool is_short_form(const std::string& tag) {
+        return tag.size() > 1 && tag[0] == '!' &&
+               std::find(std::begin(kShortForms), std::end(kShortForms), std::string_view(tag).substr(1)) !=
+                   std::end(kShortForms);
+    }
+
+    Value short_form(const yaml_mark_t& mark, const std::string& name, Value argument) const {
         if (name == "Ref" || name == "Condition") {
-            if (!argument.is_string()) fail(node.Mark(), fmt::format("!{} takes a name", name));
+            if (!argument.is_string()) fail(mark, fmt::format("!{} takes a name", name));
             return {{name, std::move(argument)}};
         }
         if (name == "GetAtt" && argument.is_string()) {
@@ -137,14 +204,14 @@ struct Converter {
             const auto& text = argument.get_ref<const std::string&>();
             const auto dot = text.find('.');
             if (dot == std::string::npos || dot == 0 || dot + 1 == text.size())
-                fail(node.Mark(), fmt::format("!GetAtt {} is not Resource.Attribute", text));
+                fail(mark, fmt::format("!GetAtt {} is not Resource.Attribute", text));
             argument = Value::array({text.substr(0, dot), text.substr(dot + 1)});
         }
         return {{"Fn::" + name, std::move(argument)}};
     }
 };
 
-// yaml-cpp passes bytes through; JSON (and so every later step) needs UTF-8.
+// Every later step (JSON) needs UTF-8; checked here, with the position.
 void require_utf8(const std::string& text, const std::string& source) {
     std::size_t i = 0;
     while (i < text.size()) {
@@ -160,52 +227,24 @@ void require_utf8(const std::string& text, const std::string& source) {
     }
 }
 
-// Counts documents without building them. yaml-cpp 0.7's LoadAll loops
-// forever (allocating) on input such as ",", where the parser reports a
-// document without consuming a token (jbeder/yaml-cpp#1040, fixed by #1319
-// after 0.7): so documents are counted here, at most two.
-class DocumentCounter : public YAML::EventHandler {
-public:
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
-};
-
-bool has_second_document(const std::string& text) {
-    std::istringstream stream(text);
-    YAML::Parser parser(stream);
-    DocumentCounter counter;
-    int documents = 0;
-    while (documents < 2 && parser.HandleNextDocument(counter)) ++documents;
-    return documents > 1;
-}
-
 }  // namespace
 
 Value read_yaml(const std::string& text, const std::string& source) {
     require_utf8(text, source);
-    YAML::Node document;
-    try {
-        document = YAML::Load(text);
-        if (document.IsMap() && has_second_document(text))
-            throw Error(fmt::format("{}: more than one YAML document; a template is one", source));
-    } catch (const YAML::Exception& e) {
-        throw Error(fmt::format("{}: malformed YAML at line {}, column {}: {}", source, e.mark.line + 1,
-                                e.mark.column + 1, e.msg));
-    }
-    Converter converter{source};
-    try {
-        return converter.convert(document, 0);
-    } catch (const YAML::Exception& e) {
-        throw Error(fmt::format("{}: malformed YAML at line {}, column {}: {}", source, e.mark.line + 1,
-                                e.mark.column + 1, e.msg));
-    }
+    Parser parser(text, source);
+    Converter converter{parser, source, 0, {}};
+    Event event;
+    parser.next(event);  // stream start
+    parser.next(event);
+    if (event.raw.type == YAML_STREAM_END_EVENT)
+        throw Error(fmt::format("{}: empty file; not a CloudFormation template", source));
+    parser.next(event);  // document start -> the root node
+    Value root = event.raw.type == YAML_DOCUMENT_END_EVENT ? Value() : converter.node(event, 0);
+    if (event.raw.type != YAML_DOCUMENT_END_EVENT) parser.next(event);  // document end
+    parser.next(event);
+    if (event.raw.type == YAML_DOCUMENT_START_EVENT)
+        throw Error(fmt::format("{}: more than one YAML document; a template is one", source));
+    return root;
 }
 
 }  // namespace cfngen::detail

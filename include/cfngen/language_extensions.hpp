@@ -11,6 +11,7 @@
 
 #include "cfngen/value.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,12 @@ std::vector<std::string> transforms(const Value& tmpl);
 bool declared(const Value& tmpl);
 
 struct Expansion {
-    Value tmpl;                            // without any Fn::ForEach key in Conditions, Resources, Outputs
+    // The template to read: the input itself when it has no loop (no copy),
+    // else the expanded copy.
+    const Value& tmpl() const { return expanded ? *expanded : *input; }
+
+    const Value* input = nullptr;
+    std::optional<Value> expanded;         // without any Fn::ForEach key in Conditions, Resources, Outputs
     std::vector<std::string> unexpanded;   // "Resources.Fn::ForEach::Buckets: its collection ... deploy time"
     std::vector<std::string> undeclared;   // loops in a template without the transform
 };
@@ -33,7 +39,8 @@ struct Expansion {
 // With the transform declared, expands every Fn::ForEach; without it, takes
 // the loops out of the sections (CloudFormation would reject them) and lists
 // them in `undeclared`. Throws cfngen::Error for a loop that is not
-// [identifier, collection, {fragment}] or that makes a key twice.
+// [identifier, collection, {fragment}] or that makes a key twice. `tmpl`
+// must outlive the result.
 Expansion expand(const Value& tmpl);
 
 }  // namespace cfngen::language_extensions

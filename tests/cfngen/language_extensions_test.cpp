@@ -27,7 +27,7 @@ Resources:
 )");
     const auto expanded = language_extensions::expand(t);
     CHECK(expanded.unexpanded.empty());
-    const auto& resources = expanded.tmpl["Resources"];
+    const auto& resources = expanded.tmpl()["Resources"];
     REQUIRE(resources.size() == 2);
     CHECK(resources["QueueJobs"]["Properties"]["QueueName"] == Value::parse(R"({"Fn::Sub": "${AWS::StackName}-Jobs"})"));
     CHECK(resources["QueueMail"]["Properties"]["Tags"][0]["Value"] == "Mail");
@@ -57,11 +57,11 @@ Outputs:
             Value: !GetAtt [!Sub 'Q${Env}', !Ref Attr]
 )");
     const auto expanded = language_extensions::expand(t);
-    REQUIRE(expanded.tmpl["Resources"].contains("Subnet1001024"));
-    REQUIRE(expanded.tmpl["Resources"].contains("Subnet1002024"));
-    CHECK(expanded.tmpl["Resources"]["Subnet1002024"]["Properties"]["CidrBlock"] == "10.0.2.0/24");
-    CHECK(expanded.tmpl["Outputs"].size() == 4);
-    CHECK(expanded.tmpl["Outputs"]["OutbName"]["Value"] == Value::parse(R"({"Fn::GetAtt": ["Qb", "Name"]})"));
+    REQUIRE(expanded.tmpl()["Resources"].contains("Subnet1001024"));
+    REQUIRE(expanded.tmpl()["Resources"].contains("Subnet1002024"));
+    CHECK(expanded.tmpl()["Resources"]["Subnet1002024"]["Properties"]["CidrBlock"] == "10.0.2.0/24");
+    CHECK(expanded.tmpl()["Outputs"].size() == 4);
+    CHECK(expanded.tmpl()["Outputs"]["OutbName"]["Value"] == Value::parse(R"({"Fn::GetAtt": ["Qb", "Name"]})"));
 }
 
 TEST_CASE("Fn::ForEach over what only deployment knows is left out and said", "[language-extensions]") {
@@ -76,7 +76,7 @@ Resources:
   Keep: {Type: AWS::SNS::Topic}
 )");
     const auto expanded = language_extensions::expand(t);
-    CHECK(expanded.tmpl["Resources"].size() == 1);
+    CHECK(expanded.tmpl()["Resources"].size() == 1);
     REQUIRE(expanded.unexpanded.size() == 1);
     CHECK_THAT(expanded.unexpanded[0], Contains("Resources.Fn::ForEach::Queues"));
     const auto report = validate::check_template(t, 100);

@@ -58,7 +58,7 @@ TEST_CASE("hostile template files: one line on stderr, exit 2, for diff and vali
         {"unknown-tag.yaml", "Resources:\n  Q:\n    Type: !Nope x\n", "malformed YAML at line 3, column 11: unknown tag !Nope"},
         {"latin1.yaml", "Resources:\n  Caf\xe9: {}\n", "malformed YAML at line 2, column 6: not UTF-8"},
         {"two-documents.yaml", "Resources: {}\n---\nResources: {}\n", "more than one YAML document"},
-        {"comma.yaml", ",", "not a CloudFormation template"},
+        {"comma.yaml", ",", "malformed YAML at line 1, column 1"},
         {"nul.json", std::string("{\"Resources\": {}}\0garbage", 25), "malformed template at line 1, column 18: NUL byte"},
     };
     for (const auto& [name, content, message] : inputs) {
