@@ -5,9 +5,11 @@
 #   1. cfngen synth vs npx cdk synth vs node app.js   (bench/synth-vs-cdk.js)
 #   2. synth and diff against stack size              (cfngen-scale-bench, callgrind)
 #   3. price-check cost against alert count           (bench/price-check-cost.js)
+#   4. validate and diff vs AWS's validator and @aws-cdk/cloudformation-diff
+#                                                     (bench/validate-diff-vs-aws.js)
 # and writes bench/results/*.json, the plots and bench/RESULTS.md.
 #
-#   bash bench/run.sh            # the full run, about 3 minutes
+#   bash bench/run.sh            # the full run, about 8 minutes
 #   bash bench/run.sh --smoke    # small sizes and one round, into a temporary
 #                                # directory; the test command runs this (with
 #                                # --no-build: CTest runs it on its own build)
@@ -44,6 +46,7 @@ if $smoke; then
   scale_args=(--sizes 50,100 --diff-size 100 --min-seconds 0.05 --process-runs 1)
   instruction_sizes=()
   price_args=(--runs 1 200)
+  validate_diff_args=(--runs 1 --warmup 0)
 else
   out=bench/results
   markdown=bench/RESULTS.md
@@ -51,6 +54,7 @@ else
   scale_args=(--sizes 50,500,5000 --diff-size 500 --min-seconds 1 --process-runs 11)
   instruction_sizes=(50 500 5000)
   price_args=(--runs 5 1000 10000 50000)
+  validate_diff_args=(--runs 10 --warmup 1)
 fi
 mkdir -p "$out"
 
@@ -78,6 +82,9 @@ echo "== 3. price-check cost" >&2
 node bench/price-check-cost.js "${price_args[@]}" --out "$out" 2> >(grep -v -e NodeVersionSupportWarning -e "^versions published" \
   -e "^will require node" -e "^To continue receiving" -e "^and security updates" -e "^More information" -e "trace-warnings" -e '^$' >&2)
 
+echo "== 4. validate and diff vs AWS's validator and @aws-cdk/cloudformation-diff" >&2
+node bench/validate-diff-vs-aws.js "${validate_diff_args[@]}" --out "$out"
+
 # The machine the figures came from, and how long the whole run took.
 node -e '
   const os = require("os"), fs = require("fs"), { execSync } = require("child_process");
@@ -89,5 +96,5 @@ node -e '
     minutes_hint: Math.max(1, Math.round(Number(process.argv[2]) / 60)) }, null, 2) + "\n");
 ' "$out/machine.json" "$(( $(date +%s) - start ))"
 node bench/report.js --results "$out" --markdown "$markdown"
-$smoke && grep -q "## 3. Price-check cost" "$markdown" && echo "bench smoke run: all three benchmarks and the report ran" >&2
+$smoke && grep -q "## 5. Validate and diff" "$markdown" && echo "bench smoke run: every benchmark and the report ran" >&2
 exit 0
