@@ -169,6 +169,8 @@ void Checker::properties(const std::string& id, const std::string& path, const V
             error(id, path + "." + name, fmt::format("{} has no property {}", type_name, name), "unknown-property");
             continue;
         }
+        if (property->deprecated)
+            warning(id, path + "." + name, fmt::format("{} is deprecated in {}", name, type_name), "deprecated");
         value(id, path + "." + name, v, property->type);
     }
     // A macro (Fn::Transform) may supply the rest.

@@ -132,3 +132,10 @@ TEST_CASE("Fn::Sub names may have spaces around them", "[validate][structure]") 
     CHECK(check_yaml("Resources:\n" + kQueue + "    Properties:\n      QueueName: !Sub '${ AWS::StackName }-q'\n")
               .errors() == 0);
 }
+
+TEST_CASE("a deprecated property is a warning", "[validate][structure]") {
+    // AWS::EC2::EIPAssociation.EIP is deprecated in the specification (use AllocationId).
+    const auto r = check_yaml("Resources:\n  A:\n    Type: AWS::EC2::EIPAssociation\n    Properties: {EIP: 1.2.3.4, InstanceId: i-1}\n");
+    CHECK(r.errors() == 0);
+    CHECK(has(r, Severity::Warning, "deprecated", "EIP is deprecated in AWS::EC2::EIPAssociation"));
+}
