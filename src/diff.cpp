@@ -205,6 +205,9 @@ TemplateDiff compare(const Value& old_input, const Value& new_input) {
         for (const auto& loop : expansion->unexpanded)
             result.notes.push_back(fmt::format("{} template: Fn::ForEach not expanded, its changes are not shown: {}",
                                                which, loop));
+        for (const auto& macro : expansion->included)
+            result.notes.push_back(fmt::format("{} template: what {} adds is known only when deployed, not shown", which,
+                                               macro));
         for (const auto& loop : expansion->undeclared)
             result.notes.push_back(fmt::format("{} template: {} without Transform AWS::LanguageExtensions is not shown",
                                                which, loop));

@@ -197,6 +197,7 @@ Expansion expand(const Value& tmpl) {
     // loop is an unknown property, which validate reports as such).
     const auto has_section_loops = [&](const char* section) {
         const auto& v = member(tmpl, section);
+        if (v.contains("Fn::Transform")) return true;
         if (transform) return has_loops(v);
         return std::any_of(v.items().begin(), v.items().end(), [](const auto& entry) { return is_loop_key(entry.key()); });
     };
@@ -205,8 +206,15 @@ Expansion expand(const Value& tmpl) {
     Value out = tmpl;
     for (const char* section : sections) {
         if (!tmpl.contains(section) || !tmpl[section].is_object()) continue;
+        // A macro over the whole section (AWS::Include of more resources):
+        // what it adds is known only when deployed.
+        if (tmpl[section].contains("Fn::Transform")) {
+            result.included.push_back(std::string(section) + ".Fn::Transform " +
+                                      member(tmpl[section]["Fn::Transform"], "Name").dump());
+            out[section].erase("Fn::Transform");
+        }
         if (transform) {
-            out[section] = expander.walk(tmpl[section], section);
+            out[section] = expander.walk(out[section], section);
             continue;
         }
         for (const auto& [key, _] : tmpl[section].items())

@@ -47,7 +47,9 @@ Value parse_template(const std::string& text, const std::string& source) {
         if (json.contains(section) && !json[section].is_object())
             throw Error(fmt::format("{}: not a CloudFormation template (\"{}\" is not an object)", source, section));
     for (const auto& [id, resource] : json["Resources"].items()) {
-        if (id.rfind("Fn::ForEach::", 0) == 0) continue;  // a loop of AWS::LanguageExtensions, expanded later
+        // A loop of AWS::LanguageExtensions, or a macro over the section
+        // (AWS::Include): taken care of by language_extensions::expand.
+        if (id.rfind("Fn::ForEach::", 0) == 0 || id == "Fn::Transform") continue;
         if (!resource.is_object() || !resource.contains("Type") || !resource["Type"].is_string())
             throw Error(fmt::format("{}: resource {} has no \"Type\" string", source, id));
         if (resource.contains("Properties") && !resource["Properties"].is_object())

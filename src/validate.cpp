@@ -130,6 +130,8 @@ Report check_template(const Value& template_json, std::size_t body_bytes, const 
     c.today = options.today.empty() ? lambda_runtimes::today() : options.today;
     for (const auto& loop : expansion.unexpanded)
         c.warning("-", loop, "Fn::ForEach not expanded: its contents are not checked", "language-extensions");
+    for (const auto& macro : expansion.included)
+        c.warning("-", macro, "a macro adds to this section when deployed; what it adds is not checked", "transform");
     for (const auto& loop : expansion.undeclared)
         c.error("-", loop, "Fn::ForEach needs Transform: AWS::LanguageExtensions", "language-extensions");
     check_quotas(c, body_bytes);

@@ -34,6 +34,7 @@ struct Expansion {
     std::optional<Value> expanded;         // without any Fn::ForEach key in Conditions, Resources, Outputs
     std::vector<std::string> unexpanded;   // "Resources.Fn::ForEach::Buckets: its collection ... deploy time"
     std::vector<std::string> undeclared;   // loops in a template without the transform
+    std::vector<std::string> included;     // Fn::Transform over a whole section, taken out: "Resources.Fn::Transform ..."
 };
 
 // With the transform declared, expands every Fn::ForEach; without it, takes

@@ -139,3 +139,10 @@ TEST_CASE("a deprecated property is a warning", "[validate][structure]") {
     CHECK(r.errors() == 0);
     CHECK(has(r, Severity::Warning, "deprecated", "EIP is deprecated in AWS::EC2::EIPAssociation"));
 }
+
+TEST_CASE("a macro over the whole Resources section is one warning, the rest is checked", "[validate][structure]") {
+    const auto r = check_yaml("Resources:\n  Fn::Transform:\n    Name: AWS::Include\n    Parameters: {Location: s3://b/k}\n" +
+                              kQueue + "    Properties: {DelaySecs: 1}\n");
+    CHECK(has(r, Severity::Warning, "transform", "Resources.Fn::Transform \"AWS::Include\""));
+    CHECK(has(r, Severity::Error, "unknown-property", "DelaySecs"));
+}
