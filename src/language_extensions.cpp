@@ -183,9 +183,9 @@ std::vector<std::string> transforms(const Value& tmpl) {
     return names;
 }
 
-bool declared(const Value& tmpl) {
+bool declares_transform(const Value& tmpl, std::string_view name) {
     const auto names = transforms(tmpl);
-    return std::find(names.begin(), names.end(), transform_name) != names.end();
+    return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 Expansion expand(const Value& tmpl) {
@@ -193,15 +193,16 @@ Expansion expand(const Value& tmpl) {
     result.input = &tmpl;
     const auto sections = {"Conditions", "Resources", "Outputs"};
     const bool transform = declared(tmpl);
-    // Without the transform only a section's own keys matter (elsewhere a
-    // loop is an unknown property, which validate reports as such).
-    const auto has_section_loops = [&](const char* section) {
+    // Nothing to copy unless a section holds a macro or a loop; without the
+    // transform only a section's own keys matter (elsewhere a loop is an
+    // unknown property, which validate reports as such).
+    const auto needs_rewrite = [&](const char* section) {
         const auto& v = member(tmpl, section);
         if (v.contains("Fn::Transform")) return true;
         if (transform) return has_loops(v);
         return std::any_of(v.items().begin(), v.items().end(), [](const auto& entry) { return is_loop_key(entry.key()); });
     };
-    if (std::none_of(sections.begin(), sections.end(), has_section_loops)) return result;
+    if (std::none_of(sections.begin(), sections.end(), needs_rewrite)) return result;
     Expander expander{tmpl, {}, 0};
     Value out = tmpl;
     for (const char* section : sections) {

@@ -76,7 +76,7 @@ void apply_suppressions(Checker& c) {
 // third-party registry extension, which only its registry describes.
 void report_unknown_type(Checker& c, const std::string& id, const std::string& type) {
     const bool aws_namespace = type.rfind("AWS::", 0) == 0 || type.rfind("Alexa::", 0) == 0;
-    if (type.size() > 8 && type.compare(type.size() - 8, 8, "::MODULE") == 0)
+    if (detail::is_module_type(type))
         c.warning(id, "Type", fmt::format("{} is a module: the resources it adds are not checked", type), "unknown-type");
     else if (aws_namespace)
         c.error(id, "Type", fmt::format("{} is not a resource type ({})", type, spec::source()), "unknown-type");
@@ -93,8 +93,7 @@ void check_resource(Checker& c, const std::string& id, const Value& r) {
     // Custom resources take whatever properties their provider reads;
     // AWS::CDK::Metadata is the registry type AWS CDK adds to its stacks,
     // outside the specification.
-    if (type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource" || type == "AWS::CDK::Metadata")
-        return;
+    if (detail::is_custom_type(type) || type == "AWS::CDK::Metadata") return;
     const auto* spec = spec::find_resource(type);
     if (!spec) return report_unknown_type(c, id, type);
     const bool sam = !spec->transform().empty();
@@ -124,9 +123,8 @@ std::size_t Report::warnings() const { return findings.size() - errors(); }
 Report check_template(const Value& template_json, std::size_t body_bytes, const Options& options) {
     // Checked as CloudFormation will see it: Fn::ForEach loops expanded.
     const auto expansion = language_extensions::expand(template_json);
-    Checker c{expansion.tmpl(), {}, true, false, false, {}, {}};
-    c.sam = detail::declares_sam(template_json);
-    c.language_extensions = language_extensions::declared(template_json);
+    Checker c(expansion.tmpl());
+    c.sam = language_extensions::declares_transform(template_json, detail::sam_transform);
     c.today = options.today.empty() ? lambda_runtimes::today() : options.today;
     for (const auto& loop : expansion.unexpanded)
         c.warning("-", loop, "Fn::ForEach not expanded: its contents are not checked", "language-extensions");

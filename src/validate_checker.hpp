@@ -10,18 +10,32 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace cfngen::validate::detail {
 
+inline constexpr const char* sam_transform = "AWS::Serverless-2016-10-31";
+
+// Resource types checked other than by the specification: a custom resource
+// (Custom::*, AWS::CloudFormation::CustomResource) takes and returns what its
+// provider reads and sends; a module (*::MODULE) and SAM (AWS::Serverless::*)
+// add resources named with their own logical id as prefix.
+bool is_custom_type(std::string_view type);
+bool is_module_type(std::string_view type);
+bool is_serverless_type(std::string_view type);
+// The resource's Type, or "" when it has none.
+std::string_view type_of(const Value& resource);
+
 struct Checker {
+    explicit Checker(const Value& checked) : tmpl(checked) {}
+
     const Value& tmpl;
     Report report;
     // Off for resources whose properties a transform may complete (SAM's Globals).
     bool check_required = true;
-    bool sam = false;                  // Transform: AWS::Serverless-2016-10-31
-    bool language_extensions = false;  // Transform: AWS::LanguageExtensions
-    std::string today;                 // YYYY-MM-DD, for the Lambda runtime dates
-    std::string resource_type;         // of the resource whose properties are being checked
+    bool sam = false;           // Transform: AWS::Serverless-2016-10-31
+    std::string today;          // YYYY-MM-DD, for the Lambda runtime dates
+    std::string resource_type;  // of the resource whose properties are being checked
 
     void add(Severity severity, std::string id, std::string path, std::string message, std::string check) {
         report.findings.push_back({severity, std::move(id), std::move(path), std::move(message), std::move(check)});
@@ -32,6 +46,9 @@ struct Checker {
     }
     void warning(const std::string& id, const std::string& path, const std::string& message, const std::string& check) {
         add(Severity::Warning, id, path, message, check);
+    }
+    void bad_fn_transform(const std::string& id, const std::string& path) {
+        error(id, path, "Fn::Transform takes {\"Name\": macro, \"Parameters\": {...}}", "fn-transform");
     }
 
     // One value against one specification type.
@@ -47,6 +64,5 @@ bool is_fn_transform_argument(const Value& v);
 void check_references(Checker& c);
 void check_iam(Checker& c);
 void check_structure(Checker& c);
-bool declares_sam(const Value& tmpl);
 
 }  // namespace cfngen::validate::detail

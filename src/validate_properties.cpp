@@ -73,8 +73,7 @@ void Checker::value(const std::string& id, const std::string& path, const Value&
     }
     if (is_intrinsic(v)) {  // resolved at deploy time
         if (v.contains("Fn::Transform") && !is_fn_transform_argument(v["Fn::Transform"]))
-            error(id, path + ".Fn::Transform", "Fn::Transform takes {\"Name\": macro, \"Parameters\": {...}}",
-                  "fn-transform");
+            bad_fn_transform(id, path + ".Fn::Transform");
         return;
     }
     const auto& t = spec::type(type_index);
@@ -159,9 +158,7 @@ void Checker::properties(const std::string& id, const std::string& path, const V
     for (const auto& [name, v] : given.items()) {
         if (path == "Properties" && v.is_string() && is_packageable(resource_type, name)) continue;
         if (name == "Fn::Transform") {  // a macro that supplies properties (AWS::Include)
-            if (!is_fn_transform_argument(v))
-                error(id, path + ".Fn::Transform", "Fn::Transform takes {\"Name\": macro, \"Parameters\": {...}}",
-                      "fn-transform");
+            if (!is_fn_transform_argument(v)) bad_fn_transform(id, path + ".Fn::Transform");
             continue;
         }
         const auto* property = spec::find_property(declared, name);

@@ -10,37 +10,18 @@ namespace cfngen::validate::detail {
 
 namespace {
 
-bool is_serverless(const Value& resource) {
-    const auto& type = member(resource, "Type");
-    return type.is_string() && type.get<std::string>().rfind("AWS::Serverless::", 0) == 0;
-}
-
-// A custom resource returns whatever attributes its provider sends back.
-bool is_custom(const Value& resource) {
-    const auto& type = member(resource, "Type");
-    return type.is_string() && (type.get<std::string>().rfind("Custom::", 0) == 0 ||
-                                type == "AWS::CloudFormation::CustomResource");
-}
-
-// A module (a type ending in ::MODULE) adds its resources with the module's
-// logical id as prefix: ModuleBucket for the resource Bucket of Module.
-bool module_generated(const Value& resources, const std::string& target) {
+// A resource that a module or SAM adds when the template is deployed,
+// named with the logical id of what adds it as prefix (ModuleBucket for the
+// resource Bucket of Module; MyFunctionRole, MyFunctionVersion...,
+// MyApiProdStage), or one of SAM's implicit APIs.
+bool added_when_deployed(const Value& resources, const std::string& target, bool sam) {
+    if (sam && (target == "ServerlessRestApi" || target == "ServerlessHttpApi")) return true;
     for (const auto& [id, resource] : resources.items()) {
-        const auto& type = member(resource, "Type");
-        const bool module = type.is_string() && type.get<std::string>().size() > 8 &&
-                            type.get<std::string>().compare(type.get<std::string>().size() - 8, 8, "::MODULE") == 0;
-        if (module && target.size() > id.size() && target.rfind(id, 0) == 0) return true;
+        const auto type = type_of(resource);
+        if (target.size() > id.size() && target.rfind(id, 0) == 0 &&
+            (is_module_type(type) || (sam && is_serverless_type(type))))
+            return true;
     }
-    return false;
-}
-
-// A resource SAM adds when it transforms the template: the implicit APIs,
-// and resources named after a serverless resource (MyFunctionRole,
-// MyFunctionVersion..., MyApiProdStage), which references may name.
-bool sam_generated(const Value& resources, const std::string& target) {
-    if (target == "ServerlessRestApi" || target == "ServerlessHttpApi") return true;
-    for (const auto& [id, resource] : resources.items())
-        if (target.size() > id.size() && target.rfind(id, 0) == 0 && is_serverless(resource)) return true;
     return false;
 }
 
@@ -54,17 +35,22 @@ void check_references(Checker& c) {
         const auto found = find_references(v);
         for (const auto& target : found.refs)
             if (!resources.contains(target) && !parameters.contains(target) &&
-                !(c.sam && sam_generated(resources, target)) && !module_generated(resources, target))
+                !added_when_deployed(resources, target, c.sam))
                 c.error(id, path, fmt::format("refers to '{}', which is not a resource or parameter", target),
                         "reference");
         for (const auto& id_attr : found.get_atts) {
             const auto dot = id_attr.find('.');
             const auto target = id_attr.substr(0, dot);
             const auto attribute = id_attr.substr(dot + 1);
-            if (c.sam && (resources.contains(target) ? is_serverless(resources[target]) : sam_generated(resources, target)))
-                continue;  // attributes of what SAM generates, e.g. MyFunction.Arn of its AWS::Lambda::Function
-            if (resources.contains(target) ? is_custom(resources[target]) : module_generated(resources, target))
+            // Attributes that a custom resource's provider returns, or that
+            // belong to what SAM generates (MyFunction.Arn of its
+            // AWS::Lambda::Function) or a module adds, are not in the specification.
+            if (resources.contains(target)) {
+                const auto type = type_of(resources[target]);
+                if (is_custom_type(type) || (c.sam && is_serverless_type(type))) continue;
+            } else if (added_when_deployed(resources, target, c.sam)) {
                 continue;
+            }
             if (!resources.contains(target)) {
                 c.error(id, path, fmt::format("gets attribute {} of '{}', which is not a resource", attribute, target),
                         "reference");

@@ -16,8 +16,6 @@ namespace cfngen::validate::detail {
 
 namespace {
 
-constexpr const char* kSam = "AWS::Serverless-2016-10-31";
-
 // CloudFormation user guide, "Resource attribute reference"; SAM adds
 // Connectors and IgnoreGlobals (SAM specification, "Resource attributes").
 constexpr std::array<std::string_view, 9> kResourceAttributes = {
@@ -25,11 +23,6 @@ constexpr std::array<std::string_view, 9> kResourceAttributes = {
     "CreationPolicy", "Metadata"};
 constexpr std::array<std::string_view, 2> kSamResourceAttributes = {"Connectors", "IgnoreGlobals"};
 constexpr std::array<std::string_view, 4> kDeletionPolicies = {"Delete", "Retain", "RetainExceptOnCreate", "Snapshot"};
-
-bool is_custom_resource(const Value& type) {
-    return type.is_string() && (type.get<std::string>().rfind("Custom::", 0) == 0 ||
-                                type == "AWS::CloudFormation::CustomResource");
-}
 
 template <std::size_t N>
 bool one_of(const std::array<std::string_view, N>& names, const std::string& name) {
@@ -56,7 +49,7 @@ void check_resource_attributes(Checker& c) {
             if (one_of(kResourceAttributes, key)) continue;
             if (c.sam && one_of(kSamResourceAttributes, key)) continue;
             // Custom resources keep the Version attribute of their first design.
-            if (key == "Version" && is_custom_resource(member(resource, "Type"))) continue;
+            if (key == "Version" && is_custom_type(type_of(resource))) continue;
             c.error(id, key, fmt::format("{} is not a resource attribute", key), "resource-attribute");
         }
         for (const char* attribute : {"DeletionPolicy", "UpdateReplacePolicy"})
@@ -91,7 +84,7 @@ void check_sections(Checker& c) {
 void check_transforms(Checker& c) {
     for (const auto& name : language_extensions::transforms(c.tmpl)) {
         if (name == language_extensions::transform_name) continue;
-        if (name == kSam)
+        if (name == sam_transform)
             c.warning("-", "Transform",
                       "SAM (AWS::Serverless-2016-10-31) adds resources when deployed (roles, versions, aliases, APIs): "
                       "references to them and properties from Globals are not checked",
@@ -168,15 +161,22 @@ void check_structure(Checker& c) {
     check_transforms(c);
     for (const char* section : {"Outputs", "Conditions"})
         for (const auto& [id, value] : member(c.tmpl, section).items())
-            if (has_bad_fn_transform(value))
-                c.error(id, section, "Fn::Transform takes {\"Name\": macro, \"Parameters\": {...}}", "fn-transform");
+            if (has_bad_fn_transform(value)) c.bad_fn_transform(id, section);
     check_conditional_dependencies(c);
     check_runtimes(c);
 }
 
-bool declares_sam(const Value& tmpl) {
-    const auto names = language_extensions::transforms(tmpl);
-    return std::find(names.begin(), names.end(), kSam) != names.end();
+std::string_view type_of(const Value& resource) {
+    const auto& type = member(resource, "Type");
+    return type.is_string() ? std::string_view(type.get_ref<const std::string&>()) : std::string_view();
 }
+
+bool is_custom_type(std::string_view type) {
+    return type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource";
+}
+
+bool is_module_type(std::string_view type) { return type.size() > 8 && type.substr(type.size() - 8) == "::MODULE"; }
+
+bool is_serverless_type(std::string_view type) { return type.rfind("AWS::Serverless::", 0) == 0; }
 
 }  // namespace cfngen::validate::detail

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cfngen::language_extensions {
@@ -22,8 +23,11 @@ inline constexpr const char* transform_name = "AWS::LanguageExtensions";
 // The template's `Transform` (a name or a list of names), in order.
 std::vector<std::string> transforms(const Value& tmpl);
 
+// True when the template's Transform names `name`.
+bool declares_transform(const Value& tmpl, std::string_view name);
+
 // True when the template declares AWS::LanguageExtensions.
-bool declared(const Value& tmpl);
+inline bool declared(const Value& tmpl) { return declares_transform(tmpl, transform_name); }
 
 struct Expansion {
     // The template to read: the input itself when it has no loop (no copy),
