@@ -151,6 +151,32 @@ std::set<std::string> referenced_ids(const Value& value) {
     return ids;
 }
 
+// A create-only (or conditionally create-only) property of `owner` that
+// references another resource: when that one is replaced, the value changes.
+struct Dependent {
+    std::string owner;
+    std::string type;
+    std::string property;
+    const Value* value;
+    Impact impact;
+};
+
+// Such properties of every resource, by the logical id they reference;
+// within one id in resource, then property order. Read once per diff.
+std::multimap<std::string, Dependent> create_only_references(const Value& resources) {
+    std::multimap<std::string, Dependent> index;
+    for (const auto& [id, resource] : resources.items()) {
+        if (!member(resource, "Type").is_string()) continue;
+        const auto type = resource["Type"].get<std::string>();
+        for (const auto& [name, value] : member(resource, "Properties").items()) {
+            const auto impact = impact_of(type, "Properties." + name);
+            if (impact != Impact::Replace && impact != Impact::MayReplace) continue;
+            for (const auto& target : referenced_ids(value)) index.emplace(target, Dependent{id, type, name, &value, impact});
+        }
+    }
+    return index;
+}
+
 // When a resource is replaced its physical id and attributes change, so a
 // create-only property that references it replaces its owner too (and a
 // conditionally create-only one may): transitively, from the resources the
@@ -162,31 +188,35 @@ void add_knock_on_replacements(const Value& new_resources, TemplateDiff& result)
     for (const auto& r : result.resources)
         if (r.change == Change::Modified && r.impact == Impact::Replace) queue.push_back(r.logical_id);
     std::set<std::string> replaced(queue.begin(), queue.end());
+    const auto dependents = create_only_references(new_resources);
     while (!queue.empty()) {
         const auto cause = queue.back();
         queue.pop_back();
-        for (const auto& [id, resource] : new_resources.items()) {
-            if (replaced.count(id) || !member(resource, "Type").is_string()) continue;
-            const auto type = resource["Type"].get<std::string>();
-            for (const auto& [name, value] : member(resource, "Properties").items()) {
-                const auto impact = impact_of(type, "Properties." + name);
-                if ((impact != Impact::Replace && impact != Impact::MayReplace) || !referenced_ids(value).count(cause))
-                    continue;
-                if (!index.count(id)) {
-                    index[id] = result.resources.size();
-                    result.resources.push_back(make_resource_change(id, type, type, Change::Modified));
-                }
-                auto& change = result.resources[index[id]];
-                if (change.change != Change::Modified) continue;
-                change.properties.push_back(make_change("Properties." + name, value, value,
-                                                        "(value changes: " + cause + " is replaced)"));
-                change.properties.back().impact = impact;
-                if (impact > change.impact) {
-                    change.impact = impact;
-                    change.replaced_because = cause;
-                }
-                if (change.impact == Impact::Replace && replaced.insert(id).second) queue.push_back(id);
+        const auto [first, last] = dependents.equal_range(cause);
+        // An owner already replaced when this cause reaches it is skipped whole.
+        std::string owner;
+        bool skip = false;
+        for (auto it = first; it != last; ++it) {
+            const auto& d = it->second;
+            if (d.owner != owner) {
+                owner = d.owner;
+                skip = replaced.count(owner) > 0;
             }
+            if (skip) continue;
+            if (!index.count(d.owner)) {
+                index[d.owner] = result.resources.size();
+                result.resources.push_back(make_resource_change(d.owner, d.type, d.type, Change::Modified));
+            }
+            auto& change = result.resources[index[d.owner]];
+            if (change.change != Change::Modified) continue;
+            change.properties.push_back(make_change("Properties." + d.property, *d.value, *d.value,
+                                                    "(value changes: " + cause + " is replaced)"));
+            change.properties.back().impact = d.impact;
+            if (d.impact > change.impact) {
+                change.impact = d.impact;
+                change.replaced_because = cause;
+            }
+            if (change.impact == Impact::Replace && replaced.insert(d.owner).second) queue.push_back(d.owner);
         }
     }
 }
