@@ -4,6 +4,7 @@
 // meaning, list elements with a name (IndexName, Key, ...) matched by it.
 #include "diff_internal.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -96,15 +97,22 @@ void diff_by_identity(const std::string& path, const std::string& key, const Val
     if (old_order != new_order) out.push_back(make_change(path, old_order, new_order, "order changed"));
 }
 
+// Each element's canonical form, computed once per list.
+std::vector<std::string> canonical_elements(const Value& list) {
+    std::vector<std::string> out;
+    out.reserve(list.size());
+    for (const auto& e : list) out.push_back(canonical(e));
+    return out;
+}
+
 void diff_as_set(const std::string& path, const Value& a, const Value& b, std::vector<PropertyChange>& out) {
-    std::multiset<std::string> old_items, new_items;
-    for (const auto& e : a) old_items.insert(canonical(e));
-    for (const auto& e : b) new_items.insert(canonical(e));
+    const auto old_keys = canonical_elements(a), new_keys = canonical_elements(b);
+    std::multiset<std::string> old_items(old_keys.begin(), old_keys.end()), new_items(new_keys.begin(), new_keys.end());
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (auto it = new_items.find(canonical(a[i])); it != new_items.end()) new_items.erase(it);
+        if (auto it = new_items.find(old_keys[i]); it != new_items.end()) new_items.erase(it);
         else out.push_back(make_change(path + "[" + std::to_string(i) + "]", a[i], nullptr));
     for (std::size_t i = 0; i < b.size(); ++i)
-        if (auto it = old_items.find(canonical(b[i])); it != old_items.end()) old_items.erase(it);
+        if (auto it = old_items.find(new_keys[i]); it != old_items.end()) old_items.erase(it);
         else out.push_back(make_change(path + "[" + std::to_string(i) + "]", nullptr, b[i]));
 }
 
@@ -116,10 +124,10 @@ void diff_arrays(const std::string& path, const Value& a, const Value& b, std::v
         out.push_back(make_change(path, a, b));
         return;
     }
-    std::multiset<std::string> old_items, new_items;
-    for (const auto& e : a) old_items.insert(canonical(e));
-    for (const auto& e : b) new_items.insert(canonical(e));
-    if (old_items == new_items) {  // the same elements, moved
+    auto old_keys = canonical_elements(a), new_keys = canonical_elements(b);
+    std::sort(old_keys.begin(), old_keys.end());
+    std::sort(new_keys.begin(), new_keys.end());
+    if (old_keys == new_keys) {  // the same elements, moved
         out.push_back(make_change(path, a, b, "order changed"));
         return;
     }
