@@ -122,35 +122,31 @@ struct Converter {
             count(mark, it->second.second);
             return it->second.first;
         }
+        if (e.type != YAML_SCALAR_EVENT && e.type != YAML_SEQUENCE_START_EVENT && e.type != YAML_MAPPING_START_EVENT)
+            fail(mark, "unexpected YAML event");
         const auto before = nodes;
         count(mark, 1);
-        std::string anchor, tag;
+        const std::string anchor = text_of(e.type == YAML_SCALAR_EVENT           ? e.data.scalar.anchor
+                                           : e.type == YAML_SEQUENCE_START_EVENT ? e.data.sequence_start.anchor
+                                                                                 : e.data.mapping_start.anchor);
+        const std::string tag = text_of(e.type == YAML_SCALAR_EVENT           ? e.data.scalar.tag
+                                        : e.type == YAML_SEQUENCE_START_EVENT ? e.data.sequence_start.tag
+                                                                              : e.data.mapping_start.tag);
+        const bool short_form_tag = is_short_form(tag);
+        if (!short_form_tag && tag.size() > 1 && tag[0] == '!') fail(mark, fmt::format("unknown tag {}", tag));
         Value value;
         if (e.type == YAML_SCALAR_EVENT) {
-            anchor = text_of(e.data.scalar.anchor);
-            tag = text_of(e.data.scalar.tag);
             const std::string text(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
-            const bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-            value = is_short_form(tag) ? short_form(mark, tag.substr(1), Value(plain && text.empty() ? "" : text))
-                    : tag.empty() && plain ? scalar(text)
-                                           : Value(text);
+            // Typed only when plain and untagged; a short form's argument is text.
+            value = tag.empty() && e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? scalar(text) : Value(text);
         } else if (e.type == YAML_SEQUENCE_START_EVENT) {
-            anchor = text_of(e.data.sequence_start.anchor);
-            tag = text_of(e.data.sequence_start.tag);
             value = Value::array();
             for (Event item; parser.next(item), item.raw.type != YAML_SEQUENCE_END_EVENT;)
                 value.push_back(node(item, depth + 1));
-            if (is_short_form(tag)) value = short_form(mark, tag.substr(1), std::move(value));
-        } else if (e.type == YAML_MAPPING_START_EVENT) {
-            anchor = text_of(e.data.mapping_start.anchor);
-            tag = text_of(e.data.mapping_start.tag);
-            value = mapping(depth);
-            if (is_short_form(tag)) value = short_form(mark, tag.substr(1), std::move(value));
         } else {
-            fail(mark, "unexpected YAML event");
+            value = mapping(depth);
         }
-        if (!tag.empty() && tag[0] == '!' && !is_short_form(tag) && tag != "!")
-            fail(mark, fmt::format("unknown tag {}", tag));
+        if (short_form_tag) value = short_form(mark, tag.substr(1), std::move(value));
         if (!anchor.empty()) anchors[anchor] = {value, nodes - before};
         return value;
     }
