@@ -16,12 +16,12 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { option, median } = require('./lib/args');
+const { fromCdkApp, fromCdkLib } = require('../tools/aws-validate/engine');
 
 const ROOT = path.join(__dirname, '..');
 const BUILD = path.join(ROOT, 'build');
 const CFNGEN = path.join(BUILD, 'cfngen');
 const MEASURE = path.join(BUILD, 'bench', 'cfngen-measure');
-const CDK_APP = path.join(__dirname, 'cdk-reference');
 const runs = Number(option('runs', 10));
 const warmup = Number(option('warmup', 1));
 const outDir = path.resolve(option('out', path.join(__dirname, 'results')));
@@ -40,7 +40,7 @@ function measure(argv) {
 }
 
 function prepareTemplates(work) {
-  const yaml = require(require.resolve('yaml', { paths: [path.dirname(require.resolve('aws-cdk-lib/package.json', { paths: [CDK_APP] }))] }));
+  const yaml = fromCdkLib('yaml');
   must(spawnSync(path.join(BUILD, 'bench', 'cfngen-scale-bench'), ['--sizes', '10', '--diff-size', '500', '--min-seconds', '0.01',
     '--diff-pair-dir', work], { encoding: 'utf8' }), 'cfngen-scale-bench');
   const files = {
@@ -114,9 +114,8 @@ try {
       `ratio ${r.ratio.toFixed(0)}x`);
   }
   const versions = {
-    validator: require(require.resolve('@aws/cloudformation-validate/package.json',
-      { paths: [path.dirname(require.resolve('aws-cdk-lib/package.json', { paths: [CDK_APP] }))] })).version,
-    cloudformation_diff: require(require.resolve('@aws-cdk/cloudformation-diff/package.json', { paths: [CDK_APP] })).version,
+    validator: fromCdkLib('@aws/cloudformation-validate/package.json').version,
+    cloudformation_diff: fromCdkApp('@aws-cdk/cloudformation-diff/package.json').version,
   };
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'validate-diff.json'), JSON.stringify({ runs, warmup, versions, results }, null, 2) + '\n');

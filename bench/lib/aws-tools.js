@@ -10,11 +10,9 @@
 // The first run includes building the engine (validate) or loading the
 // specification (diff), as a CLI run does; the repeats show the warm cost.
 const fs = require('node:fs');
-const path = require('node:path');
 const { option, median } = require('./args');
-const { awsValidator } = require('../../tools/aws-validate/engine');
+const { awsValidator, fromCdkApp, fromCdkLib } = require('../../tools/aws-validate/engine');
 
-const CDK_APP = path.join(__dirname, '..', 'cdk-reference');
 const repeat = Number(option('repeat', 0));
 const [what, ...files] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--repeat');
 
@@ -28,8 +26,7 @@ function timed(fn) {
 function readTemplate(file) {
   const text = fs.readFileSync(file, 'utf8');
   if (text.trimStart().startsWith('{')) return JSON.parse(text);
-  const yaml = require(require.resolve('yaml', { paths: [path.dirname(require.resolve('aws-cdk-lib/package.json', { paths: [CDK_APP] }))] }));
-  return yaml.parse(text);
+  return fromCdkLib('yaml').parse(text);
 }
 
 function run(fn) {
@@ -48,7 +45,7 @@ if (what === 'validate') {
   console.log(JSON.stringify({ engine_ms: engineMs, first_ms: r.first_ms, warm_ms: r.warm_ms, findings: r.result }));
 } else if (what === 'diff') {
   const start = process.hrtime.bigint();
-  const cfnDiff = require(require.resolve('@aws-cdk/cloudformation-diff', { paths: [CDK_APP] }));
+  const cfnDiff = fromCdkApp('@aws-cdk/cloudformation-diff');
   const loadMs = Number(process.hrtime.bigint() - start) / 1e6;
   const r = run(() => {
     const diff = cfnDiff.fullDiff(readTemplate(files[0]), readTemplate(files[1]));

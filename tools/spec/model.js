@@ -62,18 +62,19 @@ function loadModel() {
     }
   }
 
+  // A property type's record is registered before its properties are read
+  // (definitionOf), so a recursive type refers to itself and terminates.
   function propertyOf(name, p, owner, docPage, anchorPrefix, replacementOverrides) {
     const replacement = (replacementOverrides && replacementOverrides[name]) ||
       ({ yes: 'yes', maybe: 'maybe' }[p.causesReplacement] || 'no');
     return {
       name,
-      type: null,  // filled in after the record exists, so recursive types terminate
+      type: typeOf(p.type, owner),
       required: !!p.required,
       replacement,
       deprecated: !!p.deprecated,
       docUrl: `${DOCS}${docPage}#${anchorPrefix}-${name.toLowerCase()}`,
       documentation: p.documentation || '',
-      raw: p,
     };
   }
 
@@ -97,7 +98,6 @@ function loadModel() {
     const props = entity.properties || {};
     record.properties = Object.keys(props).sort().map((name) =>
       propertyOf(name, props[name], owner, page, `cfn-${slug}`, null));
-    for (const p of record.properties) { p.type = typeOf(p.raw.type, owner); delete p.raw; }
     return record;
   }
 
@@ -121,7 +121,6 @@ function loadModel() {
       const props = e.properties || {};
       record.properties = Object.keys(props).sort().map((p) =>
         propertyOf(p, props[p], record, page, `cfn-${slug}`, REPLACEMENT_OVERRIDES[e.cloudFormationType]));
-      for (const p of record.properties) { p.type = typeOf(p.raw.type, record); delete p.raw; }
       record.attributes = Object.keys(e.attributes || {}).sort().map((a) => ({ name: a, type: typeOf(e.attributes[a].type, record) }));
       return record;
     })
