@@ -36,13 +36,10 @@ Synthesized build(const stacks::CryptoAlertsOptions& options) {
 }  // namespace
 
 SynthOutput synthesize(const stacks::CryptoAlertsOptions& options) {
-    auto [as_deployed, output] = build(options);
-    if (options.asset_mode == stacks::AssetMode::Directory)
-        // `aws cloudformation package` turns each local Code path into this.
-        for (auto& [id, resource] : as_deployed["Resources"].items())
-            if (resource["Type"] == "AWS::Lambda::Function" && resource["Properties"]["Code"].is_string())
-                resource["Properties"]["Code"] = {{"S3Bucket", "packaged"}, {"S3Key", "packaged"}};
-    const auto report = validate::check_template(as_deployed, output.template_text.size());
+    // In directory mode Code is a local path, which validate accepts where
+    // `aws cloudformation package` uploads it.
+    auto [json, output] = build(options);
+    const auto report = validate::check_template(json, output.template_text.size());
     for (const auto& finding : report.findings)
         if (finding.severity == validate::Severity::Error)
             throw Error(fmt::format("refusing to write an invalid template: {} {}: {} ({} errors; run cfngen validate)",

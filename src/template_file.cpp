@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <vector>
 
 namespace cfngen {
 
@@ -20,17 +19,11 @@ std::pair<std::size_t, std::size_t> detail::line_and_column(const std::string& t
     return {line, column};
 }
 
-namespace {
-
-using detail::line_and_column;
-
-}  // namespace
-
 Value parse_template(const std::string& text, const std::string& source) {
     // nlohmann's lexer takes a NUL byte for the end of input, which would
     // silently ignore whatever follows it.
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
-        const auto [line, column] = line_and_column(text, nul);
+        const auto [line, column] = detail::line_and_column(text, nul);
         throw Error(fmt::format("{}: malformed template at line {}, column {}: NUL byte", source, line, column));
     }
     // By content, not by file name: JSON is an object; anything else is
