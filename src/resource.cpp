@@ -37,9 +37,11 @@ std::vector<std::string> Resource::attributes() const {
     return names;
 }
 
-Value Resource::ref() const { return fn::ref(logical_id_); }
+Intrinsic Resource::ref() const { return fn::ref(logical_id_); }
 
-Value Resource::get_att(const std::string& attribute) const {
+Intrinsic Resource::attribute_ref(const char* attribute) const { return fn::get_att(logical_id_, attribute); }
+
+Intrinsic Resource::get_att(const std::string& attribute) const {
     const auto known = attributes();
     if (std::find(known.begin(), known.end(), attribute) == known.end())
         throw Error("resource " + logical_id_ + " (" + type_ + ") has no attribute " + attribute);

@@ -1,6 +1,8 @@
 #include "cfngen/template.hpp"
 
 #include "cfngen/error.hpp"
+#include "cfngen/resource_spec.hpp"
+#include "resource_checks.hpp"
 
 #include <fmt/format.h>
 
@@ -17,14 +19,32 @@ bool valid_logical_id(const std::string& id) {
            std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isalnum(c); });
 }
 
-Value with_tags(Value properties, const std::map<std::string, Value>& stack_tags) {
+// Stack tags merged into a resource's own, in the form its type takes them
+// (resource_spec.hpp); a resource's own tag of the same key wins. Tags the
+// resource gives as an intrinsic (an Fn::If) are left as they are.
+void add_stack_tags(Value& properties, const spec::ResourceSpec& type, const std::map<std::string, Value>& stack_tags) {
+    const std::string name(type.tag_property());
+    const Value& own = member(properties, name);
+    if (is_intrinsic(own)) return;
     std::map<std::string, Value> merged = stack_tags;
-    if (properties.contains("Tags"))
-        for (const auto& tag : properties["Tags"]) merged[tag["Key"].get<std::string>()] = tag["Value"];
+    if (type.tags == spec::TagSupport::Map) {
+        for (const auto& [key, value] : own.items()) merged[key] = value;
+        properties[name] = Value(merged);
+        return;
+    }
+    std::map<std::string, Value> own_entries;
+    for (const auto& tag : own)
+        if (tag.is_object() && member(tag, "Key").is_string()) own_entries[tag["Key"].get<std::string>()] = tag;
     Value tags = Value::array();
-    for (const auto& [key, value] : merged) tags.push_back({{"Key", key}, {"Value", value}});
-    properties["Tags"] = std::move(tags);
-    return properties;
+    for (const auto& [key, value] : merged) {
+        if (own_entries.count(key)) continue;
+        Value tag = {{"Key", key}, {"Value", value}};
+        // Auto Scaling groups: stack tags reach the instances they launch, as in AWS CDK.
+        if (type.tags == spec::TagSupport::AutoScaling) tag["PropagateAtLaunch"] = true;
+        own_entries[key] = std::move(tag);
+    }
+    for (auto& [key, tag] : own_entries) tags.push_back(std::move(tag));
+    properties[name] = std::move(tags);
 }
 
 }  // namespace
@@ -115,7 +135,7 @@ void Template::check() const {
         for (const auto& required : r->required_properties())
             if (!r->properties().contains(required))
                 throw Error(fmt::format("resource {} ({}) is missing required property {}", id, r->type(), required));
-        r->check();
+        detail::check_resource(*r);
         for (const auto& [property, value] : r->properties().items()) {
             auto targets = check_value(fmt::format("resource {} property {}", id, property), value);
             edges[id].insert(targets.begin(), targets.end());
@@ -172,8 +192,9 @@ Value Template::synth() const {
     json["Resources"] = Value::object();
     for (const auto& r : resources_) {
         Value resource = r->to_json();
-        if (r->taggable() && !tags_.empty())
-            resource["Properties"] = with_tags(std::move(resource["Properties"]), tags_);
+        if (!tags_.empty())
+            if (const auto* type = spec::find_resource(r->type()); type && type->tags != spec::TagSupport::None)
+                add_stack_tags(resource["Properties"], *type, tags_);
         json["Resources"][r->logical_id()] = std::move(resource);
     }
     if (!outputs_.empty()) {

@@ -4,68 +4,6 @@
 
 namespace cfngen {
 
-namespace pseudo {
-Value region() { return {{"Ref", "AWS::Region"}}; }
-Value account_id() { return {{"Ref", "AWS::AccountId"}}; }
-Value partition() { return {{"Ref", "AWS::Partition"}}; }
-Value stack_name() { return {{"Ref", "AWS::StackName"}}; }
-Value url_suffix() { return {{"Ref", "AWS::URLSuffix"}}; }
-Value no_value() { return {{"Ref", "AWS::NoValue"}}; }
-}  // namespace pseudo
-
-namespace fn {
-Value ref(const std::string& logical_id) { return {{"Ref", logical_id}}; }
-
-Value get_att(const std::string& logical_id, const std::string& attribute) {
-    return {{"Fn::GetAtt", Value::array({logical_id, attribute})}};
-}
-
-Value sub(const std::string& text) { return {{"Fn::Sub", text}}; }
-
-Value sub(const std::string& text, const std::map<std::string, Value>& variables) {
-    Value vars = Value::object();
-    for (const auto& [name, value] : variables) vars[name] = value;
-    return {{"Fn::Sub", Value::array({text, vars})}};
-}
-
-Value join(const std::string& delimiter, const std::vector<Value>& parts) {
-    return {{"Fn::Join", Value::array({delimiter, Value(parts)})}};
-}
-
-Value if_(const std::string& condition, Value when_true, Value when_false) {
-    return {{"Fn::If", Value::array({condition, std::move(when_true), std::move(when_false)})}};
-}
-
-Value equals(Value left, Value right) {
-    return {{"Fn::Equals", Value::array({std::move(left), std::move(right)})}};
-}
-
-Value not_(Value condition) { return {{"Fn::Not", Value::array({std::move(condition)})}}; }
-
-Value and_(const std::vector<Value>& conditions) {
-    if (conditions.size() < 2 || conditions.size() > 10)
-        throw Error("Fn::And takes 2 to 10 conditions");
-    return {{"Fn::And", Value(conditions)}};
-}
-
-Value or_(const std::vector<Value>& conditions) {
-    if (conditions.size() < 2 || conditions.size() > 10)
-        throw Error("Fn::Or takes 2 to 10 conditions");
-    return {{"Fn::Or", Value(conditions)}};
-}
-
-Value select(int index, Value list) {
-    if (index < 0) throw Error("Fn::Select index must not be negative");
-    return {{"Fn::Select", Value::array({std::to_string(index), std::move(list)})}};
-}
-
-Value split(const std::string& delimiter, Value text) {
-    return {{"Fn::Split", Value::array({delimiter, std::move(text)})}};
-}
-
-Value condition(const std::string& name) { return {{"Condition", name}}; }
-}  // namespace fn
-
 namespace {
 
 bool is_pseudo(const std::string& name) { return name.rfind("AWS::", 0) == 0; }

@@ -51,6 +51,9 @@ private:
     std::vector<Statement> statements_;
 };
 
+// A policy document is a JSON property value: Role::PolicyProperty().PolicyDocument(document).
+inline void to_json(Value& out, const PolicyDocument& document) { out = document.to_json(); }
+
 // A statement found in a template resource: in a role's inline or trust
 // policy, a managed or resource policy, or a key policy.
 struct FoundStatement {

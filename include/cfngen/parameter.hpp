@@ -1,7 +1,7 @@
 #pragma once
 // A template parameter. Ref(parameter) gives its value at deploy time.
 
-#include "cfngen/value.hpp"
+#include "cfngen/intrinsic.hpp"
 
 #include <optional>
 #include <string>
@@ -14,7 +14,7 @@ public:
     Parameter(std::string logical_id, std::string type = "String");
 
     const std::string& logical_id() const { return logical_id_; }
-    Value ref() const { return fn::ref(logical_id_); }
+    Intrinsic ref() const { return fn::ref(logical_id_); }
 
     Parameter& description(std::string text);
     Parameter& default_value(Value value);

@@ -1,9 +1,12 @@
 #pragma once
 // A CloudFormation resource: a logical id, a type, properties and the
 // resource attributes (DependsOn, Condition, DeletionPolicy, ...).
-// Typed resources (include/cfngen/resources/) derive from it and add setters
-// named exactly like the CloudFormation properties.
+// The typed resources generated from the specification
+// (include/cfngen/resources/<service>.hpp) derive from it and add setters
+// named exactly like the CloudFormation properties and one accessor per
+// attribute.
 
+#include "cfngen/intrinsic.hpp"
 #include "cfngen/value.hpp"
 
 #include <string>
@@ -22,9 +25,9 @@ public:
     const std::string& type() const { return type_; }
 
     // {"Ref": id}; what it returns depends on the type (see AWS docs).
-    Value ref() const;
+    Intrinsic ref() const;
     // {"Fn::GetAtt": [id, attribute]}; throws when the type has no such attribute.
-    Value get_att(const std::string& attribute) const;
+    Intrinsic get_att(const std::string& attribute) const;
 
     Resource& depends_on(const Resource& other);
     Resource& condition(const std::string& condition_name);
@@ -42,11 +45,13 @@ public:
     // (resource_spec.hpp); empty for a type the table does not know.
     std::vector<std::string> required_properties() const;
     std::vector<std::string> attributes() const;
-    virtual bool taggable() const { return false; }
-    // Type-specific checks that need the whole property set; throw Error.
-    virtual void check() const {}
 
     Value to_json() const;
+
+protected:
+    // Fn::GetAtt of an attribute the specification lists for the type (the
+    // generated accessors), so not looked up again.
+    Intrinsic attribute_ref(const char* attribute) const;
 
 private:
     std::string logical_id_;
@@ -58,19 +63,5 @@ private:
     std::string deletion_policy_;
     std::string update_replace_policy_;
 };
-
-// Declares a setter named like the CloudFormation property, so stack code
-// reads like the AWS documentation: table.TableName(...).BillingMode(...).
-// On a temporary the setter returns an rvalue, so a resource built in one
-// chained expression and passed to Template::add is moved, not copied.
-#define CFNGEN_PROPERTY(Self, Name)                 \
-    Self& Name(::cfngen::Value value) & {           \
-        set_property(#Name, std::move(value));      \
-        return *this;                               \
-    }                                               \
-    Self&& Name(::cfngen::Value value) && {         \
-        set_property(#Name, std::move(value));      \
-        return std::move(*this);                    \
-    }
 
 }  // namespace cfngen

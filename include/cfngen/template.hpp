@@ -27,6 +27,9 @@ inline constexpr std::size_t max_outputs = 200;
 inline constexpr std::size_t max_body_bytes_s3 = 1'048'576;    // template in S3
 inline constexpr std::size_t max_body_bytes_direct = 51'200;   // --template-body
 inline constexpr std::size_t max_logical_id_length = 255;
+// Lambda inline code (Code.ZipFile) is zipped by CloudFormation; the zip may
+// not exceed 4 MB, so source over that size can never deploy.
+inline constexpr std::size_t max_inline_code_bytes = 4 * 1024 * 1024;
 }  // namespace limits
 
 // The quotas synth() enforces. CloudFormation's by default; a caller may
@@ -55,7 +58,8 @@ public:
     Parameter& add(Parameter parameter);
     void add_condition(const std::string& name, Value expression);
     void add_output(Output output);
-    // A tag every taggable resource gets (a resource's own tag of the same key wins).
+    // A tag every resource gets that the specification says takes tags (a
+    // resource's own tag of the same key wins).
     void add_tag(const std::string& key, Value value);
     void set_description(std::string description) { description_ = std::move(description); }
     void set_quotas(Quotas quotas) { quotas_ = quotas; }

@@ -1,0 +1,256 @@
+#include "crypto_alerts_constructs.hpp"
+
+namespace cfngen::stacks::crypto {
+
+namespace {
+
+using iam::PolicyDocument;
+using iam::Statement;
+
+constexpr const char* kNodeRuntime = "nodejs24.x";  // newest Node.js runtime Lambda supports
+constexpr const char* kArmedIndex = "armed-by-threshold";
+constexpr int kLogRetentionDays = 14;
+constexpr const char* kLogRetentionReason =
+    "SPEC: function logs are kept 14 days; alert history lives in the table (PITR), not in logs";
+constexpr const char* kNoVpcReason =
+    "calls public exchange APIs and AWS endpoints only; no private resource to reach, and a VPC would add NAT cost";
+
+Intrinsic sub_arn(const std::string& service, const std::string& resource) {
+    return fn::sub("arn:${AWS::Partition}:" + service + ":${AWS::Region}:${AWS::AccountId}:" + resource);
+}
+
+dynamodb::Table::KeySchemaProperty key_element(const char* attribute, const char* key_type) {
+    return dynamodb::Table::KeySchemaProperty().AttributeName(attribute).KeyType(key_type);
+}
+
+dynamodb::Table::AttributeDefinitionProperty attribute_definition(const char* name, const char* type) {
+    return dynamodb::Table::AttributeDefinitionProperty().AttributeName(name).AttributeType(type);
+}
+
+// The processor runs only for records it acts on: a new alert (no status
+// yet, whether inserted or overwritten by a put), an ACTIVE -> TRIGGERED
+// transition, and an alert a user re-armed (status ACTIVE written without
+// armedKey). Its own writes (ACTIVE with armedKey, INVALID, the notified
+// marker) match none of these, so it never invokes itself.
+typed::List<lambda::EventSourceMapping::FilterProperty> alert_stream_filters() {
+    const Value absent = Value::array({{{"exists", false}}});
+    const Value new_alert = {{"eventName", {"INSERT", "MODIFY"}},
+                             {"dynamodb", {{"NewImage", {{"status", {{"S", absent}}}}}}}};
+    const Value triggered = {
+        {"eventName", {"MODIFY"}},
+        {"dynamodb",
+         {{"OldImage", {{"status", {{"S", {"ACTIVE"}}}}}}, {"NewImage", {{"status", {{"S", {"TRIGGERED"}}}}}}}}};
+    const Value rearmed = {
+        {"eventName", {"INSERT", "MODIFY"}},
+        {"dynamodb", {{"NewImage", {{"status", {{"S", {"ACTIVE"}}}}, {"armedKey", {{"S", absent}}}}}}}};
+    std::vector<lambda::EventSourceMapping::FilterProperty> filters;
+    for (const auto& pattern : {new_alert, triggered, rearmed})
+        filters.push_back(lambda::EventSourceMapping::FilterProperty().Pattern(pattern.dump()));
+    return filters;
+}
+
+lambda::Function::CodeProperty inline_code(const Asset& asset) {
+    return lambda::Function::CodeProperty().ZipFile(asset.source);
+}
+
+}  // namespace
+
+std::string log_group_name(const std::string& function_name) { return "/aws/lambda/" + function_name; }
+
+void suppress_guard_rule(Resource& resource, const char* control, const char* rule, const char* reason) {
+    resource.metadata("guard", {{"SuppressedRules", Value::array({{{"id", control}, {"rule", rule}, {"reason", reason}}})}});
+}
+
+void suppress_validate_warning(Resource& resource, const char* check, const char* path, const char* reason) {
+    resource.metadata("cfngen", {{"SuppressedWarnings", Value::array({{{"check", check}, {"path", path},
+                                                                        {"reason", reason}}})}});
+}
+
+kms::Key& add_alerts_key(Template& t, const Stage& stage, const std::vector<std::string>& function_names) {
+    // Log group ARNs are spelled out (not GetAtt) because the log groups
+    // depend on this key: referencing them here would be a cycle.
+    std::vector<Value> log_group_arns;
+    for (const auto& function : function_names)
+        log_group_arns.push_back(sub_arn("logs", "log-group:" + log_group_name(function)));
+    PolicyDocument key_policy;
+    key_policy.add(Statement::allow()
+                       .sid("AccountAdministersKeyThroughIam")
+                       .aws_principal(fn::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))
+                       .actions({"kms:*"})
+                       .resource("*"));
+    // CloudWatch Logs acts on the key as the regional principal
+    // logs.<region>.amazonaws.com; with the global name, creating an
+    // encrypted log group fails ("The specified KMS key does not exist or is
+    // not allowed to be used"). AWS, "Encrypt log data in CloudWatch Logs
+    // using AWS KMS", step 2: key policy:
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+    key_policy.add(Statement::allow()
+                       .sid("CloudWatchLogsEncryptsFunctionLogs")
+                       .service_principal(fn::sub("logs.${AWS::Region}.amazonaws.com"))
+                       .actions({"kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
+                                 "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"})
+                       .resource("*")
+                       .condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", Value(log_group_arns)));
+    // Grants on the key only for AWS services acting for the stack
+    // (DynamoDB, SQS, Lambda create them): no principal can hand out
+    // standing access to it (Control Tower CT.KMS.PR.3).
+    key_policy.add(Statement::deny()
+                       .sid("GrantsOnlyForAwsServices")
+                       .aws_principal("*")
+                       .actions({"kms:CreateGrant"})
+                       .resource("*")
+                       .condition("BoolIfExists", "kms:GrantIsForAWSResource", "false")
+                       .condition("BoolIfExists", "aws:PrincipalIsAWSService", "false"));
+    auto& key = t.add(kms::Key("AlertsKey")
+                          .Description("Encrypts the crypto-alerts " + stage.name +
+                                       " table, stream, topic, queue, logs and Lambda environment")
+                          .EnableKeyRotation(true)
+                          .PendingWindowInDays(stage.is_prod ? 30 : 7)
+                          .KeyPolicy(key_policy));
+    key.deletion_policy(stage.retain_in_prod()).update_replace_policy(stage.retain_in_prod());
+    suppress_validate_warning(key, "iam-wildcard-action", "Properties.KeyPolicy.Statement[0].Action",
+                              "AWS's default key policy: the account administers the key through IAM policies");
+    t.add(kms::Alias("AlertsKeyAlias").AliasName("alias/" + stage.named("crypto-alerts")).TargetKeyId(key.ref()));
+    return key;
+}
+
+AlertsTable add_alerts_table(Template& t, const Stage& stage, const kms::Key& key) {
+    using Table = dynamodb::Table;
+    auto& table = t.add(
+        Table("AlertsTable")
+            .TableName(stage.named("crypto-alerts"))
+            .BillingMode("PAY_PER_REQUEST")
+            .AttributeDefinitions({attribute_definition("userId", "S"), attribute_definition("alertId", "S"),
+                                   attribute_definition("armedKey", "S"), attribute_definition("threshold", "N")})
+            .KeySchema({key_element("userId", "HASH"), key_element("alertId", "RANGE")})
+            .GlobalSecondaryIndexes({Table::GlobalSecondaryIndexProperty()
+                                         .IndexName(kArmedIndex)
+                                         .KeySchema({key_element("armedKey", "HASH"), key_element("threshold", "RANGE")})
+                                         .Projection(Table::ProjectionProperty().ProjectionType("KEYS_ONLY"))})
+            .StreamSpecification(Table::StreamSpecificationProperty().StreamViewType("NEW_AND_OLD_IMAGES"))
+            .PointInTimeRecoverySpecification(
+                Table::PointInTimeRecoverySpecificationProperty().PointInTimeRecoveryEnabled(true))
+            .SSESpecification(Table::SSESpecificationProperty().SSEEnabled(true).SSEType("KMS").KMSMasterKeyId(
+                key.Arn()))
+            .DeletionProtectionEnabled(stage.is_prod));
+    table.deletion_policy(stage.retain_in_prod()).update_replace_policy(stage.retain_in_prod());
+    return {table, fn::sub("${" + table.logical_id() + ".Arn}/index/" + kArmedIndex)};
+}
+
+sns::Topic& add_notifications(Template& t, const Stage& stage, const kms::Key& key, const Parameter& email) {
+    auto& topic = t.add(sns::Topic("AlertsTopic")
+                            .TopicName(stage.named("price-alerts"))
+                            .DisplayName("Crypto price alerts")
+                            .KmsMasterKeyId(key.Arn()));
+    t.add(sns::Subscription("AlertsEmailSubscription").Protocol("email").Endpoint(email.ref()).TopicArn(topic.ref()))
+        .condition("HasNotificationEmail");
+    return topic;
+}
+
+sqs::Queue& add_dead_letter_queue(Template& t, const Stage& stage, const kms::Key& key) {
+    auto& queue = t.add(sqs::Queue("AlertProcessorDeadLetterQueue")
+                            .QueueName(stage.named("alert-processor-dlq"))
+                            .KmsMasterKeyId(key.Arn())
+                            .MessageRetentionPeriod(1209600));  // 14 days, SQS's maximum
+    suppress_guard_rule(queue, "CT.SQS.PR.1", "sqs_dlq_check",
+                        "this queue is the dead-letter queue: records that land here are kept 14 days for an "
+                        "operator, not redriven");
+    return queue;
+}
+
+NodeFunction add_node_function(Template& t, const Stage& stage, const kms::Key& key, NodeFunctionProps props) {
+    const std::string name = stage.named(props.name);
+    auto& logs = t.add(logs::LogGroup(props.id + "LogGroup")
+                           .LogGroupName(log_group_name(name))
+                           .RetentionInDays(kLogRetentionDays)
+                           .KmsKeyId(key.Arn()));
+    suppress_guard_rule(logs, "CT.CLOUDWATCH.PR.2", "cloudwatch_log_group_retention_period_check",
+                        kLogRetentionReason);
+
+    // Exactly what the handler calls, on exactly its resources. Decrypt:
+    // Lambda environment and encrypted reads; Encrypt and GenerateDataKey:
+    // writes to the table, the topic and the queue.
+    PolicyDocument policy;
+    policy.add(Statement::allow()
+                   .sid("WriteOwnLogs")
+                   .actions({"logs:CreateLogStream", "logs:PutLogEvents"})
+                   .resource(logs.Arn()));
+    for (auto& statement : props.permissions) policy.add(std::move(statement));
+    policy.add(Statement::allow()
+                   .sid("UseAlertsKey")
+                   .actions({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"})
+                   .resource(key.Arn()));
+    // One role per function, named per region because IAM names are global.
+    // Lambda assumes an execution role as the global principal
+    // lambda.amazonaws.com (Lambda developer guide, "Defining Lambda function
+    // permissions with an execution role", lambda-intro-execution-role.html).
+    auto& role = t.add(iam::Role(props.id + "Role")
+                           .RoleName(fn::sub(name + "-${AWS::Region}"))
+                           .Description(props.role_description)
+                           .AssumeRolePolicyDocument(iam::assume_role_policy("lambda.amazonaws.com"))
+                           .Policies({iam::Role::PolicyProperty().PolicyName(props.name).PolicyDocument(policy)}));
+
+    auto function = lambda::Function(props.id + "Function")
+                        .FunctionName(name)
+                        .Description(props.description)
+                        .Runtime(kNodeRuntime)
+                        .Architectures({"arm64"})
+                        .Handler("index.handler")
+                        .Role(role.Arn())
+                        .MemorySize(props.memory_mb)
+                        .Timeout(props.timeout_s)
+                        .KmsKeyArn(key.Arn())
+                        .Environment(lambda::Function::EnvironmentProperty().Variables(std::move(props.environment)))
+                        .LoggingConfig(lambda::Function::LoggingConfigProperty()
+                                           .LogGroup(logs.ref())
+                                           .LogFormat("JSON")
+                                           .ApplicationLogLevel("INFO")
+                                           .SystemLogLevel("WARN"));
+    // A local directory is a package path for `aws cloudformation package`,
+    // which the specification's type for Code (an object) does not describe.
+    if (stage.asset_mode == AssetMode::Directory) function.set_property("Code", "assets/" + props.code.directory_name());
+    else function.Code(inline_code(props.code));
+    auto& added = t.add(std::move(function));
+    suppress_guard_rule(added, "CT.LAMBDA.PR.3", "lambda_inside_vpc_check", kNoVpcReason);
+    return {added, role, logs};
+}
+
+events::Rule& add_schedule(Template& t, const Stage& stage, const lambda::Function& checker) {
+    auto& schedule = t.add(events::Rule("PriceCheckSchedule")
+                               .Name(stage.named("price-check"))
+                               .Description("Runs the price checker every minute")
+                               .ScheduleExpression("rate(1 minute)")
+                               .State("ENABLED")
+                               .Targets({events::Rule::TargetProperty().Arn(checker.Arn()).Id("PriceChecker")}));
+    // EventBridge invokes a Lambda target through the function's
+    // resource-based policy, as events.amazonaws.com, scoped to the rule's
+    // ARN (EventBridge user guide, eb-use-resource-based.html).
+    t.add(lambda::Permission("PriceCheckSchedulePermission")
+              .Action("lambda:InvokeFunction")
+              .FunctionName(checker.ref())
+              .Principal("events.amazonaws.com")
+              .SourceArn(schedule.Arn()));
+    return schedule;
+}
+
+void add_alert_stream(Template& t, const dynamodb::Table& table, const lambda::Function& processor,
+                      const sqs::Queue& dead_letters) {
+    using Mapping = lambda::EventSourceMapping;
+    t.add(Mapping("AlertStreamMapping")
+              .EventSourceArn(table.StreamArn())
+              .FunctionName(processor.ref())
+              .StartingPosition("TRIM_HORIZON")  // alerts written before the mapping exists are not skipped
+              .BatchSize(10)
+              .MaximumBatchingWindowInSeconds(1)
+              .FilterCriteria(Mapping::FilterCriteriaProperty().Filters(alert_stream_filters()))
+              .FunctionResponseTypes({"ReportBatchItemFailures"})
+              .BisectBatchOnFunctionError(true)
+              .MaximumRetryAttempts(5)
+              .MaximumRecordAgeInSeconds(3600)
+              .DestinationConfig(Mapping::DestinationConfigProperty().OnFailure(
+                  Mapping::OnFailureProperty().Destination(dead_letters.Arn()))));
+}
+
+const char* armed_index_name() { return kArmedIndex; }
+
+}  // namespace cfngen::stacks::crypto

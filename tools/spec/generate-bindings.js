@@ -1,0 +1,246 @@
+'use strict';
+// Writes the typed C++ bindings of every CloudFormation resource type, one
+// header per service, from the data model in model.js (the same one the
+// specification table behind `cfngen validate` and `cfngen diff` is written
+// from):
+//
+//   node tools/spec/generate-bindings.js DIR          (re)write DIR/<service>.hpp
+//   node tools/spec/generate-bindings.js --check DIR  exit 1 when a header in DIR is stale
+//   node tools/spec/generate-bindings.js --stats      counts of classes and setters
+//
+// The build writes them into its own tree (build/generated/include/cfngen/
+// resources/, installed as include/cfngen/resources/): they are 19 MB, a
+// pure function of the pinned package and this file, and rewritten only
+// where they change, so a rebuild recompiles nothing they did not change.
+//
+// Naming rules (README, "Typed resources"):
+//   AWS::EC2::VPC                  -> cfngen::ec2::VPC in resources/ec2.hpp
+//   Alexa::ASK::Skill              -> cfngen::alexa_ask::Skill in resources/alexa_ask.hpp
+//   AWS::DynamoDB::Table.KeySchema -> cfngen::dynamodb::Table::KeySchemaProperty (as in AWS CDK)
+//   property P                     -> setter P(value); P_ when P is the class's own name
+//   attribute A.B                  -> accessor AB(); AttrAB() when a setter or class has that name
+const fs = require('node:fs');
+const path = require('node:path');
+const { loadModel } = require('./model');
+
+// Unqualified: inside namespace cfngen::<service> it finds cfngen::typed
+// (no property is named `typed`; RESOURCE_MEMBERS and OBJECT_MEMBERS keep it so).
+const T = 'typed::';
+
+// Members of the base classes: a generated member of the same name would hide them.
+const RESOURCE_MEMBERS = new Set(['ref', 'get_att', 'attribute_ref', 'logical_id', 'type', 'depends_on', 'condition',
+  'deletion_policy', 'update_replace_policy', 'metadata', 'set_property', 'properties', 'explicit_dependencies',
+  'condition_name', 'required_properties', 'attributes', 'to_json', 'stack_name', 'typed']);
+const OBJECT_MEMBERS = new Set(['json', 'set', 'typed']);
+
+function serviceKey(resource) {
+  const service = resource.service.toLowerCase();
+  return resource.vendor === 'AWS' ? service : `${resource.vendor.toLowerCase()}_${service}`;
+}
+
+const nestedName = (definition) => `${definition.name}Property`;
+
+// `scope` qualifies property types, for a class with a member of the same
+// name (a setter KeyUsageProperty next to the type KeyUsageProperty).
+function wrapperOf(type, scope = '') {
+  switch (type.kind) {
+    case 'string': case 'date-time': return `${T}String`;
+    case 'integer': return `${T}Integer`;
+    case 'number': return `${T}Number`;
+    case 'boolean': return `${T}Boolean`;
+    case 'json': return `${T}Json`;
+    case 'tag': return `${T}Tag`;
+    case 'list': return `${T}List<${wrapperOf(type.element, scope)}>`;
+    case 'map': return `${T}Map<${wrapperOf(type.element, scope)}>`;
+    case 'object': return scope + nestedName(type.definition);
+    case 'union': return `${T}Json`;  // a list or map of alternatives: any value
+    default: throw new Error(`no C++ type for ${type.kind}`);
+  }
+}
+
+// One parameter type per overload. A union is one setter per alternative,
+// plus one for an intrinsic, which every alternative would accept. A JSON
+// alternative takes every scalar too, so a union with one keeps only its
+// list, map and object alternatives beside the JSON setter (KeySchema of
+// AWS::DynamoDB::Table is a list of KeySchemaProperty or any JSON).
+function overloadsOf(type, scope) {
+  if (type.kind !== 'union') return [wrapperOf(type, scope)];
+  const hasJson = type.members.some((m) => m.kind === 'json');
+  const members = hasJson ? type.members.filter((m) => ['list', 'map', 'object'].includes(m.kind)) : type.members;
+  const wrappers = [...new Set(members.map((m) => wrapperOf(m, scope)))];
+  if (hasJson) wrappers.push(`${T}Json`);
+  return wrappers.length === 1 ? wrappers : [...wrappers, '::cfngen::Intrinsic'];
+}
+
+function flagsOf(property) {
+  const flags = [];
+  if (property.required) flags.push('Required.');
+  if (property.replacement === 'yes') flags.push('Create-only: a change replaces the resource.');
+  if (property.replacement === 'maybe') flags.push('A change may replace the resource.');
+  if (property.replacement === 'fails') flags.push('Cannot be changed: an update fails.');
+  if (property.deprecated) flags.push('Deprecated.');
+  const type = property.type;
+  if (type.kind === 'string' && type.allowedValues && type.allowedValues.length <= 8)
+    flags.push(`One of ${type.allowedValues.join(', ')}.`);
+  return flags;
+}
+
+// Names of the setters of a class: the property's name, or name_ when it is
+// the class's own name (a member cannot be named like its class in C++).
+function setterNames(className, properties, reserved) {
+  return properties.map((p) => {
+    if (reserved.has(p.name)) throw new Error(`${className}: property ${p.name} hides a base-class member`);
+    return p.name === className ? `${p.name}_` : p.name;
+  });
+}
+
+function emitSetters(lines, className, properties, names, setCall, indent, scope = '') {
+  properties.forEach((p, i) => {
+    lines.push(`${indent}/// ${[...flagsOf(p), p.docUrl].join(' ')}`);
+    const deprecated = p.deprecated ? '[[deprecated("deprecated in the CloudFormation specification")]] ' : '';
+    for (const param of overloadsOf(p.type, scope))
+      lines.push(`${indent}${deprecated}${className}& ${names[i]}(${param} value) { ${setCall(p.name)}; return *this; }`);
+  });
+}
+
+function emitDefinition(lines, definition, nestedNames, qualified) {
+  const name = nestedName(definition);
+  const names = setterNames(name, definition.properties, OBJECT_MEMBERS);
+  const scope = names.some((n) => nestedNames.has(n)) ? qualified : '';
+  lines.push(`    /// ${definition.fullName} ${definition.docUrl}`);
+  lines.push(`    class ${name} : public ::cfngen::typed::Object {`);
+  lines.push('    public:');
+  lines.push(`        using ::cfngen::typed::Object::Object;`);
+  emitSetters(lines, name, definition.properties, names, (prop) => `set("${prop}", std::move(value))`, '        ', scope);
+  lines.push('    };');
+}
+
+// Accessor names: Endpoint.Address -> EndpointAddress, or Endpoint_Address
+// when another attribute is called EndpointAddress; Attr in front when a
+// setter, a property type or the class has the name.
+function attributeNames(resource, taken) {
+  const undotted = new Set(resource.attributes.filter((a) => !a.name.includes('.')).map((a) => a.name));
+  const used = new Set();
+  return resource.attributes.map((a) => {
+    let n = a.name.replace(/\./g, '');
+    if (a.name.includes('.') && undotted.has(n)) n = a.name.replace(/\./g, '_');
+    const name = taken.has(n) || RESOURCE_MEMBERS.has(n) ? `Attr${n}` : n;
+    if (taken.has(name) || used.has(name)) throw new Error(`${resource.type}: attribute accessor ${name} is not unique`);
+    used.add(name);
+    return name;
+  });
+}
+
+function emitResource(lines, resource, definitions, namespace) {
+  const cls = resource.name;
+  const nested = definitions.map(nestedName);
+  const nestedNames = new Set(nested);
+  if (nestedNames.size !== nested.length) throw new Error(`${resource.type}: two property types share a name`);
+  const names = setterNames(cls, resource.properties, RESOURCE_MEMBERS);
+  for (const n of names) if (nestedNames.has(n)) throw new Error(`${resource.type}: setter ${n} hides a property type`);
+  const taken = new Set([cls, ...names, ...nested]);
+  const attributes = attributeNames(resource, taken);
+
+  lines.push(`/// ${resource.type} ${resource.docUrl}`);
+  lines.push(`class ${cls} : public ::cfngen::Resource {`);
+  lines.push('public:');
+  lines.push(`    explicit ${cls}(std::string logical_id) : ::cfngen::Resource(std::move(logical_id), "${resource.type}") {}`);
+  for (const n of nested) lines.push(`    class ${n};`);
+  for (const d of definitions) emitDefinition(lines, d, nestedNames, `::cfngen::${namespace}::${cls}::`);
+  emitSetters(lines, cls, resource.properties, names, (prop) => `set_property("${prop}", std::move(value).json())`, '    ');
+  resource.attributes.forEach((a, i) =>
+    lines.push(`    /// Fn::GetAtt ${a.name}\n    ::cfngen::Intrinsic ${attributes[i]}() const { return attribute_ref("${a.name}"); }`));
+  lines.push('};');
+  lines.push('');
+}
+
+// Property types in the order a resource's properties reach them.
+function definitionsOf(resource) {
+  const found = new Map();
+  const visit = (type) => {
+    if (type.kind === 'object') {
+      if (found.has(type.definition.id)) return;
+      found.set(type.definition.id, type.definition);
+      for (const p of type.definition.properties) visit(p.type);
+    } else if (type.kind === 'list' || type.kind === 'map') visit(type.element);
+    else if (type.kind === 'union') type.members.forEach(visit);
+  };
+  for (const p of resource.properties) visit(p.type);
+  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function generate() {
+  const model = loadModel();
+  const services = new Map();
+  for (const r of model.resources) {
+    const key = serviceKey(r);
+    if (!services.has(key)) services.set(key, { prefix: `${r.vendor}::${r.service}`, resources: [] });
+    const service = services.get(key);
+    if (service.prefix !== `${r.vendor}::${r.service}`) throw new Error(`${key}: two services share a header name`);
+    service.resources.push(r);
+  }
+  const files = new Map();
+  const stats = { services: services.size, resources: 0, propertyTypes: 0, setters: 0, attributes: 0 };
+  for (const [key, service] of services) {
+    const lines = [
+      `// Generated by tools/spec/generate-bindings.js from ${model.source}: do not edit.`,
+      `// ${service.prefix}: every resource type, its properties as typed setters and its attributes.`,
+      '#pragma once',
+      '',
+      '#include "cfngen/resource.hpp"',
+      '#include "cfngen/typed_value.hpp"',
+      '',
+      '#include <string>',
+      '#include <utility>',
+      '',
+      `namespace cfngen::${key} {`,
+      '',
+    ];
+    for (const r of service.resources) {
+      const definitions = definitionsOf(r);
+      emitResource(lines, r, definitions, key);
+      stats.resources++;
+      stats.propertyTypes += definitions.length;
+      stats.attributes += r.attributes.length;
+      stats.setters += r.properties.length + definitions.reduce((n, d) => n + d.properties.length, 0);
+    }
+    lines.push(`}  // namespace cfngen::${key}`, '');
+    files.set(`${key}.hpp`, lines.join('\n'));
+  }
+  return { files, stats };
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const mode = args[0] && args[0].startsWith('--') ? args.shift() : '';
+  const OUT_DIR = args[0];
+  if (!OUT_DIR && mode !== '--stats') throw new Error('usage: generate-bindings.js [--check] DIR | --stats');
+  const { files, stats } = generate();
+  if (mode === '--stats') {
+    console.log(JSON.stringify(stats));
+    return;
+  }
+  const existing = fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).filter((f) => f.endsWith('.hpp')) : [];
+  if (mode === '--check') {
+    const stale = [...files].filter(([name, text]) =>
+      !fs.existsSync(path.join(OUT_DIR, name)) || fs.readFileSync(path.join(OUT_DIR, name), 'utf8') !== text).map(([n]) => n);
+    const extra = existing.filter((f) => !files.has(f));
+    if (stale.length || extra.length) {
+      console.error(`stale bindings in ${OUT_DIR}: ${[...stale, ...extra].slice(0, 10).join(', ')}` +
+        `${stale.length + extra.length > 10 ? ', ...' : ''}; run node tools/spec/generate-bindings.js ${OUT_DIR}`);
+      process.exit(1);
+    }
+    console.log(`${files.size} service headers are current`);
+    return;
+  }
+  if (mode) throw new Error(`unknown option ${mode}`);
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  for (const f of existing) if (!files.has(f)) fs.unlinkSync(path.join(OUT_DIR, f));
+  for (const [name, text] of files) {
+    const file = path.join(OUT_DIR, name);
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+  }
+  console.log(`${files.size} service headers, ${JSON.stringify(stats)}`);
+}
+
+main();
