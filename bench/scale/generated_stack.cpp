@@ -19,6 +19,8 @@ namespace {
 
 using iam::PolicyDocument;
 using iam::Statement;
+using dynamodb::Table;
+using lambda::Function;
 
 // Which of a service's ten resources the `changed` variant modifies.
 enum Slot { KeySlot, TableSlot, QueueSlot, TopicSlot, LogsSlot, RoleSlot, FunctionSlot, MappingSlot, RuleSlot,
@@ -42,17 +44,18 @@ const sns::Topic& add_service(Template& t, std::size_t index, const sns::Topic* 
                                                   .sid("AccountAdministersKey")
                                                   .aws_principal(fn::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))
                                                   .actions({"kms:*"})
-                                                  .resource("*"))
-                                         .to_json()));
+                                                  .resource("*"))));
     auto& table = t.add(
-        dynamodb::Table(id("Table"))
+        Table(id("Table"))
             .TableName(name("items"))
             .BillingMode("PAY_PER_REQUEST")
-            .AttributeDefinitions(Value::array({dynamodb::attribute("pk", "S"), dynamodb::attribute("sk", "S")}))
-            .KeySchema(Value::array({dynamodb::key("pk", "HASH"), dynamodb::key("sk", "RANGE")}))
-            .StreamSpecification({{"StreamViewType", "NEW_AND_OLD_IMAGES"}})
+            .AttributeDefinitions({Table::AttributeDefinitionProperty().AttributeName("pk").AttributeType("S"),
+                                   Table::AttributeDefinitionProperty().AttributeName("sk").AttributeType("S")})
+            .KeySchema({Table::KeySchemaProperty().AttributeName("pk").KeyType("HASH"),
+                        Table::KeySchemaProperty().AttributeName("sk").KeyType("RANGE")})
+            .StreamSpecification(Table::StreamSpecificationProperty().StreamViewType("NEW_AND_OLD_IMAGES"))
             .TableClass(touched(TableSlot) ? "STANDARD_INFREQUENT_ACCESS" : "STANDARD")
-            .SSESpecification({{"SSEEnabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", key.Arn()}}));
+            .SSESpecification(Table::SSESpecificationProperty().SSEEnabled(true).SSEType("KMS").KMSMasterKeyId(key.Arn())));
     auto& queue = t.add(sqs::Queue(id("DeadLetters"))
                             .QueueName(name("dlq"))
                             .KmsMasterKeyId(key.Arn())
@@ -82,33 +85,34 @@ const sns::Topic& add_service(Template& t, std::size_t index, const sns::Topic* 
         policy.add(Statement::allow().sid("ReadItems").actions({"dynamodb:Query"}).resource(table.Arn()));
     auto& role = t.add(iam::Role(id("Role"))
                            .RoleName(fn::sub(name("fn") + "-${AWS::Region}"))
-                           .AssumeRolePolicyDocument(iam::assume_role_policy("lambda.amazonaws.com").to_json()));
-    role.add_policy("service", policy);
+                           .AssumeRolePolicyDocument(iam::assume_role_policy("lambda.amazonaws.com"))
+                           .Policies({iam::Role::PolicyProperty().PolicyName("service").PolicyDocument(policy)}));
 
-    auto& function = t.add(lambda::Function(id("Function"))
+    auto& function = t.add(Function(id("Function"))
                                .FunctionName(name("fn"))
                                .Runtime("nodejs24.x")
-                               .Architectures(Value::array({"arm64"}))
+                               .Architectures({"arm64"})
                                .Handler("index.handler")
-                               .Code({{"ZipFile", touched(FunctionSlot) ? std::string(kHandler) + "// v2\n" : kHandler}})
+                               .Code(Function::CodeProperty().ZipFile(touched(FunctionSlot) ? std::string(kHandler) + "// v2\n" : kHandler))
                                .Role(role.Arn())
                                .MemorySize(touched(FunctionSlot) ? 512 : 256)
                                .Timeout(30)
                                .KmsKeyArn(key.Arn())
-                               .Environment({{"Variables", {{"TABLE_NAME", table.ref()}, {"TOPIC_ARN", topic.ref()}}}})
-                               .LoggingConfig({{"LogGroup", logs.ref()}, {"LogFormat", "JSON"}}));
+                               .Environment(Function::EnvironmentProperty().Variables({{"TABLE_NAME", table.ref()}, {"TOPIC_ARN", topic.ref()}}))
+                               .LoggingConfig(Function::LoggingConfigProperty().LogGroup(logs.ref()).LogFormat("JSON")));
     t.add(lambda::EventSourceMapping(id("StreamMapping"))
               .EventSourceArn(table.StreamArn())
               .FunctionName(function.ref())
               .StartingPosition("TRIM_HORIZON")
               .BatchSize(touched(MappingSlot) ? 50 : 10)
               .MaximumRetryAttempts(5)
-              .DestinationConfig({{"OnFailure", {{"Destination", queue.Arn()}}}}));
+              .DestinationConfig(lambda::EventSourceMapping::DestinationConfigProperty().OnFailure(
+                  lambda::EventSourceMapping::OnFailureProperty().Destination(queue.Arn()))));
     auto& rule = t.add(events::Rule(id("Schedule"))
                            .Name(name("schedule"))
                            .ScheduleExpression(touched(RuleSlot) ? "rate(5 minutes)" : "rate(1 minute)")
                            .State("ENABLED")
-                           .Targets(Value::array({{{"Arn", function.Arn()}, {"Id", "Function"}}})));
+                           .Targets({events::Rule::TargetProperty().Arn(function.Arn()).Id("Function")}));
     auto& permission = t.add(lambda::Permission(id("SchedulePermission"))
                                  .Action("lambda:InvokeFunction")
                                  .FunctionName(function.ref())

@@ -51,10 +51,12 @@ TEST_CASE("assume_role_policy trusts one service", "[iam]") {
                           "Principal":{"Service":"lambda.amazonaws.com"}}]})"));
 }
 
-TEST_CASE("Role::add_policy appends inline policies", "[iam][resources]") {
+TEST_CASE("a policy document is the JSON value of a role's inline policy", "[iam][resources]") {
     Role role("R");
-    role.add_policy("one", PolicyDocument().add(Statement::allow().actions({"a:B"}).resource("x")));
-    role.add_policy("two", PolicyDocument().add(Statement::allow().actions({"c:D"}).resource("y")));
+    role.Policies({Role::PolicyProperty().PolicyName("one").PolicyDocument(
+                       PolicyDocument().add(Statement::allow().actions({"a:B"}).resource("x"))),
+                   Role::PolicyProperty().PolicyName("two").PolicyDocument(
+                       PolicyDocument().add(Statement::allow().actions({"c:D"}).resource("y")))});
     const auto& policies = role.properties()["Policies"];
     REQUIRE(policies.size() == 2);
     CHECK(policies[0]["PolicyName"] == "one");

@@ -1,8 +1,10 @@
 #include "cfngen/template.hpp"
 
 #include "cfngen/error.hpp"
+#include "cfngen/resources/autoscaling.hpp"
 #include "cfngen/resources/lambda.hpp"
 #include "cfngen/resources/sqs.hpp"
+#include "cfngen/resources/ssm.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -146,12 +148,26 @@ TEST_CASE("stack tags reach every taggable resource and a resource's own tag win
     Template t;
     t.add_tag("Service", "svc");
     t.add_tag("Environment", "dev");
-    t.add(queue("Q").Tags(Value::array({{{"Key", "Environment"}, {"Value", "override"}}})));
+    t.add(queue("Q").Tags({{"Environment", "override"}}));
     t.add(lambda::Permission("P").Action("lambda:InvokeFunction").FunctionName("f").Principal("s3.amazonaws.com"));
     const auto json = t.synth();
     CHECK(json["Resources"]["Q"]["Properties"]["Tags"] ==
           Value::parse(R"([{"Key":"Environment","Value":"override"},{"Key":"Service","Value":"svc"}])"));
     CHECK_FALSE(json["Resources"]["P"]["Properties"].contains("Tags"));
+}
+
+TEST_CASE("stack tags take the form the specification gives the type: map or Auto Scaling list", "[template]") {
+    Template t;
+    t.add_tag("Service", "svc");
+    t.add(ssm::Parameter("Setting").Type("String").Value("v").Tags({{"Owner", "me"}}));
+    t.add(autoscaling::AutoScalingGroup("Group").MinSize("0").MaxSize("1"));
+    t.add(sqs::Queue("Conditional").Tags(fn::if_("Always", Value::array(), Value::array())));
+    t.add_condition("Always", fn::equals("a", "a"));
+    const auto json = t.synth();
+    CHECK(json["Resources"]["Setting"]["Properties"]["Tags"] == Value::parse(R"({"Owner":"me","Service":"svc"})"));
+    CHECK(json["Resources"]["Group"]["Properties"]["Tags"] ==
+          Value::parse(R"([{"Key":"Service","Value":"svc","PropagateAtLaunch":true}])"));
+    CHECK(json["Resources"]["Conditional"]["Properties"]["Tags"].contains("Fn::If"));
 }
 
 TEST_CASE("template text is deterministic, sorted, 2-space indented with a trailing newline", "[template]") {

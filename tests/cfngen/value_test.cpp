@@ -1,4 +1,4 @@
-#include "cfngen/value.hpp"
+#include "cfngen/intrinsic.hpp"
 
 #include "cfngen/error.hpp"
 

@@ -2,7 +2,7 @@
 // reads a template: one clear line and exit code 2, never a crash.
 
 #include "cfngen/atomic_file.hpp"
-#include "cfngen/value.hpp"
+#include "cfngen/intrinsic.hpp"
 
 #include "support.hpp"
 
