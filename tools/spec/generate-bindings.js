@@ -7,6 +7,7 @@
 //   node tools/spec/generate-bindings.js DIR          (re)write DIR/<service>.hpp
 //   node tools/spec/generate-bindings.js --check DIR  exit 1 when a header in DIR is stale
 //   node tools/spec/generate-bindings.js --stats      counts of classes and setters
+//   node tools/spec/generate-bindings.js --services   the header names, one per line
 //
 // The build writes them into its own tree (build/generated/include/cfngen/
 // resources/, installed as include/cfngen/resources/): they are 19 MB, a
@@ -214,12 +215,16 @@ function main() {
   const args = process.argv.slice(2);
   const mode = args[0] && args[0].startsWith('--') ? args.shift() : '';
   const OUT_DIR = args[0];
-  if (!OUT_DIR && mode !== '--stats') throw new Error('usage: generate-bindings.js [--check] DIR | --stats');
   const { files, stats } = generate();
   if (mode === '--stats') {
     console.log(JSON.stringify(stats));
     return;
   }
+  if (mode === '--services') {
+    console.log([...files.keys()].join('\n'));
+    return;
+  }
+  if (!OUT_DIR) throw new Error('usage: generate-bindings.js [--check] DIR | --stats | --services');
   const existing = fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).filter((f) => f.endsWith('.hpp')) : [];
   if (mode === '--check') {
     const stale = [...files].filter(([name, text]) =>
