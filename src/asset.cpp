@@ -5,15 +5,9 @@
 #include <fmt/format.h>
 #include <openssl/evp.h>
 
-#include <map>
 #include <memory>
 
 namespace cfngen {
-
-// Defined in the build-generated embedded_handlers.cpp.
-namespace generated {
-extern const std::map<std::string, std::string>& handler_sources();
-}
 
 std::string Asset::sha256() const {
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
@@ -29,22 +23,5 @@ std::string Asset::sha256() const {
 }
 
 std::string Asset::directory_name() const { return name + "." + sha256().substr(0, 12); }
-
-const Asset& embedded_handler(const std::string& name) {
-    static const std::map<std::string, Asset> assets = [] {
-        std::map<std::string, Asset> result;
-        for (const auto& [handler, source] : generated::handler_sources()) result[handler] = Asset{handler, source};
-        return result;
-    }();
-    const auto it = assets.find(name);
-    if (it == assets.end()) throw Error("no embedded handler named " + name);
-    return it->second;
-}
-
-std::vector<std::string> embedded_handler_names() {
-    std::vector<std::string> names;
-    for (const auto& [handler, source] : generated::handler_sources()) names.push_back(handler);
-    return names;
-}
 
 }  // namespace cfngen

@@ -17,15 +17,14 @@ struct Synthesized {
     SynthOutput output;
 };
 
-Synthesized build(const stacks::CryptoAlertsOptions& options) {
-    auto built = stacks::crypto_alerts(options);
-    Synthesized result{built.stack.synth(), {}};
+Synthesized build(const Stack& stack, AssetMode mode) {
+    Synthesized result{stack.synth(), {}};
     auto& output = result.output;
-    output.file_name = stacks::template_file_name(options.stage);
+    output.file_name = stack.template_file_name();
     output.template_text = to_template_text(result.json);
-    output.resource_count = built.stack.resources().size();
-    output.assets = std::move(built.assets);
-    if (options.asset_mode == stacks::AssetMode::Inline &&
+    output.resource_count = stack.resources().size();
+    output.assets = stack.assets();
+    if (mode == AssetMode::Inline &&
         output.template_text.size() > limits::max_body_bytes_direct)
         throw Error(fmt::format("template body is {} bytes; `aws cloudformation deploy` without --s3-bucket "
                                 "accepts {}: use --asset-mode directory and `aws cloudformation package`",
@@ -35,10 +34,10 @@ Synthesized build(const stacks::CryptoAlertsOptions& options) {
 
 }  // namespace
 
-SynthOutput synthesize(const stacks::CryptoAlertsOptions& options) {
+SynthOutput synthesize(const Stack& stack, AssetMode mode) {
     // In directory mode Code is a local path, which validate accepts where
     // `aws cloudformation package` uploads it.
-    auto [json, output] = build(options);
+    auto [json, output] = build(stack, mode);
     const auto report = validate::check_template(json, output.template_text.size());
     for (const auto& finding : report.findings)
         if (finding.severity == validate::Severity::Error)
@@ -47,7 +46,7 @@ SynthOutput synthesize(const stacks::CryptoAlertsOptions& options) {
     return std::move(output);
 }
 
-SynthOutput synthesize_unchecked(const stacks::CryptoAlertsOptions& options) { return build(options).output; }
+SynthOutput synthesize_unchecked(const Stack& stack, AssetMode mode) { return build(stack, mode).output; }
 
 std::filesystem::path write_synth_output(const SynthOutput& output, const std::filesystem::path& directory) {
     for (const auto& asset : output.assets)

@@ -1,6 +1,6 @@
 #pragma once
-// Lambda handler sources: real .js files under handlers/, embedded into the
-// binary at build time so cfngen synthesizes from any directory.
+// A Lambda handler's source (index.js) that a stack ships: inline in the
+// template, or as an asset directory for `aws cloudformation package`.
 
 #include <string>
 #include <vector>
@@ -16,9 +16,5 @@ struct Asset {
     // "<name>.<first 12 hex digits of sha256>": the asset directory name.
     std::string directory_name() const;
 };
-
-// The handlers compiled into this binary, by name; throws Error if unknown.
-const Asset& embedded_handler(const std::string& name);
-std::vector<std::string> embedded_handler_names();
 
 }  // namespace cfngen

@@ -1,8 +1,8 @@
 #pragma once
-// `cfngen synth` as a library call: build the stack, check it, serialise it,
-// and write the template (and assets) to a directory.
+// `cfngen synth` as a library call: check a stack, serialise it, and write
+// the template (and its assets) to a directory.
 
-#include "cfngen/stacks/crypto_alerts.hpp"
+#include "cfngen/app.hpp"
 
 #include <filesystem>
 #include <string>
@@ -11,18 +11,18 @@
 namespace cfngen {
 
 struct SynthOutput {
-    std::string file_name;      // crypto-alerts-<stage>.template.json
+    std::string file_name;      // <stack name>.template.json
     std::string template_text;  // deterministic: same input, same bytes
     std::size_t resource_count = 0;
-    std::vector<Asset> assets;  // Directory mode only
+    std::vector<Asset> assets;  // to write beside the template
 };
 
 // Throws Error when the stack is invalid: the model's own checks, then every
 // error `cfngen validate` finds (specification, references, quotas), and, in
 // Inline mode, a body too large for `aws cloudformation deploy` without S3.
-SynthOutput synthesize(const stacks::CryptoAlertsOptions& options);
+SynthOutput synthesize(const Stack& stack, AssetMode mode);
 // The same without the `validate` checks, for `cfngen validate` itself.
-SynthOutput synthesize_unchecked(const stacks::CryptoAlertsOptions& options);
+SynthOutput synthesize_unchecked(const Stack& stack, AssetMode mode);
 
 // Writes assets first and the template last, each atomically, so a template
 // never points at an asset directory that is not there. Returns the path of

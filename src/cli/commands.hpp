@@ -1,7 +1,9 @@
 #pragma once
-// The cfngen subcommands. Each registers its options on the app and returns
-// the function that runs it once parsing succeeded; that function returns
-// the exit code or throws cfngen::Error (exit code 2).
+// The cfngen subcommands. Each registers its options on the program and
+// returns the function that runs it once parsing succeeded; that function
+// returns the exit code or throws cfngen::Error (exit code 2).
+
+#include "cfngen/app.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -15,11 +17,14 @@ inline constexpr int kBadInput = 2;  // bad input, unreadable or unwritable file
 
 using Command = std::function<int()>;
 
-Command add_synth_command(CLI::App& app);
-Command add_diff_command(CLI::App& app);
-Command add_validate_command(CLI::App& app);
+Command add_synth_command(CLI::App& program, const AppBuilder& build_app);
+Command add_diff_command(CLI::App& program, const AppBuilder& build_app);
+Command add_validate_command(CLI::App& program, const AppBuilder& build_app);
 
 // Adds --stage with the stage-name check to a subcommand.
 CLI::Option* add_stage_option(CLI::App& command, std::string& stage);
+
+// The stack named `name`, or the app's only stack when `name` is empty.
+const Stack& one_stack(const App& app, const std::string& name);
 
 }  // namespace cfngen::cli

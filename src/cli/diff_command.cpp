@@ -40,10 +40,11 @@ bool fails(const diff::TemplateDiff& result, bool fail_on_any, const std::vector
 
 }  // namespace
 
-Command add_diff_command(CLI::App& app) {
+Command add_diff_command(CLI::App& program, const AppBuilder& build_app) {
     struct Arguments {
         std::vector<std::string> files;
         std::string stage = "dev";
+        std::string stack;
         std::string against;
         std::string templates_directory = "templates";
         std::string colour = "auto";
@@ -52,11 +53,12 @@ Command add_diff_command(CLI::App& app) {
         std::vector<std::string> fail_on;
     };
     auto args = std::make_shared<Arguments>();
-    auto* diff = app.add_subcommand(
+    auto* diff = program.add_subcommand(
         "diff", "Show what a change does: the synthesized stage against the committed (or a deployed) template, "
                 "or OLD NEW");
     diff->add_option("templates", args->files, "OLD NEW: two template files")->expected(0, 2);
     add_stage_option(*diff, args->stage);
+    diff->add_option("--stack", args->stack, "The stack to compare when the app has several");
     diff->add_option("--against", args->against, "Compare the synthesized stage with this template file");
     diff->add_option("--templates", args->templates_directory, "Where the committed templates are")
         ->capture_default_str();
@@ -71,7 +73,7 @@ Command add_diff_command(CLI::App& app) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
 
-    return [args]() {
+    return [args, build_app]() {
         Value old_template, new_template;
         if (args->files.size() == 2) {
             if (!args->against.empty()) throw Error("give either OLD NEW or --against FILE, not both");
@@ -80,13 +82,14 @@ Command add_diff_command(CLI::App& app) {
         } else if (args->files.size() == 1) {
             throw Error("give two templates (OLD NEW), or none to compare the synthesized stage");
         } else {
+            const auto app = build_app({args->stage, AssetMode::Inline});
+            const auto& stack = one_stack(app, args->stack);
             const auto path = args->against.empty()
-                                  ? (std::filesystem::path(args->templates_directory) /
-                                     stacks::template_file_name(args->stage))
+                                  ? (std::filesystem::path(args->templates_directory) / stack.template_file_name())
                                         .string()
                                   : args->against;
             old_template = load_template(path);
-            new_template = Value::parse(synthesize({args->stage, stacks::AssetMode::Inline}).template_text);
+            new_template = Value::parse(synthesize(stack, AssetMode::Inline).template_text);
         }
         const auto result = diff::compare(old_template, new_template);
         if (args->json)

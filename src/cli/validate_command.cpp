@@ -11,23 +11,26 @@
 
 namespace cfngen::cli {
 
-Command add_validate_command(CLI::App& app) {
+Command add_validate_command(CLI::App& program, const AppBuilder& build_app) {
     struct Arguments {
         std::string file;
         std::string stage = "dev";
+        std::string stack;
     };
     auto args = std::make_shared<Arguments>();
-    auto* validate = app.add_subcommand(
+    auto* validate = program.add_subcommand(
         "validate", "Check a template (default: the synthesized stage) against the CloudFormation resource "
                     "specification, its references, quotas and IAM hygiene");
     validate->add_option("template", args->file, "Template file to check");
     add_stage_option(*validate, args->stage);
+    validate->add_option("--stack", args->stack, "The stack to check when the app has several");
 
-    return [args]() {
+    return [args, build_app]() {
         std::string text;
         std::string name;
         if (args->file.empty()) {
-            auto output = synthesize_unchecked({args->stage, stacks::AssetMode::Inline});
+            const auto app = build_app({args->stage, AssetMode::Inline});
+            auto output = synthesize_unchecked(one_stack(app, args->stack), AssetMode::Inline);
             text = std::move(output.template_text);
             name = output.file_name;
         } else {

@@ -1,4 +1,5 @@
 #include "cfngen/asset.hpp"
+#include "cfngen/stacks/crypto_alerts.hpp"
 
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/error.hpp"
@@ -6,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
+using namespace cfngen::stacks;
 
 TEST_CASE("asset hash is the SHA-256 of its source", "[asset]") {
     // Known answer: SHA-256("abc").

@@ -1,6 +1,7 @@
 #include "cfngen/diff.hpp"
 
 #include "cfngen/synth.hpp"
+#include "../stacks/crypto_alerts_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,7 +11,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-Value base() { return Value::parse(synthesize({"dev", stacks::AssetMode::Inline}).template_text); }
+Value base() { return Value::parse(cfngen::test::synth_crypto_alerts("dev").template_text); }
 
 // The one resource the change itself touches (knock-on replacements aside).
 const ResourceChange& only_resource(const TemplateDiff& d) {

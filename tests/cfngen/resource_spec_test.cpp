@@ -1,13 +1,14 @@
 #include "cfngen/resource_spec.hpp"
 
 #include "cfngen/synth.hpp"
+#include "../stacks/crypto_alerts_support.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
 
 TEST_CASE("the generated specification table covers every type and property cfngen emits", "[spec]") {
-    const auto tmpl = Value::parse(synthesize({"prod", stacks::AssetMode::Inline}).template_text);
+    const auto tmpl = Value::parse(cfngen::test::synth_crypto_alerts("prod").template_text);
     for (const auto& [id, resource] : tmpl["Resources"].items()) {
         const auto* type = spec::find_resource(resource["Type"].get<std::string>());
         INFO(id);

@@ -1,6 +1,7 @@
 #include "cfngen/validate.hpp"
 
 #include "cfngen/synth.hpp"
+#include "../stacks/crypto_alerts_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,7 +11,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-Value dev() { return Value::parse(synthesize_unchecked({"dev", stacks::AssetMode::Inline}).template_text); }
+Value dev() { return Value::parse(cfngen::test::synth_crypto_alerts_unchecked("dev").template_text); }
 Value& props(Value& t, const char* id) { return t["Resources"][id]["Properties"]; }
 Report check(const Value& t) { return check_template(t, t.dump(2).size()); }
 
@@ -24,7 +25,7 @@ std::string only_error(const Report& r) {
 TEST_CASE("both stages validate with zero errors and zero warnings", "[validate]") {
     for (const auto* stage : {"dev", "prod"}) {
         INFO(stage);
-        const auto text = synthesize({stage, stacks::AssetMode::Inline}).template_text;
+        const auto text = cfngen::test::synth_crypto_alerts(stage).template_text;
         const auto report = check_template(Value::parse(text), text.size());
         CHECK(report.findings.empty());
         CHECK(report.suppressed == 2);

@@ -2,6 +2,7 @@
 
 #include "cfngen/error.hpp"
 #include "cfngen/synth.hpp"
+#include "crypto_alerts_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,7 +15,7 @@ using namespace cfngen::stacks;
 namespace {
 
 Value synth_json(const std::string& stage, AssetMode mode = AssetMode::Inline) {
-    return crypto_alerts({stage, mode}).stack.synth();
+    return crypto_alerts({stage, mode}).synth();
 }
 
 const Value& policy_statements(const Value& tmpl, const std::string& role) {
@@ -227,18 +228,18 @@ TEST_CASE("outputs name what operators need", "[stack]") {
 }
 
 TEST_CASE("two synths are byte-identical", "[stack][determinism]") {
-    CHECK(synthesize({"dev", AssetMode::Inline}).template_text == synthesize({"dev", AssetMode::Inline}).template_text);
+    CHECK(cfngen::test::synth_crypto_alerts("dev").template_text == cfngen::test::synth_crypto_alerts("dev").template_text);
 }
 
 TEST_CASE("inline templates fit aws cloudformation deploy's 51,200-byte body", "[stack]") {
     for (const auto* stage : {"dev", "prod"}) {
         INFO(stage);
-        CHECK(synthesize({stage, AssetMode::Inline}).template_text.size() <= limits::max_body_bytes_direct);
+        CHECK(cfngen::test::synth_crypto_alerts(stage).template_text.size() <= limits::max_body_bytes_direct);
     }
 }
 
 TEST_CASE("directory mode points Code at content-hashed asset directories", "[stack][assets]") {
-    const auto out = synthesize({"dev", AssetMode::Directory});
+    const auto out = cfngen::test::synth_crypto_alerts("dev", cfngen::AssetMode::Directory);
     const auto tmpl = Value::parse(out.template_text);
     const auto& checker = embedded_handler("price-checker");
     CHECK(tmpl["Resources"]["PriceCheckerFunction"]["Properties"]["Code"] == "assets/" + checker.directory_name());

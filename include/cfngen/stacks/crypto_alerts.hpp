@@ -1,36 +1,23 @@
 #pragma once
-// The crypto price alert system (SPEC.md section 1) as a CloudFormation stack.
+// The crypto price alert system (SPEC.md section 1) as a cfngen app: one
+// stack per stage, "crypto-alerts-<stage>".
 
-#include "cfngen/asset.hpp"
-#include "cfngen/template.hpp"
+#include "cfngen/app.hpp"
 
 #include <string>
 #include <vector>
 
 namespace cfngen::stacks {
 
-enum class AssetMode {
-    Inline,     // handler source in Code.ZipFile: plain `aws cloudformation deploy`
-    Directory,  // Code is a local asset directory: `aws cloudformation package` first
-};
+// The stack of one stage; throws cfngen::Error for an invalid stage.
+Stack crypto_alerts(const AppContext& context);
 
-struct CryptoAlertsOptions {
-    std::string stage = "dev";
-    AssetMode asset_mode = AssetMode::Inline;
-};
+// The app `cfngen` is: the stack of the stage asked for.
+App crypto_alerts_app(const AppContext& context);
 
-struct SynthesizedStack {
-    Template stack;
-    std::vector<Asset> assets;  // to write next to the template in Directory mode
-};
-
-// Stage names become part of resource names: [a-z][a-z0-9-]{0,15}.
-bool is_valid_stage(const std::string& stage);
-
-// Throws cfngen::Error for an invalid stage.
-SynthesizedStack crypto_alerts(const CryptoAlertsOptions& options);
-
-// "crypto-alerts-<stage>.template.json"
-std::string template_file_name(const std::string& stage);
+// The Lambda handlers (handlers/<name>/index.js) compiled into this binary,
+// by name; throws Error if unknown.
+const Asset& embedded_handler(const std::string& name);
+std::vector<std::string> embedded_handler_names();
 
 }  // namespace cfngen::stacks

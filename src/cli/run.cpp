@@ -1,0 +1,76 @@
+// cfngen command line: thin over the library. Exit codes: 0 success,
+// 1 changes found by `diff --fail` or errors found by `validate`, 2 bad input
+// or failure to read/write.
+
+#include "cfngen/cli.hpp"
+
+#include "cfngen/error.hpp"
+#include "cfngen/version.hpp"
+#include "commands.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+namespace cfngen::cli {
+
+namespace {
+
+int fail(const std::string& program, const std::string& message) {
+    fmt::print(stderr, "{}: error: {}\n", program, message);
+    return kBadInput;
+}
+
+}  // namespace
+
+int run(const AppBuilder& build_app, int argc, char** argv, const ProgramInfo& info) {
+    CLI::App app{info.description, info.name};
+    app.set_version_flag("--version", info.name == "cfngen" ? std::string("cfngen ") + version
+                                                            : info.name + " (cfngen " + version + ")");
+    app.require_subcommand(1);
+    const std::vector<std::pair<std::string, Command>> commands{
+        {"synth", add_synth_command(app, build_app)},
+        {"diff", add_diff_command(app, build_app)},
+        {"validate", add_validate_command(app, build_app)},
+    };
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        return fail(info.name, e.what());
+    }
+    try {
+        for (const auto& [name, run_command] : commands)
+            if (app.got_subcommand(name)) return run_command();
+    } catch (const Error& e) {
+        return fail(info.name, e.what());
+    } catch (const std::exception& e) {
+        return fail(info.name, std::string("unexpected: ") + e.what());
+    }
+    return fail(info.name, "no command given");
+}
+
+const Stack& one_stack(const App& app, const std::string& name) {
+    if (!name.empty()) return app.stack(name);
+    if (app.stacks().size() == 1) return app.stacks().front();
+    std::string names;
+    for (const auto& stack : app.stacks()) names += (names.empty() ? "" : ", ") + stack.name();
+    throw Error(fmt::format("the app has {} stacks ({}): choose one with --stack", app.stacks().size(), names));
+}
+
+CLI::Option* add_stage_option(CLI::App& command, std::string& stage) {
+    return command.add_option("--stage", stage, "Stage name: [a-z][a-z0-9-]{0,15}")
+        ->capture_default_str()
+        ->check([](const std::string& value) {
+            return is_valid_stage(value)
+                       ? std::string()
+                       : "invalid stage '" + value + "': use 1-16 characters [a-z0-9-], starting with a letter";
+        });
+}
+
+}  // namespace cfngen::cli
