@@ -19,6 +19,7 @@ Stack::Stack(std::string name, std::string description) : Template(std::move(des
     if (!std::regex_match(name_, pattern))
         throw Error(fmt::format("invalid stack name '{}': use 1-128 characters [A-Za-z0-9-], starting with a letter",
                                 name_));
+    stack_name_ = name_;
 }
 
 Stack& App::add_stack(std::string name, std::string description) {

@@ -37,20 +37,20 @@ std::vector<std::string> Resource::attributes() const {
     return names;
 }
 
-Intrinsic Resource::ref() const { return fn::ref(logical_id_); }
+Intrinsic Resource::ref() const { return fn::ref(target()); }
 
-Intrinsic Resource::attribute_ref(const char* attribute) const { return fn::get_att(logical_id_, attribute); }
+Intrinsic Resource::attribute_ref(const char* attribute) const { return fn::get_att(target(), attribute); }
 
 Intrinsic Resource::get_att(const std::string& attribute) const {
     const auto known = attributes();
     if (std::find(known.begin(), known.end(), attribute) == known.end())
         throw Error("resource " + logical_id_ + " (" + type_ + ") has no attribute " + attribute);
-    return fn::get_att(logical_id_, attribute);
+    return fn::get_att(target(), attribute);
 }
 
 Resource& Resource::depends_on(const Resource& other) {
-    if (std::find(depends_on_.begin(), depends_on_.end(), other.logical_id()) == depends_on_.end())
-        depends_on_.push_back(other.logical_id());
+    if (std::find(depends_on_.begin(), depends_on_.end(), other.target()) == depends_on_.end())
+        depends_on_.push_back(other.target());
     return *this;
 }
 

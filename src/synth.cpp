@@ -6,6 +6,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
+#include <map>
+
 namespace cfngen {
 
 namespace {
@@ -17,9 +21,10 @@ struct Synthesized {
     SynthOutput output;
 };
 
-Synthesized build(const Stack& stack, AssetMode mode) {
-    Synthesized result{stack.synth(), {}};
+Synthesized serialise(Value json, const Stack& stack, AssetMode mode) {
+    Synthesized result{std::move(json), {}};
     auto& output = result.output;
+    output.stack_name = stack.name();
     output.file_name = stack.template_file_name();
     output.template_text = to_template_text(result.json);
     output.resource_count = stack.resources().size();
@@ -32,21 +37,114 @@ Synthesized build(const Stack& stack, AssetMode mode) {
     return result;
 }
 
+Synthesized build(const Stack& stack, AssetMode mode) { return serialise(stack.synth(), stack, mode); }
+
+void check_template(const Synthesized& synthesized) {
+    const auto report = validate::check_template(synthesized.json, synthesized.output.template_text.size());
+    for (const auto& finding : report.findings)
+        if (finding.severity == validate::Severity::Error)
+            throw Error(fmt::format("refusing to write an invalid template: {} {}: {} ({} errors; run cfngen validate)",
+                                    finding.logical_id, finding.path, finding.message, report.errors()));
+}
+
+// The export a cross-stack reference needs, added to the producer's outputs.
+void add_export(const App& app, const std::map<std::string, std::size_t>& position, std::vector<Value>& templates,
+                const std::string& consumer, const CrossStackReference& reference) {
+    const auto it = position.find(reference.producer_stack);
+    if (it == position.end())
+        throw Error(fmt::format("stack {} refers to {} in stack {}, which is not part of the app", consumer,
+                                reference.logical_id, reference.producer_stack));
+    const Stack& producer = app.stacks()[it->second];
+    const auto& resources = producer.resources();
+    const auto target = std::find_if(resources.begin(), resources.end(),
+                                     [&](const auto& r) { return r->logical_id() == reference.logical_id; });
+    if (target == resources.end())
+        throw Error(fmt::format("stack {} refers to {} in stack {}, which has no such resource", consumer,
+                                reference.logical_id, reference.producer_stack));
+    const auto attributes = (*target)->attributes();
+    if (!reference.attribute.empty() &&
+        std::find(attributes.begin(), attributes.end(), reference.attribute) == attributes.end())
+        throw Error(fmt::format("stack {} gets attribute {} of {} in stack {}, which has no such attribute", consumer,
+                                reference.attribute, reference.logical_id, reference.producer_stack));
+    Value& outputs = templates[it->second]["Outputs"];
+    if (outputs.contains(reference.output_id())) return;
+    outputs[reference.output_id()] = {{"Value", reference.value()}, {"Export", {{"Name", reference.export_name()}}}};
+    if (outputs.size() > limits::max_outputs)
+        throw Error(fmt::format("stack {} needs {} outputs with its exports to other stacks; CloudFormation allows {}",
+                                producer.name(), outputs.size(), limits::max_outputs));
+}
+
+// The stacks in an order that deploys each after the stacks it imports from.
+std::vector<std::size_t> deployment_order(const App& app, const std::map<std::string, std::size_t>& position,
+                                          const std::vector<StackLinks>& links) {
+    enum class Mark { None, Visiting, Done };
+    std::vector<Mark> marks(links.size(), Mark::None);
+    std::vector<std::size_t> order;
+    std::vector<std::string> path;
+    std::function<void(std::size_t)> visit = [&](std::size_t i) {
+        marks[i] = Mark::Visiting;
+        path.push_back(app.stacks()[i].name());
+        for (const auto& name : links[i].depends_on) {
+            const auto j = position.at(name);
+            if (marks[j] == Mark::Visiting) {
+                std::string cycle;
+                for (auto it = std::find(path.begin(), path.end(), name); it != path.end(); ++it) cycle += *it + " -> ";
+                throw Error(fmt::format("stacks depend on each other: {}{}", cycle, name));
+            }
+            if (marks[j] == Mark::None) visit(j);
+        }
+        path.pop_back();
+        marks[i] = Mark::Done;
+        order.push_back(i);
+    };
+    for (std::size_t i = 0; i < links.size(); ++i)
+        if (marks[i] == Mark::None) visit(i);
+    return order;
+}
+
+std::vector<Synthesized> build(const App& app, AssetMode mode) {
+    if (app.stacks().empty()) throw Error("the app has no stacks");
+    std::map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < app.stacks().size(); ++i) position[app.stacks()[i].name()] = i;
+    std::vector<StackLinks> links(app.stacks().size());
+    std::vector<Value> templates;
+    for (std::size_t i = 0; i < app.stacks().size(); ++i) templates.push_back(app.stacks()[i].synth(&links[i]));
+    for (std::size_t i = 0; i < app.stacks().size(); ++i)
+        for (const auto& reference : links[i].imports)
+            add_export(app, position, templates, app.stacks()[i].name(), reference);
+    std::vector<Synthesized> result;
+    for (const auto i : deployment_order(app, position, links)) {
+        result.push_back(serialise(std::move(templates[i]), app.stacks()[i], mode));
+        result.back().output.depends_on.assign(links[i].depends_on.begin(), links[i].depends_on.end());
+    }
+    return result;
+}
+
 }  // namespace
 
 SynthOutput synthesize(const Stack& stack, AssetMode mode) {
     // In directory mode Code is a local path, which validate accepts where
     // `aws cloudformation package` uploads it.
-    auto [json, output] = build(stack, mode);
-    const auto report = validate::check_template(json, output.template_text.size());
-    for (const auto& finding : report.findings)
-        if (finding.severity == validate::Severity::Error)
-            throw Error(fmt::format("refusing to write an invalid template: {} {}: {} ({} errors; run cfngen validate)",
-                                    finding.logical_id, finding.path, finding.message, report.errors()));
-    return std::move(output);
+    auto synthesized = build(stack, mode);
+    check_template(synthesized);
+    return std::move(synthesized.output);
 }
 
 SynthOutput synthesize_unchecked(const Stack& stack, AssetMode mode) { return build(stack, mode).output; }
+
+std::vector<SynthOutput> synthesize(const App& app, AssetMode mode) {
+    auto synthesized = build(app, mode);
+    for (const auto& stack : synthesized) check_template(stack);
+    std::vector<SynthOutput> outputs;
+    for (auto& stack : synthesized) outputs.push_back(std::move(stack.output));
+    return outputs;
+}
+
+std::vector<SynthOutput> synthesize_unchecked(const App& app, AssetMode mode) {
+    std::vector<SynthOutput> outputs;
+    for (auto& stack : build(app, mode)) outputs.push_back(std::move(stack.output));
+    return outputs;
+}
 
 std::filesystem::path write_synth_output(const SynthOutput& output, const std::filesystem::path& directory) {
     for (const auto& asset : output.assets)

@@ -3,11 +3,13 @@
 #include "cfngen/error.hpp"
 #include "cfngen/resource_spec.hpp"
 #include "resource_checks.hpp"
+#include "stack_references.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 
 namespace cfngen {
@@ -97,19 +99,31 @@ void Template::check() const {
     std::set<std::string> parameter_ids;
     for (const auto& p : parameters_) parameter_ids.insert(p.logical_id());
 
+    // A reference's logical id in this template, or nullopt for another stack's.
+    auto local_id = [&](const std::string& target) -> std::optional<std::string> {
+        const auto qualified = detail::split_qualified(target);
+        if (!qualified) return target;
+        if (qualified->stack == stack_name_) return qualified->id;
+        return std::nullopt;
+    };
+
     // Checks one value found at `where`; returns the resources it depends on.
     auto check_value = [&](const std::string& where, const Value& value) {
         std::set<std::string> targets;
         const auto found = find_references(value);
-        for (const auto& id : found.refs) {
-            if (by_id.count(id)) targets.insert(id);
-            else if (!parameter_ids.count(id))
+        for (const auto& target : found.refs) {
+            const auto id = local_id(target);
+            if (!id) continue;  // another stack's: the App checks it
+            if (by_id.count(*id)) targets.insert(*id);
+            else if (!parameter_ids.count(*id))
                 throw Error(fmt::format("{} refers to '{}', which is not a resource or parameter of the template",
-                                        where, id));
+                                        where, *id));
         }
         for (const auto& id_attr : found.get_atts) {
             const auto dot = id_attr.find('.');
-            const auto id = id_attr.substr(0, dot);
+            const auto local = local_id(id_attr.substr(0, dot));
+            if (!local) continue;
+            const auto& id = *local;
             const auto attr = id_attr.substr(dot + 1);
             const auto it = by_id.find(id);
             if (it == by_id.end())
@@ -140,7 +154,10 @@ void Template::check() const {
             auto targets = check_value(fmt::format("resource {} property {}", id, property), value);
             edges[id].insert(targets.begin(), targets.end());
         }
-        for (const auto& dependency : r->explicit_dependencies()) {
+        for (const auto& target : r->explicit_dependencies()) {
+            const auto local = local_id(target);
+            if (!local) continue;
+            const auto& dependency = *local;
             if (!by_id.count(dependency))
                 throw Error(fmt::format("resource {} DependsOn '{}', which is not a resource of the template", id,
                                         dependency));
@@ -180,7 +197,7 @@ void Template::check() const {
         if (marks[id] == Mark::None) visit(id);
 }
 
-Value Template::synth() const {
+Value Template::synth(StackLinks* links) const {
     check();
     Value json = {{"AWSTemplateFormatVersion", "2010-09-09"}};
     if (!description_.empty()) json["Description"] = description_;
@@ -195,13 +212,41 @@ Value Template::synth() const {
         if (!tags_.empty())
             if (const auto* type = spec::find_resource(r->type()); type && type->tags != spec::TagSupport::None)
                 add_stack_tags(resource["Properties"], *type, tags_);
+        resolve_targets(resource, *r, links);
         json["Resources"][r->logical_id()] = std::move(resource);
     }
     if (!outputs_.empty()) {
         json["Outputs"] = Value::object();
-        for (const auto& o : outputs_) json["Outputs"][o.logical_id] = o.to_json();
+        for (const auto& o : outputs_) {
+            Value output = o.to_json();
+            detail::resolve_stack_references(output, stack_name_, links, "output " + o.logical_id);
+            json["Outputs"][o.logical_id] = std::move(output);
+        }
     }
     return json;
+}
+
+// A resource's references in its stack's terms (stack_references.hpp); a
+// DependsOn another stack's resource is a dependency between the stacks.
+void Template::resolve_targets(Value& resource, const Resource& r, StackLinks* links) const {
+    if (resource.contains("Properties"))
+        detail::resolve_stack_references(resource["Properties"], stack_name_, links,
+                                         "resource " + r.logical_id() + " properties");
+    if (!resource.contains("DependsOn")) return;
+    Value kept = Value::array();
+    for (const auto& target : resource["DependsOn"]) {
+        const auto qualified = detail::split_qualified(target.get<std::string>());
+        if (!qualified) kept.push_back(target);
+        else if (qualified->stack == stack_name_) kept.push_back(qualified->id);
+        else if (links) links->depends_on.insert(qualified->stack);
+        else
+            throw Error(fmt::format("resource {} DependsOn {} in stack {}, which is not this template: synthesize the "
+                                    "app that holds both stacks",
+                                    r.logical_id(), qualified->id, qualified->stack));
+    }
+    std::sort(kept.begin(), kept.end());
+    if (kept.empty()) resource.erase("DependsOn");
+    else resource["DependsOn"] = std::move(kept);
 }
 
 std::string to_template_text(const Value& template_json, std::size_t max_body_bytes) {

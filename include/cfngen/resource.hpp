@@ -24,11 +24,14 @@ public:
     const std::string& logical_id() const { return logical_id_; }
     const std::string& type() const { return type_; }
 
-    // {"Ref": id}; what it returns depends on the type (see AWS docs).
+    // {"Ref": id}; what it returns depends on the type (see AWS docs). A
+    // resource added to a Stack of an App remembers its stack, so that a
+    // reference from another stack becomes an export and Fn::ImportValue.
     Intrinsic ref() const;
     // {"Fn::GetAtt": [id, attribute]}; throws when the type has no such attribute.
     Intrinsic get_att(const std::string& attribute) const;
 
+    // A resource in another stack of the app makes this stack depend on that one.
     Resource& depends_on(const Resource& other);
     Resource& condition(const std::string& condition_name);
     Resource& deletion_policy(DeletionPolicy policy);
@@ -54,6 +57,12 @@ protected:
     Intrinsic attribute_ref(const char* attribute) const;
 
 private:
+    friend class Template;
+    // How references name this resource: "<stack>/<id>" once it is in a
+    // Stack, which Template::synth resolves; the logical id otherwise.
+    std::string target() const { return stack_name_.empty() ? logical_id_ : stack_name_ + "/" + logical_id_; }
+
+    std::string stack_name_;
     std::string logical_id_;
     std::string type_;
     Value properties_ = Value::object();

@@ -11,10 +11,12 @@
 namespace cfngen {
 
 struct SynthOutput {
+    std::string stack_name;
     std::string file_name;      // <stack name>.template.json
     std::string template_text;  // deterministic: same input, same bytes
     std::size_t resource_count = 0;
     std::vector<Asset> assets;  // to write beside the template
+    std::vector<std::string> depends_on;  // stacks to deploy first (it imports their exports)
 };
 
 // Throws Error when the stack is invalid: the model's own checks, then every
@@ -23,6 +25,12 @@ struct SynthOutput {
 SynthOutput synthesize(const Stack& stack, AssetMode mode);
 // The same without the `validate` checks, for `cfngen validate` itself.
 SynthOutput synthesize_unchecked(const Stack& stack, AssetMode mode);
+
+// Every stack of an app, in deployment order: each stack's references to
+// another's resources become an export there and Fn::ImportValue here (as
+// AWS CDK does); a cycle between stacks is an error.
+std::vector<SynthOutput> synthesize(const App& app, AssetMode mode);
+std::vector<SynthOutput> synthesize_unchecked(const App& app, AssetMode mode);
 
 // Writes assets first and the template last, each atomically, so a template
 // never points at an asset directory that is not there. Returns the path of

@@ -40,6 +40,24 @@ struct Quotas {
     std::size_t max_body_bytes = limits::max_body_bytes_s3;
 };
 
+// A Ref or Fn::GetAtt from one stack of an app to a resource of another:
+// the producing stack exports the value, the consuming one imports it.
+struct CrossStackReference {
+    std::string producer_stack;
+    std::string logical_id;
+    std::string attribute;  // empty for Ref
+
+    std::string output_id() const;    // "ExportsOutputRefBucket", "ExportsOutputFnGetAttBucketArn"
+    std::string export_name() const;  // "<producer stack>:<output id>"
+    Value value() const;              // the Ref or Fn::GetAtt the producer exports
+};
+
+// What a stack's synthesized template needs from the other stacks of its app.
+struct StackLinks {
+    std::vector<CrossStackReference> imports;
+    std::set<std::string> depends_on;  // stack names
+};
+
 class Template {
 public:
     explicit Template(std::string description = "");
@@ -51,6 +69,7 @@ public:
         static_assert(std::is_base_of_v<Resource, R>, "add() takes a Resource");
         claim_id(resource.logical_id());
         auto stored = std::make_unique<R>(std::move(resource));
+        stored->stack_name_ = stack_name_;
         R& handle = *stored;
         resources_.push_back(std::move(stored));
         return handle;
@@ -66,16 +85,24 @@ public:
 
     const std::vector<std::unique_ptr<Resource>>& resources() const { return resources_; }
 
-    // The checked template as JSON.
-    Value synth() const;
+    // The checked template as JSON. A template whose resources refer to
+    // another stack's (a Stack of an App) is synthesized by the App, which
+    // passes `links` to collect those references; without it they are errors.
+    Value synth() const { return synth(nullptr); }
+    Value synth(StackLinks* links) const;
     // The checked template as text: 2-space indent, sorted keys, trailing
     // newline; also checks the 1 MB body quota.
     std::string synth_text() const;
+
+protected:
+    // The stack name references to this template's resources carry (Stack sets it).
+    std::string stack_name_;
 
 private:
     // Throws for an invalid or taken logical id; otherwise records it.
     void claim_id(const std::string& id);
     void check() const;
+    void resolve_targets(Value& resource, const Resource& r, StackLinks* links) const;
 
     std::string description_;
     std::vector<std::unique_ptr<Resource>> resources_;

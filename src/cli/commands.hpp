@@ -4,6 +4,7 @@
 // returns the exit code or throws cfngen::Error (exit code 2).
 
 #include "cfngen/app.hpp"
+#include "cfngen/synth.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -26,5 +27,7 @@ CLI::Option* add_stage_option(CLI::App& command, std::string& stage);
 
 // The stack named `name`, or the app's only stack when `name` is empty.
 const Stack& one_stack(const App& app, const std::string& name);
+// The synthesized template of `stack` among the app's.
+SynthOutput stack_output(std::vector<SynthOutput> outputs, const Stack& stack);
 
 }  // namespace cfngen::cli

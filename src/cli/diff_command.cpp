@@ -89,7 +89,7 @@ Command add_diff_command(CLI::App& program, const AppBuilder& build_app) {
                                         .string()
                                   : args->against;
             old_template = load_template(path);
-            new_template = Value::parse(synthesize(stack, AssetMode::Inline).template_text);
+            new_template = Value::parse(stack_output(synthesize(app, AssetMode::Inline), stack).template_text);
         }
         const auto result = diff::compare(old_template, new_template);
         if (args->json)

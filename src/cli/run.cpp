@@ -63,6 +63,12 @@ const Stack& one_stack(const App& app, const std::string& name) {
     throw Error(fmt::format("the app has {} stacks ({}): choose one with --stack", app.stacks().size(), names));
 }
 
+SynthOutput stack_output(std::vector<SynthOutput> outputs, const Stack& stack) {
+    for (auto& output : outputs)
+        if (output.stack_name == stack.name()) return std::move(output);
+    throw Error("no template synthesized for stack " + stack.name());
+}
+
 CLI::Option* add_stage_option(CLI::App& command, std::string& stage) {
     return command.add_option("--stage", stage, "Stage name: [a-z][a-z0-9-]{0,15}")
         ->capture_default_str()

@@ -34,13 +34,12 @@ Command add_synth_command(CLI::App& program, const AppBuilder& build_app) {
         if (args->output_directory == "-" && args->asset_mode == AssetMode::Directory)
             throw Error("--asset-mode directory writes asset directories: give -o DIR, not -o -");
         const auto app = build_app({args->stage, args->asset_mode});
-        std::vector<const Stack*> stacks;
-        if (!args->stack.empty() || args->output_directory == "-") stacks.push_back(&one_stack(app, args->stack));
-        else
-            for (const auto& stack : app.stacks()) stacks.push_back(&stack);
-        // Every stack is checked before anything is written.
-        std::vector<SynthOutput> outputs;
-        for (const auto* stack : stacks) outputs.push_back(synthesize(*stack, args->asset_mode));
+        // Every stack is built and checked (exports included) before anything is written.
+        auto outputs = synthesize(app, args->asset_mode);
+        if (!args->stack.empty() || args->output_directory == "-") {
+            const auto& only = one_stack(app, args->stack).name();
+            std::erase_if(outputs, [&](const SynthOutput& output) { return output.stack_name != only; });
+        }
         for (const auto& output : outputs) {
             if (args->output_directory == "-") {
                 std::fwrite(output.template_text.data(), 1, output.template_text.size(), stdout);

@@ -30,7 +30,7 @@ Command add_validate_command(CLI::App& program, const AppBuilder& build_app) {
         std::string name;
         if (args->file.empty()) {
             const auto app = build_app({args->stage, AssetMode::Inline});
-            auto output = synthesize_unchecked(one_stack(app, args->stack), AssetMode::Inline);
+            auto output = stack_output(synthesize_unchecked(app, AssetMode::Inline), one_stack(app, args->stack));
             text = std::move(output.template_text);
             name = output.file_name;
         } else {
