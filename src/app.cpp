@@ -4,19 +4,31 @@
 
 #include <fmt/format.h>
 
-#include <regex>
+#include <cctype>
 
 namespace cfngen {
 
-bool is_valid_stage(const std::string& stage) {
-    static const std::regex pattern("[a-z][a-z0-9-]{0,15}");
-    return std::regex_match(stage, pattern);
+namespace {
+
+// [A-Za-z][A-Za-z0-9-]{0,max_length-1}, lower case only when asked; by
+// hand, since std::regex costs more to build than a whole synth.
+bool is_name(const std::string& name, std::size_t max_length, bool lower_case_only) {
+    if (name.empty() || name.size() > max_length || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
+    for (const char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (lower_case_only && std::isupper(u)) return false;
+        if (!std::isalnum(u) && c != '-') return false;
+    }
+    return true;
 }
+
+}  // namespace
+
+bool is_valid_stage(const std::string& stage) { return is_name(stage, 16, true); }
 
 Stack::Stack(std::string name, std::string description) : Template(std::move(description)), name_(std::move(name)) {
     // CloudFormation CreateStack, StackName: "[a-zA-Z][-a-zA-Z0-9]*", at most 128 characters.
-    static const std::regex pattern("[A-Za-z][A-Za-z0-9-]{0,127}");
-    if (!std::regex_match(name_, pattern))
+    if (!is_name(name_, 128, false))
         throw Error(fmt::format("invalid stack name '{}': use 1-128 characters [A-Za-z0-9-], starting with a letter",
                                 name_));
     stack_name_ = name_;

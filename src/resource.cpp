@@ -77,12 +77,13 @@ Resource& Resource::metadata(const std::string& key, Value value) {
 void Resource::set_property(const std::string& name, Value value) {
     if (value.is_null())
         throw Error("resource " + logical_id_ + " property " + name + " is null");
-    properties_[name] = std::move(value);
+    if (properties_.use_count() > 1) properties_ = std::make_shared<Value>(*properties_);
+    (*properties_)[name] = std::move(value);
 }
 
 Value Resource::to_json() const {
     Value json = {{"Type", type_}};
-    if (!properties_.empty()) json["Properties"] = properties_;
+    if (!properties_->empty()) json["Properties"] = *properties_;
     if (!metadata_.empty()) json["Metadata"] = metadata_;
     if (!depends_on_.empty()) {
         auto sorted = depends_on_;

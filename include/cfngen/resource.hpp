@@ -9,6 +9,7 @@
 #include "cfngen/intrinsic.hpp"
 #include "cfngen/value.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,7 @@ public:
 
     // Escape hatch for properties a typed resource has no setter for.
     void set_property(const std::string& name, Value value);
-    const Value& properties() const { return properties_; }
+    const Value& properties() const { return *properties_; }
     const std::vector<std::string>& explicit_dependencies() const { return depends_on_; }
     const std::string& condition_name() const { return condition_; }
 
@@ -65,7 +66,10 @@ private:
     std::string stack_name_;
     std::string logical_id_;
     std::string type_;
-    Value properties_ = Value::object();
+    // Shared until written: a resource built in one chained expression
+    // (setters return an lvalue) is copied into the template without
+    // copying its properties.
+    std::shared_ptr<Value> properties_ = std::make_shared<Value>(Value::object());
     Value metadata_ = Value::object();
     std::vector<std::string> depends_on_;
     std::string condition_;
