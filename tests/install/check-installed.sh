@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs cfngen into a scratch prefix (cmake --install) and builds two apps
+# outside the tree against it with find_package(cfngen): the minimal stack,
+# whose template must be the committed one, and the probe of issue 11, whose
+# template `cfngen validate` must accept.
+#   tests/install/check-installed.sh BUILD_DIR CFNGEN_BINARY
+set -euo pipefail
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
+build_dir=$(cd "$1" && pwd)
+cfngen=$2
+work=$build_dir/install-check
+rm -rf "$work"
+cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
+test -f "$work/prefix/include/cfngen/resources/ec2.hpp"
+test ! -e "$work/prefix/include/cfngen/stacks"
+
+cmake -S "$source_dir/examples/minimal-stack" -B "$work/minimal-stack" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/minimal-stack" -j"$(nproc)" >/dev/null
+"$work/minimal-stack/minimal-stack" synth -o - 2>/dev/null |
+  cmp - "$source_dir/examples/minimal-stack/templates/uploads-dev.template.json"
+
+cmake -S "$source_dir/tests/install/probe-app" -B "$work/probe" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/probe" -j"$(nproc)" >/dev/null
+"$work/probe/probe" > "$work/probe.template.json"
+"$cfngen" validate "$work/probe.template.json"
+echo "installed cfngen: the minimal stack and the probe build with find_package(cfngen)"
