@@ -31,50 +31,48 @@ template <class T>
 concept text = std::is_convertible_v<const T&, std::string_view> && !std::is_same_v<std::decay_t<T>, std::nullptr_t>;
 }  // namespace detail
 
+// What every typed value is: the JSON it stands for, built from a literal
+// of its type (the constructors of the classes below) or from any Intrinsic.
+class Scalar {
+public:
+    Scalar(Intrinsic value) : json_(std::move(value).json()) {}
+    Value json() && { return std::move(json_); }
+
+protected:
+    explicit Scalar(Value json) : json_(std::move(json)) {}
+
+private:
+    Value json_;
+};
+
 // String, and the date-time and enumerated strings of the specification.
-class String {
+class String : public Scalar {
 public:
+    using Scalar::Scalar;
     template <detail::text T>
-    String(const T& text) : json_(std::string(std::string_view(text))) {}
-    String(Intrinsic value) : json_(std::move(value).json()) {}
-    Value json() && { return std::move(json_); }
-
-private:
-    Value json_;
+    String(const T& text) : Scalar(Value(std::string(std::string_view(text)))) {}
 };
 
-class Integer {
+class Integer : public Scalar {
 public:
+    using Scalar::Scalar;
     template <detail::integer T>
-    Integer(T number) : json_(number) {}
-    Integer(Intrinsic value) : json_(std::move(value).json()) {}
-    Value json() && { return std::move(json_); }
-
-private:
-    Value json_;
+    Integer(T number) : Scalar(Value(number)) {}
 };
 
-class Number {
+class Number : public Scalar {
 public:
+    using Scalar::Scalar;
     template <class T>
         requires detail::integer<T> || std::floating_point<T>
-    Number(T number) : json_(number) {}
-    Number(Intrinsic value) : json_(std::move(value).json()) {}
-    Value json() && { return std::move(json_); }
-
-private:
-    Value json_;
+    Number(T number) : Scalar(Value(number)) {}
 };
 
-class Boolean {
+class Boolean : public Scalar {
 public:
+    using Scalar::Scalar;
     template <std::same_as<bool> T>
-    Boolean(T flag) : json_(flag) {}
-    Boolean(Intrinsic value) : json_(std::move(value).json()) {}
-    Value json() && { return std::move(json_); }
-
-private:
-    Value json_;
+    Boolean(T flag) : Scalar(Value(flag)) {}
 };
 
 // A property of type JSON (policy documents, ...): any value, or anything
@@ -92,14 +90,11 @@ private:
 };
 
 // One tag, {"Key": key, "Value": value}.
-class Tag {
+class Tag : public Scalar {
 public:
-    Tag(String key, String value) : json_({{"Key", std::move(key).json()}, {"Value", std::move(value).json()}}) {}
-    Tag(Intrinsic value) : json_(std::move(value).json()) {}
-    Value json() && { return std::move(json_); }
-
-private:
-    Value json_;
+    using Scalar::Scalar;
+    Tag(String key, String value)
+        : Scalar(Value{{"Key", std::move(key).json()}, {"Value", std::move(value).json()}}) {}
 };
 
 template <class Element>
