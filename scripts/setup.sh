@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake make g++ pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libyaml-dev catch2 libssl-dev
           clang libclang-rt-14-dev)  # clang: sanitizer and libFuzzer build of the test command
-# Node.js 20+ is needed for the handler tests; Debian 12's own nodejs is 18,
+# Node.js 20+ is needed to generate the typed bindings (the build runs
+# tools/spec/generate-bindings.js) and for the handler tests; Debian 12's own nodejs is 18,
 # so it is installed from apt only when no node is there at all.
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 missing=()
@@ -24,7 +25,7 @@ fi
 
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 if [ "$node_major" -lt 20 ]; then
-  echo "setup: Node.js 20 or newer is needed for the handler tests (found $(node --version))" >&2
+  echo "setup: Node.js 20 or newer is needed to generate the typed bindings and for the handler tests (found $(node --version))" >&2
   exit 1
 fi
 
