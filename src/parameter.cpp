@@ -30,6 +30,11 @@ Parameter& Parameter::max_length(int length) {
     return *this;
 }
 
+Parameter& Parameter::no_echo() {
+    json_["NoEcho"] = true;
+    return *this;
+}
+
 Value Parameter::to_json() const { return json_; }
 
 }  // namespace cfngen

@@ -64,6 +64,16 @@ class CryptoAlertsStack extends cdk.Stack {
       allowedPattern: '^(coinbase|kraken|coingecko|binance)(,(coinbase|kraken|coingecko|binance))*$',
       constraintDescription: 'must be a comma-separated list of coinbase, kraken, coingecko, binance',
     });
+    const binanceApiUrl = new cdk.CfnParameter(this, 'BinanceApiUrl', {
+      description: 'Binance API base URL: https://data-api.binance.vision (market data, any region) or https://api.binance.us (Binance.US)',
+      default: 'https://data-api.binance.vision', allowedPattern: '^https://[A-Za-z0-9.-]+$',
+      constraintDescription: 'must be an https:// host with no path, e.g. https://api.binance.us',
+    });
+    const coinGeckoDemoApiKey = new cdk.CfnParameter(this, 'CoinGeckoDemoApiKey', {
+      description: 'Optional CoinGecko demo API key (x-cg-demo-api-key); empty for none',
+      default: '', noEcho: true, allowedPattern: '^[A-Za-z0-9_-]*$',
+      constraintDescription: 'must be empty or a CoinGecko API key',
+    });
     const hasEmail = new cdk.CfnCondition(this, 'HasNotificationEmail', {
       expression: cdk.Fn.conditionNot(cdk.Fn.conditionEquals(email.valueAsString, '')),
     });
@@ -158,7 +168,8 @@ class CryptoAlertsStack extends cdk.Stack {
     const checker = new lambda.Function(this, 'PriceCheckerFunction', fnProps(
       checkerName, handlerSource('price-checker'), checkerRole, checkerLogs, 512, 60,
       { TABLE_NAME: table.tableName, ARMED_INDEX_NAME: ARMED_INDEX, COINS: coins.valueAsString,
-        PRICE_SOURCES: priceSources.valueAsString },
+        PRICE_SOURCES: priceSources.valueAsString, BINANCE_API_URL: binanceApiUrl.valueAsString,
+        COINGECKO_API_KEY: coinGeckoDemoApiKey.valueAsString },
       'Fetches coin prices every minute and triggers the alerts they cross'));
 
     const processorLogs = logGroup('AlertProcessorLogGroup', processorName);

@@ -21,23 +21,44 @@ const COINGECKO_ID = {
   TRX: 'tron', BCH: 'bitcoin-cash', XLM: 'stellar', ATOM: 'cosmos', UNI: 'uniswap',
 };
 
-// Each source: url(base, coins) for one request, parse(body, coins) -> {COIN: price}.
+// Sent with every request, so an exchange can tell who is calling.
+const USER_AGENT = 'cfngen-crypto-alerts-price-checker/1.0';
+
+// A source that answers one error for a whole request when one coin in it is
+// unknown (Kraken's EQuery:Unknown asset pair, Binance's -1121) is asked for
+// each coin alone, so the coins it lists are still priced. Fails only when
+// every coin failed.
+async function eachCoinAlone(coins, priceOne) {
+  const prices = {};
+  const errors = [];
+  await Promise.all(coins.map(async (coin) => {
+    try {
+      const price = await priceOne(coin);
+      if (price !== undefined) prices[coin] = price;
+    } catch (error) {
+      errors.push(error);
+    }
+  }));
+  if (errors.length === coins.length && errors.length) throw errors[0];
+  return prices;
+}
+
+// Each source: prices(base, coins, get, env) -> {COIN: price}, where
+// get(url, headers) is the HTTP edge; url and parse are its pure parts.
 const SOURCES = {
   coinbase: {
     defaultUrl: 'https://api.coinbase.com',
-    // Rates are coin per 1 USD, so the USD price is the inverse, kept to the
-    // rate's own significant digits (1 / 0.00001 is 99999.99999999999).
-    url: (base) => `${base}/v2/exchange-rates?currency=USD`,
-    parse(body, coins) {
-      const rates = body && body.data && body.data.rates;
-      const prices = {};
-      if (!rates || typeof rates !== 'object') return prices;
-      for (const coin of coins) {
-        const rate = toPrice(rates[coin]);
-        const digits = String(rates[coin]).replace(/e.*$/i, '').replace(/\D/g, '').replace(/^0+/, '').length;
-        if (rate !== undefined) prices[coin] = toPrice(Number((1 / rate).toPrecision(Math.min(15, Math.max(1, digits)))));
-      }
-      return prices;
+    // The spot price, as the exchange quotes it ("amount": "67123.45"), one
+    // request per coin (Coinbase App API, Prices, "Get spot price":
+    // GET /v2/prices/:currency_pair/spot).
+    url: (base, coin) => `${base}/v2/prices/${coin}-USD/spot`,
+    parse(body, coin) {
+      const data = body && body.data;
+      if (!data || data.base !== coin || data.currency !== 'USD') return undefined;
+      return toPrice(data.amount);
+    },
+    prices(base, coins, get) {
+      return eachCoinAlone(coins, async (coin) => this.parse(await get(this.url(base, coin)), coin));
     },
   },
   kraken: {
@@ -56,6 +77,14 @@ const SOURCES = {
       }
       return prices;
     },
+    // One unknown pair fails the whole request: {"error":["EQuery:Unknown asset pair"]}.
+    unknownPair: (body) => !!body && Array.isArray(body.error) && body.error.some((e) => /Unknown asset pair/.test(e)),
+    async prices(base, coins, get) {
+      const body = await get(this.url(base, coins));
+      if (coins.length > 1 && this.unknownPair(body))
+        return eachCoinAlone(coins, async (coin) => this.parse(await get(this.url(base, [coin])), [coin])[coin]);
+      return this.parse(body, coins);
+    },
   },
   coingecko: {
     defaultUrl: 'https://api.coingecko.com',
@@ -69,9 +98,19 @@ const SOURCES = {
       }
       return prices;
     },
+    // The optional demo key goes in a header, never in the URL, so it
+    // cannot reach an error message or the log (CoinGecko API docs,
+    // "Authentication (Demo API)": header x-cg-demo-api-key).
+    headers: (env) => (env.COINGECKO_API_KEY ? { 'x-cg-demo-api-key': env.COINGECKO_API_KEY } : {}),
+    async prices(base, coins, get, env) {
+      return this.parse(await get(this.url(base, coins), this.headers(env)), coins);
+    },
   },
   binance: {
-    defaultUrl: 'https://api.binance.com',
+    // Binance's market-data-only host: the public endpoints of api.binance.com
+    // without its geographic restrictions (Binance spot API docs, FAQ
+    // "Market Data Only URLs"); Binance.US is https://api.binance.us.
+    defaultUrl: 'https://data-api.binance.vision',
     url: (base, coins) => `${base}/api/v3/ticker/price?symbols=${encodeURIComponent(JSON.stringify(coins.map((c) => `${c}USDT`)))}`,
     parse(body, coins) {
       const prices = {};
@@ -82,6 +121,16 @@ const SOURCES = {
         if (price !== undefined) prices[coin] = price;
       }
       return prices;
+    },
+    // One unknown symbol fails the whole request: HTTP 400 {"code":-1121,"msg":"Invalid symbol."}.
+    async prices(base, coins, get) {
+      try {
+        return this.parse(await get(this.url(base, coins)), coins);
+      } catch (error) {
+        if (coins.length > 1 && error.status === 400 && error.body && error.body.code === -1121)
+          return eachCoinAlone(coins, async (coin) => this.parse(await get(this.url(base, [coin])), [coin])[coin]);
+        throw error;
+      }
     },
   },
 };
@@ -117,20 +166,28 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // GET JSON with a timeout per attempt, retries with full-jitter backoff on
 // network errors, timeouts, 5xx and 429 (honouring Retry-After), and never
 // waits past `deadline` (ms since epoch).
-async function getJson(url, { deadline, timeoutMs = 3000, attempts = 3, random = Math.random } = {}) {
+async function getJson(url, { deadline, timeoutMs = 3000, attempts = 3, random = Math.random, headers = {} } = {}) {
   let lastError;
   for (let attempt = 0; attempt < attempts; attempt++) {
     const left = deadline - Date.now();
     if (left <= 50) break;
     let wait;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(Math.min(timeoutMs, left)), headers: { accept: 'application/json' } });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(Math.min(timeoutMs, left)),
+        headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...headers },
+      });
       if (response.ok) {
         const text = await response.text();
         try { return JSON.parse(text); } catch { throw Object.assign(new Error(`malformed JSON from ${url}`), { final: true }); }
       }
-      lastError = new Error(`HTTP ${response.status} from ${url}`);
-      if (response.status !== 429 && response.status < 500) { lastError.final = true; throw lastError; }
+      lastError = Object.assign(new Error(`HTTP ${response.status} from ${url}`), { status: response.status });
+      if (response.status !== 429 && response.status < 500) {
+        // The body says why (Binance: {"code":-1121}); kept for the source to read.
+        try { lastError.body = JSON.parse(await response.text()); } catch { lastError.body = undefined; }
+        lastError.final = true;
+        throw lastError;
+      }
       if (response.status === 429) wait = retryAfterMs(response.headers.get('retry-after'));
     } catch (error) {
       if (error.final) throw error;
@@ -154,8 +211,9 @@ async function fetchPrices(coins, sourceNames, env, { deadline, random } = {}) {
     if (!missing.length) break;
     if (!source) { failures.push({ source: name, error: 'unknown price source' }); continue; }
     const base = (env[`${name.toUpperCase()}_API_URL`] || source.defaultUrl).replace(/\/+$/, '');
+    const get = (url, headers) => getJson(url, { deadline, random, headers });
     try {
-      const found = source.parse(await getJson(source.url(base, missing), { deadline, random }), missing);
+      const found = await source.prices(base, missing, get, env);
       for (const coin of missing) if (found[coin] !== undefined) prices[coin] = { price: found[coin], source: name };
       const unpriced = missing.filter((coin) => found[coin] === undefined);
       if (unpriced.length) failures.push({ source: name, error: `no valid price for ${unpriced.join(',')}` });
@@ -274,4 +332,4 @@ exports.handler = async (event, context) => {
   return checkPrices(process.env, context, { db: client });
 };
 
-Object.assign(exports, { toPrice, SOURCES, parseList, fires, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, checkPrices });
+Object.assign(exports, { USER_AGENT, toPrice, SOURCES, eachCoinAlone, parseList, fires, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, checkPrices });

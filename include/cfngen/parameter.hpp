@@ -22,6 +22,9 @@ public:
     Parameter& allowed_pattern(std::string regex);
     Parameter& constraint_description(std::string text);
     Parameter& max_length(int length);
+    // CloudFormation shows the value as asterisks in DescribeStacks and
+    // events; a Ref to it still carries the value where it is used.
+    Parameter& no_echo();
 
     Value to_json() const;
 

@@ -27,6 +27,8 @@ struct Parameters {
     Parameter& notification_email;
     Parameter& coins;
     Parameter& price_sources;
+    Parameter& binance_api_url;
+    Parameter& coingecko_api_key;
 };
 
 Parameters add_parameters(Template& t) {
@@ -46,8 +48,26 @@ Parameters add_parameters(Template& t) {
             .default_value(kDefaultSources)
             .allowed_pattern("^(coinbase|kraken|coingecko|binance)(,(coinbase|kraken|coingecko|binance))*$")
             .constraint_description("must be a comma-separated list of coinbase, kraken, coingecko, binance"));
+    // api.binance.com answers HTTP 451 to US addresses, AWS's US regions
+    // included; its market-data host and Binance.US serve the same ticker
+    // (Binance spot API docs, FAQ "Market Data Only URLs").
+    auto& binance = t.add(
+        Parameter("BinanceApiUrl")
+            .description("Binance API base URL: https://data-api.binance.vision (market data, any region) or "
+                         "https://api.binance.us (Binance.US)")
+            .default_value("https://data-api.binance.vision")
+            .allowed_pattern("^https://[A-Za-z0-9.-]+$")
+            .constraint_description("must be an https:// host with no path, e.g. https://api.binance.us"));
+    // NoEcho: the key is not shown by DescribeStacks; it reaches the checker
+    // as an environment variable encrypted with the stack's key (README).
+    auto& coingecko_key = t.add(Parameter("CoinGeckoDemoApiKey")
+                                    .description("Optional CoinGecko demo API key (x-cg-demo-api-key); empty for none")
+                                    .default_value("")
+                                    .no_echo()
+                                    .allowed_pattern("^[A-Za-z0-9_-]*$")
+                                    .constraint_description("must be empty or a CoinGecko API key"));
     t.add_condition("HasNotificationEmail", fn::not_(fn::equals(email.ref(), "")));
-    return {email, coins, sources};
+    return {email, coins, sources, binance, coingecko_key};
 }
 
 void add_outputs(Template& t, const std::vector<std::pair<std::string, std::pair<Value, std::string>>>& outputs) {
@@ -87,7 +107,9 @@ Stack crypto_alerts(const AppContext& context) {
          {{"TABLE_NAME", alerts.table.ref()},
           {"ARMED_INDEX_NAME", armed_index_name()},
           {"COINS", parameters.coins.ref()},
-          {"PRICE_SOURCES", parameters.price_sources.ref()}},
+          {"PRICE_SOURCES", parameters.price_sources.ref()},
+          {"BINANCE_API_URL", parameters.binance_api_url.ref()},
+          {"COINGECKO_API_KEY", parameters.coingecko_api_key.ref()}},
          {Statement::allow().sid("QueryArmedAlerts").actions({"dynamodb:Query"}).resource(alerts.armed_index_arn),
           Statement::allow().sid("TriggerAlerts").actions({"dynamodb:UpdateItem"}).resource(alerts.table.Arn())}});
 

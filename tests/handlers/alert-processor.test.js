@@ -2,7 +2,7 @@
 // Unit tests of the alert processor's pure functions.
 const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
-const { classify, validateAlert, unchangedCondition, formatNotification } = require('../../handlers/alert-processor/index.js');
+const { classify, validateAlert, unchangedCondition, formatNotification } = require('./support/aws-local').loadHandler('alert-processor');
 
 const S = (s) => ({ S: s });
 const N = (n) => ({ N: String(n) });

@@ -161,7 +161,7 @@ describe('price sources', () => {
     await drainStream();
     ex.state.behaviour.kraken = { status: 500 };
     // Coinbase says NaN for BTC and 0 for ETH: both must be ignored, not read as a crash to zero.
-    ex.state.behaviour.coinbase = { body: { data: { rates: { BTC: 'NaN', ETH: '0', SOL: '0.00666666666667' } } } };
+    ex.state.behaviour.coinbase = { prices: { BTC: 'NaN', ETH: '0', SOL: '150' } };
     ex.state.behaviour.coingecko = { malformed: true };
     const summary = await runChecker();
     assert.deepEqual(summary.prices.BTC, { price: 50000, source: 'binance' });

@@ -2,7 +2,7 @@
 // Unit tests of the price checker's pure functions and its HTTP edge.
 const { test, describe, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
-const checker = require('../../handlers/price-checker/index.js');
+const checker = require('./support/aws-local').loadHandler('price-checker');
 const { startExchanges } = require('./support/exchanges');
 
 const { toPrice, SOURCES, fires, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, parseList } = checker;
@@ -21,15 +21,17 @@ describe('toPrice', () => {
 });
 
 describe('source response parsing (real response shapes)', () => {
-  test('coinbase exchange-rates: USD price is the inverse of the rate', () => {
-    const body = { data: { currency: 'USD', rates: { BTC: '0.00001', ETH: '0.00040000', SOL: '0.006666666667', EUR: '0.92' } } };
-    assert.deepEqual(SOURCES.coinbase.parse(body, ['BTC', 'ETH', 'SOL']), { BTC: 100000, ETH: 2500, SOL: 150 });
-    assert.equal(SOURCES.coinbase.url('https://api.coinbase.com', ['BTC']), 'https://api.coinbase.com/v2/exchange-rates?currency=USD');
+  test('coinbase spot: the price is the amount the exchange quotes, to the cent', () => {
+    assert.equal(SOURCES.coinbase.url('https://api.coinbase.com', 'BTC'), 'https://api.coinbase.com/v2/prices/BTC-USD/spot');
+    assert.equal(SOURCES.coinbase.parse({ data: { amount: '67123.40', base: 'BTC', currency: 'USD' } }, 'BTC'), 67123.4);
+    // Trailing zeros that the old inverse-of-a-rate rule lost: 1 / 0.00001500 is not 66666.67.
+    assert.equal(SOURCES.coinbase.parse({ data: { amount: '66666.67', base: 'BTC', currency: 'USD' } }, 'BTC'), 66666.67);
   });
-  test('coinbase: missing coin, "NaN", zero and negative rates are not prices', () => {
-    const body = { data: { rates: { BTC: 'NaN', ETH: '0', SOL: '-0.1' } } };
-    assert.deepEqual(SOURCES.coinbase.parse(body, ['BTC', 'ETH', 'SOL', 'ADA']), {});
-    assert.deepEqual(SOURCES.coinbase.parse({ errors: [{ id: 'not_found' }] }, ['BTC']), {});
+  test('coinbase: another coin or currency, "NaN", zero, negative and errors are not prices', () => {
+    assert.equal(SOURCES.coinbase.parse({ data: { amount: '1', base: 'ETH', currency: 'USD' } }, 'BTC'), undefined);
+    assert.equal(SOURCES.coinbase.parse({ data: { amount: '1', base: 'BTC', currency: 'EUR' } }, 'BTC'), undefined);
+    for (const amount of ['NaN', '0', '-0.1']) assert.equal(SOURCES.coinbase.parse({ data: { amount, base: 'BTC', currency: 'USD' } }, 'BTC'), undefined);
+    assert.equal(SOURCES.coinbase.parse({ errors: [{ id: 'not_found' }] }, 'BTC'), undefined);
   });
   test('kraken Ticker: maps BTC to XBT and reads the last trade from Kraken pair names', () => {
     assert.equal(SOURCES.kraken.url('https://api.kraken.com', ['BTC', 'ETH', 'SOL']), 'https://api.kraken.com/0/public/Ticker?pair=XBTUSD,ETHUSD,SOLUSD');
@@ -49,7 +51,8 @@ describe('source response parsing (real response shapes)', () => {
     assert.deepEqual(SOURCES.coingecko.parse({ bitcoin: { usd: null }, ethereum: { usd: 'NaN' } }, ['BTC', 'ETH', 'XYZ']), {});
     assert.deepEqual(SOURCES.coingecko.parse(null, ['BTC']), {});
   });
-  test('binance ticker/price: USDT pairs in one request', () => {
+  test('binance ticker/price: USDT pairs in one request, from the market-data host by default', () => {
+    assert.equal(SOURCES.binance.defaultUrl, 'https://data-api.binance.vision');
     assert.equal(SOURCES.binance.url('https://api.binance.com', ['BTC', 'ETH']), 'https://api.binance.com/api/v3/ticker/price?symbols=%5B%22BTCUSDT%22%2C%22ETHUSDT%22%5D');
     assert.deepEqual(SOURCES.binance.parse([{ symbol: 'BTCUSDT', price: '67187.33000000' }, { symbol: 'ETHUSDT', price: '3500.10000000' }], ['BTC', 'ETH']), { BTC: 67187.33, ETH: 3500.1 });
   });
@@ -109,9 +112,10 @@ describe('HTTP edge against fake exchanges', () => {
     await assert.rejects(getJson(`${ex.env.BINANCE_API_URL}/api/v3/ticker/price?symbols=[]`, { deadline: soon(), random: () => 0 }), /HTTP 500/);
     assert.equal(ex.requestsTo('binance').length, 3);
   });
-  test('HTTP 400 is not retried', async () => {
+  test('HTTP 400 is not retried, and the error keeps the status and the body', async () => {
     ex.state.behaviour.binance = { status: 400, body: '{"code":-1121,"msg":"Invalid symbol."}' };
-    await assert.rejects(getJson(`${ex.env.BINANCE_API_URL}/api/v3/ticker/price?symbols=[]`, { deadline: soon(), random: () => 0 }), /HTTP 400/);
+    await assert.rejects(getJson(`${ex.env.BINANCE_API_URL}/api/v3/ticker/price?symbols=[]`, { deadline: soon(), random: () => 0 }),
+      (error) => /HTTP 400/.test(error.message) && error.status === 400 && error.body.code === -1121);
     assert.equal(ex.requestsTo('binance').length, 1);
   });
   test('429 waits for Retry-After before retrying', async () => {
@@ -132,22 +136,56 @@ describe('HTTP edge against fake exchanges', () => {
   test('a hanging source times out per request and never past the deadline', async () => {
     ex.state.behaviour.coinbase = { hang: true };
     const started = Date.now();
-    await assert.rejects(getJson(`${ex.env.COINBASE_API_URL}/v2/exchange-rates?currency=USD`, { deadline: soon(1200), timeoutMs: 500, random: () => 0 }), /timeout/);
+    await assert.rejects(getJson(`${ex.env.COINBASE_API_URL}/v2/prices/BTC-USD/spot`, { deadline: soon(1200), timeoutMs: 500, random: () => 0 }), /timeout/);
     const took = Date.now() - started;
     assert.ok(took >= 500 && took < 1500, `took ${took} ms`);
   });
   test('malformed JSON fails the source without retrying', async () => {
     ex.state.behaviour.coinbase = { malformed: true };
-    await assert.rejects(getJson(`${ex.env.COINBASE_API_URL}/v2/exchange-rates?currency=USD`, { deadline: soon() }), /malformed JSON/);
+    await assert.rejects(getJson(`${ex.env.COINBASE_API_URL}/v2/prices/BTC-USD/spot`, { deadline: soon() }), /malformed JSON/);
     assert.equal(ex.requestsTo('coinbase').length, 1);
   });
   test('fetchPrices asks the next source only for the coins still missing', async () => {
-    ex.state.behaviour.coinbase = { body: { data: { rates: { BTC: '0.00002', ETH: 'NaN' } } } };
+    ex.state.behaviour.coinbase = { prices: { BTC: 50000 } };
     const { prices, failures } = await fetchPrices(['BTC', 'ETH', 'SOL'], ['coinbase', 'kraken', 'coingecko'], ex.env, { deadline: soon() });
     assert.deepEqual(prices, { BTC: { price: 50000, source: 'coinbase' }, ETH: { price: 2500, source: 'kraken' }, SOL: { price: 100, source: 'kraken' } });
+    assert.deepEqual(ex.requestsTo('coinbase').map((r) => r.path).sort(), ['/v2/prices/BTC-USD/spot', '/v2/prices/ETH-USD/spot', '/v2/prices/SOL-USD/spot']);
     assert.equal(ex.requestsTo('kraken')[0].query, '?pair=ETHUSD,SOLUSD');
     assert.equal(ex.requestsTo('coingecko').length, 0);
     assert.match(failures[0].error, /no valid price for ETH,SOL/);
+  });
+  test('a coin Kraken does not list does not stop Kraken pricing the others', async () => {
+    ex.state.behaviour.kraken = { prices: { BTC: 50000, ETH: 2500 } };  // no SOL: the three-pair request fails as a whole
+    const { prices, failures } = await fetchPrices(['BTC', 'ETH', 'SOL'], ['kraken'], ex.env, { deadline: soon() });
+    assert.deepEqual(prices, { BTC: { price: 50000, source: 'kraken' }, ETH: { price: 2500, source: 'kraken' } });
+    assert.deepEqual(ex.requestsTo('kraken').map((r) => r.query).sort(), ['?pair=ETHUSD', '?pair=SOLUSD', '?pair=XBTUSD', '?pair=XBTUSD,ETHUSD,SOLUSD']);
+    assert.match(failures[0].error, /no valid price for SOL/);
+  });
+  test('a coin Binance does not list (400, -1121) does not stop Binance pricing the others', async () => {
+    ex.state.behaviour.binance = { prices: { BTC: 50000, SOL: 100 } };
+    const { prices, failures } = await fetchPrices(['BTC', 'ETH', 'SOL'], ['binance'], ex.env, { deadline: soon() });
+    assert.deepEqual(prices, { BTC: { price: 50000, source: 'binance' }, SOL: { price: 100, source: 'binance' } });
+    assert.equal(ex.requestsTo('binance').length, 4);  // the whole request, then one per coin
+    assert.match(failures[0].error, /no valid price for ETH/);
+  });
+  test('a source whose every coin fails alone is a failure with its error, not "no price"', async () => {
+    ex.state.behaviour.coinbase = { status: 404 };
+    const { prices, failures } = await fetchPrices(['BTC', 'ETH'], ['coinbase'], ex.env, { deadline: soon() });
+    assert.deepEqual(prices, {});
+    assert.match(failures[0].error, /HTTP 404/);
+  });
+  test('every request names the project in User-Agent; the CoinGecko key goes in its header only', async () => {
+    const env = { ...ex.env, COINGECKO_API_KEY: 'CG-secret-demo-key' };
+    ex.state.behaviour.coingecko = { status: 400 };
+    const { failures } = await fetchPrices(['BTC'], ['coinbase', 'coingecko'], { ...env, COINBASE_API_URL: 'http://127.0.0.1:1' }, { deadline: soon(), random: () => 0 });
+    const gecko = ex.requestsTo('coingecko')[0];
+    assert.equal(gecko.headers['x-cg-demo-api-key'], 'CG-secret-demo-key');
+    assert.equal(gecko.headers['user-agent'], checker.USER_AGENT);
+    assert.ok(!gecko.query.includes('CG-secret'));
+    assert.ok(!JSON.stringify(failures).includes('CG-secret'), 'the key reached a failure message');
+    await fetchPrices(['BTC'], ['kraken'], ex.env, { deadline: soon() });
+    assert.equal(ex.requestsTo('kraken')[0].headers['user-agent'], checker.USER_AGENT);
+    assert.equal(ex.requestsTo('kraken')[0].headers['x-cg-demo-api-key'], undefined);
   });
   test('fetchPrices with every source down prices nothing and reports each failure', async () => {
     for (const s of ['coinbase', 'kraken', 'coingecko', 'binance']) ex.state.behaviour[s] = { status: 503 };

@@ -119,10 +119,14 @@ function useLocalAws({ dynamo, sns }) {
 
 // A fresh copy of a handler module: its own cached AWS clients, as a
 // separate Lambda execution environment would have.
+// The readable sources, or, with CFNGEN_HANDLERS_DIR set (CTest:
+// handlers_as_inlined), exactly the minified code the template inlines.
+const HANDLERS_DIR = process.env.CFNGEN_HANDLERS_DIR || path.join(REPO, 'handlers');
+
 function loadHandler(name) {
-  const file = path.join(REPO, 'handlers', name, 'index.js');
+  const file = path.join(HANDLERS_DIR, name, 'index.js');
   delete require.cache[require.resolve(file)];
   return require(file);
 }
 
-module.exports = { REPO, listen, readBody, startDynamo, startSns, committedTemplate, tableInputFromTemplate, createAlertsTable, useLocalAws, loadHandler };
+module.exports = { REPO, HANDLERS_DIR, listen, readBody, startDynamo, startSns, committedTemplate, tableInputFromTemplate, createAlertsTable, useLocalAws, loadHandler };

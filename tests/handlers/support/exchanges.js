@@ -9,10 +9,14 @@ const { listen } = require('./aws-local');
 const KRAKEN_PAIR = { BTC: 'XXBTZUSD', ETH: 'XETHZUSD', SOL: 'SOLUSD', DOGE: 'XDGUSD' };
 const GECKO = { bitcoin: 'BTC', ethereum: 'ETH', solana: 'SOL' };
 
+// A shape returns the body, or {status, body} for an error the real API gives.
 const shapes = {
-  coinbase: (url, prices) => ({
-    data: { currency: 'USD', rates: Object.fromEntries([['EUR', '0.92'], ...Object.entries(prices).map(([c, p]) => [c, String(1 / p)])]) },
-  }),
+  // GET /v2/prices/<COIN>-USD/spot; an unknown currency is a 404 with an errors list.
+  coinbase: (url, prices) => {
+    const coin = url.pathname.match(/\/v2\/prices\/([A-Z0-9]+)-USD\/spot$/)[1];
+    if (prices[coin] === undefined) return { status: 404, body: { errors: [{ id: 'not_found', message: 'Invalid base currency' }] } };
+    return { data: { amount: String(prices[coin]), base: coin, currency: 'USD' } };
+  },
   kraken: (url, prices) => {
     const wanted = url.searchParams.get('pair').split(',');
     const result = {};
@@ -29,14 +33,17 @@ const shapes = {
     for (const id of url.searchParams.get('ids').split(',')) if (GECKO[id] && prices[GECKO[id]] !== undefined) body[id] = { usd: prices[GECKO[id]] };
     return body;
   },
-  binance: (url, prices) => JSON.parse(url.searchParams.get('symbols')).map((symbol) => {
-    const coin = symbol.replace(/USDT$/, '');
-    return { symbol, price: prices[coin] === undefined ? undefined : Number(prices[coin]).toFixed(8) };
-  }).filter((e) => e.price !== undefined),
+  // One unknown symbol fails the whole request with 400 and code -1121.
+  binance: (url, prices) => {
+    const symbols = JSON.parse(url.searchParams.get('symbols'));
+    if (symbols.some((symbol) => prices[symbol.replace(/USDT$/, '')] === undefined))
+      return { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };
+    return symbols.map((symbol) => ({ symbol, price: Number(prices[symbol.replace(/USDT$/, '')]).toFixed(8) }));
+  },
 };
 
 const routes = [
-  ['coinbase', '/v2/exchange-rates'], ['kraken', '/0/public/Ticker'], ['coingecko', '/api/v3/simple/price'], ['binance', '/api/v3/ticker/price'],
+  ['coinbase', '/spot'], ['kraken', '/0/public/Ticker'], ['coingecko', '/api/v3/simple/price'], ['binance', '/api/v3/ticker/price'],
 ];
 
 async function startExchanges(initialPrices = {}) {
@@ -46,7 +53,7 @@ async function startExchanges(initialPrices = {}) {
     const url = new URL(req.url, 'http://127.0.0.1');
     const route = routes.find(([, p]) => url.pathname.endsWith(p));
     const source = route && route[0];
-    state.requests.push({ source, path: url.pathname, query: url.search });
+    state.requests.push({ source, path: url.pathname, query: url.search, headers: req.headers });
     const behaviour = (source && state.behaviour[source]) || {};
     const send = (status, body, headers = {}) => { res.writeHead(status, { 'content-type': 'application/json', ...headers }); res.end(body); };
     if (!source) return send(404, '{"error":"no route"}');
@@ -55,7 +62,9 @@ async function startExchanges(initialPrices = {}) {
     if (behaviour.malformed) return send(200, '{"data": {"rates": ');
     if (behaviour.body !== undefined) return send(200, typeof behaviour.body === 'string' ? behaviour.body : JSON.stringify(behaviour.body));
     const prices = behaviour.prices || state.prices;
-    send(200, JSON.stringify(shapes[source](url, prices)));
+    const shaped = shapes[source](url, prices);
+    if (shaped && shaped.status) return send(shaped.status, JSON.stringify(shaped.body));
+    send(200, JSON.stringify(shaped));
   });
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   const base = await listen(server);
