@@ -30,12 +30,11 @@ const handlerSource = (name) => fs.readFileSync(path.join(HANDLERS, name, 'index
 // Same three patterns as alert_stream_filters() in the cfngen stack.
 function alertStreamFilters() {
   const absent = [{ exists: false }];
+  const present = [{ exists: true }];
   return [
-    { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { status: { S: absent } } } },
-    { eventName: ['MODIFY'],
-      dynamodb: { OldImage: { status: { S: ['ACTIVE'] } }, NewImage: { status: { S: ['TRIGGERED'] } } } },
-    { eventName: ['INSERT', 'MODIFY'],
-      dynamodb: { NewImage: { status: { S: ['ACTIVE'] }, armedKey: { S: absent } } } },
+    { dynamodb: { NewImage: { userId: { S: present }, status: { S: absent } } } },
+    { dynamodb: { OldImage: { status: { S: ['ACTIVE'] } }, NewImage: { status: { S: ['TRIGGERED'] } } } },
+    { dynamodb: { NewImage: { status: { S: ['ACTIVE'] }, armedKey: { S: absent } } } },
   ].map((pattern) => lambda.FilterCriteria.filter(pattern));
 }
 

@@ -31,17 +31,20 @@ dynamodb::Table::AttributeDefinitionProperty attribute_definition(const char* na
 // yet, whether inserted or overwritten by a put), an ACTIVE -> TRIGGERED
 // transition, and an alert a user re-armed (status ACTIVE written without
 // armedKey). Its own writes (ACTIVE with armedKey, INVALID, the notified
-// marker) match none of these, so it never invokes itself.
+// marker) match none of these, so it never invokes itself. Every pattern
+// matches only inside the record's `dynamodb` key: "DynamoDB event source
+// mappings only support filtering on the dynamodb key" (Lambda developer
+// guide, "Using event filtering with a DynamoDB event source",
+// with-ddb-filtering.html). A deleted alert has no NewImage, so requiring
+// the key attribute userId in it keeps REMOVE records out.
 typed::List<lambda::EventSourceMapping::FilterProperty> alert_stream_filters() {
     const Value absent = Value::array({{{"exists", false}}});
-    const Value new_alert = {{"eventName", {"INSERT", "MODIFY"}},
-                             {"dynamodb", {{"NewImage", {{"status", {{"S", absent}}}}}}}};
+    const Value present = Value::array({{{"exists", true}}});
+    const Value new_alert = {{"dynamodb", {{"NewImage", {{"userId", {{"S", present}}}, {"status", {{"S", absent}}}}}}}};
     const Value triggered = {
-        {"eventName", {"MODIFY"}},
         {"dynamodb",
          {{"OldImage", {{"status", {{"S", {"ACTIVE"}}}}}}, {"NewImage", {{"status", {{"S", {"TRIGGERED"}}}}}}}}};
     const Value rearmed = {
-        {"eventName", {"INSERT", "MODIFY"}},
         {"dynamodb", {{"NewImage", {{"status", {{"S", {"ACTIVE"}}}}, {"armedKey", {{"S", absent}}}}}}}};
     std::vector<lambda::EventSourceMapping::FilterProperty> filters;
     for (const auto& pattern : {new_alert, triggered, rearmed})

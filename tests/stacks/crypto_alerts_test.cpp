@@ -192,12 +192,12 @@ TEST_CASE("the stream mapping filters, reports partial failures and dead-letters
     const auto& filters = p["FilterCriteria"]["Filters"];
     REQUIRE(filters.size() == 3);
     CHECK(Value::parse(filters[0]["Pattern"].get<std::string>()) ==
-          Value::parse(R"({"eventName":["INSERT","MODIFY"],"dynamodb":{"NewImage":{"status":{"S":[{"exists":false}]}}}})"));
+          Value::parse(R"({"dynamodb":{"NewImage":{"userId":{"S":[{"exists":true}]},"status":{"S":[{"exists":false}]}}}})"));
     CHECK(Value::parse(filters[1]["Pattern"].get<std::string>()) ==
-          Value::parse(R"({"eventName":["MODIFY"],"dynamodb":{"OldImage":{"status":{"S":["ACTIVE"]}},
+          Value::parse(R"({"dynamodb":{"OldImage":{"status":{"S":["ACTIVE"]}},
                                                               "NewImage":{"status":{"S":["TRIGGERED"]}}}})"));
     CHECK(Value::parse(filters[2]["Pattern"].get<std::string>()) ==
-          Value::parse(R"({"eventName":["INSERT","MODIFY"],"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
+          Value::parse(R"({"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
                                                               "armedKey":{"S":[{"exists":false}]}}}})"));
 }
 
