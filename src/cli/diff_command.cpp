@@ -57,6 +57,10 @@ Command add_diff_command(CLI::App& program, const AppBuilder& build_app) {
         "diff", "Show what a change does: the synthesized stage against the committed (or a deployed) template, "
                 "or OLD NEW");
     diff->add_option("templates", args->files, "OLD NEW: two template files")->expected(0, 2);
+    const auto& name = program.get_name();
+    diff->footer("Examples:\n  " + name + " diff                      the synthesized dev stage against templates/\n  " +
+                 name + " diff old.yaml new.json --fail-on replacement,data-loss\n  " + name +
+                 " diff --stage prod --against deployed.json --json");
     add_stage_option(*diff, args->stage);
     diff->add_option("--stack", args->stack, "The stack to compare when the app has several");
     diff->add_option("--against", args->against, "Compare the synthesized stage with this template file");

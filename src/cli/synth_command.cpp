@@ -21,13 +21,18 @@ Command add_synth_command(CLI::App& program, const AppBuilder& build_app) {
     auto* synth = program.add_subcommand("synth", "Write the CloudFormation template of each stack of a stage");
     add_stage_option(*synth, args->stage);
     synth->add_option("--stack", args->stack, "Only this stack (default: every stack of the app)");
+    const auto& name = program.get_name();
+    synth->footer("Examples:\n  " + name + " synth                     every stack of stage dev, into out/\n  " + name +
+                  " synth --stage prod -o -   the prod template on stdout\n  " + name +
+                  " synth --asset-mode directory -o pkg   for `aws cloudformation package`");
     synth->add_option("-o,--output", args->output_directory, "Output directory, or - for stdout")
         ->capture_default_str();
     const std::map<std::string, AssetMode> modes{{"inline", AssetMode::Inline}, {"directory", AssetMode::Directory}};
     synth->add_option("--asset-mode", args->asset_mode,
                       "inline: handler code in the template; directory: asset directories for "
                       "`aws cloudformation package`")
-        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
+        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case).description(""))
+        ->type_name("inline|directory")
         ->default_str("inline");
 
     return [args, build_app]() {

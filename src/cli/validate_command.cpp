@@ -22,6 +22,9 @@ Command add_validate_command(CLI::App& program, const AppBuilder& build_app) {
         "validate", "Check a template (default: the synthesized stage) against the CloudFormation resource "
                     "specification, its references, quotas and IAM hygiene");
     validate->add_option("template", args->file, "Template file to check");
+    const auto& name = program.get_name();
+    validate->footer("Examples:\n  " + name + " validate                  the synthesized dev stage\n  " + name +
+                     " validate template.yaml    any JSON or YAML template");
     add_stage_option(*validate, args->stage);
     validate->add_option("--stack", args->stack, "The stack to check when the app has several");
 

@@ -65,7 +65,9 @@ TEST_CASE("an unwritable output directory is exit code 2 and leaves no file", "[
 
 TEST_CASE("unknown options, commands and asset modes are exit code 2", "[cli][errors]") {
     CHECK(run_cfngen("synth --bogus").exit_code == 2);
-    CHECK(run_cfngen("frobnicate").exit_code == 2);
+    const auto unknown = run_cfngen("frobnicate");
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err == "cfngen: error: unknown command 'frobnicate' (commands: synth, diff, validate; see --help)\n");
     CHECK(run_cfngen("").exit_code == 2);
     const auto run = run_cfngen("synth --asset-mode zip -o -");
     CHECK(run.exit_code == 2);
@@ -79,5 +81,10 @@ TEST_CASE("version and help flags exit 0", "[cli]") {
     CHECK_THAT(version.out, Contains("cfngen 0.1.0"));
     const auto help = run_cfngen("synth --help");
     CHECK(help.exit_code == 0);
-    CHECK_THAT(help.out, Contains("--asset-mode"));
+    CHECK_THAT(help.out, Contains("--asset-mode inline|directory"));
+    CHECK_THAT(help.out, !Contains("->"));
+    for (const auto* command : {"synth", "diff", "validate"}) {
+        INFO(command);
+        CHECK_THAT(run_cfngen(std::string(command) + " --help").out, Contains("Examples:\n  cfngen " + std::string(command)));
+    }
 }
