@@ -26,6 +26,15 @@ bool is_name(const std::string& name, std::size_t max_length, bool lower_case_on
 
 bool is_valid_stage(const std::string& stage) { return is_name(stage, 16, true); }
 
+std::string invalid_stage_reason(const std::string& stage) {
+    if (is_valid_stage(stage)) return "";
+    return "invalid stage '" + stage + "': use 1-16 characters [a-z0-9-], starting with a letter";
+}
+
+void require_valid_stage(const std::string& stage) {
+    if (auto reason = invalid_stage_reason(stage); !reason.empty()) throw Error(std::move(reason));
+}
+
 Stack::Stack(std::string name, std::string description) : Template(std::move(description)), name_(std::move(name)) {
     // CloudFormation CreateStack, StackName: "[a-zA-Z][-a-zA-Z0-9]*", at most 128 characters.
     if (!is_name(name_, 128, false))
@@ -46,12 +55,15 @@ Stack& App::add_stack(Stack stack) {
 }
 
 const Stack& App::stack(const std::string& name) const {
-    std::string names;
-    for (const auto& stack : stacks_) {
+    for (const auto& stack : stacks_)
         if (stack.name() == name) return stack;
-        names += (names.empty() ? "" : ", ") + stack.name();
-    }
-    throw Error(fmt::format("the app has no stack named '{}' (it has: {})", name, names));
+    throw Error(fmt::format("the app has no stack named '{}' (it has: {})", name, stack_names()));
+}
+
+std::string App::stack_names() const {
+    std::string names;
+    for (const auto& stack : stacks_) names += (names.empty() ? "" : ", ") + stack.name();
+    return names;
 }
 
 }  // namespace cfngen

@@ -30,20 +30,17 @@ std::vector<std::string> Resource::required_properties() const {
     return names;
 }
 
-std::vector<std::string> Resource::attributes() const {
-    std::vector<std::string> names;
-    if (const auto* spec = spec::find_resource(type_))
-        for (const auto& attribute : spec->attributes()) names.emplace_back(attribute.view());
-    return names;
-}
-
 Intrinsic Resource::ref() const { return fn::ref(target()); }
 
 Intrinsic Resource::attribute_ref(const char* attribute) const { return fn::get_att(target(), attribute); }
 
+bool Resource::has_attribute(std::string_view attribute) const {
+    const auto* spec = spec::find_resource(type_);
+    return spec && spec->has_attribute(attribute);
+}
+
 Intrinsic Resource::get_att(const std::string& attribute) const {
-    const auto known = attributes();
-    if (std::find(known.begin(), known.end(), attribute) == known.end())
+    if (!has_attribute(attribute))
         throw Error("resource " + logical_id_ + " (" + type_ + ") has no attribute " + attribute);
     return fn::get_att(target(), attribute);
 }

@@ -3,12 +3,13 @@
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/validate.hpp"
+#include "dependency_order.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 #include <map>
+#include <set>
 
 namespace cfngen {
 
@@ -61,9 +62,7 @@ void add_export(const App& app, const std::map<std::string, std::size_t>& positi
     if (target == resources.end())
         throw Error(fmt::format("stack {} refers to {} in stack {}, which has no such resource", consumer,
                                 reference.logical_id, reference.producer_stack));
-    const auto attributes = (*target)->attributes();
-    if (!reference.attribute.empty() &&
-        std::find(attributes.begin(), attributes.end(), reference.attribute) == attributes.end())
+    if (!reference.attribute.empty() && !(*target)->has_attribute(reference.attribute))
         throw Error(fmt::format("stack {} gets attribute {} of {} in stack {}, which has no such attribute", consumer,
                                 reference.attribute, reference.logical_id, reference.producer_stack));
     Value& outputs = templates[it->second]["Outputs"];
@@ -72,34 +71,6 @@ void add_export(const App& app, const std::map<std::string, std::size_t>& positi
     if (outputs.size() > limits::max_outputs)
         throw Error(fmt::format("stack {} needs {} outputs with its exports to other stacks; CloudFormation allows {}",
                                 producer.name(), outputs.size(), limits::max_outputs));
-}
-
-// The stacks in an order that deploys each after the stacks it imports from.
-std::vector<std::size_t> deployment_order(const App& app, const std::map<std::string, std::size_t>& position,
-                                          const std::vector<StackLinks>& links) {
-    enum class Mark { None, Visiting, Done };
-    std::vector<Mark> marks(links.size(), Mark::None);
-    std::vector<std::size_t> order;
-    std::vector<std::string> path;
-    std::function<void(std::size_t)> visit = [&](std::size_t i) {
-        marks[i] = Mark::Visiting;
-        path.push_back(app.stacks()[i].name());
-        for (const auto& name : links[i].depends_on) {
-            const auto j = position.at(name);
-            if (marks[j] == Mark::Visiting) {
-                std::string cycle;
-                for (auto it = std::find(path.begin(), path.end(), name); it != path.end(); ++it) cycle += *it + " -> ";
-                throw Error(fmt::format("stacks depend on each other: {}{}", cycle, name));
-            }
-            if (marks[j] == Mark::None) visit(j);
-        }
-        path.pop_back();
-        marks[i] = Mark::Done;
-        order.push_back(i);
-    };
-    for (std::size_t i = 0; i < links.size(); ++i)
-        if (marks[i] == Mark::None) visit(i);
-    return order;
 }
 
 std::vector<Synthesized> build(const App& app, AssetMode mode) {
@@ -113,7 +84,19 @@ std::vector<Synthesized> build(const App& app, AssetMode mode) {
         for (const auto& reference : links[i].imports)
             add_export(app, position, templates, app.stacks()[i].name(), reference);
     std::vector<Synthesized> result;
-    for (const auto i : deployment_order(app, position, links)) {
+    // Each stack deploys after the stacks it imports from.
+    std::vector<std::string> names;
+    std::map<std::string, std::set<std::string>> imports_from;
+    for (std::size_t i = 0; i < app.stacks().size(); ++i) {
+        names.push_back(app.stacks()[i].name());
+        for (const auto& producer : links[i].depends_on)
+            if (!position.count(producer))
+                throw Error(fmt::format("stack {} depends on stack {}, which is not part of the app", names.back(),
+                                        producer));
+        imports_from[names.back()] = links[i].depends_on;
+    }
+    for (const auto& name : detail::dependency_order(names, imports_from, "stacks depend on each other")) {
+        const auto i = position.at(name);
         result.push_back(serialise(std::move(templates[i]), app.stacks()[i], mode));
         result.back().output.depends_on.assign(links[i].depends_on.begin(), links[i].depends_on.end());
     }

@@ -2,13 +2,13 @@
 
 #include "cfngen/error.hpp"
 #include "cfngen/resource_spec.hpp"
+#include "dependency_order.hpp"
 #include "resource_checks.hpp"
 #include "stack_references.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 #include <optional>
 #include <set>
 
@@ -129,8 +129,7 @@ void Template::check() const {
             if (it == by_id.end())
                 throw Error(fmt::format("{} gets attribute {} of '{}', which is not a resource of the template",
                                         where, attr, id));
-            const auto known = it->second->attributes();
-            if (std::find(known.begin(), known.end(), attr) == known.end())
+            if (!it->second->has_attribute(attr))
                 throw Error(fmt::format("{} gets attribute {} of {} ({}), which has no such attribute", where, attr,
                                         id, it->second->type()));
             targets.insert(id);
@@ -174,27 +173,9 @@ void Template::check() const {
                                     output.condition));
     }
 
-    // Depth-first search for a cycle; reports the path.
-    enum class Mark { None, Visiting, Done };
-    std::map<std::string, Mark> marks;
-    std::vector<std::string> path;
-    std::function<void(const std::string&)> visit = [&](const std::string& id) {
-        marks[id] = Mark::Visiting;
-        path.push_back(id);
-        for (const auto& next : edges[id]) {
-            if (marks[next] == Mark::Visiting) {
-                auto start = std::find(path.begin(), path.end(), next);
-                std::string cycle;
-                for (auto it = start; it != path.end(); ++it) cycle += *it + " -> ";
-                throw Error(fmt::format("dependency cycle: {}{}", cycle, next));
-            }
-            if (marks[next] == Mark::None) visit(next);
-        }
-        path.pop_back();
-        marks[id] = Mark::Done;
-    };
-    for (const auto& [id, _] : by_id)
-        if (marks[id] == Mark::None) visit(id);
+    std::vector<std::string> ids;
+    for (const auto& [id, _] : by_id) ids.push_back(id);
+    detail::dependency_order(ids, edges, "dependency cycle");
 }
 
 Value Template::synth(StackLinks* links) const {

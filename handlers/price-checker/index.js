@@ -43,6 +43,10 @@ async function eachCoinAlone(coins, priceOne) {
   return prices;
 }
 
+// A multi-coin source asked for one coin per request: url(base, [coin]).
+const askEachCoin = (source, base, coins, get) =>
+  eachCoinAlone(coins, async (coin) => source.parse(await get(source.url(base, [coin])), [coin])[coin]);
+
 // Each source: prices(base, coins, get, env) -> {COIN: price}, where
 // get(url, headers) is the HTTP edge; url and parse are its pure parts.
 const SOURCES = {
@@ -81,8 +85,7 @@ const SOURCES = {
     unknownPair: (body) => !!body && Array.isArray(body.error) && body.error.some((e) => /Unknown asset pair/.test(e)),
     async prices(base, coins, get) {
       const body = await get(this.url(base, coins));
-      if (coins.length > 1 && this.unknownPair(body))
-        return eachCoinAlone(coins, async (coin) => this.parse(await get(this.url(base, [coin])), [coin])[coin]);
+      if (coins.length > 1 && this.unknownPair(body)) return askEachCoin(this, base, coins, get);
       return this.parse(body, coins);
     },
   },
@@ -128,7 +131,7 @@ const SOURCES = {
         return this.parse(await get(this.url(base, coins)), coins);
       } catch (error) {
         if (coins.length > 1 && error.status === 400 && error.body && error.body.code === -1121)
-          return eachCoinAlone(coins, async (coin) => this.parse(await get(this.url(base, [coin])), [coin])[coin]);
+          return askEachCoin(this, base, coins, get);
         throw error;
       }
     },

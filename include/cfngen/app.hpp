@@ -27,6 +27,10 @@ struct AppContext {
 
 // Stage names become part of resource names: [a-z][a-z0-9-]{0,15}.
 bool is_valid_stage(const std::string& stage);
+// What is wrong with a stage name, naming it and the rule; empty when valid.
+std::string invalid_stage_reason(const std::string& stage);
+// Throws Error with that reason unless the stage is valid.
+void require_valid_stage(const std::string& stage);
 
 // A template with the name it deploys as (its CloudFormation stack name) and
 // the assets to write beside it.
@@ -56,6 +60,8 @@ public:
     const std::deque<Stack>& stacks() const { return stacks_; }
     // The stack of that name; throws Error naming the stacks there are.
     const Stack& stack(const std::string& name) const;
+    // "a, b": the stacks' names, for messages.
+    std::string stack_names() const;
 
 private:
     std::deque<Stack> stacks_;  // deque: add_stack hands out stable references

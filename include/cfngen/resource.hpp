@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cfngen {
@@ -48,7 +49,7 @@ public:
     // From the generated CloudFormation resource specification table
     // (resource_spec.hpp); empty for a type the table does not know.
     std::vector<std::string> required_properties() const;
-    std::vector<std::string> attributes() const;
+    bool has_attribute(std::string_view attribute) const;
 
     Value to_json() const;
 

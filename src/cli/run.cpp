@@ -65,9 +65,8 @@ int run(const AppBuilder& build_app, int argc, char** argv, const ProgramInfo& i
 const Stack& one_stack(const App& app, const std::string& name) {
     if (!name.empty()) return app.stack(name);
     if (app.stacks().size() == 1) return app.stacks().front();
-    std::string names;
-    for (const auto& stack : app.stacks()) names += (names.empty() ? "" : ", ") + stack.name();
-    throw Error(fmt::format("the app has {} stacks ({}): choose one with --stack", app.stacks().size(), names));
+    throw Error(fmt::format("the app has {} stacks ({}): choose one with --stack", app.stacks().size(),
+                            app.stack_names()));
 }
 
 SynthOutput stack_output(std::vector<SynthOutput> outputs, const Stack& stack) {
@@ -79,11 +78,7 @@ SynthOutput stack_output(std::vector<SynthOutput> outputs, const Stack& stack) {
 CLI::Option* add_stage_option(CLI::App& command, std::string& stage) {
     return command.add_option("--stage", stage, "Stage name: [a-z][a-z0-9-]{0,15}")
         ->capture_default_str()
-        ->check([](const std::string& value) {
-            return is_valid_stage(value)
-                       ? std::string()
-                       : "invalid stage '" + value + "': use 1-16 characters [a-z0-9-], starting with a letter";
-        });
+        ->check(invalid_stage_reason);
 }
 
 }  // namespace cfngen::cli

@@ -112,6 +112,15 @@ TEST_CASE("a reference to a stack outside the app, or to a missing attribute, is
                       "stack main refers to Q in stack elsewhere, which is not part of the app");
 }
 
+TEST_CASE("DependsOn a resource of a stack outside the app is a synth error naming both stacks", "[app][cross-stack]") {
+    App outside;
+    auto& elsewhere = outside.add_stack("elsewhere").add(sqs::Queue("Q"));
+    App app;
+    app.add_stack("main").add(sqs::Queue("Mine")).depends_on(elsewhere);
+    CHECK_THROWS_WITH(synthesize(app, AssetMode::Inline),
+                      "stack main depends on stack elsewhere, which is not part of the app");
+}
+
 TEST_CASE("stack names are CloudFormation's and unique in the app", "[app]") {
     App app;
     app.add_stack("one");

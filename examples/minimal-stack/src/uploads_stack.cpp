@@ -1,6 +1,5 @@
 #include "uploads_stack.hpp"
 
-#include "cfngen/error.hpp"
 #include "cfngen/iam.hpp"
 #include "cfngen/resources/iam.hpp"
 #include "cfngen/resources/lambda.hpp"
@@ -43,7 +42,7 @@ constexpr const char* kHandler = R"js(exports.handler = async (event) => {
 }  // namespace
 
 Stack uploads_stack(const AppContext& context) {
-    if (!is_valid_stage(context.stage)) throw Error("invalid stage '" + context.stage + "'");
+    require_valid_stage(context.stage);
     Stack stack("uploads-" + context.stage, "Uploads to S3, announced on SQS, processed by Lambda (cfngen example)");
     stack.add_tag("Service", "uploads");
     stack.add_tag("Environment", context.stage);
