@@ -27,14 +27,20 @@ const ARMED_INDEX = 'armed-by-threshold';
 
 const handlerSource = (name) => fs.readFileSync(path.join(HANDLERS, name, 'index.js'), 'utf8');
 
-// Same three patterns as alert_stream_filters() in the cfngen stack.
+// Same five patterns as alert_stream_filters() in the cfngen stack.
 function alertStreamFilters() {
   const absent = [{ exists: false }];
   const present = [{ exists: true }];
+  const edited = (mark) => ({ dynamodb: {
+    OldImage: { status: { S: ['ACTIVE', 'INVALID'] }, processorMark: { BOOL: mark } },
+    NewImage: { status: { S: ['ACTIVE', 'INVALID', 'PAUSED'] }, processorMark: { BOOL: mark } },
+  } });
   return [
     { dynamodb: { NewImage: { userId: { S: present }, status: { S: absent } } } },
-    { dynamodb: { OldImage: { status: { S: ['ACTIVE'] } }, NewImage: { status: { S: ['TRIGGERED'] } } } },
     { dynamodb: { NewImage: { status: { S: ['ACTIVE'] }, armedKey: { S: absent } } } },
+    { dynamodb: { OldImage: { status: { S: ['ACTIVE'] } }, NewImage: { status: { S: ['TRIGGERED'] } } } },
+    edited(present),
+    edited(absent),
   ].map((pattern) => lambda.FilterCriteria.filter(pattern));
 }
 

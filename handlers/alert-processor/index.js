@@ -1,30 +1,43 @@
 'use strict';
-// Alert processor, fed by the alerts table's stream: arms (or rejects) new
-// and re-armed alerts, and notifies each triggered alert once through SNS.
+// Alert processor, fed by the alerts table's stream: settles what users write
+// (arms, rejects, re-arms after an edit, disarms a pause) and notifies each
+// triggered alert once through SNS. Triggers it could not notify are recorded
+// on the alert, for operators to list and re-send (bin/lib/unnotified.js).
 // Self-contained (inlined into the template): Node built-ins + AWS SDK v3.
 const { DynamoDBClient, GetItemCommand, UpdateItemCommand } = require('@aws-sdk/client-dynamodb');
 const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');
 
-const LIMITS = { key: 256, note: 500, coin: 10 };
-
+const LIMITS = { key: 256, note: 500, coin: 10, reason: 300 };
+// The fields a user writes; the processor's decision is about exactly these.
+const NATURAL_FIELDS = ['coinSymbol', 'condition', 'threshold', 'note'];
+// Present or absent, flipped by every write that settles an alert. A stream
+// record whose old and new images agree on it was written by someone else (a
+// user), which is how the stream filters tell a user's edit of an armed or
+// invalid alert from the processor's own re-arming of it.
+const MARK = 'processorMark';
 // ---- pure ------------------------------------------------------------------
 
 const str = (image, name) => (image && image[name] && typeof image[name].S === 'string' ? image[name].S : undefined);
+const hasMark = (image) => Boolean(image && image[MARK] && image[MARK].BOOL !== undefined);
 
-// What a stream record asks of us (mirrors the event source mapping's filters).
+// What a stream record asks of us; mirrors the event source mapping's
+// filters (a test holds the two to each other).
 function classify(record) {
   const ddb = record && record.dynamodb;
-  if (!ddb || (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY')) return 'ignore';
-  const before = str(ddb.OldImage, 'status');
-  const after = str(ddb.NewImage, 'status');
-  if (!ddb.NewImage) return 'ignore';
-  if (after === undefined) return 'validate';
-  if (after === 'ACTIVE' && !ddb.NewImage.armedKey) return 'validate';
-  if (record.eventName === 'MODIFY' && before === 'ACTIVE' && after === 'TRIGGERED') return 'notify';
+  const next = ddb && ddb.NewImage;
+  if (!next || !next.userId) return 'ignore';
+  const prev = ddb.OldImage;
+  const before = str(prev, 'status');
+  const after = str(next, 'status');
+  if (after === undefined) return 'settle'; // a new alert, or one replaced by a put
+  if (after === 'ACTIVE' && !next.armedKey) return 'settle'; // re-armed or resumed by its user
+  if (before === 'ACTIVE' && after === 'TRIGGERED') return 'notify';
+  const userWrite = prev && hasMark(prev) === hasMark(next);
+  if (userWrite && ['ACTIVE', 'INVALID'].includes(before) && ['ACTIVE', 'INVALID', 'PAUSED'].includes(after)) return 'settle'; // edited or paused
   return 'ignore';
 }
 
-// { ok: true, armedKey } or { ok: false, reason } for a new alert image.
+// { ok: true, armedKey } or { ok: false, reason } for an alert image.
 function validateAlert(image, coins) {
   const userId = str(image, 'userId');
   const alertId = str(image, 'alertId');
@@ -40,17 +53,60 @@ function validateAlert(image, coins) {
   return { ok: true, armedKey: `${coin}#${condition}` };
 }
 
-// The natural fields of the image must still be in the table, so a decision
-// about an old version of an alert never overwrites a newer one.
+// What settling this version of the alert takes: 'arm', 'invalidate',
+// 'disarm' or 'none' (already as it should be: nothing to write).
+function decide(image, coins) {
+  const status = str(image, 'status');
+  if (status === 'PAUSED') return image.armedKey ? { action: 'disarm' } : { action: 'none' };
+  const verdict = validateAlert(image, coins);
+  if (verdict.ok) {
+    if (status === 'ACTIVE' && str(image, 'armedKey') === verdict.armedKey) return { action: 'none' };
+    return { action: 'arm', armedKey: verdict.armedKey };
+  }
+  if (status === 'INVALID' && !image.armedKey && str(image, 'invalidReason') === verdict.reason) return { action: 'none' };
+  return { action: 'invalidate', reason: verdict.reason };
+}
+
+// The alert must still be exactly the version decided about, so a decision
+// about an old version never overwrites a newer one.
 function unchangedCondition(image) {
-  const names = { '#status': 'status' };
+  const names = {};
   const values = {};
-  const parts = ['attribute_exists(userId)', 'attribute_not_exists(armedKey)', '(attribute_not_exists(#status) OR #status = :active)'];
-  for (const field of ['coinSymbol', 'condition', 'threshold', 'note']) {
+  const parts = ['attribute_exists(userId)'];
+  for (const field of [...NATURAL_FIELDS, 'status', 'armedKey', MARK]) {
     names[`#${field}`] = field;
     if (image[field]) { parts.push(`#${field} = :was_${field}`); values[`:was_${field}`] = image[field]; } else parts.push(`attribute_not_exists(#${field})`);
   }
-  return { ConditionExpression: parts.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: { ...values, ':active': { S: 'ACTIVE' } } };
+  return { ConditionExpression: parts.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
+
+// The UpdateItem (without TableName) that carries out a decision.
+function settleUpdate(image, decision) {
+  const guard = unchangedCondition(image);
+  const set = [];
+  const remove = [];
+  const values = { ...guard.ExpressionAttributeValues };
+  if (decision.action === 'arm') {
+    set.push('#status = :active', '#armedKey = :armedKey');
+    remove.push('invalidReason');
+    Object.assign(values, { ':active': { S: 'ACTIVE' }, ':armedKey': { S: decision.armedKey } });
+  } else if (decision.action === 'invalidate') {
+    set.push('#status = :invalid', 'invalidReason = :reason');
+    remove.push('#armedKey');
+    Object.assign(values, { ':invalid': { S: 'INVALID' }, ':reason': { S: decision.reason } });
+  } else {
+    remove.push('#armedKey');
+  }
+  if (hasMark(image)) remove.push(`#${MARK}`);
+  else { set.push(`#${MARK} = :mark`); values[':mark'] = { BOOL: true }; }
+  const clauses = [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''];
+  return {
+    Key: { userId: image.userId, alertId: image.alertId },
+    UpdateExpression: clauses.filter(Boolean).join(' '),
+    ConditionExpression: guard.ConditionExpression,
+    ExpressionAttributeNames: guard.ExpressionAttributeNames,
+    ExpressionAttributeValues: values,
+  };
 }
 
 const plain = (image, name) => (image[name] ? image[name].S ?? image[name].N : undefined);
@@ -80,52 +136,78 @@ function formatNotification(image) {
   };
 }
 
+// The `unnotified` record an alert keeps while a trigger's notification has
+// not gone out: which trigger, when and why it failed, and the exact message,
+// so a re-send says what the trigger said even if the alert was edited since.
+function unnotifiedRecord(triggeredAt, notification, error, now) {
+  const reason = `${(error && error.name) || 'Error'}: ${(error && error.message) || 'unknown'}`.slice(0, LIMITS.reason);
+  return { M: { triggeredAt, failedAt: { S: now }, reason: { S: reason }, notification: { S: JSON.stringify(notification) } } };
+}
+
 // ---- edges -------------------------------------------------------------------
 
 const isConditionFailure = (error) => error && error.name === 'ConditionalCheckFailedException';
+const keyOf = (image) => ({ userId: image.userId, alertId: image.alertId });
 
 async function settle(db, env, image, coins) {
-  const verdict = validateAlert(image, coins);
-  const guard = unchangedCondition(image);
-  const update = verdict.ok
-    ? { UpdateExpression: 'SET #status = :active, armedKey = :armedKey REMOVE invalidReason', values: { ':armedKey': { S: verdict.armedKey } } }
-    : { UpdateExpression: 'SET #status = :invalid, invalidReason = :reason', values: { ':invalid': { S: 'INVALID' }, ':reason': { S: verdict.reason } } };
+  const decision = decide(image, coins);
+  if (decision.action === 'none') return 'unchanged';
   try {
-    await db.send(new UpdateItemCommand({
-      TableName: env.TABLE_NAME,
-      Key: { userId: image.userId, alertId: image.alertId },
-      UpdateExpression: update.UpdateExpression,
-      ConditionExpression: guard.ConditionExpression,
-      ExpressionAttributeNames: guard.ExpressionAttributeNames,
-      ExpressionAttributeValues: { ...guard.ExpressionAttributeValues, ...update.values },
-    }));
-    return verdict.ok ? 'armed' : 'invalid';
+    await db.send(new UpdateItemCommand({ TableName: env.TABLE_NAME, ...settleUpdate(image, decision) }));
+    return { arm: 'armed', invalidate: 'invalid', disarm: 'paused' }[decision.action];
   } catch (error) {
     if (isConditionFailure(error)) return 'superseded'; // a later stream record carries the newer state
     throw error;
   }
 }
 
-// Publishes once per trigger: the alert remembers which trigger it notified
-// (notifiedTriggeredAt), so a redelivered record does not publish again.
-async function notify(db, sns, env, image) {
-  const Key = { userId: image.userId, alertId: image.alertId };
-  const triggeredAt = image.triggeredAt;
-  const current = await db.send(new GetItemCommand({ TableName: env.TABLE_NAME, Key, ConsistentRead: true, ProjectionExpression: 'notifiedTriggeredAt' }));
-  const marker = current.Item && current.Item.notifiedTriggeredAt;
-  if (marker && triggeredAt && marker.S === triggeredAt.S) return 'duplicate';
-  await sns.send(new PublishCommand({ TopicArn: env.TOPIC_ARN, ...formatNotification(image) }));
-  if (!triggeredAt) return 'notified';
+async function recordUnnotified(db, env, image, notification, error) {
+  try {
+    await db.send(new UpdateItemCommand({
+      TableName: env.TABLE_NAME, Key: keyOf(image),
+      UpdateExpression: 'SET unnotified = :u',
+      ConditionExpression: 'triggeredAt = :t',
+      ExpressionAttributeValues: { ':u': unnotifiedRecord(image.triggeredAt, notification, error, new Date().toISOString()), ':t': image.triggeredAt },
+    }));
+  } catch (recordError) {
+    if (!isConditionFailure(recordError)) console.error(JSON.stringify({ message: 'could not record unnotified trigger', error: recordError.message }));
+  }
+}
+
+// Marks `triggeredAt` notified, and clears the unnotified record if it is
+// about that trigger.
+async function markNotified(db, env, Key, triggeredAt, current) {
+  const clearsRecord = current && current.unnotified && current.unnotified.M.triggeredAt.S === triggeredAt.S;
   try {
     await db.send(new UpdateItemCommand({
       TableName: env.TABLE_NAME, Key,
-      UpdateExpression: 'SET notifiedTriggeredAt = :t',
+      UpdateExpression: `SET notifiedTriggeredAt = :t${clearsRecord ? ' REMOVE unnotified' : ''}`,
       ConditionExpression: 'triggeredAt = :t',
       ExpressionAttributeValues: { ':t': triggeredAt },
     }));
   } catch (error) {
     if (!isConditionFailure(error)) throw error; // re-armed and re-triggered since: nothing to mark
   }
+}
+
+// Publishes once per trigger: the alert remembers which trigger it notified
+// (notifiedTriggeredAt), so a redelivered record does not publish again. A
+// failed publish is recorded on the alert before the record is retried.
+async function notify(db, sns, env, image) {
+  const Key = keyOf(image);
+  const triggeredAt = image.triggeredAt;
+  const current = (await db.send(new GetItemCommand({
+    TableName: env.TABLE_NAME, Key, ConsistentRead: true, ProjectionExpression: 'notifiedTriggeredAt, unnotified',
+  }))).Item;
+  if (current && current.notifiedTriggeredAt && triggeredAt && current.notifiedTriggeredAt.S === triggeredAt.S) return 'duplicate';
+  const notification = formatNotification(image);
+  try {
+    await sns.send(new PublishCommand({ TopicArn: env.TOPIC_ARN, ...notification }));
+  } catch (error) {
+    if (triggeredAt) await recordUnnotified(db, env, image, notification, error);
+    throw error;
+  }
+  if (triggeredAt) await markNotified(db, env, Key, triggeredAt, current);
   return 'notified';
 }
 
@@ -133,21 +215,25 @@ let clients;
 
 // Records of one shard arrive in order. On the first failure we stop and
 // report that record: Lambda retries from it, so the records after it are
-// redelivered rather than processed out of order.
+// redelivered rather than processed out of order. When it is the batch's
+// first record the whole batch failed, and we throw instead: same retry, but
+// counted in the function's Errors metric, which the processor alarm watches
+// (a partial batch response is a successful invocation).
 async function processRecords(event, env, { db, sns }) {
   const coins = String(env.COINS || '').split(',').map((c) => c.trim()).filter(Boolean);
-  const counts = { armed: 0, invalid: 0, superseded: 0, notified: 0, duplicate: 0, ignored: 0 };
+  const counts = { armed: 0, invalid: 0, paused: 0, unchanged: 0, superseded: 0, notified: 0, duplicate: 0, ignored: 0 };
   const records = (event && event.Records) || [];
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
     const kind = classify(record);
     try {
-      if (kind === 'validate') counts[await settle(db, env, record.dynamodb.NewImage, coins)]++;
+      if (kind === 'settle') counts[await settle(db, env, record.dynamodb.NewImage, coins)]++;
       else if (kind === 'notify') counts[await notify(db, sns, env, record.dynamodb.NewImage)]++;
       else counts.ignored++;
     } catch (error) {
       const sequence = record.dynamodb && record.dynamodb.SequenceNumber;
       console.error(JSON.stringify({ message: 'record failed', sequence, kind, error: error.message }));
       console.log(JSON.stringify({ message: 'alert processor summary', records: records.length, ...counts, failed: sequence }));
+      if (index === 0) throw error;
       return { batchItemFailures: [{ itemIdentifier: sequence }] };
     }
   }
@@ -160,4 +246,7 @@ exports.handler = async (event) => {
   return processRecords(event, process.env, clients);
 };
 
-Object.assign(exports, { classify, validateAlert, unchangedCondition, formatNotification, processRecords });
+Object.assign(exports, {
+  LIMITS, NATURAL_FIELDS, classify, validateAlert, decide, unchangedCondition, settleUpdate, formatNotification,
+  unnotifiedRecord, processRecords,
+});

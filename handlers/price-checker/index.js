@@ -267,19 +267,24 @@ async function queryFiring(db, env, coin, condition, price) {
 }
 
 // One conditional write per hit: only an alert that is still armed with the
-// same key and still crossed is triggered; otherwise another run (or the
-// user) got there first, which is not an error.
+// same key, still has that coin and condition, and whose current threshold
+// is positive and crossed is triggered; otherwise another run got there
+// first, or the user paused or edited it and the processor has yet to settle
+// the edit: not an error, and never a trigger for what the alert no longer
+// says.
 async function trigger(db, env, hit, now) {
   try {
     await db.send(new UpdateItemCommand({
       TableName: env.TABLE_NAME,
       Key: hit.key,
       UpdateExpression: 'SET #status = :triggered, triggeredAt = :now, triggeredPrice = :price REMOVE armedKey',
-      ConditionExpression: `#status = :active AND armedKey = :k AND threshold ${hit.condition === 'above' ? '<' : '>'} :price`,
-      ExpressionAttributeNames: { '#status': 'status' },
+      ConditionExpression: '#status = :active AND armedKey = :k AND coinSymbol = :coin AND #condition = :condition'
+        + ` AND threshold > :zero AND threshold ${hit.condition === 'above' ? '<' : '>'} :price`,
+      ExpressionAttributeNames: { '#status': 'status', '#condition': 'condition' },
       ExpressionAttributeValues: {
         ':triggered': { S: 'TRIGGERED' }, ':active': { S: 'ACTIVE' }, ':now': { S: now },
         ':price': { N: String(hit.price) }, ':k': { S: `${hit.coin}#${hit.condition}` },
+        ':coin': { S: hit.coin }, ':condition': { S: hit.condition }, ':zero': { N: '0' },
       },
     }));
     return 'triggered';
@@ -330,9 +335,25 @@ async function checkPrices(env, context, { db, random } = {}) {
   return summary;
 }
 
+// Why a run failed, or undefined: no coin priced at all, or the table could
+// not be queried or written. A source that failed while a later one priced
+// its coins is not a failed run.
+function runFailure(summary) {
+  if (summary.coinsPriced === 0 && summary.coinsUnpriced.length > 0) return 'no coin could be priced';
+  const tableFailures = summary.failures.filter((f) => f.coin || f.alert).length;
+  if (tableFailures) return `${tableFailures} alert table request(s) failed`;
+  return undefined;
+}
+
+// A failed run throws (after its summary is logged), so it counts in the
+// function's Errors metric that the checker alarms watch; the next scheduled
+// run is its retry (the template sets no asynchronous retries).
 exports.handler = async (event, context) => {
   client = client || new DynamoDBClient({});
-  return checkPrices(process.env, context, { db: client });
+  const summary = await checkPrices(process.env, context, { db: client });
+  const failure = runFailure(summary);
+  if (failure) throw new Error(`price check failed: ${failure}`);
+  return summary;
 };
 
-Object.assign(exports, { USER_AGENT, toPrice, SOURCES, eachCoinAlone, parseList, fires, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, checkPrices });
+Object.assign(exports, { USER_AGENT, toPrice, SOURCES, eachCoinAlone, parseList, fires, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, checkPrices, runFailure });

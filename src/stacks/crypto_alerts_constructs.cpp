@@ -28,26 +28,39 @@ dynamodb::Table::AttributeDefinitionProperty attribute_definition(const char* na
 }
 
 // The processor runs only for records it acts on: a new alert (no status
-// yet, whether inserted or overwritten by a put), an ACTIVE -> TRIGGERED
-// transition, and an alert a user re-armed (status ACTIVE written without
-// armedKey). Its own writes (ACTIVE with armedKey, INVALID, the notified
-// marker) match none of these, so it never invokes itself. Every pattern
-// matches only inside the record's `dynamodb` key: "DynamoDB event source
-// mappings only support filtering on the dynamodb key" (Lambda developer
-// guide, "Using event filtering with a DynamoDB event source",
+// yet, whether inserted or overwritten by a put); an alert its user re-armed
+// or resumed (status ACTIVE without armedKey); an ACTIVE -> TRIGGERED
+// transition; and a user's edit or pause of an armed or invalid alert. The
+// last is told from the processor's own re-arming by `processorMark`, which
+// every settling write of the processor flips (present <-> absent) and a
+// user's write leaves as it was: two patterns, one per side. Its other
+// writes (ACTIVE with armedKey, INVALID, PAUSED without armedKey, the
+// notified and unnotified records) match none of these, so it never invokes
+// itself. Five patterns is the default limit per event source mapping
+// (Lambda developer guide, invocation-eventfiltering.html).
+//
+// Every pattern matches only inside the record's `dynamodb` key: "DynamoDB
+// event source mappings only support filtering on the dynamodb key" (Lambda
+// developer guide, "Using event filtering with a DynamoDB event source",
 // with-ddb-filtering.html). A deleted alert has no NewImage, so requiring
-// the key attribute userId in it keeps REMOVE records out.
+// a NewImage attribute keeps REMOVE records out.
 typed::List<lambda::EventSourceMapping::FilterProperty> alert_stream_filters() {
     const Value absent = Value::array({{{"exists", false}}});
     const Value present = Value::array({{{"exists", true}}});
     const Value new_alert = {{"dynamodb", {{"NewImage", {{"userId", {{"S", present}}}, {"status", {{"S", absent}}}}}}}};
+    const Value rearmed = {
+        {"dynamodb", {{"NewImage", {{"status", {{"S", {"ACTIVE"}}}}, {"armedKey", {{"S", absent}}}}}}}};
     const Value triggered = {
         {"dynamodb",
          {{"OldImage", {{"status", {{"S", {"ACTIVE"}}}}}}, {"NewImage", {{"status", {{"S", {"TRIGGERED"}}}}}}}}};
-    const Value rearmed = {
-        {"dynamodb", {{"NewImage", {{"status", {{"S", {"ACTIVE"}}}}, {"armedKey", {{"S", absent}}}}}}}};
+    auto edited = [](const Value& mark) {
+        return Value{{"dynamodb",
+                      {{"OldImage", {{"status", {{"S", {"ACTIVE", "INVALID"}}}}, {"processorMark", {{"BOOL", mark}}}}},
+                       {"NewImage",
+                        {{"status", {{"S", {"ACTIVE", "INVALID", "PAUSED"}}}}, {"processorMark", {{"BOOL", mark}}}}}}}};
+    };
     std::vector<lambda::EventSourceMapping::FilterProperty> filters;
-    for (const auto& pattern : {new_alert, triggered, rearmed})
+    for (const auto& pattern : {new_alert, rearmed, triggered, edited(present), edited(absent)})
         filters.push_back(lambda::EventSourceMapping::FilterProperty().Pattern(pattern.dump()));
     return filters;
 }

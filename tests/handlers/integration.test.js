@@ -3,85 +3,15 @@
 // template declares them), fake exchanges on 127.0.0.1 and a fake SNS.
 // Stream records are built from the table's before/after state and pass the
 // template's FilterCriteria before they reach the processor.
-const { test, describe, before, after, beforeEach } = require('node:test');
+const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
-const { DynamoDBClient, PutItemCommand, UpdateItemCommand, GetItemCommand, BatchWriteItemCommand, DeleteTableCommand } = require('@aws-sdk/client-dynamodb');
-const { startDynamo, startSns, createAlertsTable, useLocalAws, loadHandler, committedTemplate } = require('./support/aws-local');
-const { startExchanges } = require('./support/exchanges');
-const { TableStream, passesFilters } = require('./support/stream');
+const { BatchWriteItemCommand } = require('@aws-sdk/client-dynamodb');
+const { loadHandler } = require('./support/aws-local');
+const { useHarness, passesFilters } = require('./support/harness');
 
-const TABLE = 'crypto-alerts-test';
-const TOPIC = 'arn:aws:sns:us-east-1:123456789012:price-alerts-test';
-const S = (s) => ({ S: s });
-const N = (n) => ({ N: String(n) });
-const context = (ms = 60000) => ({ getRemainingTimeInMillis: () => ms });
-
-let dynamo; let sns; let ex; let db; let stream; let checker; let processor;
-
-async function putAlert(alertId, coinSymbol, condition, threshold, extra = {}) {
-  const item = { userId: S(extra.userId || 'user-1'), alertId: S(alertId), coinSymbol: S(coinSymbol), condition: S(condition) };
-  if (threshold !== undefined) item.threshold = N(threshold);
-  if (extra.note) item.note = S(extra.note);
-  await db.send(new PutItemCommand({ TableName: TABLE, Item: item }));
-}
-
-async function getAlert(alertId, userId = 'user-1') {
-  return (await db.send(new GetItemCommand({ TableName: TABLE, Key: { userId: S(userId), alertId: S(alertId) }, ConsistentRead: true }))).Item;
-}
-
-// Delivers the stream until the processor has nothing left to do, as Lambda
-// would: filtered records in order; on a reported failure, the batch is
-// retried from the failed record. Returns every processor result.
-async function drainStream({ maxRounds = 5 } = {}) {
-  const results = [];
-  for (let round = 0; round < maxRounds; round++) {
-    const records = (await stream.changes()).filter((r) => passesFilters(r));
-    if (!records.length) return results;
-    results.push({ records, result: await processor.handler({ Records: records }, context(30000)) });
-  }
-  return results;
-}
-
-async function runChecker() {
-  return checker.handler({ source: 'aws.events', 'detail-type': 'Scheduled Event' }, context());
-}
-
-async function freshTable() {
-  await db.send(new DeleteTableCommand({ TableName: TABLE })).catch(() => {});
-  await createAlertsTable(db, TABLE);
-  stream = new TableStream(db, TABLE);
-  await stream.changes();
-}
-
-before(async () => {
-  dynamo = await startDynamo();
-  sns = await startSns();
-  ex = await startExchanges({ BTC: 50000, ETH: 2500, SOL: 150 });
-  useLocalAws({ dynamo, sns });
-  Object.assign(process.env, ex.env, {
-    TABLE_NAME: TABLE,
-    ARMED_INDEX_NAME: committedTemplate().Resources.PriceCheckerFunction.Properties.Environment.Variables.ARMED_INDEX_NAME,
-    COINS: 'BTC,ETH,SOL',
-    PRICE_SOURCES: 'kraken,coinbase,coingecko,binance',
-    TOPIC_ARN: TOPIC,
-  });
-  db = new DynamoDBClient({});
-  checker = loadHandler('price-checker');
-  processor = loadHandler('alert-processor');
-});
-
-after(async () => {
-  db.destroy();
-  await Promise.all([dynamo.close(), sns.close(), ex.close()]);
-});
-
-beforeEach(async () => {
-  ex.reset();
-  ex.state.prices = { BTC: 50000, ETH: 2500, SOL: 150 };
-  sns.published.length = 0;
-  sns.state.failWhen = () => false;
-  await freshTable();
-});
+const h = useHarness();
+const { TABLE, TOPIC, S, N, context } = h;
+const { putAlert, getAlert, drainStream, runChecker } = h;
 
 describe('new alerts', () => {
   test('a valid insert is armed and an invalid one is marked INVALID with a reason; neither notifies', async () => {
@@ -103,7 +33,7 @@ describe('new alerts', () => {
       assert.ok(item.invalidReason.S.length > 0);
       assert.equal(item.armedKey, undefined);
     }
-    assert.equal(sns.published.length, 0);
+    assert.equal(h.sns.published.length, 0);
   });
 });
 
@@ -126,8 +56,8 @@ describe('price crossing', () => {
     assert.equal((await getAlert('above-crossed')).armedKey, undefined);
 
     await drainStream();
-    assert.deepEqual(sns.published.map((m) => m.Subject).sort(), ['Price alert: BTC above 49999.5', 'Price alert: BTC below 50000.25']);
-    const message = sns.published.find((m) => m.Subject.includes('above'));
+    assert.deepEqual(h.sns.published.map((m) => m.Subject).sort(), ['Price alert: BTC above 49999.5', 'Price alert: BTC below 50000.25']);
+    const message = h.sns.published.find((m) => m.Subject.includes('above'));
     assert.equal(message.TopicArn, TOPIC);
     assert.deepEqual(message.MessageAttributes.userId, { DataType: 'String', StringValue: 'user-1' });
     assert.match(message.Message, /Triggered price: 50000 USD/);
@@ -135,7 +65,7 @@ describe('price crossing', () => {
     // Nothing new fires on the next run.
     assert.equal((await runChecker()).alertsTriggered, 0);
     await drainStream();
-    assert.equal(sns.published.length, 2);
+    assert.equal(h.sns.published.length, 2);
   });
 
   test('two concurrent checker runs trigger each alert exactly once', async () => {
@@ -148,7 +78,7 @@ describe('price crossing', () => {
     assert.equal(one.alertsTriggered + two.alertsTriggered, 40);
     assert.equal(one.alertsSkipped + two.alertsSkipped, 40);
     assert.deepEqual([...one.failures, ...two.failures], []);
-    const transitions = (await stream.changes()).filter((r) => passesFilters(r));
+    const transitions = (await h.stream.changes()).filter((r) => passesFilters(r));
     assert.equal(transitions.length, 40);
   });
 });
@@ -159,10 +89,10 @@ describe('price sources', () => {
     await putAlert('eth-below', 'ETH', 'below', 2000);
     await putAlert('sol-above', 'SOL', 'above', 140);
     await drainStream();
-    ex.state.behaviour.kraken = { status: 500 };
+    h.ex.state.behaviour.kraken = { status: 500 };
     // Coinbase says NaN for BTC and 0 for ETH: both must be ignored, not read as a crash to zero.
-    ex.state.behaviour.coinbase = { prices: { BTC: 'NaN', ETH: '0', SOL: '150' } };
-    ex.state.behaviour.coingecko = { malformed: true };
+    h.ex.state.behaviour.coinbase = { prices: { BTC: 'NaN', ETH: '0', SOL: '150' } };
+    h.ex.state.behaviour.coingecko = { malformed: true };
     const summary = await runChecker();
     assert.deepEqual(summary.prices.BTC, { price: 50000, source: 'binance' });
     assert.deepEqual(summary.prices.ETH, { price: 2500, source: 'binance' });
@@ -174,15 +104,17 @@ describe('price sources', () => {
     assert.deepEqual(summary.failures.map((f) => f.source), ['kraken', 'coinbase', 'coingecko']);
   });
 
-  test('with every source down nothing in the table changes', async () => {
+  test('with every source down the run fails (for the alarms) and nothing in the table changes', async () => {
     await putAlert('btc-below', 'BTC', 'below', 60000);
     await drainStream();
-    for (const s of ['coinbase', 'kraken', 'coingecko', 'binance']) ex.state.behaviour[s] = { status: 503 };
-    const summary = await runChecker();
+    for (const s of ['coinbase', 'kraken', 'coingecko', 'binance']) h.ex.state.behaviour[s] = { status: 503 };
+    const summary = await h.checker.checkPrices(process.env, context(), { db: h.db });
     assert.equal(summary.coinsPriced, 0);
     assert.equal(summary.alertsTriggered, 0);
     assert.equal(summary.failures.length, 4);
-    assert.deepEqual(await stream.changes(), []);
+    assert.equal(h.checker.runFailure(summary), 'no coin could be priced');
+    await assert.rejects(runChecker(), /price check failed: no coin could be priced/);
+    assert.deepEqual(await h.stream.changes(), []);
   });
 });
 
@@ -191,24 +123,25 @@ describe('notifications under failure', () => {
     for (const [id, user] of [['x1', 'alice'], ['x2', 'bob'], ['x3', 'carol']]) await putAlert(id, 'BTC', 'above', 40000, { userId: user });
     await drainStream();
     await runChecker();
-    const triggered = (await stream.changes()).filter((r) => passesFilters(r));
+    const triggered = (await h.stream.changes()).filter((r) => passesFilters(r));
     assert.equal(triggered.length, 3);
-    const bobIndex = triggered.findIndex((r) => r.dynamodb.NewImage.userId.S === 'bob');
-
-    sns.state.failWhen = (message) => message.MessageAttributes.userId.StringValue === 'bob';
-    const first = await processor.handler({ Records: triggered }, context());
+    // The second record fails: the one before it is done, the one after waits.
+    const bobIndex = 1;
+    const bob = triggered[bobIndex].dynamodb.NewImage.userId.S;
+    h.sns.state.failWhen = (message) => message.MessageAttributes.userId.StringValue === bob;
+    const first = await h.processor.handler({ Records: triggered }, context());
     assert.deepEqual(first, { batchItemFailures: [{ itemIdentifier: triggered[bobIndex].dynamodb.SequenceNumber }] });
-    assert.equal(sns.published.length, bobIndex, 'records after the failed one wait for the retry');
+    assert.equal(h.sns.published.length, bobIndex, 'records after the failed one wait for the retry');
 
     // Lambda retries from the failed record (records before it were checkpointed).
-    sns.state.failWhen = () => false;
-    const retry = await processor.handler({ Records: triggered.slice(bobIndex) }, context());
+    h.sns.state.failWhen = () => false;
+    const retry = await h.processor.handler({ Records: triggered.slice(bobIndex) }, context());
     assert.deepEqual(retry, { batchItemFailures: [] });
     // An at-least-once duplicate delivery of the whole batch publishes nothing more.
-    await processor.handler({ Records: triggered }, context());
-    assert.deepEqual(sns.published.map((m) => m.MessageAttributes.userId.StringValue).sort(), ['alice', 'bob', 'carol']);
+    await h.processor.handler({ Records: triggered }, context());
+    assert.deepEqual(h.sns.published.map((m) => m.MessageAttributes.userId.StringValue).sort(), ['alice', 'bob', 'carol']);
     // The notified markers the processor wrote do not pass the stream filter.
-    assert.deepEqual((await stream.changes()).filter((r) => passesFilters(r)), []);
+    assert.deepEqual((await h.stream.changes()).filter((r) => passesFilters(r)), []);
   });
 });
 
@@ -218,24 +151,21 @@ describe('re-arming', () => {
     await drainStream();
     await runChecker();
     await drainStream();
-    assert.equal(sns.published.length, 1);
+    assert.equal(h.sns.published.length, 1);
 
-    ex.state.prices.ETH = 2300; // falls back under the threshold
-    await db.send(new UpdateItemCommand({
-      TableName: TABLE, Key: { userId: S('user-1'), alertId: S('again') },
-      UpdateExpression: 'SET #s = :active', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':active': S('ACTIVE') },
-    }));
+    h.ex.state.prices.ETH = 2300; // falls back under the threshold
+    await h.userUpdate('again', { status: 'ACTIVE' });
     await drainStream();
     const rearmed = await getAlert('again');
     assert.equal(rearmed.status.S, 'ACTIVE');
     assert.equal(rearmed.armedKey.S, 'ETH#above');
     assert.equal((await runChecker()).alertsTriggered, 0);
 
-    ex.state.prices.ETH = 2600;
+    h.ex.state.prices.ETH = 2600;
     assert.equal((await runChecker()).alertsTriggered, 1);
     await drainStream();
-    assert.equal(sns.published.length, 2);
-    assert.match(sns.published[1].Message, /Triggered price: 2600 USD/);
+    assert.equal(h.sns.published.length, 2);
+    assert.match(h.sns.published[1].Message, /Triggered price: 2600 USD/);
   });
 });
 
@@ -248,26 +178,26 @@ describe('cost', () => {
       requests.push({ PutRequest: { Item: {
         userId: S(`user-${i % 97}`), alertId: S(`alert-${i}`), coinSymbol: S(['BTC', 'ETH', 'SOL'][i % 3]), condition: S(i % 2 ? 'above' : 'below'),
         threshold: N(fire ? (i % 2 ? 40000 + i : 60000 + i) : (i % 2 ? 1e6 + i : 1 + i / 1e4)), status: S('ACTIVE'),
+        ...(fire ? { coinSymbol: S('BTC') } : {}),
         armedKey: S(`${fire ? 'BTC' : ['BTC', 'ETH', 'SOL'][i % 3]}#${i % 2 ? 'above' : 'below'}`),
       } } });
     }
-    for (let i = 0; i < requests.length; i += 25) await db.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: requests.slice(i, i + 25) } }));
-    dynamo.resetCounts();
+    for (let i = 0; i < requests.length; i += 25) await h.db.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: requests.slice(i, i + 25) } }));
+    h.dynamo.resetCounts();
     const summary = await runChecker();
     assert.equal(summary.alertsTriggered, 10);
-    console.log(`# cost: 5000 armed alerts, 10 firing: ${dynamo.counts.itemsRead} items read by ${JSON.stringify(dynamo.counts.calls)}`);
-    assert.ok(dynamo.counts.itemsRead <= 30, `read ${dynamo.counts.itemsRead} items`);
-    assert.equal(dynamo.counts.calls.Scan, undefined);
+    console.log(`# cost: 5000 armed alerts, 10 firing: ${h.dynamo.counts.itemsRead} items read by ${JSON.stringify(h.dynamo.counts.calls)}`);
+    assert.ok(h.dynamo.counts.itemsRead <= 30, `read ${h.dynamo.counts.itemsRead} items`);
+    assert.equal(h.dynamo.counts.calls.Scan, undefined);
   });
 });
 
 describe('time budget', () => {
-  test('with no time left before the safety margin the checker calls nothing and changes nothing', async () => {
+  test('with no time left before the safety margin the checker calls nothing, changes nothing and fails the run', async () => {
     await putAlert('btc', 'BTC', 'below', 60000);
     await drainStream();
-    const summary = await checker.handler({}, context(3000));
-    assert.equal(summary.alertsTriggered, 0);
-    assert.equal(ex.state.requests.length, 0);
-    assert.deepEqual(await stream.changes(), []);
+    await assert.rejects(h.checker.handler({}, context(3000)), /no coin could be priced/);
+    assert.equal(h.ex.state.requests.length, 0);
+    assert.deepEqual(await h.stream.changes(), []);
   });
 });

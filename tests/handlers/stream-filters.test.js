@@ -5,6 +5,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { passesFilters, streamFilters } = require('./support/stream');
+const { classify } = require('./support/aws-local').loadHandler('alert-processor');
 
 const S = (s) => ({ S: s });
 const key = { userId: S('u1'), alertId: S('a1') };
@@ -35,4 +36,51 @@ test("the processor's own writes pass no filter", () => {
   assert.equal(passesFilters(record('MODIFY', alert, { ...alert, status: S('INVALID') })), false);
   assert.equal(passesFilters(record('MODIFY', { ...alert, status: S('TRIGGERED') },
     { ...alert, status: S('TRIGGERED'), notifiedTriggeredAt: S('2026-11-25T00:00:00Z') })), false);
+});
+
+const armed = (extra = {}) => ({ ...alert, status: S('ACTIVE'), armedKey: S('BTC#above'), processorMark: { BOOL: true }, ...extra });
+const without = (image, ...names) => Object.fromEntries(Object.entries(image).filter(([name]) => !names.includes(name)));
+
+test("a user's edit or pause of an armed or invalid alert passes, whether or not the mark is set", () => {
+  for (const mark of [true, false]) {
+    const before = mark ? armed() : without(armed(), 'processorMark');
+    assert.ok(passesFilters(record('MODIFY', before, { ...before, coinSymbol: S('ETH') })), `edit, mark ${mark}`);
+    assert.ok(passesFilters(record('MODIFY', before, { ...before, status: S('PAUSED') })), `pause, mark ${mark}`);
+    const invalid = { ...without(before, 'armedKey'), status: S('INVALID'), invalidReason: S('bad') };
+    assert.ok(passesFilters(record('MODIFY', invalid, { ...invalid, threshold: { N: '5' } })), `fix, mark ${mark}`);
+  }
+});
+
+test("the processor's re-arming, invalidating and disarming (mark flipped) pass no filter", () => {
+  assert.equal(passesFilters(record('MODIFY', armed(), without(armed({ coinSymbol: S('ETH'), armedKey: S('ETH#above') }), 'processorMark'))), false);
+  assert.equal(passesFilters(record('MODIFY', armed(), without({ ...armed(), status: S('INVALID'), invalidReason: S('r') }, 'armedKey', 'processorMark'))), false);
+  assert.equal(passesFilters(record('MODIFY', armed({ status: S('PAUSED') }), without(armed({ status: S('PAUSED') }), 'armedKey', 'processorMark'))), false);
+  const unnotified = { ...alert, status: S('TRIGGERED'), unnotified: { M: { reason: S('x') } } };
+  assert.equal(passesFilters(record('MODIFY', { ...alert, status: S('TRIGGERED') }, unnotified)), false);
+});
+
+// Every combination of old and new state the table can hold: the filters
+// and the processor's classify() agree on each.
+test('the filters pass exactly the records the processor acts on', () => {
+  const states = [undefined, alert];
+  for (const status of ['ACTIVE', 'INVALID', 'TRIGGERED', 'PAUSED']) {
+    for (const armedKey of [undefined, S('BTC#above')]) {
+      for (const mark of [undefined, { BOOL: true }]) {
+        const image = { ...alert, status: S(status) };
+        if (armedKey) image.armedKey = armedKey;
+        if (mark) image.processorMark = mark;
+        states.push(image);
+      }
+    }
+  }
+  let checked = 0;
+  for (const before of states) {
+    for (const after of states) {
+      if (!before && !after) continue;
+      const r = record(!before ? 'INSERT' : !after ? 'REMOVE' : 'MODIFY', before, after);
+      assert.equal(passesFilters(r), classify(r) !== 'ignore', JSON.stringify(r.dynamodb));
+      checked++;
+    }
+  }
+  assert.equal(checked, 18 * 18 - 1);
 });
