@@ -11,6 +11,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const cdk = require('aws-cdk-lib');
+const cloudwatch = require('aws-cdk-lib/aws-cloudwatch');
+const actions = require('aws-cdk-lib/aws-cloudwatch-actions');
 const dynamodb = require('aws-cdk-lib/aws-dynamodb');
 const events = require('aws-cdk-lib/aws-events');
 const targets = require('aws-cdk-lib/aws-events-targets');
@@ -79,8 +81,16 @@ class CryptoAlertsStack extends cdk.Stack {
       default: '', noEcho: true, allowedPattern: '^[A-Za-z0-9_-]*$',
       constraintDescription: 'must be empty or a CoinGecko API key',
     });
+    const operationsEmail = new cdk.CfnParameter(this, 'OperationsEmail', {
+      description: "Email address that receives the stack's alarms; empty for none",
+      default: '', allowedPattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+      constraintDescription: 'must be empty or an email address',
+    });
     const hasEmail = new cdk.CfnCondition(this, 'HasNotificationEmail', {
       expression: cdk.Fn.conditionNot(cdk.Fn.conditionEquals(email.valueAsString, '')),
+    });
+    const hasOperationsEmail = new cdk.CfnCondition(this, 'HasOperationsEmail', {
+      expression: cdk.Fn.conditionNot(cdk.Fn.conditionEquals(operationsEmail.valueAsString, '')),
     });
 
     // --- Encryption key -------------------------------------------------
@@ -100,6 +110,17 @@ class CryptoAlertsStack extends cdk.Stack {
         'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
       resources: ['*'],
       conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': [logGroupArn(checkerName), logGroupArn(processorName)] } },
+    }));
+    const alarmPrefix = `${named('crypto-alerts')}-`;
+    key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudWatchAlarmsPublishToOperationsTopic',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': cdk.Aws.ACCOUNT_ID },
+        ArnLike: { 'aws:SourceArn': cdk.Fn.sub(`arn:\${AWS::Partition}:cloudwatch:\${AWS::Region}:\${AWS::AccountId}:alarm:${alarmPrefix}*`) },
+      },
     }));
     key.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'GrantsOnlyForAwsServices',
@@ -170,12 +191,12 @@ class CryptoAlertsStack extends cdk.Stack {
     }));
     table.grant(checkerRole, 'dynamodb:UpdateItem');
     key.grantEncryptDecrypt(checkerRole);
-    const checker = new lambda.Function(this, 'PriceCheckerFunction', fnProps(
+    const checker = new lambda.Function(this, 'PriceCheckerFunction', { ...fnProps(
       checkerName, handlerSource('price-checker'), checkerRole, checkerLogs, 512, 60,
       { TABLE_NAME: table.tableName, ARMED_INDEX_NAME: ARMED_INDEX, COINS: coins.valueAsString,
         PRICE_SOURCES: priceSources.valueAsString, BINANCE_API_URL: binanceApiUrl.valueAsString,
         COINGECKO_API_KEY: coinGeckoDemoApiKey.valueAsString },
-      'Fetches coin prices every minute and triggers the alerts they cross'));
+      'Fetches coin prices every minute and triggers the alerts they cross'), retryAttempts: 0 });
 
     const processorLogs = logGroup('AlertProcessorLogGroup', processorName);
     const processorRole = role('AlertProcessorRole', processorName,
@@ -210,6 +231,45 @@ class CryptoAlertsStack extends cdk.Stack {
       targets: [new targets.LambdaFunction(checker)],
     });
 
+    // --- Operations topic and alarms -------------------------------------
+    const operations = new sns.Topic(this, 'OperationsTopic', {
+      topicName: named('crypto-alerts-ops'), displayName: 'Crypto alerts operations', masterKey: key,
+    });
+    const opsSubscription = new sns.Subscription(this, 'OperationsEmailSubscription', {
+      topic: operations, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: operationsEmail.valueAsString,
+    });
+    opsSubscription.node.defaultChild.cfnOptions.condition = hasOperationsEmail;
+    const alarm = (id, name, description, props) => {
+      const a = new cloudwatch.Alarm(this, id, { alarmName: alarmPrefix + name, alarmDescription: description, ...props });
+      a.addAlarmAction(new actions.SnsAction(operations));
+      a.addOkAction(new actions.SnsAction(operations));
+    };
+    const fiveMinutes = cdk.Duration.minutes(5);
+    const notBreaching = cloudwatch.TreatMissingData.NOT_BREACHING;
+    const atLeastOne = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+    alarm('AlertProcessorErrorsAlarm', 'processor-errors',
+      "The alert processor failed on stream records in the last 5 minutes; they are retried, then sent to the dead-letter queue. Read its log group for 'record failed'.",
+      { metric: processor.metricErrors({ period: fiveMinutes }), threshold: 1, evaluationPeriods: 1,
+        comparisonOperator: atLeastOne, treatMissingData: notBreaching });
+    alarm('DeadLetterQueueAlarm', 'dead-letters',
+      'Stream records the alert processor gave up on are in the dead-letter queue: their triggers may not have been notified. List and re-send the unnotified triggers.',
+      { metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
+        threshold: 1, evaluationPeriods: 1, comparisonOperator: atLeastOne, treatMissingData: notBreaching });
+    alarm('StreamIteratorAgeAlarm', 'stream-iterator-age',
+      "The alert processor is more than 5 minutes behind the alerts table's stream: notifications are late, and records older than an hour are dropped to the dead-letter queue.",
+      { metric: processor.metric('IteratorAge', { period: cdk.Duration.minutes(1), statistic: 'Maximum' }),
+        threshold: 300000, evaluationPeriods: 1, treatMissingData: notBreaching });
+    alarm('PriceCheckerErrorsAlarm', 'checker-errors',
+      "3 of the last 5 price checks failed: no price source answered, or the alerts table could not be read or written. Read the checker's summary lines.",
+      { metric: checker.metricErrors({ period: cdk.Duration.minutes(1) }), threshold: 1, evaluationPeriods: 5,
+        datapointsToAlarm: 3, comparisonOperator: atLeastOne, treatMissingData: notBreaching });
+    alarm('PriceCheckerStalledAlarm', 'checker-stalled',
+      "No successful price check in 5 minutes: no alert can trigger. Check the schedule rule, the function's errors and throttles, and the price sources.",
+      { metric: new cloudwatch.MathExpression({ expression: 'runs - FILL(failures, 0)', label: 'Successful price checks',
+        usingMetrics: { runs: checker.metricInvocations({ period: fiveMinutes }), failures: checker.metricErrors({ period: fiveMinutes }) } }),
+        threshold: 1, evaluationPeriods: 1, comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.BREACHING });
+
     const output = (id, value, description) =>
       new cdk.CfnOutput(this, id, { value, description, exportName: cdk.Fn.sub(`\${AWS::StackName}-${id}`) });
     output('AlertsTableName', table.tableName, 'Alerts table name');
@@ -222,6 +282,7 @@ class CryptoAlertsStack extends cdk.Stack {
     output('AlertsKeyId', key.keyId, 'KMS key id');
     output('PriceCheckRuleName', schedule.ruleName, 'EventBridge rule that schedules the price checker');
     output('DeadLetterQueueUrl', deadLetters.queueUrl, 'Dead-letter queue for failed stream records');
+    output('OperationsTopicArn', operations.topicArn, "SNS topic that receives the stack's alarms");
 
     cdk.Tags.of(this).add('Environment', stage);
     cdk.Tags.of(this).add('Service', 'crypto-alerts');

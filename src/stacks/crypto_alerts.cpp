@@ -28,14 +28,22 @@ struct Parameters {
     Parameter& price_sources;
     Parameter& binance_api_url;
     Parameter& coingecko_api_key;
+    Parameter& operations_email;
 };
+
+constexpr const char* kEmailPattern = "^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
 Parameters add_parameters(Template& t) {
     auto& email = t.add(Parameter("NotificationEmail")
                             .description("Email address subscribed to price alerts; empty for no subscription")
                             .default_value("")
-                            .allowed_pattern("^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
+                            .allowed_pattern(kEmailPattern)
                             .constraint_description("must be empty or an email address"));
+    auto& operations_email = t.add(Parameter("OperationsEmail")
+                                       .description("Email address that receives the stack's alarms; empty for none")
+                                       .default_value("")
+                                       .allowed_pattern(kEmailPattern)
+                                       .constraint_description("must be empty or an email address"));
     auto& coins = t.add(Parameter("Coins")
                             .description("Comma-separated coin symbols that alerts may watch")
                             .default_value("BTC,ETH,SOL")
@@ -66,7 +74,8 @@ Parameters add_parameters(Template& t) {
                                     .allowed_pattern("^[A-Za-z0-9_-]*$")
                                     .constraint_description("must be empty or a CoinGecko API key"));
     t.add_condition("HasNotificationEmail", fn::not_(fn::equals(email.ref(), "")));
-    return {email, coins, sources, binance, coingecko_key};
+    t.add_condition("HasOperationsEmail", fn::not_(fn::equals(operations_email.ref(), "")));
+    return {email, coins, sources, binance, coingecko_key, operations_email};
 }
 
 void add_outputs(Template& t, const std::vector<std::pair<std::string, std::pair<Value, std::string>>>& outputs) {
@@ -138,6 +147,8 @@ Stack crypto_alerts(const AppContext& context) {
 
     add_alert_stream(t, alerts.table, processor.function, dead_letters);
     auto& schedule = add_schedule(t, stage, checker.function);
+    auto& operations = add_operations_alarms(t, stage, key, parameters.operations_email,
+                                             {checker.function, processor.function, dead_letters});
 
     add_outputs(t, {{"AlertsTableName", {alerts.table.ref(), "Alerts table name"}},
                     {"AlertsTableArn", {alerts.table.Arn(), "Alerts table ARN"}},
@@ -148,7 +159,8 @@ Stack crypto_alerts(const AppContext& context) {
                     {"AlertProcessorFunctionArn", {processor.function.Arn(), "Alert processor function ARN"}},
                     {"AlertsKeyId", {key.ref(), "KMS key id"}},
                     {"PriceCheckRuleName", {schedule.ref(), "EventBridge rule that schedules the price checker"}},
-                    {"DeadLetterQueueUrl", {dead_letters.ref(), "Dead-letter queue for failed stream records"}}});
+                    {"DeadLetterQueueUrl", {dead_letters.ref(), "Dead-letter queue for failed stream records"}},
+                    {"OperationsTopicArn", {operations.ref(), "SNS topic that receives the stack's alarms"}}});
     return t;
 }
 

@@ -107,6 +107,19 @@ kms::Key& add_alerts_key(Template& t, const Stage& stage, const std::vector<std:
                                  "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"})
                        .resource("*")
                        .condition("ArnEquals", "kms:EncryptionContext:aws:logs:arn", Value(log_group_arns)));
+    // CloudWatch publishes alarm notifications to the encrypted operations
+    // topic only if the key lets cloudwatch.amazonaws.com generate and
+    // decrypt data keys (SNS developer guide, sns-key-management.html,
+    // "Enable compatibility between event sources from AWS services and
+    // encrypted topics"); scoped to this account's alarms of this stage.
+    key_policy.add(Statement::allow()
+                       .sid("CloudWatchAlarmsPublishToOperationsTopic")
+                       .service_principal("cloudwatch.amazonaws.com")
+                       .actions({"kms:Decrypt", "kms:GenerateDataKey*"})
+                       .resource("*")
+                       .condition("StringEquals", "aws:SourceAccount", pseudo::account_id())
+                       .condition("ArnLike", "aws:SourceArn",
+                                  sub_arn("cloudwatch", "alarm:" + alarm_name_prefix(stage) + "*")));
     // Grants on the key only for AWS services acting for the stack
     // (DynamoDB, SQS, Lambda create them): no principal can hand out
     // standing access to it (Control Tower CT.KMS.PR.3).
@@ -246,6 +259,12 @@ events::Rule& add_schedule(Template& t, const Stage& stage, const lambda::Functi
               .FunctionName(checker.ref())
               .Principal("events.amazonaws.com")
               .SourceArn(schedule.Arn()));
+    // A failed run is not retried asynchronously: the next scheduled run a
+    // minute later is its retry, and a retry would only add to Errors.
+    t.add(lambda::EventInvokeConfig("PriceCheckerInvokeConfig")
+              .FunctionName(checker.ref())
+              .Qualifier("$LATEST")
+              .MaximumRetryAttempts(0));
     return schedule;
 }
 

@@ -79,6 +79,22 @@ events::Rule& add_schedule(Template& t, const Stage& stage, const lambda::Functi
 void add_alert_stream(Template& t, const dynamodb::Table& table, const lambda::Function& processor,
                       const sqs::Queue& dead_letters);
 
+// "crypto-alerts-<stage>-": every alarm's name starts with it, and the key
+// lets CloudWatch publish to the encrypted operations topic only for alarms
+// named so.
+std::string alarm_name_prefix(const Stage& stage);
+
+// The operations topic (optional email subscription) and the alarms that
+// publish to it: processor errors, dead letters, stream iterator age,
+// checker errors, no successful price check.
+struct AlarmTargets {
+    const lambda::Function& checker;
+    const lambda::Function& processor;
+    const sqs::Queue& dead_letters;
+};
+sns::Topic& add_operations_alarms(Template& t, const Stage& stage, const kms::Key& key, const Parameter& email,
+                                  const AlarmTargets& targets);
+
 // Suppressions of findings that are intended, with the reason.
 void suppress_guard_rule(Resource& resource, const char* control, const char* rule, const char* reason);
 void suppress_validate_warning(Resource& resource, const char* check, const char* path, const char* reason);

@@ -170,7 +170,7 @@ TEST_CASE("stack tags take the form the specification gives the type: map or Aut
     CHECK(json["Resources"]["Conditional"]["Properties"]["Tags"].contains("Fn::If"));
 }
 
-TEST_CASE("template text is deterministic, sorted, 2-space indented with a trailing newline", "[template]") {
+TEST_CASE("template text is deterministic, sorted, 1-space indented (as CDK writes) with a trailing newline", "[template]") {
     auto build = [] {
         Template t;
         t.add(queue("Zeta").QueueName("z").DelaySeconds(1));
@@ -180,7 +180,7 @@ TEST_CASE("template text is deterministic, sorted, 2-space indented with a trail
     const auto text = build();
     CHECK(text == build());
     CHECK(text.back() == '\n');
-    CHECK(text.find("\n  \"Resources\": {") != std::string::npos);
+    CHECK(text.find("\n \"Resources\": {") != std::string::npos);
     CHECK(text.find("\"Alpha\"") < text.find("\"Zeta\""));
 }
 

@@ -20,7 +20,7 @@ std::string changed_copy(const std::filesystem::path& dir) {
     auto t = cfngen::Value::parse(cfngen::read_file(kCommitted));
     t["Resources"]["AlertsTable"]["Properties"]["TableName"] = "renamed";
     const auto path = (dir / "changed.json").string();
-    cfngen::write_file_atomically(path, t.dump(2));
+    cfngen::write_file_atomically(path, t.dump(1));
     return path;
 }
 

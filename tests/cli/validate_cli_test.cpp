@@ -30,7 +30,7 @@ TEST_CASE("validate: findings are one line each and errors exit 1", "[cli][valid
     auto t = cfngen::Value::parse(cfngen::read_file(kCommitted));
     t["Resources"]["AlertsTable"]["Properties"]["BilingMode"] = "PAY_PER_REQUEST";
     t["Resources"]["AlertsTopic"]["Properties"]["KmsMasterKeyId"] = {{"Ref", "Missing"}};
-    cfngen::write_file_atomically(dir / "bad.json", t.dump(2));
+    cfngen::write_file_atomically(dir / "bad.json", t.dump(1));
     const auto run = run_cfngen("validate '" + (dir / "bad.json").string() + "'");
     CHECK(run.exit_code == 1);
     CHECK(run.out ==

@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const checker = require('./support/aws-local').loadHandler('price-checker');
 const { startExchanges } = require('./support/exchanges');
 
-const { toPrice, SOURCES, fires, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, parseList } = checker;
+const { toPrice, SOURCES, fires, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, parseList, runFailure } = checker;
 
 describe('toPrice', () => {
   test('accepts finite positive numbers and decimal strings', () => {
@@ -192,5 +192,20 @@ describe('HTTP edge against fake exchanges', () => {
     const { prices, failures } = await fetchPrices(['BTC'], ['coinbase', 'kraken', 'coingecko', 'binance'], ex.env, { deadline: soon(), random: () => 0 });
     assert.deepEqual(prices, {});
     assert.deepEqual(failures.map((f) => f.source), ['coinbase', 'kraken', 'coingecko', 'binance']);
+  });
+});
+
+describe('runFailure', () => {
+  const summary = (extra) => ({ coinsPriced: 3, coinsUnpriced: [], failures: [], ...extra });
+  test('a run that priced every coin, with a source failing before another answered, succeeded', () => {
+    assert.equal(runFailure(summary({ failures: [{ source: 'kraken', error: 'HTTP 500' }] })), undefined);
+    assert.equal(runFailure(summary({ coinsPriced: 2, coinsUnpriced: ['SOL'] })), undefined);
+  });
+  test('a run that priced nothing failed', () => {
+    assert.equal(runFailure(summary({ coinsPriced: 0, coinsUnpriced: ['BTC'] })), 'no coin could be priced');
+  });
+  test('a run whose table queries or trigger writes failed, failed', () => {
+    assert.equal(runFailure(summary({ failures: [{ coin: 'BTC', condition: 'above', error: 'x' }, { alert: 'a1', error: 'y' }] })),
+      '2 alert table request(s) failed');
   });
 });

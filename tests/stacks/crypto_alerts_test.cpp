@@ -35,17 +35,19 @@ TEST_CASE("the stack has the resources SPEC section 1 lists", "[stack]") {
     const auto tmpl = synth_json("dev");
     std::map<std::string, int> by_type;
     for (const auto& [id, r] : tmpl["Resources"].items()) ++by_type[r["Type"].get<std::string>()];
-    CHECK(by_type == std::map<std::string, int>{{"AWS::DynamoDB::Table", 1},
+    CHECK(by_type == std::map<std::string, int>{{"AWS::CloudWatch::Alarm", 5},
+                                                {"AWS::DynamoDB::Table", 1},
                                                 {"AWS::Events::Rule", 1},
                                                 {"AWS::IAM::Role", 2},
                                                 {"AWS::KMS::Alias", 1},
                                                 {"AWS::KMS::Key", 1},
+                                                {"AWS::Lambda::EventInvokeConfig", 1},
                                                 {"AWS::Lambda::EventSourceMapping", 1},
                                                 {"AWS::Lambda::Function", 2},
                                                 {"AWS::Lambda::Permission", 1},
                                                 {"AWS::Logs::LogGroup", 2},
-                                                {"AWS::SNS::Subscription", 1},
-                                                {"AWS::SNS::Topic", 1},
+                                                {"AWS::SNS::Subscription", 2},
+                                                {"AWS::SNS::Topic", 2},
                                                 {"AWS::SQS::Queue", 1}});
 }
 
@@ -80,7 +82,8 @@ TEST_CASE("prod protects data that dev may delete", "[stack][stages]") {
 
 TEST_CASE("every taggable resource carries Environment and Service tags", "[stack]") {
     const auto tmpl = synth_json("staging");
-    const std::set<std::string> untaggable{"AWS::KMS::Alias", "AWS::SNS::Subscription", "AWS::Lambda::Permission"};
+    const std::set<std::string> untaggable{"AWS::KMS::Alias", "AWS::SNS::Subscription", "AWS::Lambda::Permission",
+                                           "AWS::Lambda::EventInvokeConfig"};
     for (const auto& [id, r] : tmpl["Resources"].items()) {
         INFO(id);
         if (untaggable.count(r["Type"].get<std::string>())) {
@@ -133,14 +136,14 @@ TEST_CASE("the key has rotation and a policy that lets only the stack's log grou
     const auto key = synth_json("dev")["Resources"]["AlertsKey"]["Properties"];
     CHECK(key["EnableKeyRotation"] == true);
     const auto& statements = key["KeyPolicy"]["Statement"];
-    REQUIRE(statements.size() == 3);
+    REQUIRE(statements.size() == 4);
     // The regional principal AWS documents for CloudWatch Logs, not logs.amazonaws.com.
     CHECK(statements[1]["Principal"]["Service"] == fn::sub("logs.${AWS::Region}.amazonaws.com"));
     CHECK(statements[1]["Condition"]["ArnEquals"]["kms:EncryptionContext:aws:logs:arn"].size() == 2);
 }
 
 TEST_CASE("only AWS services may create grants on the key", "[stack][kms]") {
-    const auto deny = synth_json("dev")["Resources"]["AlertsKey"]["Properties"]["KeyPolicy"]["Statement"][2];
+    const auto deny = synth_json("dev")["Resources"]["AlertsKey"]["Properties"]["KeyPolicy"]["Statement"][3];
     CHECK(deny == Value::parse(R"({"Sid":"GrantsOnlyForAwsServices","Effect":"Deny","Action":"kms:CreateGrant",
         "Resource":"*","Principal":{"AWS":"*"},
         "Condition":{"BoolIfExists":{"kms:GrantIsForAWSResource":"false","aws:PrincipalIsAWSService":"false"}}})"));
@@ -190,15 +193,22 @@ TEST_CASE("the stream mapping filters, reports partial failures and dead-letters
     CHECK(p["MaximumRetryAttempts"] == 5);
     CHECK(p["DestinationConfig"]["OnFailure"]["Destination"] == fn::get_att("AlertProcessorDeadLetterQueue", "Arn"));
     const auto& filters = p["FilterCriteria"]["Filters"];
-    REQUIRE(filters.size() == 3);
-    CHECK(Value::parse(filters[0]["Pattern"].get<std::string>()) ==
+    REQUIRE(filters.size() == 5);  // Lambda's default limit per event source mapping
+    auto pattern = [&](int i) { return Value::parse(filters[i]["Pattern"].get<std::string>()); };
+    CHECK(pattern(0) ==
           Value::parse(R"({"dynamodb":{"NewImage":{"userId":{"S":[{"exists":true}]},"status":{"S":[{"exists":false}]}}}})"));
-    CHECK(Value::parse(filters[1]["Pattern"].get<std::string>()) ==
-          Value::parse(R"({"dynamodb":{"OldImage":{"status":{"S":["ACTIVE"]}},
-                                                              "NewImage":{"status":{"S":["TRIGGERED"]}}}})"));
-    CHECK(Value::parse(filters[2]["Pattern"].get<std::string>()) ==
-          Value::parse(R"({"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
+    CHECK(pattern(1) == Value::parse(R"({"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
                                                               "armedKey":{"S":[{"exists":false}]}}}})"));
+    CHECK(pattern(2) == Value::parse(R"({"dynamodb":{"OldImage":{"status":{"S":["ACTIVE"]}},
+                                                              "NewImage":{"status":{"S":["TRIGGERED"]}}}})"));
+    for (const bool mark : {true, false}) {
+        INFO(mark);
+        const Value same_mark = {{"BOOL", Value::array({{{"exists", mark}}})}};
+        CHECK(pattern(mark ? 3 : 4) ==
+              Value{{"dynamodb",
+                     {{"OldImage", {{"status", {{"S", {"ACTIVE", "INVALID"}}}}, {"processorMark", same_mark}}},
+                      {"NewImage", {{"status", {{"S", {"ACTIVE", "INVALID", "PAUSED"}}}}, {"processorMark", same_mark}}}}}});
+    }
 }
 
 TEST_CASE("the schedule invokes the checker every minute, permitted only for that rule", "[stack][events]") {

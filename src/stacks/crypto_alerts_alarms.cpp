@@ -1,0 +1,135 @@
+// The operations side of the stack: an encrypted topic for operators and the
+// CloudWatch alarms that publish to it, one per thing an operator must act
+// on. Every alarm watches a metric AWS publishes itself (AWS/Lambda,
+// AWS/SQS), not one parsed out of the logs, so none depends on the log
+// format. The handlers make failures countable there: the checker fails a
+// run that priced nothing or could not use the table, the processor fails
+// an invocation whose first record fails.
+
+#include "crypto_alerts_constructs.hpp"
+
+#include "cfngen/resources/cloudwatch.hpp"
+
+namespace cfngen::stacks::crypto {
+namespace {
+
+using Alarm = cloudwatch::Alarm;
+
+constexpr int kMinute = 60;
+constexpr int kFiveMinutes = 300;
+
+typed::List<Alarm::DimensionProperty> dimension(const char* name, typed::String value) {
+    return {Alarm::DimensionProperty().Name(name).Value(std::move(value))};
+}
+
+// An alarm named per stage that tells the operations topic when it goes
+// into ALARM and when it is OK again.
+Alarm& add_alarm(Template& t, const Stage& stage, const sns::Topic& operations, const std::string& id,
+                 const std::string& name, const std::string& description) {
+    return t.add(Alarm(id)
+                     .AlarmName(alarm_name_prefix(stage) + name)
+                     .AlarmDescription(description)
+                     .AlarmActions({operations.ref()})
+                     .OKActions({operations.ref()}));
+}
+
+Alarm::MetricDataQueryProperty lambda_metric(const char* id, const char* metric, const lambda::Function& function) {
+    return Alarm::MetricDataQueryProperty().Id(id).ReturnData(false).MetricStat(
+        Alarm::MetricStatProperty()
+            .Metric(Alarm::MetricProperty()
+                        .Namespace("AWS/Lambda")
+                        .MetricName(metric)
+                        .Dimensions(dimension("FunctionName", function.ref())))
+            .Period(kFiveMinutes)
+            .Stat("Sum"));
+}
+
+void add_processor_alarms(Template& t, const Stage& stage, const sns::Topic& ops, const AlarmTargets& targets) {
+    add_alarm(t, stage, ops, "AlertProcessorErrorsAlarm", "processor-errors",
+              "The alert processor failed on stream records in the last 5 minutes; they are retried, then sent "
+              "to the dead-letter queue. Read its log group for 'record failed'.")
+        .Namespace("AWS/Lambda")
+        .MetricName("Errors")
+        .Dimensions(dimension("FunctionName", targets.processor.ref()))
+        .Statistic("Sum")
+        .Period(kFiveMinutes)
+        .EvaluationPeriods(1)
+        .Threshold(1)
+        .ComparisonOperator("GreaterThanOrEqualToThreshold")
+        .TreatMissingData("notBreaching");
+    add_alarm(t, stage, ops, "DeadLetterQueueAlarm", "dead-letters",
+              "Stream records the alert processor gave up on are in the dead-letter queue: their triggers may "
+              "not have been notified. List and re-send the unnotified triggers.")
+        .Namespace("AWS/SQS")
+        .MetricName("ApproximateNumberOfMessagesVisible")
+        .Dimensions(dimension("QueueName", targets.dead_letters.AttrQueueName()))
+        .Statistic("Maximum")
+        .Period(kFiveMinutes)
+        .EvaluationPeriods(1)
+        .Threshold(1)
+        .ComparisonOperator("GreaterThanOrEqualToThreshold")
+        .TreatMissingData("notBreaching");
+    add_alarm(t, stage, ops, "StreamIteratorAgeAlarm", "stream-iterator-age",
+              "The alert processor is more than 5 minutes behind the alerts table's stream: notifications are "
+              "late, and records older than an hour are dropped to the dead-letter queue.")
+        .Namespace("AWS/Lambda")
+        .MetricName("IteratorAge")
+        .Dimensions(dimension("FunctionName", targets.processor.ref()))
+        .Statistic("Maximum")
+        .Period(kMinute)
+        .EvaluationPeriods(1)
+        .Threshold(kFiveMinutes * 1000)  // milliseconds
+        .ComparisonOperator("GreaterThanThreshold")
+        .TreatMissingData("notBreaching");
+}
+
+void add_checker_alarms(Template& t, const Stage& stage, const sns::Topic& ops, const AlarmTargets& targets) {
+    add_alarm(t, stage, ops, "PriceCheckerErrorsAlarm", "checker-errors",
+              "3 of the last 5 price checks failed: no price source answered, or the alerts table could not be "
+              "read or written. Read the checker's summary lines.")
+        .Namespace("AWS/Lambda")
+        .MetricName("Errors")
+        .Dimensions(dimension("FunctionName", targets.checker.ref()))
+        .Statistic("Sum")
+        .Period(kMinute)
+        .EvaluationPeriods(5)
+        .DatapointsToAlarm(3)
+        .Threshold(1)
+        .ComparisonOperator("GreaterThanOrEqualToThreshold")
+        .TreatMissingData("notBreaching");
+    // Runs minus failed runs over 5 minutes; no data at all (the schedule
+    // stopped, the function cannot be invoked) counts as none.
+    add_alarm(t, stage, ops, "PriceCheckerStalledAlarm", "checker-stalled",
+              "No successful price check in 5 minutes: no alert can trigger. Check the schedule rule, the "
+              "function's errors and throttles, and the price sources.")
+        .Metrics({lambda_metric("runs", "Invocations", targets.checker),
+                  lambda_metric("failures", "Errors", targets.checker),
+                  Alarm::MetricDataQueryProperty()
+                      .Id("successful")
+                      .Label("Successful price checks")
+                      .Expression("runs - FILL(failures, 0)")
+                      .ReturnData(true)})
+        .EvaluationPeriods(1)
+        .Threshold(1)
+        .ComparisonOperator("LessThanThreshold")
+        .TreatMissingData("breaching");
+}
+
+}  // namespace
+
+std::string alarm_name_prefix(const Stage& stage) { return stage.named("crypto-alerts") + "-"; }
+
+sns::Topic& add_operations_alarms(Template& t, const Stage& stage, const kms::Key& key, const Parameter& email,
+                                  const AlarmTargets& targets) {
+    auto& topic = t.add(sns::Topic("OperationsTopic")
+                            .TopicName(stage.named("crypto-alerts-ops"))
+                            .DisplayName("Crypto alerts operations")
+                            .KmsMasterKeyId(key.Arn()));
+    t.add(sns::Subscription("OperationsEmailSubscription").Protocol("email").Endpoint(email.ref()).TopicArn(topic.ref()))
+        .condition("HasOperationsEmail");
+    add_processor_alarms(t, stage, topic, targets);
+    add_checker_alarms(t, stage, topic, targets);
+    return topic;
+}
+
+}  // namespace cfngen::stacks::crypto
