@@ -44,59 +44,70 @@ Alarm::MetricDataQueryProperty lambda_metric(const char* id, const char* metric,
             .Stat("Sum"));
 }
 
+// An alarm on one metric of one resource: `threshold` crossed in
+// `datapoints` of the last `periods` periods; no data is not a failure.
+struct OneMetric {
+    const char* id;
+    const char* name;
+    const char* description;
+    const char* metric_namespace;
+    const char* metric;
+    const char* dimension_name;
+    typed::String dimension_value;
+    const char* statistic;
+    int period_s;
+    int threshold;
+    const char* comparison;
+    int periods = 1;
+    int datapoints = 1;
+};
+
+void add_one_metric_alarm(Template& t, const Stage& stage, const sns::Topic& ops, OneMetric a) {
+    auto& alarm = add_alarm(t, stage, ops, a.id, a.name, a.description)
+                      .Namespace(a.metric_namespace)
+                      .MetricName(a.metric)
+                      .Dimensions(dimension(a.dimension_name, std::move(a.dimension_value)))
+                      .Statistic(a.statistic)
+                      .Period(a.period_s)
+                      .EvaluationPeriods(a.periods)
+                      .Threshold(a.threshold)
+                      .ComparisonOperator(a.comparison)
+                      .TreatMissingData("notBreaching");
+    if (a.datapoints != a.periods) alarm.DatapointsToAlarm(a.datapoints);
+}
+
+constexpr const char* kAtLeast = "GreaterThanOrEqualToThreshold";
+
 void add_processor_alarms(Template& t, const Stage& stage, const sns::Topic& ops, const AlarmTargets& targets) {
-    add_alarm(t, stage, ops, "AlertProcessorErrorsAlarm", "processor-errors",
-              "The alert processor failed on stream records in the last 5 minutes; they are retried, then sent "
-              "to the dead-letter queue. Read its log group for 'record failed'.")
-        .Namespace("AWS/Lambda")
-        .MetricName("Errors")
-        .Dimensions(dimension("FunctionName", targets.processor.ref()))
-        .Statistic("Sum")
-        .Period(kFiveMinutes)
-        .EvaluationPeriods(1)
-        .Threshold(1)
-        .ComparisonOperator("GreaterThanOrEqualToThreshold")
-        .TreatMissingData("notBreaching");
-    add_alarm(t, stage, ops, "DeadLetterQueueAlarm", "dead-letters",
-              "Stream records the alert processor gave up on are in the dead-letter queue: their triggers may "
-              "not have been notified. List and re-send the unnotified triggers.")
-        .Namespace("AWS/SQS")
-        .MetricName("ApproximateNumberOfMessagesVisible")
-        .Dimensions(dimension("QueueName", targets.dead_letters.AttrQueueName()))
-        .Statistic("Maximum")
-        .Period(kFiveMinutes)
-        .EvaluationPeriods(1)
-        .Threshold(1)
-        .ComparisonOperator("GreaterThanOrEqualToThreshold")
-        .TreatMissingData("notBreaching");
-    add_alarm(t, stage, ops, "StreamIteratorAgeAlarm", "stream-iterator-age",
-              "The alert processor is more than 5 minutes behind the alerts table's stream: notifications are "
-              "late, and records older than an hour are dropped to the dead-letter queue.")
-        .Namespace("AWS/Lambda")
-        .MetricName("IteratorAge")
-        .Dimensions(dimension("FunctionName", targets.processor.ref()))
-        .Statistic("Maximum")
-        .Period(kMinute)
-        .EvaluationPeriods(1)
-        .Threshold(kFiveMinutes * 1000)  // milliseconds
-        .ComparisonOperator("GreaterThanThreshold")
-        .TreatMissingData("notBreaching");
+    add_one_metric_alarm(
+        t, stage, ops,
+        {"AlertProcessorErrorsAlarm", "processor-errors",
+         "The alert processor failed on stream records in the last 5 minutes; they are retried, then sent to the "
+         "dead-letter queue. Read its log group for 'record failed'.",
+         "AWS/Lambda", "Errors", "FunctionName", targets.processor.ref(), "Sum", kFiveMinutes, 1, kAtLeast});
+    add_one_metric_alarm(
+        t, stage, ops,
+        {"DeadLetterQueueAlarm", "dead-letters",
+         "Stream records the alert processor gave up on are in the dead-letter queue: their triggers may not have "
+         "been notified. List and re-send the unnotified triggers.",
+         "AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", targets.dead_letters.AttrQueueName(),
+         "Maximum", kFiveMinutes, 1, kAtLeast});
+    add_one_metric_alarm(
+        t, stage, ops,
+        {"StreamIteratorAgeAlarm", "stream-iterator-age",
+         "The alert processor is more than 5 minutes behind the alerts table's stream: notifications are late, and "
+         "records older than an hour are dropped to the dead-letter queue.",
+         "AWS/Lambda", "IteratorAge", "FunctionName", targets.processor.ref(), "Maximum", kMinute,
+         kFiveMinutes * 1000 /* milliseconds */, "GreaterThanThreshold"});
 }
 
 void add_checker_alarms(Template& t, const Stage& stage, const sns::Topic& ops, const AlarmTargets& targets) {
-    add_alarm(t, stage, ops, "PriceCheckerErrorsAlarm", "checker-errors",
-              "3 of the last 5 price checks failed: no price source answered, or the alerts table could not be "
-              "read or written. Read the checker's summary lines.")
-        .Namespace("AWS/Lambda")
-        .MetricName("Errors")
-        .Dimensions(dimension("FunctionName", targets.checker.ref()))
-        .Statistic("Sum")
-        .Period(kMinute)
-        .EvaluationPeriods(5)
-        .DatapointsToAlarm(3)
-        .Threshold(1)
-        .ComparisonOperator("GreaterThanOrEqualToThreshold")
-        .TreatMissingData("notBreaching");
+    add_one_metric_alarm(
+        t, stage, ops,
+        {"PriceCheckerErrorsAlarm", "checker-errors",
+         "3 of the last 5 price checks failed: no price source answered, or the alerts table could not be read or "
+         "written. Read the checker's summary lines.",
+         "AWS/Lambda", "Errors", "FunctionName", targets.checker.ref(), "Sum", kMinute, 1, kAtLeast, 5, 3});
     // Runs minus failed runs over 5 minutes; no data at all (the schedule
     // stopped, the function cannot be invoked) counts as none.
     add_alarm(t, stage, ops, "PriceCheckerStalledAlarm", "checker-stalled",
