@@ -75,45 +75,108 @@ async function createAlertsTable(db, tableName) {
   await db.send(new CreateTableCommand(tableInputFromTemplate(tableName)));
 }
 
-// Fake SNS: records Publish calls; `failWhen(params)` makes matching calls
-// fail with a non-retryable error, as SNS does for a bad request.
+const xml = (action, result) => `<${action}Response xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`;
+const escapeXml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const snsError = (code, message) => ({ status: 400, body: `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>r</RequestId></ErrorResponse>` });
+
+function messageOf(params) {
+  const message = { TopicArn: params.TopicArn, Subject: params.Subject, Message: params.Message, MessageAttributes: {} };
+  for (let i = 1; params[`MessageAttributes.entry.${i}.Name`]; i++) {
+    message.MessageAttributes[params[`MessageAttributes.entry.${i}.Name`]] = {
+      DataType: params[`MessageAttributes.entry.${i}.Value.DataType`],
+      StringValue: params[`MessageAttributes.entry.${i}.Value.StringValue`],
+    };
+  }
+  return message;
+}
+
+// SNS's filter policy semantics for what the tests use: every key's
+// attribute value must be one of the listed strings.
+const passesPolicy = (policy, attributes) => !policy
+  || Object.entries(JSON.parse(policy)).every(([name, allowed]) => attributes[name] && allowed.includes(attributes[name].StringValue));
+
+// The SNS actions the handlers and bin/crypto-alerts call, over state.
+function snsActions(state, published) {
+  return {
+    Publish(params) {
+      const message = messageOf(params);
+      if (state.failWhen(message)) return snsError('InvalidParameter', 'rejected by test');
+      published.push(message);
+      for (const s of state.subscriptions) {
+        if (s.TopicArn === message.TopicArn && s.confirmed && passesPolicy(s.Attributes.FilterPolicy, message.MessageAttributes)) state.deliveries.push({ endpoint: s.Endpoint, message });
+      }
+      return xml('Publish', `<MessageId>m-${published.length}</MessageId>`);
+    },
+    Subscribe(params) {
+      const Attributes = {};
+      for (let i = 1; params[`Attributes.entry.${i}.key`]; i++) Attributes[params[`Attributes.entry.${i}.key`]] = params[`Attributes.entry.${i}.value`];
+      const arn = `${params.TopicArn}:sub-${state.subscriptions.length + 1}`;
+      state.subscriptions.push({ TopicArn: params.TopicArn, Protocol: params.Protocol, Endpoint: params.Endpoint, Attributes, arn, confirmed: state.autoConfirm });
+      return xml('Subscribe', `<SubscriptionArn>${state.autoConfirm ? arn : 'pending confirmation'}</SubscriptionArn>`);
+    },
+    ListSubscriptionsByTopic(params) {
+      const members = state.subscriptions.filter((s) => s.TopicArn === params.TopicArn).map((s) => `<member><TopicArn>${s.TopicArn}</TopicArn><Protocol>${s.Protocol}</Protocol><SubscriptionArn>${s.confirmed ? s.arn : 'PendingConfirmation'}</SubscriptionArn><Owner>123456789012</Owner><Endpoint>${escapeXml(s.Endpoint)}</Endpoint></member>`);
+      return xml('ListSubscriptionsByTopic', `<Subscriptions>${members.join('')}</Subscriptions>`);
+    },
+    GetSubscriptionAttributes(params) {
+      const s = state.subscriptions.find((x) => x.arn === params.SubscriptionArn);
+      if (!s) return snsError('NotFound', 'Subscription does not exist');
+      const entries = Object.entries(s.Attributes).map(([k, v]) => `<entry><key>${k}</key><value>${escapeXml(v)}</value></entry>`);
+      return xml('GetSubscriptionAttributes', `<Attributes>${entries.join('')}</Attributes>`);
+    },
+    Unsubscribe(params) {
+      state.subscriptions = state.subscriptions.filter((x) => x.arn !== params.SubscriptionArn);
+      return `<UnsubscribeResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></UnsubscribeResponse>`;
+    },
+  };
+}
+
+// Fake SNS speaking the Query protocol: records Publish calls (and delivers
+// to confirmed subscriptions whose filter policy matches), keeps
+// subscriptions; `failWhen(message)` makes matching Publish calls fail with
+// a non-retryable error, as SNS does for a bad request.
 async function startSns() {
   const published = [];
-  const state = { failWhen: () => false, calls: 0 };
+  const state = { failWhen: () => false, calls: 0, subscriptions: [], deliveries: [], autoConfirm: true };
+  const actions = snsActions(state, published);
   const server = http.createServer(async (req, res) => {
     const params = Object.fromEntries(new URLSearchParams(await readBody(req)));
     state.calls++;
-    if (params.Action !== 'Publish') {
-      res.writeHead(400, { 'content-type': 'text/xml' });
-      return res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>${params.Action}</Message></Error></ErrorResponse>`);
-    }
-    const message = { TopicArn: params.TopicArn, Subject: params.Subject, Message: params.Message, MessageAttributes: {} };
-    for (let i = 1; params[`MessageAttributes.entry.${i}.Name`]; i++) {
-      message.MessageAttributes[params[`MessageAttributes.entry.${i}.Name`]] = {
-        DataType: params[`MessageAttributes.entry.${i}.Value.DataType`],
-        StringValue: params[`MessageAttributes.entry.${i}.Value.StringValue`],
-      };
-    }
-    if (state.failWhen(message)) {
-      res.writeHead(400, { 'content-type': 'text/xml' });
-      return res.end('<ErrorResponse><Error><Type>Sender</Type><Code>InvalidParameter</Code><Message>rejected by test</Message></Error><RequestId>r</RequestId></ErrorResponse>');
-    }
-    published.push(message);
-    res.writeHead(200, { 'content-type': 'text/xml' });
-    res.end(`<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>m-${published.length}</MessageId></PublishResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PublishResponse>`);
+    const action = actions[params.Action];
+    const reply = action ? action(params) : snsError('InvalidAction', params.Action);
+    const { status, body } = typeof reply === 'string' ? { status: 200, body: reply } : reply;
+    res.writeHead(status, { 'content-type': 'text/xml' });
+    res.end(body);
   });
   const endpoint = await listen(server);
   return { endpoint, published, state, close: () => new Promise((r) => server.close(r)) };
 }
 
+// Fake CloudFormation: DescribeStacks answers `stacks[name]` (OutputKey ->
+// OutputValue), or the error CloudFormation gives for a missing stack.
+async function startCloudFormation(stacks = {}) {
+  const server = http.createServer(async (req, res) => {
+    const params = Object.fromEntries(new URLSearchParams(await readBody(req)));
+    const outputs = stacks[params.StackName];
+    res.writeHead(outputs ? 200 : 400, { 'content-type': 'text/xml' });
+    if (!outputs) return res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id ${escapeXml(params.StackName)} does not exist</Message></Error><RequestId>r</RequestId></ErrorResponse>`);
+    const members = Object.entries(outputs).map(([k, v]) => `<member><OutputKey>${k}</OutputKey><OutputValue>${escapeXml(v)}</OutputValue></member>`);
+    res.end(`<DescribeStacksResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><DescribeStacksResult><Stacks><member><StackName>${params.StackName}</StackName><StackStatus>CREATE_COMPLETE</StackStatus><CreationTime>2026-11-25T00:00:00Z</CreationTime><Outputs>${members.join('')}</Outputs></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeStacksResponse>`);
+  });
+  const endpoint = await listen(server);
+  return { endpoint, stacks, close: () => new Promise((r) => server.close(r)) };
+}
+
 // Environment every test process gets: local endpoints, dummy credentials.
-function useLocalAws({ dynamo, sns }) {
+function useLocalAws({ dynamo, sns, cloudformation }) {
   Object.assign(process.env, {
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     ...(sns ? { AWS_ENDPOINT_URL_SNS: sns.endpoint } : {}),
+    ...(cloudformation ? { AWS_ENDPOINT_URL_CLOUDFORMATION: cloudformation.endpoint } : {}),
   });
 }
 
@@ -129,4 +192,4 @@ function loadHandler(name) {
   return require(file);
 }
 
-module.exports = { REPO, HANDLERS_DIR, listen, readBody, startDynamo, startSns, committedTemplate, tableInputFromTemplate, createAlertsTable, useLocalAws, loadHandler };
+module.exports = { REPO, HANDLERS_DIR, listen, readBody, startDynamo, startSns, startCloudFormation, committedTemplate, tableInputFromTemplate, createAlertsTable, useLocalAws, loadHandler };

@@ -5,7 +5,7 @@
 // template's FilterCriteria before they reach the processor.
 const { before, after, beforeEach } = require('node:test');
 const { DynamoDBClient, PutItemCommand, UpdateItemCommand, GetItemCommand, DeleteTableCommand } = require('@aws-sdk/client-dynamodb');
-const { startDynamo, startSns, createAlertsTable, useLocalAws, loadHandler, committedTemplate } = require('./aws-local');
+const { startDynamo, startSns, startCloudFormation, createAlertsTable, useLocalAws, loadHandler, committedTemplate } = require('./aws-local');
 const { startExchanges } = require('./exchanges');
 const { TableStream, passesFilters } = require('./stream');
 
@@ -76,6 +76,7 @@ function useHarness() {
     h.dynamo = await startDynamo();
     h.sns = await startSns();
     h.ex = await startExchanges({ ...PRICES });
+    h.cloudformation = await startCloudFormation({ 'crypto-alerts-test': { AlertsTopicArn: TOPIC } });
     useLocalAws(h);
     Object.assign(process.env, h.ex.env, {
       TABLE_NAME: TABLE,
@@ -91,7 +92,7 @@ function useHarness() {
 
   after(async () => {
     h.db.destroy();
-    await Promise.all([h.dynamo.close(), h.sns.close(), h.ex.close()]);
+    await Promise.all([h.dynamo.close(), h.sns.close(), h.ex.close(), h.cloudformation.close()]);
   });
 
   beforeEach(async () => {
@@ -99,6 +100,8 @@ function useHarness() {
     h.ex.state.prices = { ...PRICES };
     h.sns.published.length = 0;
     h.sns.state.failWhen = () => false;
+    h.sns.state.subscriptions = [];
+    h.sns.state.deliveries = [];
     h.processorInvocations = 0;
     await h.db.send(new DeleteTableCommand({ TableName: TABLE })).catch(() => {});
     await createAlertsTable(h.db, TABLE);

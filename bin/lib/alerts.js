@@ -1,0 +1,174 @@
+'use strict';
+// The alert commands of bin/crypto-alerts. They talk only to DynamoDB and
+// write only what a user may write (natural fields and status); the alert
+// processor arms what they write. Input is checked with the processor's own
+// validateAlert, so there is one rule set.
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { GetItemCommand, PutItemCommand, UpdateItemCommand, DeleteItemCommand, QueryCommand, ScanCommand } = require('@aws-sdk/client-dynamodb');
+const { validateAlert } = require('../../handlers/alert-processor/index.js');
+const { UsageError, StateError, required, checkStage } = require('./args');
+
+const STATUSES = ['ACTIVE', 'INVALID', 'TRIGGERED', 'PAUSED'];
+const TEMPLATE = path.join(__dirname, '..', '..', 'templates', 'crypto-alerts-dev.template.json');
+
+const tableName = (options) => options.table || `crypto-alerts-${checkStage(options.stage)}`;
+
+// --coins, else $COINS, else the template's default for the Coins parameter.
+function coinsFor(options, env = process.env) {
+  const list = options.coins || env.COINS || JSON.parse(fs.readFileSync(TEMPLATE, 'utf8')).Parameters.Coins.Default;
+  return list.split(',').map((c) => c.trim()).filter(Boolean);
+}
+
+const keyOf = (options) => ({ userId: { S: options.user }, alertId: { S: options.id } });
+
+// { condition, threshold } from exactly one of --above / --below, or undefined.
+function thresholdOption(options) {
+  if (options.above !== undefined && options.below !== undefined) throw new UsageError('give --above or --below, not both');
+  if (options.above !== undefined) return { condition: 'above', threshold: options.above };
+  if (options.below !== undefined) return { condition: 'below', threshold: options.below };
+  return undefined;
+}
+
+// The natural fields of `current` (an item, or {}) changed by the options.
+function alertImage(current, options) {
+  const image = { ...current };
+  if (options.user !== undefined) image.userId = { S: options.user };
+  if (options.id !== undefined) image.alertId = { S: options.id };
+  if (options.coin !== undefined) image.coinSymbol = { S: options.coin };
+  const crossing = thresholdOption(options);
+  if (crossing) Object.assign(image, { condition: { S: crossing.condition }, threshold: { N: crossing.threshold } });
+  if (options.note !== undefined) image.note = { S: options.note };
+  if (options['clear-note']) delete image.note;
+  return image;
+}
+
+function validOrThrow(image, options) {
+  const verdict = validateAlert(image, coinsFor(options));
+  if (!verdict.ok) throw new UsageError(verdict.reason);
+}
+
+// The item as plain values, for --json and the readable forms.
+function plainAlert(item) {
+  const plain = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (value.S !== undefined) plain[name] = value.S;
+    else if (value.N !== undefined) plain[name] = value.N;
+    else if (value.M !== undefined) plain[name] = plainAlert(value.M);
+  }
+  return plain;
+}
+
+async function create(db, options) {
+  required(options, 'user', 'coin');
+  if (!thresholdOption(options)) throw new UsageError('--above or --below is required');
+  const id = options.id || crypto.randomUUID().slice(0, 8);
+  const item = alertImage({}, { ...options, id });
+  validOrThrow(item, options);
+  try {
+    await db.send(new PutItemCommand({ TableName: tableName(options), Item: item, ConditionExpression: 'attribute_not_exists(alertId)' }));
+  } catch (error) {
+    if (error.name === 'ConditionalCheckFailedException') throw new StateError(`alert ${options.user}/${id} already exists: use edit`);
+    throw error;
+  }
+  return { alert: plainAlert(item), message: `created ${options.user}/${id}: ${describe(item)}; the processor arms it within seconds` };
+}
+
+async function fetchAlert(db, options) {
+  required(options, 'user', 'id');
+  const item = (await db.send(new GetItemCommand({ TableName: tableName(options), Key: keyOf(options), ConsistentRead: true }))).Item;
+  if (!item) throw new StateError(`no alert ${options.user}/${options.id} in ${tableName(options)}`);
+  return item;
+}
+
+async function show(db, options) {
+  const item = await fetchAlert(db, options);
+  return { alert: plainAlert(item), message: Object.entries(plainAlert(item)).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n') };
+}
+
+// Writes only the fields that change, on condition that the alert is still
+// as read: an edit never overwrites a concurrent one.
+async function edit(db, options) {
+  const current = await fetchAlert(db, options);
+  const next = alertImage(current, options);
+  validOrThrow(next, options);
+  const names = {};
+  const values = {};
+  const set = [];
+  const remove = [];
+  for (const field of ['coinSymbol', 'condition', 'threshold', 'note']) {
+    if (JSON.stringify(current[field]) === JSON.stringify(next[field])) continue;
+    names[`#${field}`] = field;
+    if (next[field]) { set.push(`#${field} = :${field}`); values[`:${field}`] = next[field]; } else remove.push(`#${field}`);
+  }
+  if (!set.length && !remove.length) return { alert: plainAlert(current), message: `nothing to change in ${options.user}/${options.id}` };
+  const guard = Object.keys(names).map((n) => (current[names[n]] ? `${n} = :was${n.slice(1)}` : `attribute_not_exists(${n})`));
+  for (const n of Object.keys(names)) if (current[names[n]]) values[`:was${n.slice(1)}`] = current[names[n]];
+  await conditional(db, options, {
+    UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''].filter(Boolean).join(' '),
+    ConditionExpression: guard.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+  }, 'it changed while being edited: try again');
+  const status = current.status ? current.status.S : 'NEW';
+  const when = ['TRIGGERED', 'PAUSED'].includes(status) ? `it stays ${status} until resumed or re-armed` : 'the processor validates it again';
+  return { alert: plainAlert(next), message: `edited ${options.user}/${options.id}: ${describe(next)}; ${when}` };
+}
+
+async function conditional(db, options, update, conflict) {
+  try {
+    await db.send(new UpdateItemCommand({ TableName: tableName(options), Key: keyOf(options), ...update }));
+  } catch (error) {
+    if (error.name === 'ConditionalCheckFailedException') throw new StateError(`alert ${options.user}/${options.id}: ${conflict}`);
+    throw error;
+  }
+}
+
+// Writes `status`, allowed only from the statuses in `from`.
+async function setStatus(db, options, status, from, verb) {
+  const current = await fetchAlert(db, options);
+  const was = current.status ? current.status.S : 'NEW';
+  if (!from.includes(was)) throw new StateError(`alert ${options.user}/${options.id} is ${was}: only ${from.join(' or ')} alerts can be ${verb}`);
+  await conditional(db, options, {
+    UpdateExpression: 'SET #status = :status', ConditionExpression: '#status = :was',
+    ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':status': { S: status }, ':was': { S: was } },
+  }, 'its status changed meanwhile: try again');
+  return { alert: { ...plainAlert(current), status }, message: `${verb} ${options.user}/${options.id} (was ${was})` };
+}
+
+const pause = (db, options) => setStatus(db, options, 'PAUSED', ['ACTIVE', 'INVALID'], 'paused');
+const resume = (db, options) => setStatus(db, options, 'ACTIVE', ['PAUSED'], 'resumed');
+const rearm = (db, options) => setStatus(db, options, 'ACTIVE', ['TRIGGERED', 'INVALID'], 're-armed');
+
+async function remove(db, options) {
+  required(options, 'user', 'id');
+  try {
+    await db.send(new DeleteItemCommand({ TableName: tableName(options), Key: keyOf(options), ConditionExpression: 'attribute_exists(alertId)' }));
+  } catch (error) {
+    if (error.name === 'ConditionalCheckFailedException') throw new StateError(`no alert ${options.user}/${options.id} in ${tableName(options)}`);
+    throw error;
+  }
+  return { alert: { userId: options.user, alertId: options.id }, message: `deleted ${options.user}/${options.id}` };
+}
+
+// One user's alerts (a Query) or everyone's (a Scan), optionally of one status.
+async function list(db, options) {
+  if (options.status !== undefined && !STATUSES.includes(options.status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}`);
+  const request = { TableName: tableName(options), ConsistentRead: true };
+  if (options.status) Object.assign(request, { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } });
+  const values = options.status ? { ':status': { S: options.status } } : {};
+  const alerts = [];
+  let ExclusiveStartKey;
+  do {
+    const page = await db.send(options.user
+      ? new QueryCommand({ ...request, KeyConditionExpression: 'userId = :user', ExpressionAttributeValues: { ...values, ':user': { S: options.user } }, ExclusiveStartKey })
+      : new ScanCommand({ ...request, ...(options.status ? { ExpressionAttributeValues: values } : {}), ExclusiveStartKey }));
+    alerts.push(...(page.Items || []).map(plainAlert));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  alerts.sort((a, b) => (a.userId + '\0' + a.alertId).localeCompare(b.userId + '\0' + b.alertId));
+  return { alerts };
+}
+
+const describe = (image) => `${image.coinSymbol.S} ${image.condition.S} ${image.threshold.N}${image.note ? ` (${image.note.S})` : ''}`;
+
+module.exports = { STATUSES, tableName, coinsFor, alertImage, plainAlert, create, show, edit, pause, resume, rearm, remove, list };

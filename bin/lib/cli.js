@@ -1,0 +1,96 @@
+'use strict';
+// bin/crypto-alerts: the operator's command for one stage of the stack.
+// AWS endpoints, region and credentials come from the SDK's standard
+// configuration (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_DYNAMODB, ...).
+const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const { SNSClient } = require('@aws-sdk/client-sns');
+const { CloudFormationClient } = require('@aws-sdk/client-cloudformation');
+const { UsageError, StateError, parseOptions, required, checkStage } = require('./args');
+const alerts = require('./alerts');
+const subs = require('./subscribers');
+const { listUnnotified, resendUnnotified } = require('./unnotified');
+
+const COMMON = { stage: 'value', table: 'value', coins: 'value', json: 'flag', help: 'flag' };
+const KEY = { user: 'value', id: 'value' };
+const FIELDS = { coin: 'value', above: 'value', below: 'value', note: 'value' };
+const TOPIC = { 'topic-arn': 'value' };
+
+// name: [options, usage, run(clients, options) -> result]
+const COMMANDS = {
+  create: [{ ...KEY, ...FIELDS }, '--user U --coin BTC (--above X | --below X) [--note TEXT] [--id ID]', (c, o) => alerts.create(c.db, o)],
+  list: [{ user: 'value', status: 'value' }, '[--user U] [--status ACTIVE|INVALID|TRIGGERED|PAUSED]', (c, o) => alerts.list(c.db, o)],
+  show: [KEY, '--user U --id ID', (c, o) => alerts.show(c.db, o)],
+  edit: [{ ...KEY, ...FIELDS, 'clear-note': 'flag' }, '--user U --id ID [--coin C] [--above X | --below X] [--note TEXT | --clear-note]', (c, o) => alerts.edit(c.db, o)],
+  pause: [KEY, '--user U --id ID', (c, o) => alerts.pause(c.db, o)],
+  resume: [KEY, '--user U --id ID', (c, o) => alerts.resume(c.db, o)],
+  rearm: [KEY, '--user U --id ID', (c, o) => alerts.rearm(c.db, o)],
+  delete: [KEY, '--user U --id ID', (c, o) => alerts.remove(c.db, o)],
+  subscribe: [{ user: 'value', email: 'value', ...TOPIC }, '--user U --email ADDRESS [--topic-arn ARN]', (c, o) => subs.subscribe(c, o)],
+  unsubscribe: [{ user: 'value', email: 'value', ...TOPIC }, '--user U --email ADDRESS [--topic-arn ARN]', (c, o) => subs.unsubscribe(c, o)],
+  subscribers: [TOPIC, '[--topic-arn ARN]', (c, o) => subs.subscribers(c, o)],
+  unnotified: [{ user: 'value' }, '[--user U]', async (c, o) => ({ unnotified: await listUnnotified(c.db, alerts.tableName(o), { userId: o.user }) })],
+  resend: [{ ...KEY, ...TOPIC }, '--user U --id ID [--topic-arn ARN]', resend],
+};
+
+async function resend(c, o) {
+  required(o, 'user', 'id');
+  const topicArn = await subs.topicArn(c.cloudformation, o);
+  const outcome = await resendUnnotified(c.db, c.sns, { tableName: alerts.tableName(o), topicArn }, { userId: o.user, alertId: o.id });
+  if (outcome === 'nothing') throw new StateError(`alert ${o.user}/${o.id} has no unnotified trigger`);
+  return { resent: { userId: o.user, alertId: o.id }, message: `re-sent the trigger of ${o.user}/${o.id}` };
+}
+
+function usage() {
+  const lines = ['usage: crypto-alerts <command> --stage STAGE [options]', '', 'commands:'];
+  for (const [name, [, text]] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(12)} ${text}`);
+  lines.push('', 'every command: --stage S (table crypto-alerts-S), [--table NAME] [--coins BTC,ETH] [--json]',
+    'coins: --coins, else $COINS, else the template default; AWS settings: the SDK\'s (AWS_REGION, AWS_PROFILE, ...)',
+    '', 'examples:', '  crypto-alerts create --stage dev --user alice --coin BTC --above 100000 --note "take profit"',
+    '  crypto-alerts list --stage dev --user alice', '  crypto-alerts subscribe --stage dev --user alice --email alice@example.com');
+  return lines.join('\n');
+}
+
+// Rows of objects as aligned columns.
+function table(rows, columns) {
+  if (!rows.length) return '(none)';
+  const cells = rows.map((r) => columns.map((c) => String(r[c] ?? '')));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
+  const line = (values) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(columns), ...cells.map(line)].join('\n');
+}
+
+function readable(result) {
+  if (result.alerts) return table(result.alerts.map((a) => ({ ...a, detail: a.invalidReason || a.note || '' })), ['userId', 'alertId', 'coinSymbol', 'condition', 'threshold', 'status', 'detail']);
+  if (result.subscribers) return table(result.subscribers, ['endpoint', 'user', 'status']);
+  if (result.unnotified) return table(result.unnotified, ['userId', 'alertId', 'triggeredAt', 'reason']);
+  return result.message;
+}
+
+// Runs one command; returns the exit code. Bad input: one line, exit 2, nothing written.
+async function main(argv, { out = process.stdout, err = process.stderr, clients } = {}) {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') { out.write(`${usage()}\n`); return name ? 0 : 2; }
+  const made = [];
+  try {
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    const options = parseOptions(rest, { ...COMMON, ...command[0] });
+    if (options.help) { out.write(`usage: crypto-alerts ${name} --stage STAGE ${command[1]}\n`); return 0; }
+    required(options, 'stage');
+    checkStage(options.stage);
+    const use = clients || { db: new DynamoDBClient({}), sns: new SNSClient({}), cloudformation: new CloudFormationClient({}) };
+    if (!clients) made.push(...Object.values(use));
+    const result = await command[2](use, options);
+    out.write(`${options.json ? JSON.stringify(Object.fromEntries(Object.entries(result).filter(([k]) => k !== 'message')), null, 2) : readable(result)}\n`);
+    return 0;
+  } catch (error) {
+    const code = error instanceof UsageError ? 2 : 1;
+    const text = error instanceof UsageError || error instanceof StateError ? error.message : `${error.name}: ${error.message}`;
+    err.write(`crypto-alerts: error: ${text.split('\n')[0]}\n`);
+    return code;
+  } finally {
+    for (const client of made) client.destroy();
+  }
+}
+
+module.exports = { main, usage, COMMANDS };
