@@ -21,6 +21,8 @@ using Command = std::function<int()>;
 Command add_synth_command(CLI::App& program, const AppBuilder& build_app);
 Command add_diff_command(CLI::App& program, const AppBuilder& build_app);
 Command add_validate_command(CLI::App& program, const AppBuilder& build_app);
+Command add_list_command(CLI::App& program, const AppBuilder& build_app);
+Command add_graph_command(CLI::App& program, const AppBuilder& build_app);
 
 // Adds --stage with the stage-name check to a subcommand.
 CLI::Option* add_stage_option(CLI::App& command, std::string& stage);

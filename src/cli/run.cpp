@@ -33,12 +33,14 @@ int run(const AppBuilder& build_app, int argc, char** argv, const ProgramInfo& i
         {"synth", add_synth_command(app, build_app)},
         {"diff", add_diff_command(app, build_app)},
         {"validate", add_validate_command(app, build_app)},
+        {"list", add_list_command(app, build_app)},
+        {"graph", add_graph_command(app, build_app)},
     };
     // CLI11 would call an unknown word "A subcommand is required".
     if (argc > 1 && argv[1][0] != '-') {
         const std::string word = argv[1];
         if (std::none_of(commands.begin(), commands.end(), [&](const auto& c) { return c.first == word; }))
-            return fail(info.name, "unknown command '" + word + "' (commands: synth, diff, validate; see --help)");
+            return fail(info.name, "unknown command '" + word + "' (commands: synth, diff, validate, list, graph; see --help)");
     }
     try {
         app.parse(argc, argv);

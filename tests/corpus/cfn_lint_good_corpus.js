@@ -89,3 +89,38 @@ test('on the others, every error cfngen reports AWS\'s validator reports too', (
   }
   assert.deepStrictEqual(unmatched, []);
 });
+
+// Top-level keys of Resources, read without a YAML library: the first
+// child line fixes the indentation; every key at it is a resource.
+function resourceCount(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  if (file.endsWith('.json')) return Object.keys(JSON.parse(text).Resources || {}).length;
+  const lines = text.split(/\r?\n/);
+  const start = lines.findIndex((line) => /^Resources:\s*(#.*)?$/.test(line));
+  if (start < 0) return 0;
+  let indent;
+  let count = 0;
+  for (const line of lines.slice(start + 1)) {
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const depth = line.length - line.trimStart().length;
+    if (depth === 0) break;
+    indent = indent ?? depth;
+    if (depth === indent && /^\s*("[^"]+"|'[^']+'|[^\s:#][^:#]*):(\s|$)/.test(line)) count++;
+  }
+  return count;
+}
+
+test('cfngen list and graph read every corpus template: one row and one node per resource', () => {
+  for (const file of all) {
+    const name = path.relative(CORPUS, file);
+    const list = spawnSync(CFNGEN, ['list', '--json', file], { encoding: 'utf8' });
+    assert.strictEqual(list.status, 0, `${name}: ${list.stderr}`);
+    const rows = JSON.parse(list.stdout);
+    assert.strictEqual(rows.length, resourceCount(file), name);
+    for (const format of ['dot', 'mermaid']) {
+      const graph = spawnSync(CFNGEN, ['graph', '--format', format, file], { encoding: 'utf8' });
+      assert.strictEqual(graph.status, 0, `${name} (${format}): ${graph.stderr}`);
+      for (const row of rows) assert.ok(graph.stdout.includes(row.logicalId), `${name}: ${row.logicalId} not drawn`);
+    }
+  }
+});

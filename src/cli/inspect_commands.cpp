@@ -1,0 +1,110 @@
+// `cfngen list` and `cfngen graph`: what a template's resources are and what
+// each references, for the synthesized stage or any template file.
+
+#include "commands.hpp"
+
+#include "cfngen/resource_graph.hpp"
+#include "cfngen/template_file.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+namespace cfngen::cli {
+namespace {
+
+struct Source {
+    std::string file;
+    std::string stage = "dev";
+    std::string stack;
+};
+
+void add_source_options(CLI::App& command, Source& source) {
+    command.add_option("template", source.file, "Template file, JSON or YAML (default: the synthesized stage)");
+    add_stage_option(command, source.stage);
+    command.add_option("--stack", source.stack, "The stack when the app has several");
+}
+
+// The template and its name: the file, or the synthesized stack.
+std::pair<Value, std::string> load(const Source& source, const AppBuilder& build_app) {
+    if (!source.file.empty()) return {load_template(source.file), source.file};
+    const auto app = build_app({source.stage, AssetMode::Inline});
+    const auto& stack = one_stack(app, source.stack);
+    return {stack.synth(), stack.name()};
+}
+
+std::string reference_text(const graph::Reference& r) {
+    if (r.kind == "GetAtt") return fmt::format("{}.{}", r.target, fmt::join(r.attributes, "|"));
+    if (r.kind == "DependsOn") return r.target + " (DependsOn)";
+    return r.target;
+}
+
+void print_table(const std::vector<graph::ResourceNode>& resources) {
+    std::vector<std::array<std::string, 4>> rows{{"LOGICAL ID", "TYPE", "NAME", "REFERENCES"}};
+    for (const auto& node : resources) {
+        std::vector<std::string> refs;
+        for (const auto& r : node.references) refs.push_back(reference_text(r));
+        for (const auto& p : node.parameters) refs.push_back(p + " (parameter)");
+        rows.push_back({node.logical_id, node.type, node.physical_name.empty() ? "-" : node.physical_name,
+                        fmt::format("{}", fmt::join(refs, ", "))});
+    }
+    std::array<std::size_t, 3> widths{};
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < widths.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+    for (const auto& row : rows) {
+        auto line = fmt::format("{:<{}}  {:<{}}  {:<{}}  {}", row[0], widths[0], row[1], widths[1], row[2], widths[2],
+                                row[3]);
+        line.erase(line.find_last_not_of(' ') + 1);
+        fmt::print("{}\n", line);
+    }
+}
+
+}  // namespace
+
+Command add_list_command(CLI::App& program, const AppBuilder& build_app) {
+    struct Arguments : Source {
+        bool json = false;
+    };
+    auto args = std::make_shared<Arguments>();
+    auto* list = program.add_subcommand(
+        "list", "One row per resource: logical id, type, the name the template fixes, what it references");
+    add_source_options(*list, *args);
+    list->add_flag("--json", args->json, "JSON instead of a table");
+    const auto& name = program.get_name();
+    list->footer("Examples:\n  " + name + " list                       the resources of stage dev\n  " + name +
+                 " list --json template.yaml  any template, as JSON");
+    return [args, build_app]() {
+        const auto [tmpl, title] = load(*args, build_app);
+        const auto resources = graph::resources_of(tmpl);
+        if (args->json) fmt::print("{}\n", graph::to_json(resources).dump(2));
+        else print_table(resources);
+        return 0;
+    };
+}
+
+Command add_graph_command(CLI::App& program, const AppBuilder& build_app) {
+    struct Arguments : Source {
+        std::string format = "dot";
+    };
+    auto args = std::make_shared<Arguments>();
+    auto* graph_command = program.add_subcommand(
+        "graph", "The resources and their references (Ref, GetAtt, DependsOn), grouped by service");
+    add_source_options(*graph_command, *args);
+    graph_command->add_option("--format", args->format, "dot (Graphviz) or mermaid")
+        ->check(CLI::IsMember({"dot", "mermaid"}))
+        ->option_text("dot|mermaid")
+        ->capture_default_str();
+    const auto& name = program.get_name();
+    graph_command->footer("Examples:\n  " + name + " graph | dot -Tsvg -o stack.svg   render with Graphviz\n  " +
+                          name + " graph --format mermaid template.json   for a Markdown page");
+    return [args, build_app]() {
+        const auto [tmpl, title] = load(*args, build_app);
+        const auto resources = graph::resources_of(tmpl);
+        fmt::print("{}", args->format == "mermaid" ? graph::to_mermaid(resources) : graph::to_dot(resources, title));
+        return 0;
+    };
+}
+
+}  // namespace cfngen::cli

@@ -1,0 +1,55 @@
+// cfngen list and cfngen graph through the real binary.
+
+#include "cfngen/atomic_file.hpp"
+#include "cfngen/value.hpp"
+
+#include <algorithm>
+
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+using cfngen::test::fresh_directory;
+using cfngen::test::run_cfngen;
+
+TEST_CASE("cfngen list: one row per resource of the stage, with its name and references", "[cli][list]") {
+    const auto run = run_cfngen("list --stage prod");
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, StartsWith("LOGICAL ID"));
+    CHECK_THAT(run.out, Contains("\nAlertsTable                    AWS::DynamoDB::Table             crypto-alerts-prod "));
+    CHECK_THAT(run.out, Contains("PriceCheckerRole.Arn"));
+    CHECK_THAT(run.out, Contains("NotificationEmail (parameter)"));
+    CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 24);  // header + 23 resources
+}
+
+TEST_CASE("cfngen list --json and cfngen graph read any template file, YAML included", "[cli][list][graph]") {
+    const auto dir = fresh_directory("inspect");
+    cfngen::write_file_atomically(dir / "t.yaml", "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n"
+                                                  "    Properties:\n      BucketName: !Sub 'b-${AWS::AccountId}'\n"
+                                                  "  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: Bucket\n");
+    const auto list = run_cfngen("list --json t.yaml", dir);
+    CHECK(list.exit_code == 0);
+    CHECK(cfngen::Value::parse(list.out)[1] ==
+          cfngen::Value::parse(R"({"logicalId":"Queue","type":"AWS::SQS::Queue","physicalName":null,
+                                   "references":[{"target":"Bucket","kind":"DependsOn"}],"parameters":[]})"));
+    const auto graph = run_cfngen("graph t.yaml", dir);
+    CHECK(graph.exit_code == 0);
+    CHECK_THAT(graph.out, StartsWith("digraph \"t.yaml\" {"));
+    CHECK_THAT(graph.out, Contains("\"Queue\" -> \"Bucket\" [label=\"DependsOn\"];"));
+    const auto mermaid = run_cfngen("graph --format mermaid t.yaml", dir);
+    CHECK_THAT(mermaid.out, Contains("r_Queue -->|\"DependsOn\"| r_Bucket"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("cfngen graph: bad input is one line and exit 2", "[cli][graph]") {
+    const auto format = run_cfngen("graph --format png");
+    CHECK(format.exit_code == 2);
+    CHECK_THAT(format.err, StartsWith("cfngen: error: --format: png not in {dot,mermaid}"));
+    const auto missing = run_cfngen("list /nonexistent/t.json");
+    CHECK(missing.exit_code == 2);
+    CHECK(std::count(missing.err.begin(), missing.err.end(), '\n') == 1);
+    const auto stage = run_cfngen("graph --stage Bad");
+    CHECK(stage.exit_code == 2);
+}
