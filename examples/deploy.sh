@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Deploys one stage of the crypto-alerts stack with the AWS CLI:
+# synthesizes and validates it, deploys it (inline code; or packaged to an
+# S3 bucket), waits, and prints the stack outputs.
+#
+#   examples/deploy.sh STAGE [--email ADDRESS] [--ops-email ADDRESS]
+#                            [--package-bucket BUCKET] [--region REGION]
+#
+# Exit codes: 0 deployed (or nothing to change), 1 a step failed, 2 bad input.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage="usage: examples/deploy.sh STAGE [--email ADDRESS] [--ops-email ADDRESS] [--package-bucket BUCKET] [--region REGION]"
+fail() { echo "deploy: error: $1" >&2; exit "${2:-1}"; }
+
+[ $# -ge 1 ] || fail "$usage" 2
+case "$1" in -h|--help) echo "$usage"; exit 0 ;; esac
+stage=$1; shift
+[[ $stage =~ ^[a-z][a-z0-9-]{0,15}$ ]] || fail "invalid stage '$stage': expected [a-z][a-z0-9-]{0,15}" 2
+email="" ops_email="" bucket="" region_args=()
+while [ $# -gt 0 ]; do
+  [ $# -ge 2 ] || fail "$1 needs a value" 2
+  case "$1" in
+    --email) email=$2 ;;
+    --ops-email) ops_email=$2 ;;
+    --package-bucket) bucket=$2 ;;
+    --region) region_args=(--region "$2") ;;
+    *) fail "unknown option $1 ($usage)" 2 ;;
+  esac
+  shift 2
+done
+email_pattern='^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'
+for address in "$email" "$ops_email"; do
+  [ -z "$address" ] || [[ $address =~ $email_pattern ]] || fail "'$address' is not an email address" 2
+done
+
+cfngen=${CFNGEN:-build/cfngen}
+[ -x "$cfngen" ] || fail "$cfngen not found: run scripts/setup.sh first"
+command -v aws >/dev/null 2>&1 ||
+  fail "the AWS CLI (aws) is not installed: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
+aws sts get-caller-identity "${region_args[@]}" >/dev/null 2>&1 ||
+  fail "no usable AWS credentials: configure them (aws configure, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)"
+
+stack="crypto-alerts-$stage"
+# A stack whose first creation failed stays in ROLLBACK_COMPLETE and can
+# only be deleted (CloudFormation user guide, troubleshooting).
+status=$(aws cloudformation describe-stacks --stack-name "$stack" "${region_args[@]}" \
+           --query 'Stacks[0].StackStatus' --output text 2>/dev/null || true)
+if [ "$status" = "ROLLBACK_COMPLETE" ]; then
+  fail "stack $stack is in ROLLBACK_COMPLETE (its first creation failed) and cannot be updated: delete it with
+  aws cloudformation delete-stack --stack-name $stack && aws cloudformation wait stack-delete-complete --stack-name $stack"
+fi
+
+out="out/deploy-$stage"
+rm -rf "$out"
+mode=(--asset-mode inline)
+[ -z "$bucket" ] || mode=(--asset-mode directory)
+"$cfngen" synth --stage "$stage" "${mode[@]}" -o "$out" || fail "synth failed"
+template="$out/$stack.template.json"
+"$cfngen" validate "$template" || fail "$template has errors"
+
+if [ -n "$bucket" ]; then
+  aws cloudformation package --template-file "$template" --s3-bucket "$bucket" \
+    --output-template-file "$out/packaged.json" "${region_args[@]}" || fail "package failed"
+  template="$out/packaged.json"
+fi
+
+parameters=()
+[ -z "$email" ] || parameters+=("NotificationEmail=$email")
+[ -z "$ops_email" ] || parameters+=("OperationsEmail=$ops_email")
+deploy=(aws cloudformation deploy --template-file "$template" --stack-name "$stack"
+        --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset "${region_args[@]}")
+[ ${#parameters[@]} -eq 0 ] || deploy+=(--parameter-overrides "${parameters[@]}")
+if ! "${deploy[@]}"; then
+  echo "deploy: error: deploying $stack failed; the events that failed:" >&2
+  aws cloudformation describe-stack-events --stack-name "$stack" "${region_args[@]}" --max-items 30 \
+    --query "StackEvents[?contains(ResourceStatus, 'FAILED')].[Timestamp,LogicalResourceId,ResourceStatus,ResourceStatusReason]" \
+    --output text >&2 || true
+  exit 1
+fi
+
+aws cloudformation describe-stacks --stack-name "$stack" "${region_args[@]}" \
+  --query 'Stacks[0].Outputs[].[OutputKey,OutputValue]' --output table
+[ -z "$email$ops_email" ] || echo "deploy: SNS sent a confirmation mail to each address: accept it once to receive mail"

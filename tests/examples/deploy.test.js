@@ -1,0 +1,95 @@
+'use strict';
+// examples/deploy.sh with a fake `aws` on PATH that records its arguments
+// and answers like the real CLI: the exact commands, and the errors a user
+// meets (no CLI, no credentials, a failed stack, ROLLBACK_COMPLETE).
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const ROOT = path.join(__dirname, '..', '..');
+const CFNGEN = process.env.CFNGEN || path.join(ROOT, 'build', 'cfngen');
+const FAKE = path.join(__dirname, 'fake-aws');
+
+// Runs deploy.sh; returns status, output and the aws calls made.
+function deploy(args, { scenario = 'new', withAws = true } = {}) {
+  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-')), 'aws.log');
+  fs.writeFileSync(log, '');
+  const PATH = [withAws ? FAKE : null, path.dirname(process.execPath), '/usr/bin', '/bin'].filter(Boolean).join(':');
+  const run = spawnSync('bash', [path.join(ROOT, 'examples', 'deploy.sh'), ...args], {
+    cwd: ROOT, encoding: 'utf8', env: { PATH, CFNGEN, FAKE_AWS_LOG: log, FAKE_AWS_SCENARIO: scenario, HOME: os.tmpdir() },
+  });
+  const calls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return { ...run, calls };
+}
+
+const statusQuery = (stack, region = []) => ['cloudformation', 'describe-stacks', '--stack-name', stack, ...region, '--query', 'Stacks[0].StackStatus', '--output', 'text'];
+const outputsQuery = (stack, region = []) => ['cloudformation', 'describe-stacks', '--stack-name', stack, ...region, '--query', 'Stacks[0].Outputs[].[OutputKey,OutputValue]', '--output', 'table'];
+
+test('inline: synthesize, validate, deploy with the capabilities and parameters, print the outputs', () => {
+  const run = deploy(['dev', '--email', 'alerts@example.com', '--ops-email', 'ops@example.com']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(run.calls, [
+    ['sts', 'get-caller-identity'],
+    statusQuery('crypto-alerts-dev'),
+    ['cloudformation', 'deploy', '--template-file', 'out/deploy-dev/crypto-alerts-dev.template.json', '--stack-name', 'crypto-alerts-dev',
+      '--capabilities', 'CAPABILITY_NAMED_IAM', '--no-fail-on-empty-changeset',
+      '--parameter-overrides', 'NotificationEmail=alerts@example.com', 'OperationsEmail=ops@example.com'],
+    outputsQuery('crypto-alerts-dev'),
+  ]);
+  assert.match(run.stdout, /\|  AlertsTableName +\|  crypto-alerts-dev  \|/);
+  assert.match(run.stderr, /crypto-alerts-dev.template.json: 0 errors/);
+  assert.equal(fs.readFileSync(path.join(ROOT, 'out/deploy-dev/crypto-alerts-dev.template.json'), 'utf8'),
+    spawnSync(CFNGEN, ['synth', '--stage', 'dev', '-o', '-'], { encoding: 'utf8' }).stdout);
+});
+
+test('with a bucket: directory assets, package, then deploy the packaged template, in the region given', () => {
+  const run = deploy(['prod', '--package-bucket', 'my-artifacts', '--region', 'eu-west-1'], { scenario: 'existing' });
+  assert.equal(run.status, 0, run.stderr);
+  const region = ['--region', 'eu-west-1'];
+  assert.deepEqual(run.calls, [
+    ['sts', 'get-caller-identity', ...region],
+    statusQuery('crypto-alerts-prod', region),
+    ['cloudformation', 'package', '--template-file', 'out/deploy-prod/crypto-alerts-prod.template.json', '--s3-bucket', 'my-artifacts',
+      '--output-template-file', 'out/deploy-prod/packaged.json', ...region],
+    ['cloudformation', 'deploy', '--template-file', 'out/deploy-prod/packaged.json', '--stack-name', 'crypto-alerts-prod',
+      '--capabilities', 'CAPABILITY_NAMED_IAM', '--no-fail-on-empty-changeset', ...region],
+    outputsQuery('crypto-alerts-prod', region),
+  ]);
+  assert.ok(fs.existsSync(path.join(ROOT, 'out/deploy-prod/assets')), 'asset directories for package');
+});
+
+test('a failed stack: the failed events, exit 1', () => {
+  const run = deploy(['dev'], { scenario: 'deploy-fails' });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /deploy: error: deploying crypto-alerts-dev failed; the events that failed:/);
+  assert.match(run.stderr, /AlertsKey\tCREATE_FAILED\t.*kms:CreateKey/);
+  assert.deepEqual(run.calls.at(-1).slice(0, 4), ['cloudformation', 'describe-stack-events', '--stack-name', 'crypto-alerts-dev']);
+});
+
+test('a stack in ROLLBACK_COMPLETE: told to delete it, nothing deployed', () => {
+  const run = deploy(['dev'], { scenario: 'rollback-complete' });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /ROLLBACK_COMPLETE .* cannot be updated: delete it with\n +aws cloudformation delete-stack --stack-name crypto-alerts-dev/);
+  assert.equal(run.calls.length, 2);
+});
+
+test('no AWS CLI, no credentials, bad input: one clear error, nothing deployed', () => {
+  const noCli = deploy(['dev'], { withAws: false });
+  assert.equal(noCli.status, 1);
+  assert.match(noCli.stderr, /^deploy: error: the AWS CLI \(aws\) is not installed/);
+  const noCredentials = deploy(['dev'], { scenario: 'no-credentials' });
+  assert.equal(noCredentials.status, 1);
+  assert.equal(noCredentials.stderr, 'deploy: error: no usable AWS credentials: configure them (aws configure, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)\n');
+  assert.equal(noCredentials.calls.length, 1);
+  for (const [args, message] of [[[], /usage: examples\/deploy.sh STAGE/], [['Dev'], /invalid stage 'Dev'/],
+    [['dev', '--email', 'nope'], /'nope' is not an email address/], [['dev', '--colour', 'x'], /unknown option --colour/],
+    [['dev', '--email'], /--email needs a value/]]) {
+    const run = deploy(args);
+    assert.equal(run.status, 2, args.join(' '));
+    assert.match(run.stderr, message);
+    assert.deepEqual(run.calls, []);
+  }
+});
