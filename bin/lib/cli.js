@@ -60,8 +60,10 @@ function table(rows, columns) {
 }
 
 function readable(result) {
-  if (result.alerts) return table(result.alerts.map((a) => ({ ...a, detail: a.invalidReason || a.note || '' })), ['userId', 'alertId', 'coinSymbol', 'condition', 'threshold', 'status', 'detail']);
-  if (result.subscribers) return table(result.subscribers, ['endpoint', 'user', 'status']);
+  // An alert without status is NEW: the processor has not armed it yet.
+  if (result.alerts) return table(result.alerts.map((a) => ({ ...a, status: a.status || 'NEW', detail: a.invalidReason || a.note || '' })), ['userId', 'alertId', 'coinSymbol', 'condition', 'threshold', 'status', 'detail']);
+  // SNS lists a pending subscription without an ARN, so its filter policy (the user) cannot be read yet.
+  if (result.subscribers) return table(result.subscribers.map((s) => ({ ...s, user: s.user || '-' })), ['endpoint', 'user', 'status']);
   if (result.unnotified) return table(result.unnotified, ['userId', 'alertId', 'triggeredAt', 'reason']);
   return result.message;
 }

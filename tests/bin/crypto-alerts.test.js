@@ -37,6 +37,7 @@ describe('alerts', () => {
     const created = await json('create', '--stage', 'test', '--user', 'alice', '--coin', 'BTC', '--above', '100000', '--note', 'take profit', '--id', 'btc-100k');
     assert.deepEqual(created.alert, { userId: 'alice', alertId: 'btc-100k', coinSymbol: 'BTC', condition: 'above', threshold: '100000', note: 'take profit' });
     assert.deepEqual(Object.keys((await tableItems())[0]).sort(), ['alertId', 'coinSymbol', 'condition', 'note', 'threshold', 'userId']);
+    assert.match(await ok('list', '--stage', 'test'), /alice +btc-100k +BTC +above +100000 +NEW +take profit/);
     await h.drainStream();
     const shown = await json('show', '--stage', 'test', '--user', 'alice', '--id', 'btc-100k');
     assert.equal(shown.alert.status, 'ACTIVE');
@@ -142,6 +143,7 @@ describe('subscribers', () => {
     try {
       await ok('subscribe', '--stage', 'test', '--user', 'dave', '--email', 'dave@example.com', '--topic-arn', h.TOPIC);
       assert.deepEqual((await json('subscribers', '--stage', 'test')).subscribers.map((s) => s.status), ['pending confirmation']);
+      assert.match(await ok('subscribers', '--stage', 'test'), /dave@example.com +- +pending confirmation/);
     } finally { h.sns.state.autoConfirm = true; }
   });
 });
