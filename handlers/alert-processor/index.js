@@ -7,9 +7,12 @@
 const { DynamoDBClient, GetItemCommand, UpdateItemCommand } = require('@aws-sdk/client-dynamodb');
 const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');
 
-const LIMITS = { key: 256, note: 500, coin: 10, reason: 300 };
+const LIMITS = { key: 256, note: 500, coin: 10, reason: 300, percent: 1000 };
+// The windows of rise/fall alerts: the change is measured against the price
+// recorded that long ago.
+const WINDOWS = ['5m', '15m', '1h', '4h', '24h'];
 // The fields a user writes; the processor's decision is about exactly these.
-const NATURAL_FIELDS = ['coinSymbol', 'condition', 'threshold', 'note'];
+const NATURAL_FIELDS = ['coinSymbol', 'condition', 'threshold', 'window', 'note'];
 // Present or absent, flipped by every write that settles an alert. A stream
 // record whose old and new images agree on it was written by someone else (a
 // user), which is how the stream filters tell a user's edit of an armed or
@@ -37,7 +40,9 @@ function classify(record) {
   return 'ignore';
 }
 
-// { ok: true, armedKey } or { ok: false, reason } for an alert image.
+// { ok: true, armedKey } or { ok: false, reason } for an alert image. The
+// armed key is the sparse index's partition: <COIN>#<condition> for a price
+// threshold, <COIN>#<rise|fall>#<window> for a percent change.
 function validateAlert(image, coins) {
   const userId = str(image, 'userId');
   const alertId = str(image, 'alertId');
@@ -45,12 +50,17 @@ function validateAlert(image, coins) {
   const coin = str(image, 'coinSymbol');
   if (!coin || coin.length > LIMITS.coin || !coins.includes(coin)) return { ok: false, reason: `coinSymbol must be one of ${coins.join(', ')}` };
   const condition = str(image, 'condition');
-  if (condition !== 'above' && condition !== 'below') return { ok: false, reason: 'condition must be "above" or "below"' };
+  if (!['above', 'below', 'rise', 'fall'].includes(condition)) return { ok: false, reason: 'condition must be "above", "below", "rise" or "fall"' };
   const raw = image.threshold && image.threshold.N;
   const threshold = typeof raw === 'string' ? Number(raw) : NaN;
   if (!Number.isFinite(threshold) || threshold <= 0) return { ok: false, reason: 'threshold must be a finite number greater than 0' };
   if (image.note !== undefined && (typeof image.note.S !== 'string' || image.note.S.length > LIMITS.note)) return { ok: false, reason: `note must be text of at most ${LIMITS.note} characters` };
-  return { ok: true, armedKey: `${coin}#${condition}` };
+  const percent = condition === 'rise' || condition === 'fall';
+  if (!percent) return image.window === undefined ? { ok: true, armedKey: `${coin}#${condition}` } : { ok: false, reason: 'window applies only to rise and fall alerts' };
+  if (threshold > LIMITS.percent) return { ok: false, reason: `a rise or fall threshold is a percentage: at most ${LIMITS.percent}` };
+  const window = str(image, 'window');
+  if (!WINDOWS.includes(window)) return { ok: false, reason: `window must be one of ${WINDOWS.join(', ')}` };
+  return { ok: true, armedKey: `${coin}#${condition}#${window}` };
 }
 
 // What settling this version of the alert takes: 'arm', 'invalidate',
@@ -111,28 +121,46 @@ function settleUpdate(image, decision) {
 
 const plain = (image, name) => (image[name] ? image[name].S ?? image[name].N : undefined);
 
+const grouped = (value) => Number(value).toLocaleString('en-US', { maximumFractionDigits: 8 });
+
+// What the alert asked for and what happened, for the subject and body.
+function describeTrigger(image) {
+  const [coin, condition, threshold, price] = ['coinSymbol', 'condition', 'threshold', 'triggeredPrice'].map((f) => plain(image, f));
+  if (condition !== 'rise' && condition !== 'fall') {
+    return { headline: `${coin} ${condition} ${threshold}`, lines: [`Condition:       price ${condition} ${threshold} USD`, `Triggered price: ${price} USD`] };
+  }
+  const window = plain(image, 'window');
+  const reference = plain(image, 'referencePrice');
+  const change = Number(plain(image, 'changePercent'));
+  const moved = `${Math.abs(change).toFixed(1)}% in ${window} (${grouped(reference)} -> ${grouped(price)})`;
+  return {
+    headline: `${coin} ${condition === 'rise' ? 'rose' : 'fell'} ${moved}`,
+    lines: [`Condition:       ${condition} of more than ${threshold}% within ${window}`,
+      `Change:          ${change > 0 ? '+' : ''}${plain(image, 'changePercent')}% (${reference} -> ${price} USD)`,
+      `Reference at:    ${plain(image, 'referenceAt')}`],
+  };
+}
+
 // SNS subjects: ASCII, no line breaks, under 100 characters.
 function formatNotification(image) {
-  const coin = plain(image, 'coinSymbol');
-  const condition = plain(image, 'condition');
-  const threshold = plain(image, 'threshold');
-  const subject = `Price alert: ${coin} ${condition} ${threshold}`.replace(/[^\x20-\x7e]/g, '?').slice(0, 99);
-  const lines = [
+  const { headline, lines } = describeTrigger(image);
+  const body = [
     `Your price alert ${plain(image, 'alertId')} was triggered.`,
     '',
-    `Coin:            ${coin}`,
-    `Condition:       price ${condition} ${threshold} USD`,
-    `Triggered price: ${plain(image, 'triggeredPrice')} USD`,
+    `Coin:            ${plain(image, 'coinSymbol')}`,
+    ...lines,
     `Triggered at:    ${plain(image, 'triggeredAt')}`,
     `Alert id:        ${plain(image, 'alertId')}`,
   ];
-  if (image.note) lines.push(`Note:            ${plain(image, 'note')}`);
-  lines.push('', 'To re-arm this alert, set its status to ACTIVE.');
+  if (image.note) body.push(`Note:            ${plain(image, 'note')}`);
+  body.push('', 'To re-arm this alert, set its status to ACTIVE.');
   const attribute = (value) => ({ DataType: 'String', StringValue: String(value) });
+  const attributes = { userId: attribute(plain(image, 'userId')), coinSymbol: attribute(plain(image, 'coinSymbol')), condition: attribute(plain(image, 'condition')) };
+  if (image.window) attributes.window = attribute(plain(image, 'window'));
   return {
-    Subject: subject,
-    Message: lines.join('\n'),
-    MessageAttributes: { userId: attribute(plain(image, 'userId')), coinSymbol: attribute(coin), condition: attribute(condition) },
+    Subject: `Price alert: ${headline}`.replace(/[^\x20-\x7e]/g, '?').slice(0, 99),
+    Message: body.join('\n'),
+    MessageAttributes: attributes,
   };
 }
 
@@ -247,6 +275,6 @@ exports.handler = async (event) => {
 };
 
 Object.assign(exports, {
-  LIMITS, NATURAL_FIELDS, classify, validateAlert, decide, unchangedCondition, settleUpdate, formatNotification,
+  LIMITS, WINDOWS, NATURAL_FIELDS, classify, validateAlert, decide, unchangedCondition, settleUpdate, formatNotification,
   unnotifiedRecord, processRecords,
 });

@@ -2,7 +2,7 @@
 // Price checker: every minute, price the configured coins from public
 // exchange APIs and trigger exactly the armed alerts the prices cross.
 // Self-contained (inlined into the template): Node built-ins + AWS SDK v3.
-const { DynamoDBClient, QueryCommand, UpdateItemCommand } = require('@aws-sdk/client-dynamodb');
+const { DynamoDBClient, QueryCommand, UpdateItemCommand, PutItemCommand } = require('@aws-sdk/client-dynamodb');
 
 // ---- pure: prices -------------------------------------------------------
 
@@ -144,9 +144,43 @@ function parseList(text) {
 
 // ---- pure: decisions ----------------------------------------------------
 
-// Strict: a price equal to the threshold does not fire.
-function fires(condition, threshold, price) {
-  return condition === 'above' ? price > threshold : condition === 'below' ? price < threshold : false;
+const WINDOW_MS = { '5m': 300000, '15m': 900000, '1h': 3600000, '4h': 14400000, '24h': 86400000 };
+// A window's reference may be up to twice the window old, so history lives
+// just past twice the longest window.
+const HISTORY_TTL_S = (2 * WINDOW_MS['24h']) / 1000 + 3600;
+
+// The change from `reference` to `price` in percent of the reference, to 12
+// significant digits, so float noise never decides a comparison at equality.
+function percentChange(reference, price) {
+  return Number((((price - reference) * 100) / reference).toPrecision(12));
+}
+
+// The reference of a window from the newest price recorded at or before
+// now - W: used only if it is not older than now - 2W (else a gap).
+function usableReference(item, windowMs, now) {
+  if (!item) return undefined;
+  const at = Number(item.recordedAt.N);
+  const price = toPrice(item.price.N);
+  return at <= now - windowMs && at >= now - 2 * windowMs && price ? { price, at } : undefined;
+}
+
+// The sparse-index query of what fires: the armed alerts under `armedKey`
+// whose threshold is below (or above) `bound`. Threshold alerts compare the
+// price; rise/fall alerts the size of the change, always "threshold < |change|".
+function firingQuery(hit) {
+  if (hit.window) return { armedKey: `${hit.coin}#${hit.condition}#${hit.window}`, op: '<', bound: Math.abs(hit.change) };
+  return { armedKey: `${hit.coin}#${hit.condition}`, op: hit.condition === 'above' ? '<' : '>', bound: hit.price };
+}
+
+// The candidates a run looks for, per priced coin: above/below the price,
+// and for each window with a reference, rise or fall by the change.
+function candidates(coin, price, references) {
+  const list = [{ coin, condition: 'above', price }, { coin, condition: 'below', price }];
+  for (const [window, reference] of Object.entries(references)) {
+    const change = percentChange(reference.price, price);
+    if (change !== 0) list.push({ coin, condition: change > 0 ? 'rise' : 'fall', window, price, change, reference });
+  }
+  return list;
 }
 
 // Full jitter: a random wait in [0, min(cap, base * 2^attempt)).
@@ -245,53 +279,98 @@ async function forEachLimited(items, limit, fn, shouldStop = () => false) {
   return skipped;
 }
 
-// Every armed alert of `coin` that `price` fires: the sparse index holds
-// only armed alerts, keyed "<COIN>#<condition>" and sorted by threshold.
-async function queryFiring(db, env, coin, condition, price) {
+// Every armed alert a candidate fires, read from the sparse index, which
+// holds only armed alerts, keyed by armedKey and sorted by threshold.
+async function queryFiring(db, env, candidate) {
+  const { armedKey, op, bound } = firingQuery(candidate);
   const hits = [];
   let ExclusiveStartKey;
   do {
     const page = await db.send(new QueryCommand({
       TableName: env.TABLE_NAME,
       IndexName: env.ARMED_INDEX_NAME,
-      KeyConditionExpression: `armedKey = :k AND threshold ${condition === 'above' ? '<' : '>'} :p`,
-      ExpressionAttributeValues: { ':k': { S: `${coin}#${condition}` }, ':p': { N: String(price) } },
+      KeyConditionExpression: `armedKey = :k AND threshold ${op} :b`,
+      ExpressionAttributeValues: { ':k': { S: armedKey }, ':b': { N: String(bound) } },
       ExclusiveStartKey,
     }));
-    for (const item of page.Items || []) {
-      if (fires(condition, Number(item.threshold.N), price)) hits.push({ coin, condition, price, key: { userId: item.userId, alertId: item.alertId } });
-    }
+    for (const item of page.Items || []) hits.push({ ...candidate, key: { userId: item.userId, alertId: item.alertId } });
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return hits;
 }
 
-// One conditional write per hit: only an alert that is still armed with the
-// same key, still has that coin and condition, and whose current threshold
-// is positive and crossed is triggered; otherwise another run got there
-// first, or the user paused or edited it and the processor has yet to settle
-// the edit: not an error, and never a trigger for what the alert no longer
-// says.
+// The newest recorded price of `coin` usable as the window's reference.
+async function referencePrice(db, env, coin, window, now) {
+  const page = await db.send(new QueryCommand({
+    TableName: env.PRICE_HISTORY_TABLE,
+    KeyConditionExpression: 'coin = :c AND recordedAt <= :t',
+    ExpressionAttributeValues: { ':c': { S: coin }, ':t': { N: String(now - WINDOW_MS[window]) } },
+    ScanIndexForward: false,
+    Limit: 1,
+  }));
+  return usableReference((page.Items || [])[0], WINDOW_MS[window], now);
+}
+
+// One price per coin per run, expiring after HISTORY_TTL_S (DynamoDB TTL).
+async function recordPrice(db, env, coin, price, now) {
+  await db.send(new PutItemCommand({
+    TableName: env.PRICE_HISTORY_TABLE,
+    Item: { coin: { S: coin }, recordedAt: { N: String(now) }, price: { N: String(price) }, expiresAt: { N: String(Math.floor(now / 1000) + HISTORY_TTL_S) } },
+  }));
+}
+
+// The UpdateItem that triggers a hit: only an alert that is still armed with
+// the same key, still has that coin, condition (and window), and whose
+// current threshold is positive and crossed is triggered; otherwise another
+// run got there first, or the user paused or edited it and the processor has
+// yet to settle the edit: not an error, and never a trigger for what the
+// alert no longer says.
+function triggerUpdate(env, hit, now) {
+  const { armedKey, op, bound } = firingQuery(hit);
+  const set = ['#status = :triggered', 'triggeredAt = :now', 'triggeredPrice = :price'];
+  const values = {
+    ':triggered': { S: 'TRIGGERED' }, ':active': { S: 'ACTIVE' }, ':now': { S: now }, ':price': { N: String(hit.price) },
+    ':k': { S: armedKey }, ':coin': { S: hit.coin }, ':condition': { S: hit.condition }, ':zero': { N: '0' }, ':bound': { N: String(bound) },
+  };
+  let condition = `#status = :active AND armedKey = :k AND coinSymbol = :coin AND #condition = :condition AND threshold > :zero AND threshold ${op} :bound`;
+  if (hit.window) {
+    condition += ' AND #window = :window';
+    set.push('referencePrice = :reference', 'referenceAt = :referenceAt', 'changePercent = :change');
+    Object.assign(values, { ':window': { S: hit.window }, ':reference': { N: String(hit.reference.price) },
+      ':referenceAt': { S: new Date(hit.reference.at).toISOString() }, ':change': { N: String(hit.change) } });
+  } else {
+    condition += ' AND attribute_not_exists(#window)';
+  }
+  return {
+    TableName: env.TABLE_NAME, Key: hit.key,
+    UpdateExpression: `SET ${set.join(', ')} REMOVE armedKey`, ConditionExpression: condition,
+    ExpressionAttributeNames: { '#status': 'status', '#condition': 'condition', '#window': 'window' }, ExpressionAttributeValues: values,
+  };
+}
+
 async function trigger(db, env, hit, now) {
   try {
-    await db.send(new UpdateItemCommand({
-      TableName: env.TABLE_NAME,
-      Key: hit.key,
-      UpdateExpression: 'SET #status = :triggered, triggeredAt = :now, triggeredPrice = :price REMOVE armedKey',
-      ConditionExpression: '#status = :active AND armedKey = :k AND coinSymbol = :coin AND #condition = :condition'
-        + ` AND threshold > :zero AND threshold ${hit.condition === 'above' ? '<' : '>'} :price`,
-      ExpressionAttributeNames: { '#status': 'status', '#condition': 'condition' },
-      ExpressionAttributeValues: {
-        ':triggered': { S: 'TRIGGERED' }, ':active': { S: 'ACTIVE' }, ':now': { S: now },
-        ':price': { N: String(hit.price) }, ':k': { S: `${hit.coin}#${hit.condition}` },
-        ':coin': { S: hit.coin }, ':condition': { S: hit.condition }, ':zero': { N: '0' },
-      },
-    }));
+    await db.send(new UpdateItemCommand(triggerUpdate(env, hit, now)));
     return 'triggered';
   } catch (error) {
     if (error.name === 'ConditionalCheckFailedException') return 'skipped';
     throw error;
   }
+}
+
+// Every window's usable reference for `coin` ({} without a history table).
+async function references(db, env, coin, now, failures) {
+  const found = {};
+  if (!env.PRICE_HISTORY_TABLE) return found;
+  await Promise.all(Object.keys(WINDOW_MS).map(async (window) => {
+    try {
+      const reference = await referencePrice(db, env, coin, window, now);
+      if (reference) found[window] = reference;
+    } catch (error) {
+      failures.push({ history: coin, window, error: error.message });
+    }
+  }));
+  return found;
 }
 
 // ---- handler ----------------------------------------------------------------
@@ -309,20 +388,29 @@ async function checkPrices(env, context, { db, random } = {}) {
   const { prices, failures } = await fetchPrices(coins, sources, env, { deadline: started + (end - started) / 2, random });
 
   const summary = { message: 'price check summary', coinsPriced: Object.keys(prices).length, coinsUnpriced: coins.filter((c) => !prices[c]),
-    prices: {}, alertsFiring: 0, alertsTriggered: 0, alertsSkipped: 0, alertsDeferred: 0, failures };
+    prices: {}, pricesRecorded: 0, alertsFiring: 0, alertsTriggered: 0, alertsSkipped: 0, alertsDeferred: 0, failures };
   const hits = [];
   for (const [coin, { price, source }] of Object.entries(prices)) {
+    const found = await references(db, env, coin, started, failures);
     summary.prices[coin] = { price, source };
-    for (const condition of ['above', 'below']) {
+    for (const candidate of candidates(coin, price, found)) {
+      if (candidate.window) (summary.prices[coin].changes ||= {})[candidate.window] = candidate.change;
       try {
-        hits.push(...await queryFiring(db, env, coin, condition, price));
+        hits.push(...await queryFiring(db, env, candidate));
       } catch (error) {
-        failures.push({ coin, condition, error: error.message });
+        failures.push({ coin, condition: candidate.condition, window: candidate.window, error: error.message });
       }
+    }
+    if (!env.PRICE_HISTORY_TABLE) continue;
+    try {
+      await recordPrice(db, env, coin, price, started);
+      summary.pricesRecorded++;
+    } catch (error) {
+      failures.push({ history: coin, error: error.message });
     }
   }
   summary.alertsFiring = hits.length;
-  const now = new Date().toISOString();
+  const now = new Date(started).toISOString();
   summary.alertsDeferred = await forEachLimited(hits, 10, async (hit) => {
     try {
       summary[(await trigger(db, env, hit, now)) === 'triggered' ? 'alertsTriggered' : 'alertsSkipped']++;
@@ -340,7 +428,7 @@ async function checkPrices(env, context, { db, random } = {}) {
 // its coins is not a failed run.
 function runFailure(summary) {
   if (summary.coinsPriced === 0 && summary.coinsUnpriced.length > 0) return 'no coin could be priced';
-  const tableFailures = summary.failures.filter((f) => f.coin || f.alert).length;
+  const tableFailures = summary.failures.filter((f) => f.coin || f.alert || f.history).length;
   if (tableFailures) return `${tableFailures} alert table request(s) failed`;
   return undefined;
 }
@@ -356,4 +444,4 @@ exports.handler = async (event, context) => {
   return summary;
 };
 
-Object.assign(exports, { USER_AGENT, toPrice, SOURCES, eachCoinAlone, parseList, fires, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, checkPrices, runFailure });
+Object.assign(exports, { USER_AGENT, toPrice, SOURCES, eachCoinAlone, parseList, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, checkPrices, runFailure, WINDOW_MS, HISTORY_TTL_S, percentChange, usableReference, firingQuery, candidates, triggerUpdate });

@@ -104,6 +104,7 @@ Stack crypto_alerts(const AppContext& context) {
 
     auto& key = add_alerts_key(t, stage, {stage.named("price-checker"), stage.named("alert-processor")});
     const auto alerts = add_alerts_table(t, stage, key);
+    auto& price_history = add_price_history(t, stage, key);
     auto& topic = add_notifications(t, stage, key, parameters.notification_email);
     auto& dead_letters = add_dead_letter_queue(t, stage, key);
 
@@ -116,9 +117,14 @@ Stack crypto_alerts(const AppContext& context) {
           {"COINS", parameters.coins.ref()},
           {"PRICE_SOURCES", parameters.price_sources.ref()},
           {"BINANCE_API_URL", parameters.binance_api_url.ref()},
-          {"COINGECKO_API_KEY", parameters.coingecko_api_key.ref()}},
+          {"COINGECKO_API_KEY", parameters.coingecko_api_key.ref()},
+          {"PRICE_HISTORY_TABLE", price_history.ref()}},
          {Statement::allow().sid("QueryArmedAlerts").actions({"dynamodb:Query"}).resource(alerts.armed_index_arn),
-          Statement::allow().sid("TriggerAlerts").actions({"dynamodb:UpdateItem"}).resource(alerts.table.Arn())}});
+          Statement::allow().sid("TriggerAlerts").actions({"dynamodb:UpdateItem"}).resource(alerts.table.Arn()),
+          Statement::allow()
+              .sid("RecordAndReadPriceHistory")
+              .actions({"dynamodb:PutItem", "dynamodb:Query"})
+              .resource(price_history.Arn())}});
 
     const auto processor = add_node_function(
         t, stage, key,
@@ -152,6 +158,7 @@ Stack crypto_alerts(const AppContext& context) {
 
     add_outputs(t, {{"AlertsTableName", {alerts.table.ref(), "Alerts table name"}},
                     {"AlertsTableArn", {alerts.table.Arn(), "Alerts table ARN"}},
+                    {"PriceHistoryTableName", {price_history.ref(), "Prices recorded by the checker (rise/fall references)"}},
                     {"AlertsTopicArn", {topic.ref(), "SNS topic that receives triggered alerts"}},
                     {"PriceCheckerFunctionName", {checker.function.ref(), "Price checker function name"}},
                     {"PriceCheckerFunctionArn", {checker.function.Arn(), "Price checker function ARN"}},

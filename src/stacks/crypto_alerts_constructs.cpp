@@ -166,6 +166,25 @@ AlertsTable add_alerts_table(Template& t, const Stage& stage, const kms::Key& ke
     return {table, fn::sub("${" + table.logical_id() + ".Arn}/index/" + kArmedIndex)};
 }
 
+dynamodb::Table& add_price_history(Template& t, const Stage& stage, const kms::Key& key) {
+    using Table = dynamodb::Table;
+    // Prices the checker recorded, newest-first per coin: a rise/fall
+    // alert's reference is one Query (Limit 1) per coin and window. Items
+    // expire through DynamoDB TTL on expiresAt (epoch seconds), set by the
+    // checker just past twice the longest window; no stream, no GSI.
+    return t.add(
+        Table("PriceHistoryTable")
+            .TableName(stage.named("crypto-alerts-prices"))
+            .BillingMode("PAY_PER_REQUEST")
+            .AttributeDefinitions({attribute_definition("coin", "S"), attribute_definition("recordedAt", "N")})
+            .KeySchema({key_element("coin", "HASH"), key_element("recordedAt", "RANGE")})
+            .TimeToLiveSpecification(Table::TimeToLiveSpecificationProperty().AttributeName("expiresAt").Enabled(true))
+            .PointInTimeRecoverySpecification(
+                Table::PointInTimeRecoverySpecificationProperty().PointInTimeRecoveryEnabled(true))
+            .SSESpecification(Table::SSESpecificationProperty().SSEEnabled(true).SSEType("KMS").KMSMasterKeyId(
+                key.Arn())));
+}
+
 sns::Topic& add_notifications(Template& t, const Stage& stage, const kms::Key& key, const Parameter& email) {
     auto& topic = t.add(sns::Topic("AlertsTopic")
                             .TopicName(stage.named("price-alerts"))

@@ -46,6 +46,9 @@ struct AlertsTable {
 };
 AlertsTable add_alerts_table(Template& t, const Stage& stage, const kms::Key& key);
 
+// The checker's record of past prices, the references of rise/fall alerts.
+dynamodb::Table& add_price_history(Template& t, const Stage& stage, const kms::Key& key);
+
 // The topic that receives triggered alerts, with an optional email subscription.
 sns::Topic& add_notifications(Template& t, const Stage& stage, const kms::Key& key, const Parameter& email);
 

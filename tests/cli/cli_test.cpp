@@ -23,7 +23,7 @@ TEST_CASE("cfngen synth writes out/crypto-alerts-dev.template.json and a summary
     CHECK(run.exit_code == 0);
     const auto expected = cfngen::test::synth_crypto_alerts("dev");
     CHECK(cfngen::read_file(dir / "out" / "crypto-alerts-dev.template.json") == expected.template_text);
-    CHECK_THAT(run.err, StartsWith("synthesized crypto-alerts-dev.template.json: 23 resources, "));
+    CHECK_THAT(run.err, StartsWith("synthesized crypto-alerts-dev.template.json: 24 resources, "));
     fs::remove_all(dir);
 }
 

@@ -21,7 +21,7 @@ TEST_CASE("cfngen list: one row per resource of the stage, with its name and ref
     CHECK_THAT(run.out, Contains("\nAlertsTable                    AWS::DynamoDB::Table             crypto-alerts-prod "));
     CHECK_THAT(run.out, Contains("PriceCheckerRole.Arn"));
     CHECK_THAT(run.out, Contains("NotificationEmail (parameter)"));
-    CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 24);  // header + 23 resources
+    CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 25);  // header + 24 resources
 }
 
 TEST_CASE("cfngen list --json and cfngen graph read any template file, YAML included", "[cli][list][graph]") {

@@ -5,7 +5,8 @@ const assert = require('node:assert/strict');
 const checker = require('./support/aws-local').loadHandler('price-checker');
 const { startExchanges } = require('./support/exchanges');
 
-const { toPrice, SOURCES, fires, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, parseList, runFailure } = checker;
+const { toPrice, SOURCES, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, parseList, runFailure } = checker;
+const { WINDOW_MS, HISTORY_TTL_S, percentChange, usableReference, firingQuery, candidates, triggerUpdate } = checker;
 
 describe('toPrice', () => {
   test('accepts finite positive numbers and decimal strings', () => {
@@ -63,12 +64,9 @@ describe('source response parsing (real response shapes)', () => {
 });
 
 describe('decisions', () => {
-  test('fires is strict: equality never fires', () => {
-    assert.equal(fires('above', 100, 100.01), true);
-    assert.equal(fires('above', 100, 100), false);
-    assert.equal(fires('below', 100, 99.99), true);
-    assert.equal(fires('below', 100, 100), false);
-    assert.equal(fires('sideways', 100, 1), false);
+  test('threshold alerts query strictly: "threshold < price" above, "threshold > price" below', () => {
+    assert.deepEqual(firingQuery({ coin: 'BTC', condition: 'above', price: 100 }), { armedKey: 'BTC#above', op: '<', bound: 100 });
+    assert.deepEqual(firingQuery({ coin: 'BTC', condition: 'below', price: 100 }), { armedKey: 'BTC#below', op: '>', bound: 100 });
   });
   test('backoff is full jitter under an exponential cap', () => {
     assert.equal(backoffMs(0, () => 0.999, 200, 5000), 199);
@@ -207,5 +205,45 @@ describe('runFailure', () => {
   test('a run whose table queries or trigger writes failed, failed', () => {
     assert.equal(runFailure(summary({ failures: [{ coin: 'BTC', condition: 'above', error: 'x' }, { alert: 'a1', error: 'y' }] })),
       '2 alert table request(s) failed');
+  });
+});
+
+describe('percent change', () => {
+  const item = (at, price) => ({ recordedAt: { N: String(at) }, price: { N: String(price) } });
+  const now = Date.UTC(2026, 10, 25, 12);
+  test('the change is in percent of the reference, rounded past float noise', () => {
+    assert.equal(percentChange(100, 105), 5);
+    assert.equal(percentChange(62010, 65300), 5.30559587163);
+    assert.equal(percentChange(3, 3.3), 10); // (3.3 - 3) * 100 / 3 is 9.999999999999993 in floats
+    assert.equal(percentChange(200, 150), -25);
+  });
+  test('the reference is the price at or before now - W, no older than now - 2W', () => {
+    const hour = WINDOW_MS['1h'];
+    assert.deepEqual(usableReference(item(now - hour, 100), hour, now), { price: 100, at: now - hour });
+    assert.deepEqual(usableReference(item(now - 2 * hour, 100), hour, now), { price: 100, at: now - 2 * hour });
+    assert.equal(usableReference(item(now - 2 * hour - 1, 100), hour, now), undefined, 'a gap: too old');
+    assert.equal(usableReference(item(now - hour + 1, 100), hour, now), undefined, 'too recent for the window');
+    assert.equal(usableReference(undefined, hour, now), undefined, 'no history yet');
+  });
+  test('history lives just past twice the longest window', () => {
+    assert.ok(HISTORY_TTL_S * 1000 > 2 * WINDOW_MS['24h']);
+    assert.ok(HISTORY_TTL_S * 1000 <= 2 * WINDOW_MS['24h'] + 2 * 3600000);
+  });
+  test('candidates: above and below the price, rise or fall per window with a reference; no change, no candidate', () => {
+    const list = candidates('BTC', 105, { '1h': { price: 100, at: 1 }, '4h': { price: 110, at: 2 }, '24h': { price: 105, at: 3 } });
+    assert.deepEqual(list.map((c) => [c.condition, c.window, c.change]), [['above', undefined, undefined], ['below', undefined, undefined],
+      ['rise', '1h', 5], ['fall', '4h', -4.54545454545]]);
+    assert.deepEqual(firingQuery(list[2]), { armedKey: 'BTC#rise#1h', op: '<', bound: 5 });
+    assert.deepEqual(firingQuery(list[3]), { armedKey: 'BTC#fall#4h', op: '<', bound: 4.54545454545 });
+  });
+  test('a percent trigger is conditional on the window and records reference and change', () => {
+    const [, , rise] = candidates('ETH', 2625, { '15m': { price: 2500, at: now - 900000 } });
+    const update = triggerUpdate({ TABLE_NAME: 't' }, { ...rise, key: { userId: { S: 'u' }, alertId: { S: 'a' } } }, '2026-11-25T12:00:00.000Z');
+    assert.match(update.ConditionExpression, /#window = :window AND|AND #window = :window$/);
+    assert.match(update.ConditionExpression, /threshold < :bound/);
+    assert.deepEqual(update.ExpressionAttributeValues[':bound'], { N: '5' });
+    assert.match(update.UpdateExpression, /referencePrice = :reference, referenceAt = :referenceAt, changePercent = :change REMOVE armedKey$/);
+    const threshold = triggerUpdate({ TABLE_NAME: 't' }, { coin: 'ETH', condition: 'below', price: 1, key: {} }, 'now');
+    assert.match(threshold.ConditionExpression, /threshold > :bound AND attribute_not_exists\(#window\)$/);
   });
 });

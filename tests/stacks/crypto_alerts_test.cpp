@@ -36,7 +36,7 @@ TEST_CASE("the stack has the resources SPEC section 1 lists", "[stack]") {
     std::map<std::string, int> by_type;
     for (const auto& [id, r] : tmpl["Resources"].items()) ++by_type[r["Type"].get<std::string>()];
     CHECK(by_type == std::map<std::string, int>{{"AWS::CloudWatch::Alarm", 5},
-                                                {"AWS::DynamoDB::Table", 1},
+                                                {"AWS::DynamoDB::Table", 2},
                                                 {"AWS::Events::Rule", 1},
                                                 {"AWS::IAM::Role", 2},
                                                 {"AWS::KMS::Alias", 1},
@@ -103,12 +103,14 @@ TEST_CASE("the price checker role grants exactly what the checker calls", "[stac
               {"WriteOwnLogs", Value::array({"logs:CreateLogStream", "logs:PutLogEvents"})},
               {"QueryArmedAlerts", "dynamodb:Query"},
               {"TriggerAlerts", "dynamodb:UpdateItem"},
+              {"RecordAndReadPriceHistory", Value::array({"dynamodb:PutItem", "dynamodb:Query"})},
               {"UseAlertsKey", Value::array({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"})}});
     for (const auto& s : statements) {
         INFO(s.dump());
         CHECK(s["Resource"] != "*");
     }
     CHECK(statements[1]["Resource"] == fn::sub("${AlertsTable.Arn}/index/armed-by-threshold"));
+    CHECK(statements[3]["Resource"] == fn::get_att("PriceHistoryTable", "Arn"));
     CHECK(statements[0]["Resource"] == fn::get_att("PriceCheckerLogGroup", "Arn"));
 }
 
@@ -262,4 +264,17 @@ TEST_CASE("an invalid stage is an error", "[stack][stages]") {
     CHECK_FALSE(is_valid_stage(""));
     CHECK_FALSE(is_valid_stage("a23456789012345678"));
     CHECK(is_valid_stage("dev-2"));
+}
+
+TEST_CASE("the price history table: keyed by coin and time, expiring by TTL, encrypted with the key", "[stack][dynamodb]") {
+    const auto tmpl = synth_json("dev");
+    const auto& p = tmpl["Resources"]["PriceHistoryTable"]["Properties"];
+    CHECK(p["TableName"] == "crypto-alerts-prices-dev");
+    CHECK(p["KeySchema"] == Value::parse(R"([{"AttributeName":"coin","KeyType":"HASH"},
+                                               {"AttributeName":"recordedAt","KeyType":"RANGE"}])"));
+    CHECK(p["TimeToLiveSpecification"] == Value::parse(R"({"AttributeName":"expiresAt","Enabled":true})"));
+    CHECK(p["SSESpecification"]["KMSMasterKeyId"] == fn::get_att("AlertsKey", "Arn"));
+    CHECK_FALSE(p.contains("StreamSpecification"));
+    const auto& checker = tmpl["Resources"]["PriceCheckerFunction"]["Properties"]["Environment"]["Variables"];
+    CHECK(checker["PRICE_HISTORY_TABLE"] == fn::ref("PriceHistoryTable"));
 }

@@ -75,6 +75,13 @@ async function createAlertsTable(db, tableName) {
   await db.send(new CreateTableCommand(tableInputFromTemplate(tableName)));
 }
 
+// The price history table as the template declares it (keys, billing);
+// dynalite has no TTL process, so expiry is checked as the attribute set.
+async function createPriceHistoryTable(db, tableName, template = committedTemplate()) {
+  const p = template.Resources.PriceHistoryTable.Properties;
+  await db.send(new CreateTableCommand({ TableName: tableName, BillingMode: p.BillingMode, AttributeDefinitions: p.AttributeDefinitions, KeySchema: p.KeySchema }));
+}
+
 const xml = (action, result) => `<${action}Response xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`;
 const escapeXml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const snsError = (code, message) => ({ status: 400, body: `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>r</RequestId></ErrorResponse>` });
@@ -192,4 +199,4 @@ function loadHandler(name) {
   return require(file);
 }
 
-module.exports = { REPO, HANDLERS_DIR, listen, readBody, startDynamo, startSns, startCloudFormation, committedTemplate, tableInputFromTemplate, createAlertsTable, useLocalAws, loadHandler };
+module.exports = { REPO, HANDLERS_DIR, listen, readBody, startDynamo, startSns, startCloudFormation, committedTemplate, tableInputFromTemplate, createAlertsTable, createPriceHistoryTable, useLocalAws, loadHandler };

@@ -5,12 +5,13 @@
 // template's FilterCriteria before they reach the processor.
 const { before, after, beforeEach } = require('node:test');
 const { DynamoDBClient, PutItemCommand, UpdateItemCommand, GetItemCommand, DeleteTableCommand } = require('@aws-sdk/client-dynamodb');
-const { startDynamo, startSns, startCloudFormation, createAlertsTable, useLocalAws, loadHandler, committedTemplate } = require('./aws-local');
+const { startDynamo, startSns, startCloudFormation, createAlertsTable, createPriceHistoryTable, useLocalAws, loadHandler, committedTemplate } = require('./aws-local');
 const { startExchanges } = require('./exchanges');
 const { TableStream, passesFilters } = require('./stream');
 
 const TABLE = 'crypto-alerts-test';
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:price-alerts-test';
+const HISTORY = 'crypto-alerts-prices-test';
 const PRICES = { BTC: 50000, ETH: 2500, SOL: 150 };
 const S = (s) => ({ S: s });
 const N = (n) => ({ N: String(n) });
@@ -18,12 +19,13 @@ const context = (ms = 60000) => ({ getRemainingTimeInMillis: () => ms });
 
 // Registers the suite's hooks; the returned object is filled in by them.
 function useHarness() {
-  const h = { TABLE, TOPIC, S, N, context, processorInvocations: 0 };
+  const h = { TABLE, TOPIC, HISTORY, S, N, context, processorInvocations: 0 };
 
   h.putAlert = async (alertId, coinSymbol, condition, threshold, extra = {}) => {
     const item = { userId: S(extra.userId || 'user-1'), alertId: S(alertId), coinSymbol: S(coinSymbol), condition: S(condition) };
     if (threshold !== undefined) item.threshold = N(threshold);
     if (extra.note) item.note = S(extra.note);
+    if (extra.window) item.window = S(extra.window);
     await h.db.send(new PutItemCommand({ TableName: TABLE, Item: item }));
   };
 
@@ -84,6 +86,7 @@ function useHarness() {
       COINS: 'BTC,ETH,SOL',
       PRICE_SOURCES: 'kraken,coinbase,coingecko,binance',
       TOPIC_ARN: TOPIC,
+      PRICE_HISTORY_TABLE: HISTORY,
     });
     h.db = new DynamoDBClient({});
     h.checker = loadHandler('price-checker');
@@ -105,6 +108,8 @@ function useHarness() {
     h.processorInvocations = 0;
     await h.db.send(new DeleteTableCommand({ TableName: TABLE })).catch(() => {});
     await createAlertsTable(h.db, TABLE);
+    await h.db.send(new DeleteTableCommand({ TableName: HISTORY })).catch(() => {});
+    await createPriceHistoryTable(h.db, HISTORY);
     h.stream = new TableStream(h.db, TABLE);
     await h.stream.changes();
   });
