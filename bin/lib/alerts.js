@@ -23,12 +23,14 @@ function coinsFor(options, env = process.env) {
 
 const keyOf = (options) => ({ userId: { S: options.user }, alertId: { S: options.id } });
 
-// { condition, threshold } from exactly one of --above / --below, or undefined.
+const CONDITIONS = ['above', 'below', 'rise', 'fall'];
+
+// { condition, threshold } from at most one of --above, --below (a price in
+// USD), --rise, --fall (a percentage, with --window); undefined if none.
 function thresholdOption(options) {
-  if (options.above !== undefined && options.below !== undefined) throw new UsageError('give --above or --below, not both');
-  if (options.above !== undefined) return { condition: 'above', threshold: options.above };
-  if (options.below !== undefined) return { condition: 'below', threshold: options.below };
-  return undefined;
+  const given = CONDITIONS.filter((c) => options[c] !== undefined);
+  if (given.length > 1) throw new UsageError(`give one of --${given.join(', --')}, not several`);
+  return given.length ? { condition: given[0], threshold: options[given[0]] } : undefined;
 }
 
 // The natural fields of `current` (an item, or {}) changed by the options.
@@ -38,7 +40,11 @@ function alertImage(current, options) {
   if (options.id !== undefined) image.alertId = { S: options.id };
   if (options.coin !== undefined) image.coinSymbol = { S: options.coin };
   const crossing = thresholdOption(options);
-  if (crossing) Object.assign(image, { condition: { S: crossing.condition }, threshold: { N: crossing.threshold } });
+  if (crossing) {
+    Object.assign(image, { condition: { S: crossing.condition }, threshold: { N: crossing.threshold } });
+    if (crossing.condition === 'above' || crossing.condition === 'below') delete image.window;
+  }
+  if (options.window !== undefined) image.window = { S: options.window };
   if (options.note !== undefined) image.note = { S: options.note };
   if (options['clear-note']) delete image.note;
   return image;
@@ -62,7 +68,7 @@ function plainAlert(item) {
 
 async function create(db, options) {
   required(options, 'user', 'coin');
-  if (!thresholdOption(options)) throw new UsageError('--above or --below is required');
+  if (!thresholdOption(options)) throw new UsageError('one of --above, --below, --rise, --fall is required');
   const id = options.id || crypto.randomUUID().slice(0, 8);
   const item = alertImage({}, { ...options, id });
   validOrThrow(item, options);
@@ -97,7 +103,7 @@ async function edit(db, options) {
   const values = {};
   const set = [];
   const remove = [];
-  for (const field of ['coinSymbol', 'condition', 'threshold', 'note']) {
+  for (const field of ['coinSymbol', 'condition', 'threshold', 'window', 'note']) {
     if (JSON.stringify(current[field]) === JSON.stringify(next[field])) continue;
     names[`#${field}`] = field;
     if (next[field]) { set.push(`#${field} = :${field}`); values[`:${field}`] = next[field]; } else remove.push(`#${field}`);
@@ -169,6 +175,9 @@ async function list(db, options) {
   return { alerts };
 }
 
-const describe = (image) => `${image.coinSymbol.S} ${image.condition.S} ${image.threshold.N}${image.note ? ` (${image.note.S})` : ''}`;
+const describe = (image) => {
+  const percent = image.window ? `% within ${image.window.S}` : '';
+  return `${image.coinSymbol.S} ${image.condition.S} ${image.threshold.N}${percent}${image.note ? ` (${image.note.S})` : ''}`;
+};
 
 module.exports = { STATUSES, tableName, coinsFor, alertImage, plainAlert, create, show, edit, pause, resume, rearm, remove, list };

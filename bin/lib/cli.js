@@ -12,15 +12,15 @@ const { listUnnotified, resendUnnotified } = require('./unnotified');
 
 const COMMON = { stage: 'value', table: 'value', coins: 'value', json: 'flag', help: 'flag' };
 const KEY = { user: 'value', id: 'value' };
-const FIELDS = { coin: 'value', above: 'value', below: 'value', note: 'value' };
+const FIELDS = { coin: 'value', above: 'value', below: 'value', rise: 'value', fall: 'value', window: 'value', note: 'value' };
 const TOPIC = { 'topic-arn': 'value' };
 
 // name: [options, usage, run(clients, options) -> result]
 const COMMANDS = {
-  create: [{ ...KEY, ...FIELDS }, '--user U --coin BTC (--above X | --below X) [--note TEXT] [--id ID]', (c, o) => alerts.create(c.db, o)],
+  create: [{ ...KEY, ...FIELDS }, '--user U --coin BTC (--above USD | --below USD | --rise % --window W | --fall % --window W) [--note TEXT] [--id ID]', (c, o) => alerts.create(c.db, o)],
   list: [{ user: 'value', status: 'value' }, '[--user U] [--status ACTIVE|INVALID|TRIGGERED|PAUSED]', (c, o) => alerts.list(c.db, o)],
   show: [KEY, '--user U --id ID', (c, o) => alerts.show(c.db, o)],
-  edit: [{ ...KEY, ...FIELDS, 'clear-note': 'flag' }, '--user U --id ID [--coin C] [--above X | --below X] [--note TEXT | --clear-note]', (c, o) => alerts.edit(c.db, o)],
+  edit: [{ ...KEY, ...FIELDS, 'clear-note': 'flag' }, '--user U --id ID [--coin C] [--above USD | --below USD | --rise % | --fall %] [--window W] [--note TEXT | --clear-note]', (c, o) => alerts.edit(c.db, o)],
   pause: [KEY, '--user U --id ID', (c, o) => alerts.pause(c.db, o)],
   resume: [KEY, '--user U --id ID', (c, o) => alerts.resume(c.db, o)],
   rearm: [KEY, '--user U --id ID', (c, o) => alerts.rearm(c.db, o)],
@@ -46,6 +46,7 @@ function usage() {
   lines.push('', 'every command: --stage S (table crypto-alerts-S), [--table NAME] [--coins BTC,ETH] [--json]',
     'coins: --coins, else $COINS, else the template default; AWS settings: the SDK\'s (AWS_REGION, AWS_PROFILE, ...)',
     '', 'examples:', '  crypto-alerts create --stage dev --user alice --coin BTC --above 100000 --note "take profit"',
+    '  crypto-alerts create --stage dev --user alice --coin ETH --fall 10 --window 24h',
     '  crypto-alerts list --stage dev --user alice', '  crypto-alerts subscribe --stage dev --user alice --email alice@example.com');
   return lines.join('\n');
 }
@@ -61,7 +62,7 @@ function table(rows, columns) {
 
 function readable(result) {
   // An alert without status is NEW: the processor has not armed it yet.
-  if (result.alerts) return table(result.alerts.map((a) => ({ ...a, status: a.status || 'NEW', detail: a.invalidReason || a.note || '' })), ['userId', 'alertId', 'coinSymbol', 'condition', 'threshold', 'status', 'detail']);
+  if (result.alerts) return table(result.alerts.map((a) => ({ ...a, window: a.window || '', status: a.status || 'NEW', detail: a.invalidReason || a.note || '' })), ['userId', 'alertId', 'coinSymbol', 'condition', 'threshold', 'window', 'status', 'detail']);
   // SNS lists a pending subscription without an ARN, so its filter policy (the user) cannot be read yet.
   if (result.subscribers) return table(result.subscribers.map((s) => ({ ...s, user: s.user || '-' })), ['endpoint', 'user', 'status']);
   if (result.unnotified) return table(result.unnotified, ['userId', 'alertId', 'triggeredAt', 'reason']);

@@ -51,8 +51,11 @@ describe('alerts', () => {
       [['create', '--stage', 'test', '--user', 'a', '--coin', 'DOGE', '--above', '1'], /coinSymbol must be one of BTC, ETH, SOL/],
       [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--above', '-5'], /threshold must be a finite number greater than 0/],
       [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--above', 'lots'], /threshold/],
-      [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--above', '1', '--below', '2'], /not both/],
-      [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC'], /--above or --below is required/],
+      [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--above', '1', '--below', '2'], /give one of --above, --below, not several/],
+      [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC'], /one of --above, --below, --rise, --fall is required/],
+      [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--rise', '5'], /window must be one of 5m, 15m, 1h, 4h, 24h/],
+      [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--fall', '1001', '--window', '1h'], /at most 1000/],
+      [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--above', '5', '--window', '1h'], /window applies only to rise and fall/],
       [['create', '--stage', 'test', '--coin', 'BTC', '--above', '1'], /--user is required/],
       [['create', '--stage', 'Test!', '--user', 'a', '--coin', 'BTC', '--above', '1'], /invalid stage/],
       [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--above', '1', '--note', 'n'.repeat(501)], /note must be text of at most 500/],
@@ -85,7 +88,7 @@ describe('alerts', () => {
     await ok('create', '--stage', 'test', '--user', 'bob', '--coin', 'SOL', '--above', '100', '--id', 's');
     await ok('create', '--stage', 'test', '--user', 'carol', '--coin', 'ETH', '--above', '9000', '--id', 'e');
     await h.drainStream();
-    assert.match(await ok('list', '--stage', 'test'), /^userId +alertId +coinSymbol +condition +threshold +status +detail\nbob +s +SOL +above +100 +ACTIVE/);
+    assert.match(await ok('list', '--stage', 'test'), /^userId +alertId +coinSymbol +condition +threshold +window +status +detail\nbob +s +SOL +above +100 +ACTIVE/);
     assert.deepEqual((await json('list', '--stage', 'test', '--user', 'carol')).alerts.map((a) => a.alertId), ['e']);
 
     await ok('edit', '--stage', 'test', '--user', 'carol', '--id', 'e', '--coin', 'BTC', '--below', '60000');
@@ -113,6 +116,21 @@ describe('alerts', () => {
     assert.equal((await run('delete', '--stage', 'test', '--user', 'bob', '--id', 's')).code, 1);
     assert.equal((await run('show', '--stage', 'test', '--user', 'bob', '--id', 's')).code, 1);
   });
+});
+
+test('percent alerts: created, armed under coin, condition and window, edited back to a threshold', async () => {
+  await ok('create', '--stage', 'test', '--user', 'fay', '--coin', 'ETH', '--fall', '10', '--window', '24h', '--id', 'dip');
+  await h.drainStream();
+  const armed = await json('show', '--stage', 'test', '--user', 'fay', '--id', 'dip');
+  assert.deepEqual([armed.alert.condition, armed.alert.threshold, armed.alert.window, armed.alert.armedKey], ['fall', '10', '24h', 'ETH#fall#24h']);
+  assert.match(await ok('list', '--stage', 'test', '--user', 'fay'), /fay +dip +ETH +fall +10 +24h +ACTIVE/);
+  await ok('edit', '--stage', 'test', '--user', 'fay', '--id', 'dip', '--window', '4h');
+  await h.drainStream();
+  assert.equal((await json('show', '--stage', 'test', '--user', 'fay', '--id', 'dip')).alert.armedKey, 'ETH#fall#4h');
+  await ok('edit', '--stage', 'test', '--user', 'fay', '--id', 'dip', '--below', '2000');
+  await h.drainStream();
+  const threshold = (await json('show', '--stage', 'test', '--user', 'fay', '--id', 'dip')).alert;
+  assert.deepEqual([threshold.condition, threshold.window, threshold.armedKey], ['below', undefined, 'ETH#below']);
 });
 
 describe('subscribers', () => {
