@@ -24,6 +24,8 @@ const synth = read('synth-vs-cdk.json');
 const scale = read('scale.json');
 const instructions = fs.existsSync(path.join(resultsDir, 'instructions.json')) ? read('instructions.json') : null;
 const price = read('price-check-cost.json');
+const percentFile = path.join(resultsDir, 'percent-check-cost.json');
+const percent = fs.existsSync(percentFile) ? read('percent-check-cost.json') : undefined;
 const validateDiff = fs.existsSync(path.join(resultsDir, 'validate-diff.json')) ? read('validate-diff.json') : null;
 
 const ms = (v, digits = 1) => v.toFixed(digits);
@@ -260,7 +262,18 @@ minute. Both wall times include the 10 conditional UpdateItem calls of the alert
 time in dynalite; at ${int(priceLast.alerts)} alerts the scan takes ${ms(priceLast.scan.ms / priceLast.gsi.ms, 0)}x as long.
 
 ![items read against alert count](${relMarkdown(pricePlot)})
-`;
+${percent ? `
+Rise/fall alerts (\`node bench/percent-check-cost.js\`): N armed percent alerts over 3 coins, rise and fall, 5 windows, of
+which 10 fire; a reference price recorded for every coin and window, each a small change, so the checker makes all its reads:
+one reference per coin and window (Query, Limit 1), the sparse-index queries of every candidate, one price record per coin.
+Median of ${percent.rows[0].runs} runs after a warm-up, the fired alerts re-armed before each.
+
+${table(['armed percent alerts', 'firing', 'checker items read', 'checker ms', 'checker calls', 'runs'],
+    percent.rows.map((r) => [int(r.alerts), r.firing, r.itemsRead, ms(r.ms, 1), Object.entries(r.calls).map(([k, v]) => `${k} ${v}`).join(', '), r.runs]))}
+
+Items read: ${percent.rows[0].itemsRead} = 15 reference prices (3 coins x 5 windows) + 10 alerts that fire, at every N: the cost
+grows with the alerts that fire, not with the alerts that exist.
+` : ''}`;
 
 // ---- before/after comparisons (bench/before-after.js), when present --------
 // Written once, when a change is made, against the binary before it: the

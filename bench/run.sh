@@ -46,6 +46,7 @@ if $smoke; then
   scale_args=(--sizes 50,100 --diff-size 100 --min-seconds 0.05 --process-runs 1)
   instruction_sizes=()
   price_args=(--runs 1 200)
+  percent_args=(--runs 1 200)
   validate_diff_args=(--runs 1 --warmup 0)
 else
   out=bench/results
@@ -54,6 +55,7 @@ else
   scale_args=(--sizes 50,500,5000 --diff-size 500 --min-seconds 1 --process-runs 11)
   instruction_sizes=(50 500 5000)
   price_args=(--runs 5 1000 10000 50000)
+  percent_args=(--runs 5 1000 10000)
   validate_diff_args=(--runs 10 --warmup 1)
 fi
 mkdir -p "$out"
@@ -80,6 +82,9 @@ rm -rf "$pairs"
 
 echo "== 3. price-check cost" >&2
 node bench/price-check-cost.js "${price_args[@]}" --out "$out" 2> >(grep -v -e NodeVersionSupportWarning -e "^versions published" \
+  -e "^will require node" -e "^To continue receiving" -e "^and security updates" -e "^More information" -e "trace-warnings" -e '^$' >&2)
+
+node bench/percent-check-cost.js "${percent_args[@]}" --out "$out" 2> >(grep -v -e NodeVersionSupportWarning -e "^versions published" \
   -e "^will require node" -e "^To continue receiving" -e "^and security updates" -e "^More information" -e "trace-warnings" -e '^$' >&2)
 
 echo "== 4. validate and diff vs AWS's validator and @aws-cdk/cloudformation-diff" >&2

@@ -151,6 +151,19 @@ class CryptoAlertsStack extends cdk.Stack {
       projectionType: dynamodb.ProjectionType.KEYS_ONLY,
     });
 
+    // --- Price history: references of rise/fall alerts, expiring by TTL ---
+    const priceHistory = new dynamodb.Table(this, 'PriceHistoryTable', {
+      tableName: named('crypto-alerts-prices'),
+      partitionKey: { name: 'coin', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'recordedAt', type: dynamodb.AttributeType.NUMBER },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: 'expiresAt',
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      removalPolicy: cdk.RemovalPolicy.DESTROY,
+    });
+
     // --- Notifications and dead letters ---------------------------------
     const topic = new sns.Topic(this, 'AlertsTopic', {
       topicName: named('price-alerts'), displayName: 'Crypto price alerts', masterKey: key,
@@ -190,12 +203,13 @@ class CryptoAlertsStack extends cdk.Stack {
       sid: 'QueryArmedAlerts', actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/${ARMED_INDEX}`],
     }));
     table.grant(checkerRole, 'dynamodb:UpdateItem');
+    priceHistory.grant(checkerRole, 'dynamodb:PutItem', 'dynamodb:Query');
     key.grantEncryptDecrypt(checkerRole);
     const checker = new lambda.Function(this, 'PriceCheckerFunction', { ...fnProps(
       checkerName, handlerSource('price-checker'), checkerRole, checkerLogs, 512, 60,
       { TABLE_NAME: table.tableName, ARMED_INDEX_NAME: ARMED_INDEX, COINS: coins.valueAsString,
         PRICE_SOURCES: priceSources.valueAsString, BINANCE_API_URL: binanceApiUrl.valueAsString,
-        COINGECKO_API_KEY: coinGeckoDemoApiKey.valueAsString },
+        COINGECKO_API_KEY: coinGeckoDemoApiKey.valueAsString, PRICE_HISTORY_TABLE: priceHistory.tableName },
       'Fetches coin prices every minute and triggers the alerts they cross'), retryAttempts: 0 });
 
     const processorLogs = logGroup('AlertProcessorLogGroup', processorName);
@@ -274,6 +288,7 @@ class CryptoAlertsStack extends cdk.Stack {
       new cdk.CfnOutput(this, id, { value, description, exportName: cdk.Fn.sub(`\${AWS::StackName}-${id}`) });
     output('AlertsTableName', table.tableName, 'Alerts table name');
     output('AlertsTableArn', table.tableArn, 'Alerts table ARN');
+    output('PriceHistoryTableName', priceHistory.tableName, 'Prices recorded by the checker (rise/fall references)');
     output('AlertsTopicArn', topic.topicArn, 'SNS topic that receives triggered alerts');
     output('PriceCheckerFunctionName', checker.functionName, 'Price checker function name');
     output('PriceCheckerFunctionArn', checker.functionArn, 'Price checker function ARN');

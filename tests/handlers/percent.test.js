@@ -152,3 +152,33 @@ describe('validation and edits', () => {
     assert.equal((await runAt(HOUR, { BTC: 52000 })).alertsTriggered, 1);
   });
 });
+
+describe('cost', () => {
+  test('2,000 armed percent alerts, 10 firing: the checker reads 15 references and the 10 that fire', async () => {
+    const { BatchWriteItemCommand, PutItemCommand } = require('@aws-sdk/client-dynamodb');
+    const { S, N } = h;
+    const windows = ['5m', '15m', '1h', '4h', '24h'];
+    const requests = [];
+    for (let i = 0; i < 2000; i++) {
+      const fire = i < 10;
+      const [coin, condition, window] = fire ? ['BTC', 'rise', '1h'] : [['BTC', 'ETH', 'SOL'][i % 3], i % 2 ? 'rise' : 'fall', windows[i % 5]];
+      requests.push({ PutRequest: { Item: { userId: S(`u${i % 97}`), alertId: S(`a${i}`), coinSymbol: S(coin), condition: S(condition), window: S(window),
+        threshold: N(fire ? 1 + i / 10 : 50 + i), status: S('ACTIVE'), armedKey: S(`${coin}#${condition}#${window}`) } } });
+    }
+    for (let i = 0; i < requests.length; i += 25) await h.db.send(new BatchWriteItemCommand({ RequestItems: { [h.TABLE]: requests.slice(i, i + 25) } }));
+    at(0);
+    const minutes = { '5m': 5, '15m': 15, '1h': 60, '4h': 240, '24h': 1440 };
+    for (const coin of ['BTC', 'ETH', 'SOL']) {
+      for (const window of windows) {
+        const reference = coin === 'BTC' && window === '1h' ? 45000 : h.ex.state.prices[coin] * 0.99; // BTC 1h: +11.1%; others +1.01%
+        await h.db.send(new PutItemCommand({ TableName: h.HISTORY, Item: { coin: S(coin), recordedAt: N(base - minutes[window] * MINUTE), price: N(reference), expiresAt: N(0) } }));
+      }
+    }
+    h.dynamo.resetCounts();
+    const summary = await runChecker();
+    assert.equal(summary.alertsTriggered, 10);
+    console.log(`# cost: 2000 armed percent alerts, 10 firing: ${h.dynamo.counts.itemsRead} items read by ${JSON.stringify(h.dynamo.counts.calls)}`);
+    assert.equal(h.dynamo.counts.itemsRead, 25);
+    assert.equal(h.dynamo.counts.calls.Scan, undefined);
+  });
+});
