@@ -141,6 +141,20 @@ describe('validation and edits', () => {
     }
   });
 
+  test('a paused percent alert never fires; resumed, it is armed under its window again and fires', async () => {
+    await putAlert('p', 'SOL', 'fall', 3, { window: '15m' });
+    await drainStream();
+    await runAt(0, { SOL: 150 });
+    await h.userUpdate('p', { status: 'PAUSED' });
+    await drainStream();
+    assert.equal((await getAlert('p')).armedKey, undefined);
+    assert.equal((await runAt(15 * MINUTE, { SOL: 140 })).alertsFiring, 0);
+    await h.userUpdate('p', { status: 'ACTIVE' });
+    await drainStream();
+    assert.equal((await getAlert('p')).armedKey.S, 'SOL#fall#15m');
+    assert.equal((await runAt(30 * MINUTE, { SOL: 130 })).alertsTriggered, 1); // vs the 15-minute price 140: -7.1%
+  });
+
   test('a new window takes effect; the alert never fires under the old one meanwhile', async () => {
     await putAlert('w', 'BTC', 'rise', 1, { window: '5m' });
     await drainStream();
