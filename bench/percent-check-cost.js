@@ -12,17 +12,18 @@
 //   node bench/percent-check-cost.js [--runs 5] [--out bench/results] [N ...]   # default N: 1000 10000
 const fs = require('node:fs');
 const path = require('node:path');
-const { DynamoDBClient, BatchWriteItemCommand, DeleteTableCommand, PutItemCommand } = require('@aws-sdk/client-dynamodb');
-const { startDynamo, createAlertsTable, createPriceHistoryTable, useLocalAws, loadHandler } = require('../tests/handlers/support/aws-local');
-const { startExchanges } = require('../tests/handlers/support/exchanges');
+const { DynamoDBClient, DeleteTableCommand, PutItemCommand } = require('@aws-sdk/client-dynamodb');
+const { createAlertsTable, createPriceHistoryTable, loadHandler } = require('../tests/handlers/support/aws-local');
 const { option, median } = require('./lib/args');
+const { sizesAndRuns, startLocal, batchPut, measure, quietly } = require('./lib/checker-bench');
 
 const TABLE = 'crypto-alerts-bench';
 const HISTORY = 'crypto-alerts-prices-bench';
 const FIRING = 10;
 const PRICES = { BTC: 50000, ETH: 2500, SOL: 150 };
 const COINS = Object.keys(PRICES);
-const WINDOWS = { '5m': 300000, '15m': 900000, '1h': 3600000, '4h': 14400000, '24h': 86400000 };
+const checker = loadHandler('price-checker');
+const WINDOWS = checker.WINDOW_MS;
 const S = (s) => ({ S: s });
 const N = (n) => ({ N: String(n) });
 
@@ -55,40 +56,24 @@ async function load(db, count) {
     await db.send(new DeleteTableCommand({ TableName: name })).catch(() => {});
     await create(db, name);
   }
-  const batches = [];
-  for (let i = 0; i < count; i += 25) batches.push(Array.from({ length: Math.min(25, count - i) }, (_, j) => ({ PutRequest: { Item: alertItem(i + j) } })));
-  for (let k = 0; k < batches.length; k += 8) {
-    await Promise.all(batches.slice(k, k + 8).map((batch) => db.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: batch } }))));
-  }
+  await batchPut(db, TABLE, count, alertItem);
   await seedHistory(db, Date.now());
 }
 
 async function main() {
-  const runs = Number(option('runs', 5));
+  const { runs, sizes } = sizesAndRuns([1000, 10000], FIRING);
   const outDir = path.resolve(option('out', path.join(__dirname, 'results')));
-  const counts = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(all[i - 1] || '').startsWith('--')).map(Number);
-  if (counts.some((n) => !(n >= FIRING)) || !(runs >= 1)) throw new Error(`alert counts must be numbers >= ${FIRING}, --runs >= 1`);
-  const dynamo = await startDynamo();
-  const ex = await startExchanges(PRICES);
-  useLocalAws({ dynamo });
-  Object.assign(process.env, ex.env, { TABLE_NAME: TABLE, ARMED_INDEX_NAME: 'armed-by-threshold', COINS: COINS.join(','), PRICE_SOURCES: 'kraken', PRICE_HISTORY_TABLE: HISTORY });
+  const local = await startLocal(PRICES, { TABLE_NAME: TABLE, ARMED_INDEX_NAME: 'armed-by-threshold', COINS: COINS.join(','), PRICE_SOURCES: 'kraken', PRICE_HISTORY_TABLE: HISTORY });
   const db = new DynamoDBClient({});
-  const checker = loadHandler('price-checker');
   const rows = [];
-  const log = console.log;
-  for (const size of counts.length ? counts : [1000, 10000]) {
+  for (const size of sizes) {
     await load(db, size);
     const samples = [];
     for (let round = 0; round <= runs; round++) {  // round 0 is the warm-up
-      await db.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: Array.from({ length: FIRING }, (_, i) => ({ PutRequest: { Item: alertItem(i) } })) } }));
-      dynamo.resetCounts();
-      const started = process.hrtime.bigint();
-      console.log = () => {};
-      const result = await checker.handler({}, { getRemainingTimeInMillis: () => 60000 });
-      console.log = log;
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (result.alertsTriggered !== FIRING) throw new Error(`expected ${FIRING} alerts to fire, got ${result.alertsTriggered}`);
-      if (round > 0) samples.push({ itemsRead: dynamo.counts.itemsRead, calls: { ...dynamo.counts.calls }, ms });
+      await batchPut(db, TABLE, FIRING, alertItem);
+      const sample = await quietly(() => measure(local.dynamo, () => checker.handler({}, { getRemainingTimeInMillis: () => 60000 })));
+      if (sample.result.alertsTriggered !== FIRING) throw new Error(`expected ${FIRING} alerts to fire, got ${sample.result.alertsTriggered}`);
+      if (round > 0) samples.push(sample);
     }
     const row = { alerts: size, firing: FIRING, runs, itemsRead: samples[0].itemsRead, itemsReadPerRun: samples.map((s) => s.itemsRead),
       ms: median(samples.map((s) => s.ms)), msPerRun: samples.map((s) => Number(s.ms.toFixed(1))), calls: samples[0].calls };
@@ -96,7 +81,7 @@ async function main() {
     console.error(`${size} percent alerts: checker read ${row.itemsRead} items, median ${row.ms.toFixed(1)} ms (${runs} runs)`);
   }
   db.destroy();
-  await Promise.all([dynamo.close(), ex.close()]);
+  await local.close();
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'percent-check-cost.json'), JSON.stringify({ dynamodb: 'dynalite 4.0.0 (in memory)', rows }, null, 2) + '\n');
 }

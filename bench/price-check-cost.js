@@ -10,11 +10,11 @@
 //   node bench/price-check-cost.js [--runs 5] [--out bench/results] [N ...]   # default N: 1000 10000 50000
 const fs = require('node:fs');
 const path = require('node:path');
-const { DynamoDBClient, BatchWriteItemCommand, DeleteTableCommand } = require('@aws-sdk/client-dynamodb');
-const { startDynamo, createAlertsTable, useLocalAws, loadHandler } = require('../tests/handlers/support/aws-local');
-const { startExchanges } = require('../tests/handlers/support/exchanges');
+const { DynamoDBClient, DeleteTableCommand } = require('@aws-sdk/client-dynamodb');
+const { createAlertsTable, loadHandler } = require('../tests/handlers/support/aws-local');
 const { scanCheck } = require('./baseline/scan-checker');
 const { option, median } = require('./lib/args');
+const { sizesAndRuns, startLocal, batchPut, measure, quietly } = require('./lib/checker-bench');
 
 const TABLE = 'crypto-alerts-bench';
 const FIRING = 10;
@@ -35,56 +35,27 @@ function alertItem(i) {
 async function load(db, count) {
   await db.send(new DeleteTableCommand({ TableName: TABLE })).catch(() => {});
   await createAlertsTable(db, TABLE);
-  const writes = [];
-  for (let i = 0; i < count; i += 25) {
-    const batch = [];
-    for (let j = i; j < Math.min(count, i + 25); j++) batch.push({ PutRequest: { Item: alertItem(j) } });
-    writes.push(batch);
-  }
-  for (let k = 0; k < writes.length; k += 8) {
-    await Promise.all(writes.slice(k, k + 8).map((batch) => db.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: batch } }))));
-  }
-}
-
-async function measure(dynamo, run) {
-  dynamo.resetCounts();
-  const started = process.hrtime.bigint();
-  const result = await run();
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { itemsRead: dynamo.counts.itemsRead, calls: { ...dynamo.counts.calls }, ms, result };
+  await batchPut(db, TABLE, count, alertItem);
 }
 
 // The alerts that fired go back to armed, so every run has the same work.
-async function rearm(db) {
-  await db.send(new BatchWriteItemCommand({ RequestItems: {
-    [TABLE]: Array.from({ length: FIRING }, (_, i) => ({ PutRequest: { Item: alertItem(i) } })) } }));
-}
-
-
+const rearm = (db) => batchPut(db, TABLE, FIRING, alertItem);
 
 async function main() {
-  const runs = Number(option('runs', 5));
+  const { runs, sizes } = sizesAndRuns([1000, 10000, 50000], FIRING);
   const outDir = path.resolve(option('out', path.join(__dirname, 'results')));
-  const counts = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(all[i - 1] || '').startsWith('--')).map(Number);
-  if (counts.some((n) => !(n >= FIRING)) || !(runs >= 1)) throw new Error(`alert counts must be numbers >= ${FIRING}, --runs >= 1`);
-  const sizes = counts.length ? counts : [1000, 10000, 50000];
-  const dynamo = await startDynamo();
-  const ex = await startExchanges(PRICES);
-  useLocalAws({ dynamo });
-  Object.assign(process.env, ex.env, { TABLE_NAME: TABLE, ARMED_INDEX_NAME: 'armed-by-threshold', COINS: 'BTC,ETH,SOL', PRICE_SOURCES: 'kraken' });
+  const local = await startLocal(PRICES, { TABLE_NAME: TABLE, ARMED_INDEX_NAME: 'armed-by-threshold', COINS: 'BTC,ETH,SOL', PRICE_SOURCES: 'kraken' });
+  const { dynamo } = local;
   const db = new DynamoDBClient({});
   const checker = loadHandler('price-checker');
   const context = { getRemainingTimeInMillis: () => 60000 };
-  const log = console.log;
   const rows = [];
   for (const size of sizes) {
     await load(db, size);
     const samples = { gsi: [], scan: [] };
     for (let round = 0; round <= runs; round++) {  // round 0 is the warm-up
       await rearm(db);
-      console.log = () => {};  // the checker's one summary line per run
-      const gsi = await measure(dynamo, () => checker.handler({}, context));
-      console.log = log;
+      const gsi = await quietly(() => measure(dynamo, () => checker.handler({}, context)));
       await rearm(db);
       const scan = await measure(dynamo, () => scanCheck(process.env, PRICES));
       if (gsi.result.alertsTriggered !== FIRING || scan.result.triggered !== FIRING)
@@ -100,7 +71,7 @@ async function main() {
       `scan baseline read ${row.scan.itemsRead} items, median ${row.scan.ms.toFixed(1)} ms (${runs} runs each)`);
   }
   db.destroy();
-  await Promise.all([dynamo.close(), ex.close()]);
+  await local.close();
 
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'price-check-cost.json'), JSON.stringify({ dynamodb: 'dynalite 4.0.0 (in memory)', rows }, null, 2) + '\n');
