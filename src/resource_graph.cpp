@@ -39,10 +39,9 @@ ResourceNode node_of(const std::string& id, const Value& resource, const Value& 
     // target -> kind -> attributes; ordered, so the output is deterministic.
     std::map<std::string, std::map<std::string, std::set<std::string>>> edges;
     std::set<std::string> parameters;
-    Value referencing = Value::object();
-    for (const auto* section : {"Properties", "Metadata", "Condition"})
-        if (resource.is_object() && resource.contains(section)) referencing[section] = resource[section];
-    const auto found = find_references(referencing);
+    // The whole resource: Type, DependsOn and Condition are plain strings,
+    // which hold no reference, so only Properties and Metadata contribute.
+    const auto found = find_references(resource);
     for (const auto& target : found.refs) {
         if (resources.contains(target)) edges[target]["Ref"];
         else parameters.insert(target);

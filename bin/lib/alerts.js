@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { GetItemCommand, PutItemCommand, UpdateItemCommand, DeleteItemCommand, QueryCommand, ScanCommand } = require('@aws-sdk/client-dynamodb');
-const { validateAlert } = require('../../handlers/alert-processor/index.js');
+const { validateAlert, NATURAL_FIELDS } = require('../../handlers/alert-processor/index.js');
 const { UsageError, StateError, required, checkStage } = require('./args');
 
 const STATUSES = ['ACTIVE', 'INVALID', 'TRIGGERED', 'PAUSED'];
@@ -89,8 +89,8 @@ async function fetchAlert(db, options) {
 }
 
 async function show(db, options) {
-  const item = await fetchAlert(db, options);
-  return { alert: plainAlert(item), message: Object.entries(plainAlert(item)).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n') };
+  const alert = plainAlert(await fetchAlert(db, options));
+  return { alert, message: Object.entries(alert).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n') };
 }
 
 // Writes only the fields that change, on condition that the alert is still
@@ -101,16 +101,15 @@ async function edit(db, options) {
   validOrThrow(next, options);
   const names = {};
   const values = {};
-  const set = [];
-  const remove = [];
-  for (const field of ['coinSymbol', 'condition', 'threshold', 'window', 'note']) {
-    if (JSON.stringify(current[field]) === JSON.stringify(next[field])) continue;
+  const [set, remove, guard] = [[], [], []];
+  for (const field of NATURAL_FIELDS) {
+    const [was, now] = [current[field], next[field]];
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
     names[`#${field}`] = field;
-    if (next[field]) { set.push(`#${field} = :${field}`); values[`:${field}`] = next[field]; } else remove.push(`#${field}`);
+    if (now) { set.push(`#${field} = :${field}`); values[`:${field}`] = now; } else remove.push(`#${field}`);
+    if (was) { guard.push(`#${field} = :was_${field}`); values[`:was_${field}`] = was; } else guard.push(`attribute_not_exists(#${field})`);
   }
-  if (!set.length && !remove.length) return { alert: plainAlert(current), message: `nothing to change in ${options.user}/${options.id}` };
-  const guard = Object.keys(names).map((n) => (current[names[n]] ? `${n} = :was${n.slice(1)}` : `attribute_not_exists(${n})`));
-  for (const n of Object.keys(names)) if (current[names[n]]) values[`:was${n.slice(1)}`] = current[names[n]];
+  if (!guard.length) return { alert: plainAlert(current), message: `nothing to change in ${options.user}/${options.id}` };
   await conditional(db, options, {
     UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''].filter(Boolean).join(' '),
     ConditionExpression: guard.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values,

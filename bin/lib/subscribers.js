@@ -11,12 +11,12 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const filterPolicy = (userId) => JSON.stringify({ userId: [userId] });
 
 // --topic-arn, else the stack's AlertsTopicArn output.
-async function topicArn(cloudformation, options, output = 'AlertsTopicArn') {
+async function topicArn(cloudformation, options) {
   if (options['topic-arn']) return options['topic-arn'];
   const stackName = `crypto-alerts-${checkStage(options.stage)}`;
   const { Stacks } = await cloudformation.send(new DescribeStacksCommand({ StackName: stackName }));
-  const found = ((Stacks && Stacks[0] && Stacks[0].Outputs) || []).find((o) => o.OutputKey === output);
-  if (!found) throw new StateError(`stack ${stackName} has no output ${output}: deploy it, or pass --topic-arn`);
+  const found = ((Stacks && Stacks[0] && Stacks[0].Outputs) || []).find((o) => o.OutputKey === 'AlertsTopicArn');
+  if (!found) throw new StateError(`stack ${stackName} has no output AlertsTopicArn: deploy it, or pass --topic-arn`);
   return found.OutputValue;
 }
 

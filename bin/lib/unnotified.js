@@ -7,20 +7,18 @@
 const { GetItemCommand, UpdateItemCommand, ScanCommand, QueryCommand } = require('@aws-sdk/client-dynamodb');
 const { PublishCommand } = require('@aws-sdk/client-sns');
 const { formatNotification } = require('../../handlers/alert-processor/index.js');
+const { plainAlert } = require('./alerts');
 
 // A trigger not marked notified this long after it fired is reported even
 // when no failure was recorded: the stream retries for at most an hour
 // (MaximumRecordAgeInSeconds), but a healthy processor notifies in seconds.
 const UNNOTIFIED_AFTER_MS = 15 * 60 * 1000;
 
-const str = (item, name) => (item[name] && typeof item[name].S === 'string' ? item[name].S : undefined);
-
 // The trigger of `item` that was not notified, or undefined.
 function unnotifiedTrigger(item, now = Date.now()) {
-  const record = item.unnotified && item.unnotified.M;
-  if (record) return { triggeredAt: record.triggeredAt.S, failedAt: record.failedAt.S, reason: record.reason.S };
-  const triggeredAt = str(item, 'triggeredAt');
-  if (str(item, 'status') !== 'TRIGGERED' || !triggeredAt || str(item, 'notifiedTriggeredAt') === triggeredAt) return undefined;
+  const { unnotified, status, triggeredAt, notifiedTriggeredAt } = plainAlert(item);
+  if (unnotified) return { triggeredAt: unnotified.triggeredAt, failedAt: unnotified.failedAt, reason: unnotified.reason };
+  if (status !== 'TRIGGERED' || !triggeredAt || notifiedTriggeredAt === triggeredAt) return undefined;
   if (now - Date.parse(triggeredAt) < UNNOTIFIED_AFTER_MS) return undefined; // the processor may still be on it
   return { triggeredAt, reason: `no notification recorded ${UNNOTIFIED_AFTER_MS / 60000} minutes after the trigger` };
 }

@@ -275,6 +275,6 @@ exports.handler = async (event) => {
 };
 
 Object.assign(exports, {
-  LIMITS, WINDOWS, NATURAL_FIELDS, classify, validateAlert, decide, unchangedCondition, settleUpdate, formatNotification,
+  NATURAL_FIELDS, classify, validateAlert, decide, unchangedCondition, settleUpdate, formatNotification,
   unnotifiedRecord, processRecords,
 });

@@ -444,4 +444,4 @@ exports.handler = async (event, context) => {
   return summary;
 };
 
-Object.assign(exports, { USER_AGENT, toPrice, SOURCES, eachCoinAlone, parseList, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, checkPrices, runFailure, WINDOW_MS, HISTORY_TTL_S, percentChange, usableReference, firingQuery, candidates, triggerUpdate });
+Object.assign(exports, { USER_AGENT, toPrice, SOURCES, parseList, backoffMs, retryAfterMs, getJson, fetchPrices, forEachLimited, checkPrices, runFailure, WINDOW_MS, HISTORY_TTL_S, percentChange, usableReference, firingQuery, candidates, triggerUpdate });

@@ -105,7 +105,8 @@ Stack crypto_alerts(const AppContext& context) {
     auto& key = add_alerts_key(t, stage, {stage.named("price-checker"), stage.named("alert-processor")});
     const auto alerts = add_alerts_table(t, stage, key);
     auto& price_history = add_price_history(t, stage, key);
-    auto& topic = add_notifications(t, stage, key, parameters.notification_email);
+    auto& topic = add_email_topic(t, key, {"Alerts", stage.named("price-alerts"), "Crypto price alerts",
+                                           parameters.notification_email, "HasNotificationEmail"});
     auto& dead_letters = add_dead_letter_queue(t, stage, key);
 
     const auto checker = add_node_function(

@@ -132,12 +132,8 @@ std::string alarm_name_prefix(const Stage& stage) { return stage.named("crypto-a
 
 sns::Topic& add_operations_alarms(Template& t, const Stage& stage, const kms::Key& key, const Parameter& email,
                                   const AlarmTargets& targets) {
-    auto& topic = t.add(sns::Topic("OperationsTopic")
-                            .TopicName(stage.named("crypto-alerts-ops"))
-                            .DisplayName("Crypto alerts operations")
-                            .KmsMasterKeyId(key.Arn()));
-    t.add(sns::Subscription("OperationsEmailSubscription").Protocol("email").Endpoint(email.ref()).TopicArn(topic.ref()))
-        .condition("HasOperationsEmail");
+    auto& topic = add_email_topic(t, key, {"Operations", stage.named("crypto-alerts-ops"), "Crypto alerts operations",
+                                           email, "HasOperationsEmail"});
     add_processor_alarms(t, stage, topic, targets);
     add_checker_alarms(t, stage, topic, targets);
     return topic;

@@ -65,6 +65,17 @@ typed::List<lambda::EventSourceMapping::FilterProperty> alert_stream_filters() {
     return filters;
 }
 
+// An on-demand table with point-in-time recovery, encrypted with the key.
+dynamodb::Table encrypted_table(const std::string& id, const std::string& name, const kms::Key& key) {
+    using Table = dynamodb::Table;
+    return Table(id)
+        .TableName(name)
+        .BillingMode("PAY_PER_REQUEST")
+        .PointInTimeRecoverySpecification(
+            Table::PointInTimeRecoverySpecificationProperty().PointInTimeRecoveryEnabled(true))
+        .SSESpecification(Table::SSESpecificationProperty().SSEEnabled(true).SSEType("KMS").KMSMasterKeyId(key.Arn()));
+}
+
 lambda::Function::CodeProperty inline_code(const Asset& asset) {
     return lambda::Function::CodeProperty().ZipFile(asset.source);
 }
@@ -146,9 +157,7 @@ kms::Key& add_alerts_key(Template& t, const Stage& stage, const std::vector<std:
 AlertsTable add_alerts_table(Template& t, const Stage& stage, const kms::Key& key) {
     using Table = dynamodb::Table;
     auto& table = t.add(
-        Table("AlertsTable")
-            .TableName(stage.named("crypto-alerts"))
-            .BillingMode("PAY_PER_REQUEST")
+        encrypted_table("AlertsTable", stage.named("crypto-alerts"), key)
             .AttributeDefinitions({attribute_definition("userId", "S"), attribute_definition("alertId", "S"),
                                    attribute_definition("armedKey", "S"), attribute_definition("threshold", "N")})
             .KeySchema({key_element("userId", "HASH"), key_element("alertId", "RANGE")})
@@ -157,10 +166,6 @@ AlertsTable add_alerts_table(Template& t, const Stage& stage, const kms::Key& ke
                                          .KeySchema({key_element("armedKey", "HASH"), key_element("threshold", "RANGE")})
                                          .Projection(Table::ProjectionProperty().ProjectionType("KEYS_ONLY"))})
             .StreamSpecification(Table::StreamSpecificationProperty().StreamViewType("NEW_AND_OLD_IMAGES"))
-            .PointInTimeRecoverySpecification(
-                Table::PointInTimeRecoverySpecificationProperty().PointInTimeRecoveryEnabled(true))
-            .SSESpecification(Table::SSESpecificationProperty().SSEEnabled(true).SSEType("KMS").KMSMasterKeyId(
-                key.Arn()))
             .DeletionProtectionEnabled(stage.is_prod));
     table.deletion_policy(stage.retain_in_prod()).update_replace_policy(stage.retain_in_prod());
     return {table, fn::sub("${" + table.logical_id() + ".Arn}/index/" + kArmedIndex)};
@@ -173,25 +178,23 @@ dynamodb::Table& add_price_history(Template& t, const Stage& stage, const kms::K
     // expire through DynamoDB TTL on expiresAt (epoch seconds), set by the
     // checker just past twice the longest window; no stream, no GSI.
     return t.add(
-        Table("PriceHistoryTable")
-            .TableName(stage.named("crypto-alerts-prices"))
-            .BillingMode("PAY_PER_REQUEST")
+        encrypted_table("PriceHistoryTable", stage.named("crypto-alerts-prices"), key)
             .AttributeDefinitions({attribute_definition("coin", "S"), attribute_definition("recordedAt", "N")})
             .KeySchema({key_element("coin", "HASH"), key_element("recordedAt", "RANGE")})
-            .TimeToLiveSpecification(Table::TimeToLiveSpecificationProperty().AttributeName("expiresAt").Enabled(true))
-            .PointInTimeRecoverySpecification(
-                Table::PointInTimeRecoverySpecificationProperty().PointInTimeRecoveryEnabled(true))
-            .SSESpecification(Table::SSESpecificationProperty().SSEEnabled(true).SSEType("KMS").KMSMasterKeyId(
-                key.Arn())));
+            .TimeToLiveSpecification(
+                Table::TimeToLiveSpecificationProperty().AttributeName("expiresAt").Enabled(true)));
 }
 
-sns::Topic& add_notifications(Template& t, const Stage& stage, const kms::Key& key, const Parameter& email) {
-    auto& topic = t.add(sns::Topic("AlertsTopic")
-                            .TopicName(stage.named("price-alerts"))
-                            .DisplayName("Crypto price alerts")
+sns::Topic& add_email_topic(Template& t, const kms::Key& key, const EmailTopicProps& props) {
+    auto& topic = t.add(sns::Topic(props.id + "Topic")
+                            .TopicName(props.name)
+                            .DisplayName(props.display_name)
                             .KmsMasterKeyId(key.Arn()));
-    t.add(sns::Subscription("AlertsEmailSubscription").Protocol("email").Endpoint(email.ref()).TopicArn(topic.ref()))
-        .condition("HasNotificationEmail");
+    t.add(sns::Subscription(props.id + "EmailSubscription")
+              .Protocol("email")
+              .Endpoint(props.email.ref())
+              .TopicArn(topic.ref()))
+        .condition(props.condition);
     return topic;
 }
 

@@ -49,8 +49,17 @@ AlertsTable add_alerts_table(Template& t, const Stage& stage, const kms::Key& ke
 // The checker's record of past prices, the references of rise/fall alerts.
 dynamodb::Table& add_price_history(Template& t, const Stage& stage, const kms::Key& key);
 
-// The topic that receives triggered alerts, with an optional email subscription.
-sns::Topic& add_notifications(Template& t, const Stage& stage, const kms::Key& key, const Parameter& email);
+// A topic encrypted with the key, <id>Topic, and an email subscription to
+// it, <id>EmailSubscription, that exists only under `condition` (an empty
+// address parameter means none).
+struct EmailTopicProps {
+    std::string id;
+    std::string name;
+    std::string display_name;
+    const Parameter& email;
+    std::string condition;
+};
+sns::Topic& add_email_topic(Template& t, const kms::Key& key, const EmailTopicProps& props);
 
 // Where stream records the processor cannot handle end up.
 sqs::Queue& add_dead_letter_queue(Template& t, const Stage& stage, const kms::Key& key);
