@@ -80,9 +80,14 @@ std::map<std::string, std::vector<const ResourceNode*>> by_service(const std::ve
     return groups;
 }
 
+// A DOT string: quotes and backslashes escaped, line breaks as \n.
 std::string dot_quoted(const std::string& text) {
     std::string out = "\"";
     for (const char c : text) {
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
         if (c == '"' || c == '\\') out += '\\';
         out += c;
     }
@@ -132,9 +137,7 @@ std::string to_dot(const std::vector<ResourceNode>& resources, const std::string
         for (const auto* node : nodes) {
             auto label = node->logical_id + "\n" + node->type;
             if (!node->physical_name.empty()) label += "\n" + node->physical_name;
-            std::string escaped = dot_quoted(label);
-            for (std::size_t pos = 0; (pos = escaped.find('\n', pos)) != std::string::npos;) escaped.replace(pos, 1, "\\n");
-            out += "    " + dot_quoted(node->logical_id) + " [label=" + escaped + "];\n";
+            out += "    " + dot_quoted(node->logical_id) + " [label=" + dot_quoted(label) + "];\n";
         }
         out += "  }\n";
     }

@@ -55,11 +55,19 @@ class CryptoAlertsStack extends cdk.Stack {
     const checkerName = named('price-checker');
     const processorName = named('alert-processor');
 
-    const email = new cdk.CfnParameter(this, 'NotificationEmail', {
-      description: 'Email address subscribed to price alerts; empty for no subscription',
-      default: '', allowedPattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
-      constraintDescription: 'must be empty or an email address',
-    });
+    // An optional address parameter and the condition that it was given.
+    const optionalEmail = (id, description, conditionId) => {
+      const parameter = new cdk.CfnParameter(this, id, {
+        description, default: '', allowedPattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+        constraintDescription: 'must be empty or an email address',
+      });
+      const condition = new cdk.CfnCondition(this, conditionId, {
+        expression: cdk.Fn.conditionNot(cdk.Fn.conditionEquals(parameter.valueAsString, '')),
+      });
+      return { parameter, condition };
+    };
+    const email = optionalEmail('NotificationEmail', 'Email address subscribed to price alerts; empty for no subscription',
+      'HasNotificationEmail');
     const coins = new cdk.CfnParameter(this, 'Coins', {
       description: 'Comma-separated coin symbols that alerts may watch',
       default: 'BTC,ETH,SOL', allowedPattern: '^[A-Z0-9]{2,10}(,[A-Z0-9]{2,10})*$',
@@ -81,17 +89,8 @@ class CryptoAlertsStack extends cdk.Stack {
       default: '', noEcho: true, allowedPattern: '^[A-Za-z0-9_-]*$',
       constraintDescription: 'must be empty or a CoinGecko API key',
     });
-    const operationsEmail = new cdk.CfnParameter(this, 'OperationsEmail', {
-      description: "Email address that receives the stack's alarms; empty for none",
-      default: '', allowedPattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
-      constraintDescription: 'must be empty or an email address',
-    });
-    const hasEmail = new cdk.CfnCondition(this, 'HasNotificationEmail', {
-      expression: cdk.Fn.conditionNot(cdk.Fn.conditionEquals(email.valueAsString, '')),
-    });
-    const hasOperationsEmail = new cdk.CfnCondition(this, 'HasOperationsEmail', {
-      expression: cdk.Fn.conditionNot(cdk.Fn.conditionEquals(operationsEmail.valueAsString, '')),
-    });
+    const operationsEmail = optionalEmail('OperationsEmail', "Email address that receives the stack's alarms; empty for none",
+      'HasOperationsEmail');
 
     // --- Encryption key -------------------------------------------------
     const logGroupArn = (fn) =>
@@ -165,13 +164,16 @@ class CryptoAlertsStack extends cdk.Stack {
     });
 
     // --- Notifications and dead letters ---------------------------------
-    const topic = new sns.Topic(this, 'AlertsTopic', {
-      topicName: named('price-alerts'), displayName: 'Crypto price alerts', masterKey: key,
-    });
-    const subscription = new sns.Subscription(this, 'AlertsEmailSubscription', {
-      topic, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: email.valueAsString,
-    });
-    subscription.node.defaultChild.cfnOptions.condition = hasEmail;
+    // An encrypted topic, <id>Topic, and its email subscription under the address's condition.
+    const emailTopic = (id, topicName, displayName, address) => {
+      const created = new sns.Topic(this, `${id}Topic`, { topicName, displayName, masterKey: key });
+      const subscription = new sns.Subscription(this, `${id}EmailSubscription`, {
+        topic: created, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: address.parameter.valueAsString,
+      });
+      subscription.node.defaultChild.cfnOptions.condition = address.condition;
+      return created;
+    };
+    const topic = emailTopic('Alerts', named('price-alerts'), 'Crypto price alerts', email);
     const deadLetters = new sqs.Queue(this, 'AlertProcessorDeadLetterQueue', {
       queueName: named('alert-processor-dlq'),
       encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key,
@@ -246,13 +248,7 @@ class CryptoAlertsStack extends cdk.Stack {
     });
 
     // --- Operations topic and alarms -------------------------------------
-    const operations = new sns.Topic(this, 'OperationsTopic', {
-      topicName: named('crypto-alerts-ops'), displayName: 'Crypto alerts operations', masterKey: key,
-    });
-    const opsSubscription = new sns.Subscription(this, 'OperationsEmailSubscription', {
-      topic: operations, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: operationsEmail.valueAsString,
-    });
-    opsSubscription.node.defaultChild.cfnOptions.condition = hasOperationsEmail;
+    const operations = emailTopic('Operations', named('crypto-alerts-ops'), 'Crypto alerts operations', operationsEmail);
     const alarm = (id, name, description, props) => {
       const a = new cloudwatch.Alarm(this, id, { alarmName: alarmPrefix + name, alarmDescription: description, ...props });
       a.addAlarmAction(new actions.SnsAction(operations));
