@@ -58,29 +58,19 @@ function committedTemplate(stage = 'dev') {
   return JSON.parse(fs.readFileSync(path.join(REPO, 'templates', `crypto-alerts-${stage}.template.json`), 'utf8'));
 }
 
-// CreateTable input from the template's AWS::DynamoDB::Table (keys, GSIs, billing, stream).
-function tableInputFromTemplate(tableName, template = committedTemplate()) {
-  const p = template.Resources.AlertsTable.Properties;
-  return {
-    TableName: tableName,
-    BillingMode: p.BillingMode,
-    AttributeDefinitions: p.AttributeDefinitions,
-    KeySchema: p.KeySchema,
-    GlobalSecondaryIndexes: p.GlobalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection })),
-    StreamSpecification: { StreamEnabled: true, StreamViewType: p.StreamSpecification.StreamViewType },
-  };
+// CreateTable input from one of the template's AWS::DynamoDB::Table
+// resources: keys, billing, GSIs and stream where it has them (dynalite has
+// no TTL process, so expiry is checked as the attribute set).
+function tableInputFromTemplate(tableName, logicalId = 'AlertsTable', template = committedTemplate()) {
+  const p = template.Resources[logicalId].Properties;
+  const input = { TableName: tableName, BillingMode: p.BillingMode, AttributeDefinitions: p.AttributeDefinitions, KeySchema: p.KeySchema };
+  if (p.GlobalSecondaryIndexes) input.GlobalSecondaryIndexes = p.GlobalSecondaryIndexes.map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection }));
+  if (p.StreamSpecification) input.StreamSpecification = { StreamEnabled: true, StreamViewType: p.StreamSpecification.StreamViewType };
+  return input;
 }
 
-async function createAlertsTable(db, tableName) {
-  await db.send(new CreateTableCommand(tableInputFromTemplate(tableName)));
-}
-
-// The price history table as the template declares it (keys, billing);
-// dynalite has no TTL process, so expiry is checked as the attribute set.
-async function createPriceHistoryTable(db, tableName, template = committedTemplate()) {
-  const p = template.Resources.PriceHistoryTable.Properties;
-  await db.send(new CreateTableCommand({ TableName: tableName, BillingMode: p.BillingMode, AttributeDefinitions: p.AttributeDefinitions, KeySchema: p.KeySchema }));
-}
+const createAlertsTable = (db, tableName) => db.send(new CreateTableCommand(tableInputFromTemplate(tableName)));
+const createPriceHistoryTable = (db, tableName) => db.send(new CreateTableCommand(tableInputFromTemplate(tableName, 'PriceHistoryTable')));
 
 const xml = (action, result) => `<${action}Response xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`;
 const escapeXml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
