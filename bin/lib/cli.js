@@ -35,9 +35,10 @@ const COMMANDS = {
 async function resend(c, o) {
   required(o, 'user', 'id');
   const topicArn = await subs.topicArn(c.cloudformation, o);
-  const outcome = await resendUnnotified(c.db, c.sns, { tableName: alerts.tableName(o), topicArn }, { userId: o.user, alertId: o.id });
-  if (outcome === 'nothing') throw new StateError(`alert ${o.user}/${o.id} has no unnotified trigger`);
-  return { resent: { userId: o.user, alertId: o.id }, message: `re-sent the trigger of ${o.user}/${o.id}` };
+  const which = { userId: o.user, alertId: o.id, triggeredAt: o['triggered-at'] };
+  const sent = await resendUnnotified(c.db, c.sns, { tableName: alerts.tableName(o), topicArn }, which);
+  if (!sent.length) throw new StateError(`alert ${o.user}/${o.id} has no unnotified trigger${o['triggered-at'] ? ` at ${o['triggered-at']}` : ''}`);
+  return { resent: { userId: o.user, alertId: o.id, triggeredAt: sent }, message: `re-sent ${sent.length} trigger(s) of ${o.user}/${o.id}: ${sent.join(', ')}` };
 }
 
 function usage() {

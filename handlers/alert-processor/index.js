@@ -7,7 +7,7 @@
 const { DynamoDBClient, GetItemCommand, UpdateItemCommand } = require('@aws-sdk/client-dynamodb');
 const { SNSClient, PublishCommand } = require('@aws-sdk/client-sns');
 
-const LIMITS = { key: 256, note: 500, coin: 10, reason: 300, percent: 1000 };
+const LIMITS = { key: 256, note: 500, coin: 10, reason: 300, percent: 1000, unnotified: 20 };
 // The windows of rise/fall alerts: the change is measured against the price
 // recorded that long ago.
 const WINDOWS = ['5m', '15m', '1h', '4h', '24h'];
@@ -64,9 +64,11 @@ function validateAlert(image, coins) {
 }
 
 // What settling this version of the alert takes: 'arm', 'invalidate',
-// 'disarm' or 'none' (already as it should be: nothing to write).
+// 'disarm' or 'none' (already as it should be: nothing to write). A
+// TRIGGERED alert stays so until its user re-arms it.
 function decide(image, coins) {
   const status = str(image, 'status');
+  if (status === 'TRIGGERED') return { action: 'none' };
   if (status === 'PAUSED') return image.armedKey ? { action: 'disarm' } : { action: 'none' };
   const verdict = validateAlert(image, coins);
   if (verdict.ok) {
@@ -164,9 +166,10 @@ function formatNotification(image) {
   };
 }
 
-// The `unnotified` record an alert keeps while a trigger's notification has
-// not gone out: which trigger, when and why it failed, and the exact message,
-// so a re-send says what the trigger said even if the alert was edited since.
+// One entry of the `unnotified` map an alert keeps, keyed by trigger time,
+// for each trigger whose notification has not gone out: when and why it
+// failed, and the exact message, so a re-send says what the trigger said
+// even if the alert was edited or triggered again since.
 function unnotifiedRecord(triggeredAt, notification, error, now) {
   const reason = `${(error && error.name) || 'Error'}: ${(error && error.message) || 'unknown'}`.slice(0, LIMITS.reason);
   return { M: { triggeredAt, failedAt: { S: now }, reason: { S: reason }, notification: { S: JSON.stringify(notification) } } };
@@ -177,50 +180,76 @@ function unnotifiedRecord(triggeredAt, notification, error, now) {
 const isConditionFailure = (error) => error && error.name === 'ConditionalCheckFailedException';
 const keyOf = (image) => ({ userId: image.userId, alertId: image.alertId });
 
+// Settles the alert: this version of it, or, when it changed since (the
+// conditional write fails), the version it is now. A stream record can reach
+// us after later writes that pass no filter (an edit of a PAUSED alert, its
+// resume while still armed), so "a later record will carry the newer state"
+// does not hold; deciding again on what the alert is now always settles it.
+// Returns what was done, 'unchanged', or 'gone' (deleted meanwhile).
 async function settle(db, env, image, coins) {
-  const decision = decide(image, coins);
-  if (decision.action === 'none') return 'unchanged';
-  try {
-    await db.send(new UpdateItemCommand({ TableName: env.TABLE_NAME, ...settleUpdate(image, decision) }));
-    return { arm: 'armed', invalidate: 'invalid', disarm: 'paused' }[decision.action];
-  } catch (error) {
-    if (isConditionFailure(error)) return 'superseded'; // a later stream record carries the newer state
-    throw error;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const decision = decide(image, coins);
+    if (decision.action === 'none') return 'unchanged';
+    try {
+      await db.send(new UpdateItemCommand({ TableName: env.TABLE_NAME, ...settleUpdate(image, decision) }));
+      return { arm: 'armed', invalidate: 'invalid', disarm: 'paused' }[decision.action];
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    image = (await db.send(new GetItemCommand({ TableName: env.TABLE_NAME, Key: keyOf(image), ConsistentRead: true }))).Item;
+    if (!image) return 'gone';
   }
+  throw new Error('the alert kept changing while being settled');
 }
 
+// Adds the trigger to the alert's `unnotified` map (created by the first),
+// at most LIMITS.unnotified of them: past that the record is not kept here
+// and the failure ends in the dead-letter queue, which has an alarm.
 async function recordUnnotified(db, env, image, notification, error) {
+  const entry = unnotifiedRecord(image.triggeredAt, notification, error, new Date().toISOString());
+  const common = { TableName: env.TABLE_NAME, Key: keyOf(image) };
   try {
-    await db.send(new UpdateItemCommand({
-      TableName: env.TABLE_NAME, Key: keyOf(image),
-      UpdateExpression: 'SET unnotified = :u',
-      ConditionExpression: 'triggeredAt = :t',
-      ExpressionAttributeValues: { ':u': unnotifiedRecord(image.triggeredAt, notification, error, new Date().toISOString()), ':t': image.triggeredAt },
-    }));
+    try {
+      await db.send(new UpdateItemCommand({
+        ...common, UpdateExpression: 'SET unnotified.#t = :e', ConditionExpression: 'size(unnotified) < :max OR attribute_exists(unnotified.#t)',
+        ExpressionAttributeNames: { '#t': image.triggeredAt.S },
+        ExpressionAttributeValues: { ':e': entry, ':max': { N: String(LIMITS.unnotified) } },
+      }));
+    } catch (first) {
+      if (!isConditionFailure(first)) throw first;
+      await db.send(new UpdateItemCommand({
+        ...common, UpdateExpression: 'SET unnotified = :m', ConditionExpression: 'attribute_exists(userId) AND attribute_not_exists(unnotified)',
+        ExpressionAttributeValues: { ':m': { M: { [image.triggeredAt.S]: entry } } },
+      }));
+    }
   } catch (recordError) {
-    if (!isConditionFailure(recordError)) console.error(JSON.stringify({ message: 'could not record unnotified trigger', error: recordError.message }));
+    console.error(JSON.stringify({ message: 'could not record unnotified trigger', error: recordError.message }));
   }
 }
 
-// Marks `triggeredAt` notified, and clears the unnotified record if it is
-// about that trigger.
-async function markNotified(db, env, Key, triggeredAt, current) {
-  const clearsRecord = current && current.unnotified && current.unnotified.M.triggeredAt.S === triggeredAt.S;
+// Marks the trigger at `triggeredAt` notified: notifiedTriggeredAt when it
+// is still the alert's current trigger, and its `unnotified` entry gone.
+// Shared with the operators' re-send (bin/lib/unnotified.js).
+async function markNotified(db, tableName, Key, triggeredAt, current) {
+  const recorded = Boolean(current && current.unnotified && current.unnotified.M[triggeredAt.S]);
+  const names = recorded ? { ExpressionAttributeNames: { '#t': triggeredAt.S } } : {};
+  const send = (UpdateExpression, ConditionExpression) => db.send(new UpdateItemCommand({
+    TableName: tableName, Key, UpdateExpression, ConditionExpression, ...names, ExpressionAttributeValues: { ':t': triggeredAt },
+  }));
   try {
-    await db.send(new UpdateItemCommand({
-      TableName: env.TABLE_NAME, Key,
-      UpdateExpression: `SET notifiedTriggeredAt = :t${clearsRecord ? ' REMOVE unnotified' : ''}`,
-      ConditionExpression: 'triggeredAt = :t',
-      ExpressionAttributeValues: { ':t': triggeredAt },
-    }));
+    await send(`SET notifiedTriggeredAt = :t${recorded ? ' REMOVE unnotified.#t' : ''}`, 'triggeredAt = :t');
   } catch (error) {
-    if (!isConditionFailure(error)) throw error; // re-armed and re-triggered since: nothing to mark
+    if (!isConditionFailure(error)) throw error;
+    // Triggered again since: only the older trigger's entry goes.
+    if (recorded) await send('REMOVE unnotified.#t', 'unnotified.#t.triggeredAt = :t').catch((e) => { if (!isConditionFailure(e)) throw e; });
   }
 }
 
-// Publishes once per trigger: the alert remembers which trigger it notified
-// (notifiedTriggeredAt), so a redelivered record does not publish again. A
-// failed publish is recorded on the alert before the record is retried.
+// Publishes a trigger at least once: the alert remembers which trigger it
+// notified (notifiedTriggeredAt), so a redelivered record does not publish
+// again; a Publish that succeeded just before a failure to mark it is sent
+// again by the retry. A failed publish is recorded on the alert before the
+// record is retried.
 async function notify(db, sns, env, image) {
   const Key = keyOf(image);
   const triggeredAt = image.triggeredAt;
@@ -235,7 +264,7 @@ async function notify(db, sns, env, image) {
     if (triggeredAt) await recordUnnotified(db, env, image, notification, error);
     throw error;
   }
-  if (triggeredAt) await markNotified(db, env, Key, triggeredAt, current);
+  if (triggeredAt) await markNotified(db, env.TABLE_NAME, Key, triggeredAt, current);
   return 'notified';
 }
 
@@ -247,9 +276,9 @@ let clients;
 // first record the whole batch failed, and we throw instead: same retry, but
 // counted in the function's Errors metric, which the processor alarm watches
 // (a partial batch response is a successful invocation).
-async function processRecords(event, env, { db, sns }) {
+async function processRecords(event, env, { db, sns, log = console }) {
   const coins = String(env.COINS || '').split(',').map((c) => c.trim()).filter(Boolean);
-  const counts = { armed: 0, invalid: 0, paused: 0, unchanged: 0, superseded: 0, notified: 0, duplicate: 0, ignored: 0 };
+  const counts = { armed: 0, invalid: 0, paused: 0, unchanged: 0, gone: 0, notified: 0, duplicate: 0, ignored: 0 };
   const records = (event && event.Records) || [];
   for (const [index, record] of records.entries()) {
     const kind = classify(record);
@@ -259,13 +288,13 @@ async function processRecords(event, env, { db, sns }) {
       else counts.ignored++;
     } catch (error) {
       const sequence = record.dynamodb && record.dynamodb.SequenceNumber;
-      console.error(JSON.stringify({ message: 'record failed', sequence, kind, error: error.message }));
-      console.log(JSON.stringify({ message: 'alert processor summary', records: records.length, ...counts, failed: sequence }));
+      log.error(JSON.stringify({ message: 'record failed', sequence, kind, error: error.message }));
+      log.log(JSON.stringify({ message: 'alert processor summary', records: records.length, ...counts, failed: sequence }));
       if (index === 0) throw error;
       return { batchItemFailures: [{ itemIdentifier: sequence }] };
     }
   }
-  console.log(JSON.stringify({ message: 'alert processor summary', records: records.length, ...counts }));
+  log.log(JSON.stringify({ message: 'alert processor summary', records: records.length, ...counts }));
   return { batchItemFailures: [] };
 }
 
@@ -276,5 +305,5 @@ exports.handler = async (event) => {
 
 Object.assign(exports, {
   NATURAL_FIELDS, classify, validateAlert, decide, unchangedCondition, settleUpdate, formatNotification,
-  unnotifiedRecord, processRecords,
+  unnotifiedRecord, processRecords, settle, markNotified,
 });

@@ -26,21 +26,53 @@ function readBody(req) {
 
 // Forwards every DynamoDB call to dynalite and counts what each operation
 // read: items scanned by Query/Scan (ScannedCount) and items got by GetItem.
+// Writes to a table given to `stream(tableName, keyNames)` pass one at a
+// time, and each is reported to that table's TableStream (support/stream.js)
+// before the next is let through, so the stream sees every write in order.
+const WRITES = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
+
+function writtenKeys(operation, request, stream) {
+  if (operation === 'BatchWriteItem') {
+    return (request.RequestItems[stream.tableName] || []).map((w) => (w.PutRequest ? stream.keyOf(w.PutRequest.Item) : w.DeleteRequest.Key));
+  }
+  return [operation === 'PutItem' ? stream.keyOf(request.Item) : request.Key];
+}
+
 async function startDynamo() {
+  const { TableStream } = require('./stream');
   const backend = dynalite({ createTableMs: 0, updateTableMs: 0, deleteTableMs: 0 });
   const backendUrl = await listen(backend);
+  const direct = new DynamoDBClient({ endpoint: backendUrl, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const counts = { itemsRead: 0, calls: {} };
+  const streams = new Map();
+  let writes = Promise.resolve();
   const proxy = http.createServer(async (req, res) => {
     const body = await readBody(req);
     const operation = String(req.headers['x-amz-target'] || '').split('.').pop();
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)));
-    const upstream = await fetch(backendUrl + req.url, { method: req.method, headers, body });
-    const text = await upstream.text();
+    const forward = async () => {
+      const upstream = await fetch(backendUrl + req.url, { method: req.method, headers, body });
+      return { upstream, text: await upstream.text() };
+    };
+    const request = WRITES.includes(operation) ? JSON.parse(body) : {};
+    const tables = operation === 'BatchWriteItem' ? Object.keys(request.RequestItems || {}) : [request.TableName];
+    const streamed = tables.map((name) => streams.get(name)).filter(Boolean);
+    let reply;
+    if (streamed.length) {
+      const done = writes.then(async () => {
+        const result = await forward();
+        if (result.upstream.ok) for (const stream of streamed) for (const key of writtenKeys(operation, request, stream)) await stream.observe(key);
+        return result;
+      });
+      writes = done.catch(() => {});
+      reply = await done;
+    } else reply = await forward();
+    const { upstream, text } = reply;
     counts.calls[operation] = (counts.calls[operation] || 0) + 1;
     if (upstream.ok) {
-      const reply = JSON.parse(text);
-      if (operation === 'Query' || operation === 'Scan') counts.itemsRead += reply.ScannedCount || 0;
-      if (operation === 'GetItem' && reply.Item) counts.itemsRead += 1;
+      const parsed = JSON.parse(text);
+      if (operation === 'Query' || operation === 'Scan') counts.itemsRead += parsed.ScannedCount || 0;
+      if (operation === 'GetItem' && parsed.Item) counts.itemsRead += 1;
     }
     res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') || 'application/x-amz-json-1.0' });
     res.end(text);
@@ -50,7 +82,16 @@ async function startDynamo() {
     endpoint,
     counts,
     resetCounts() { counts.itemsRead = 0; counts.calls = {}; },
-    close: () => Promise.all([new Promise((r) => proxy.close(r)), new Promise((r) => backend.close(r))]),
+    // A new, empty stream of the table's writes from now on.
+    stream(tableName, keyNames = ['userId', 'alertId']) {
+      const stream = new TableStream(direct, tableName, keyNames);
+      streams.set(tableName, stream);
+      return stream;
+    },
+    close: () => {
+      direct.destroy();
+      return Promise.all([new Promise((r) => proxy.close(r)), new Promise((r) => backend.close(r))]);
+    },
   };
 }
 

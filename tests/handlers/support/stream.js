@@ -1,13 +1,17 @@
 'use strict';
-// DynamoDB Streams for dynalite, which has none: the table is snapshotted
-// and each change between two snapshots becomes one record in the exact
-// Lambda DynamoDB stream event format (NEW_AND_OLD_IMAGES). The event
-// source mapping's FilterCriteria from the committed template decide which
-// records reach the processor, as Lambda's event filtering does.
-const { ScanCommand } = require('@aws-sdk/client-dynamodb');
+// DynamoDB Streams for dynalite, which has none. The DynamoDB proxy
+// (aws-local.js) reports every write to a streamed table, one at a time in
+// the order dynalite applied them, and the stream turns each into one record
+// in the exact Lambda DynamoDB stream event format (NEW_AND_OLD_IMAGES), as
+// DynamoDB Streams does per item: a user's edit and the processor's reaction
+// to an older record are separate records, in order. Tests take the records
+// when they choose (`changes()`), so they can deliver one late, after later
+// writes. The event source mapping's FilterCriteria from the committed
+// template decide which records reach the processor, as Lambda's event
+// filtering does.
+const { GetItemCommand } = require('@aws-sdk/client-dynamodb');
 const { committedTemplate } = require('./aws-local');
 
-const keyOf = (item) => JSON.stringify([item.userId, item.alertId]);
 const same = (a, b) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 function sortKeys(value) {
   if (Array.isArray(value)) return value.map(sortKeys);
@@ -16,36 +20,38 @@ function sortKeys(value) {
 }
 
 class TableStream {
-  constructor(db, tableName) {
-    this.db = db;
-    this.tableName = tableName;
-    this.snapshot = new Map();
+  // backend: a DynamoDB client that talks to dynalite directly (not through
+  // the proxy that reports writes); keyNames: the table's key attributes.
+  constructor(backend, tableName, keyNames) {
+    Object.assign(this, { backend, tableName, keyNames });
+    this.images = new Map();
+    this.pending = [];
     this.sequence = 100000000000000000000n;
+    this.shardId = 'shardId-00000001700000000000-0000test';
+    this.arn = `arn:aws:dynamodb:us-east-1:123456789012:table/${tableName}/stream/2026-11-25T00:00:00.000`;
+    this.log = []; // every record ever written, for the fake DynamoDB Streams API
   }
 
-  async scan() {
-    const items = new Map();
-    let ExclusiveStartKey;
-    do {
-      const page = await this.db.send(new ScanCommand({ TableName: this.tableName, ConsistentRead: true, ExclusiveStartKey }));
-      for (const item of page.Items) items.set(keyOf(item), item);
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
+  keyOf(item) {
+    return Object.fromEntries(this.keyNames.map((name) => [name, item[name]]));
   }
 
-  // Records for everything that changed since the last call.
+  // Called by the proxy after each successful write of `key`, before the
+  // next write to the table is let through: compares the item with its last
+  // image and records the change, if any.
+  async observe(key) {
+    const id = JSON.stringify(this.keyNames.map((name) => key[name]));
+    const { Item } = await this.backend.send(new GetItemCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    const old = this.images.get(id);
+    if (Item) this.images.set(id, Item); else this.images.delete(id);
+    if (!old && !Item) return;
+    if (old && Item && same(old, Item)) return;
+    this.pending.push(this.record(!old ? 'INSERT' : !Item ? 'REMOVE' : 'MODIFY', old, Item));
+  }
+
+  // The records written since the last call, oldest first.
   async changes() {
-    const now = await this.scan();
-    const records = [];
-    for (const [key, item] of now) {
-      const old = this.snapshot.get(key);
-      if (!old) records.push(this.record('INSERT', undefined, item));
-      else if (!same(old, item)) records.push(this.record('MODIFY', old, item));
-    }
-    for (const [key, old] of this.snapshot) if (!now.has(key)) records.push(this.record('REMOVE', old, undefined));
-    this.snapshot = now;
-    return records;
+    return this.pending.splice(0);
   }
 
   record(eventName, oldImage, newImage) {
@@ -53,22 +59,24 @@ class TableStream {
     this.sequence += 1n;
     const dynamodb = {
       ApproximateCreationDateTime: Math.floor(Date.now() / 1000),
-      Keys: { userId: image.userId, alertId: image.alertId },
+      Keys: this.keyOf(image),
       SequenceNumber: String(this.sequence),
       SizeBytes: JSON.stringify(image).length,
       StreamViewType: 'NEW_AND_OLD_IMAGES',
     };
     if (newImage) dynamodb.NewImage = newImage;
     if (oldImage) dynamodb.OldImage = oldImage;
-    return {
+    const record = {
       eventID: `${this.sequence}`,
       eventName,
       eventVersion: '1.1',
       eventSource: 'aws:dynamodb',
       awsRegion: 'us-east-1',
       dynamodb,
-      eventSourceARN: `arn:aws:dynamodb:us-east-1:123456789012:table/${this.tableName}/stream/2026-11-25T00:00:00.000`,
+      eventSourceARN: this.arn,
     };
+    this.log.push(record);
+    return record;
   }
 }
 
