@@ -30,7 +30,19 @@ const CONDITIONS = ['above', 'below', 'rise', 'fall'];
 function thresholdOption(options) {
   const given = CONDITIONS.filter((c) => options[c] !== undefined);
   if (given.length > 1) throw new UsageError(`give one of --${given.join(', --')}, not several`);
-  return given.length ? { condition: given[0], threshold: options[given[0]] } : undefined;
+  if (!given.length) return undefined;
+  const threshold = options[given[0]];
+  if (!plainDecimal(threshold)) throw new UsageError(`threshold --${given[0]} '${threshold}' is not a plain decimal number (such as 65000 or 0.5)`);
+  return { condition: given[0], threshold };
+}
+
+// A number DynamoDB stores as written: digits with an optional fraction, at
+// most 38 significant digits (DynamoDB's precision). Hex, exponents, a plus
+// sign and spaces are refused here, not by DynamoDB after the fact; a minus
+// sign passes, for validateAlert to say what is allowed.
+function plainDecimal(text) {
+  if (!/^-?(0|[1-9]\d*)(\.\d+)?$/.test(text)) return false;
+  return text.replace('.', '').replace(/^0+/, '').length <= 38;
 }
 
 // The natural fields of `current` (an item, or {}) changed by the options.
@@ -96,6 +108,7 @@ async function show(db, options) {
 // Writes only the fields that change, on condition that the alert is still
 // as read: an edit never overwrites a concurrent one.
 async function edit(db, options) {
+  thresholdOption(options); // bad input is reported before the alert is read
   const current = await fetchAlert(db, options);
   const next = alertImage(current, options);
   validOrThrow(next, options);

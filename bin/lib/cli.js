@@ -5,10 +5,13 @@
 const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
 const { SNSClient } = require('@aws-sdk/client-sns');
 const { CloudFormationClient } = require('@aws-sdk/client-cloudformation');
+const { SQSClient } = require('@aws-sdk/client-sqs');
+const { DynamoDBStreamsClient } = require('@aws-sdk/client-dynamodb-streams');
 const { UsageError, StateError, parseOptions, required, checkStage } = require('./args');
 const alerts = require('./alerts');
 const subs = require('./subscribers');
-const { listUnnotified, resendUnnotified } = require('./unnotified');
+const { listUnnotified, resendUnnotified, dismissUnnotified } = require('./unnotified');
+const repair = require('./repair');
 
 const COMMON = { stage: 'value', table: 'value', coins: 'value', json: 'flag', help: 'flag' };
 const KEY = { user: 'value', id: 'value' };
@@ -29,8 +32,23 @@ const COMMANDS = {
   unsubscribe: [{ user: 'value', email: 'value', ...TOPIC }, '--user U --email ADDRESS [--topic-arn ARN]', (c, o) => subs.unsubscribe(c, o)],
   subscribers: [TOPIC, '[--topic-arn ARN]', (c, o) => subs.subscribers(c, o)],
   unnotified: [{ user: 'value' }, '[--user U]', async (c, o) => ({ unnotified: await listUnnotified(c.db, alerts.tableName(o), { userId: o.user }) })],
-  resend: [{ ...KEY, ...TOPIC }, '--user U --id ID [--topic-arn ARN]', resend],
+  resend: [{ ...KEY, ...TOPIC, 'triggered-at': 'value' }, '--user U --id ID [--triggered-at TIME] [--topic-arn ARN]', resend],
+  dismiss: [{ ...KEY, 'triggered-at': 'value' }, '--user U --id ID --triggered-at TIME', dismiss],
+  sweep: [{ 'dry-run': 'flag' }, '[--dry-run]', (c, o) => repair.sweep(c.db, { tableName: alerts.tableName(o), coins: alerts.coinsFor(o), dryRun: Boolean(o['dry-run']) })],
+  repair: [{ ...TOPIC, 'queue-url': 'value' }, '[--queue-url URL] [--topic-arn ARN]', repairDeadLetters],
 };
+
+async function dismiss(c, o) {
+  required(o, 'user', 'id', 'triggered-at');
+  const trigger = await dismissUnnotified(c.db, alerts.tableName(o), { userId: o.user, alertId: o.id, triggeredAt: o['triggered-at'] });
+  return { dismissed: { userId: o.user, alertId: o.id, triggeredAt: trigger.triggeredAt }, message: `dismissed the trigger of ${o.user}/${o.id} at ${trigger.triggeredAt} (not sent)` };
+}
+
+async function repairDeadLetters(c, o) {
+  const queueUrl = o['queue-url'] || await subs.stackOutput(c.cloudformation, o, 'DeadLetterQueueUrl');
+  const topicArn = await subs.topicArn(c.cloudformation, o);
+  return repair.repairDeadLetters(c, { tableName: alerts.tableName(o), coins: alerts.coinsFor(o), queueUrl, topicArn });
+}
 
 async function resend(c, o) {
   required(o, 'user', 'id');
@@ -48,7 +66,8 @@ function usage() {
     'coins: --coins, else $COINS, else the template default; AWS settings: the SDK\'s (AWS_REGION, AWS_PROFILE, ...)',
     '', 'examples:', '  crypto-alerts create --stage dev --user alice --coin BTC --above 100000 --note "take profit"',
     '  crypto-alerts create --stage dev --user alice --coin ETH --fall 10 --window 24h',
-    '  crypto-alerts list --stage dev --user alice', '  crypto-alerts subscribe --stage dev --user alice --email alice@example.com');
+    '  crypto-alerts list --stage dev --user alice', '  crypto-alerts subscribe --stage dev --user alice --email alice@example.com',
+    '  crypto-alerts repair --stage dev     # after the dead-letter alarm, once the cause is fixed');
   return lines.join('\n');
 }
 
@@ -66,8 +85,17 @@ function readable(result) {
   if (result.alerts) return table(result.alerts.map((a) => ({ ...a, window: a.window || '', status: a.status || 'NEW', detail: a.invalidReason || a.note || '' })), ['userId', 'alertId', 'coinSymbol', 'condition', 'threshold', 'window', 'status', 'detail']);
   // SNS lists a pending subscription without an ARN, so its filter policy (the user) cannot be read yet.
   if (result.subscribers) return table(result.subscribers.map((s) => ({ ...s, user: s.user || '-' })), ['endpoint', 'user', 'status']);
-  if (result.unnotified) return table(result.unnotified, ['userId', 'alertId', 'triggeredAt', 'reason']);
+  if (Array.isArray(result.unnotified)) return table(result.unnotified, ['userId', 'alertId', 'triggeredAt', 'reason']);
+  if (result.settled) return sweepReport(result);
+  if (result.deadLetters) return [table(result.deadLetters, ['messageId', 'records', 'outcome']), ...(result.sweep ? ['', sweepReport(result.sweep)] : [])].join('\n');
   return result.message;
+}
+
+function sweepReport({ scanned, settled, unnotified }) {
+  const lines = [`swept ${scanned} alert(s): ${settled.length} settled`];
+  if (settled.length) lines.push(table(settled, ['userId', 'alertId', 'status', 'outcome']));
+  if (unnotified) lines.push(`${unnotified} unnotified trigger(s): see crypto-alerts unnotified`);
+  return lines.join('\n');
 }
 
 // Runs one command; returns the exit code. Bad input: one line, exit 2, nothing written.
@@ -82,7 +110,9 @@ async function main(argv, { out = process.stdout, err = process.stderr, clients 
     if (options.help) { out.write(`usage: crypto-alerts ${name} --stage STAGE ${command[1]}\n`); return 0; }
     required(options, 'stage');
     checkStage(options.stage);
-    const use = clients || { db: new DynamoDBClient({}), sns: new SNSClient({}), cloudformation: new CloudFormationClient({}) };
+    const use = clients || {
+      db: new DynamoDBClient({}), sns: new SNSClient({}), cloudformation: new CloudFormationClient({}), sqs: new SQSClient({}), streams: new DynamoDBStreamsClient({}),
+    };
     if (!clients) made.push(...Object.values(use));
     const result = await command[2](use, options);
     out.write(`${options.json ? JSON.stringify(Object.fromEntries(Object.entries(result).filter(([k]) => k !== 'message')), null, 2) : readable(result)}\n`);

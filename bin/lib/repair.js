@@ -20,13 +20,13 @@ const { unnotifiedTriggers } = require('./unnotified');
 // reports them. Also counts the unnotified triggers, for `unnotified`.
 async function sweep(db, { tableName, coins, dryRun = false, now = Date.now() }) {
   const settled = [];
-  let alerts = 0;
+  let scanned = 0;
   let unnotified = 0;
   let ExclusiveStartKey;
   do {
     const page = await db.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey }));
     for (const item of page.Items || []) {
-      alerts++;
+      scanned++;
       unnotified += unnotifiedTriggers(item, now).length;
       const { action } = decide(item, coins);
       if (action === 'none') continue;
@@ -35,7 +35,7 @@ async function sweep(db, { tableName, coins, dryRun = false, now = Date.now() })
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
-  return { alerts, settled, unnotified };
+  return { scanned, settled, unnotified };
 }
 
 // Errors that mean the records are no longer in the stream (DynamoDB Streams

@@ -10,14 +10,18 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 const filterPolicy = (userId) => JSON.stringify({ userId: [userId] });
 
-// --topic-arn, else the stack's AlertsTopicArn output.
-async function topicArn(cloudformation, options) {
-  if (options['topic-arn']) return options['topic-arn'];
+// One output of the stage's stack.
+async function stackOutput(cloudformation, options, key) {
   const stackName = `crypto-alerts-${checkStage(options.stage)}`;
   const { Stacks } = await cloudformation.send(new DescribeStacksCommand({ StackName: stackName }));
-  const found = ((Stacks && Stacks[0] && Stacks[0].Outputs) || []).find((o) => o.OutputKey === 'AlertsTopicArn');
-  if (!found) throw new StateError(`stack ${stackName} has no output AlertsTopicArn: deploy it, or pass --topic-arn`);
+  const found = ((Stacks && Stacks[0] && Stacks[0].Outputs) || []).find((o) => o.OutputKey === key);
+  if (!found) throw new StateError(`stack ${stackName} has no output ${key}: deploy it, or pass the value as an option`);
   return found.OutputValue;
+}
+
+// --topic-arn, else the stack's AlertsTopicArn output.
+async function topicArn(cloudformation, options) {
+  return options['topic-arn'] || stackOutput(cloudformation, options, 'AlertsTopicArn');
 }
 
 async function allSubscriptions(sns, TopicArn) {
@@ -52,10 +56,21 @@ async function subscribe({ sns, cloudformation }, options) {
   required(options, 'user', 'email');
   if (!EMAIL.test(options.email)) throw new UsageError(`--email '${options.email}' is not an email address`);
   const TopicArn = await topicArn(cloudformation, options);
-  const { SubscriptionArn } = await sns.send(new SubscribeCommand({
-    TopicArn, Protocol: 'email', Endpoint: options.email, ReturnSubscriptionArn: false,
-    Attributes: { FilterPolicy: filterPolicy(options.user), FilterPolicyScope: 'MessageAttributes' },
-  }));
+  let SubscriptionArn;
+  try {
+    ({ SubscriptionArn } = await sns.send(new SubscribeCommand({
+      TopicArn, Protocol: 'email', Endpoint: options.email, ReturnSubscriptionArn: false,
+      Attributes: { FilterPolicy: filterPolicy(options.user), FilterPolicyScope: 'MessageAttributes' },
+    })));
+  } catch (error) {
+    // SNS keeps one subscription per topic, protocol and endpoint; a second
+    // one with another filter policy is refused as InvalidParameter
+    // ("Subscription already exists with different attributes").
+    if (!/InvalidParameter/.test(error.name) || !/already exists/.test(error.message)) throw error;
+    const other = (await subscriptions(sns, TopicArn)).find((s) => s.endpoint === options.email);
+    const whose = other && other.user ? `user ${other.user}'s alerts` : 'another user\'s alerts (pending confirmation)';
+    throw new StateError(`${options.email} is already subscribed to ${whose}: an address receives one user's alerts; unsubscribe it first, or use another address`);
+  }
   return {
     subscription: { topicArn: TopicArn, user: options.user, email: options.email, subscriptionArn: SubscriptionArn },
     message: `subscribed ${options.email} to ${options.user}'s alerts; SNS sends a confirmation mail that must be accepted once`,
@@ -75,4 +90,4 @@ async function subscribers({ sns, cloudformation }, options) {
   return { subscribers: await subscriptions(sns, await topicArn(cloudformation, options)) };
 }
 
-module.exports = { filterPolicy, topicArn, subscribe, unsubscribe, subscribers };
+module.exports = { filterPolicy, stackOutput, topicArn, subscribe, unsubscribe, subscribers };

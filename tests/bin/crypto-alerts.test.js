@@ -9,6 +9,8 @@ const { execFile } = require('node:child_process');
 const { DynamoDBClient, ScanCommand } = require('@aws-sdk/client-dynamodb');
 const { SNSClient } = require('@aws-sdk/client-sns');
 const { CloudFormationClient } = require('@aws-sdk/client-cloudformation');
+const { SQSClient } = require('@aws-sdk/client-sqs');
+const { DynamoDBStreamsClient } = require('@aws-sdk/client-dynamodb-streams');
 const { useHarness } = require('../handlers/support/harness');
 const { main } = require('../../bin/lib/cli');
 
@@ -19,7 +21,9 @@ const BIN = path.join(__dirname, '..', '..', 'bin', 'crypto-alerts');
 async function run(...argv) {
   const out = [];
   const err = [];
-  const clients = { db: new DynamoDBClient({}), sns: new SNSClient({}), cloudformation: new CloudFormationClient({}) };
+  const clients = {
+    db: new DynamoDBClient({}), sns: new SNSClient({}), cloudformation: new CloudFormationClient({}), sqs: new SQSClient({}), streams: new DynamoDBStreamsClient({}),
+  };
   const code = await main(argv, { out: { write: (t) => out.push(t) }, err: { write: (t) => err.push(t) }, clients });
   Object.values(clients).forEach((c) => c.destroy());
   return { code, out: out.join(''), err: err.join('') };
@@ -51,6 +55,8 @@ describe('alerts', () => {
       [['create', '--stage', 'test', '--user', 'a', '--coin', 'DOGE', '--above', '1'], /coinSymbol must be one of BTC, ETH, SOL/],
       [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--above', '-5'], /threshold must be a finite number greater than 0/],
       [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--above', 'lots'], /threshold/],
+      ...['0x10', ' 5', '+5', '1e-200', '1,000', '5.', '.5', '1'.repeat(39)].map((v) => [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--above', v], /is not a plain decimal number/]),
+      [['edit', '--stage', 'test', '--user', 'a', '--id', 'x', '--below', '0X1F'], /is not a plain decimal number/],
       [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--above', '1', '--below', '2'], /give one of --above, --below, not several/],
       [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC'], /one of --above, --below, --rise, --fall is required/],
       [['create', '--stage', 'test', '--user', 'a', '--coin', 'BTC', '--rise', '5'], /window must be one of 5m, 15m, 1h, 4h, 24h/],
@@ -156,6 +162,14 @@ describe('subscribers', () => {
     assert.equal((await run('subscribe', '--stage', 'test', '--user', 'a', '--email', 'not-an-address')).code, 2);
   });
 
+  test('an address already subscribed to another user is told what to do, exit 1', async () => {
+    await ok('subscribe', '--stage', 'test', '--user', 'alice', '--email', 'shared@example.com');
+    const r = await run('subscribe', '--stage', 'test', '--user', 'bob', '--email', 'shared@example.com');
+    assert.equal(r.code, 1);
+    assert.equal(r.err, "crypto-alerts: error: shared@example.com is already subscribed to user alice's alerts: an address receives one user's alerts; unsubscribe it first, or use another address\n");
+    await ok('subscribe', '--stage', 'test', '--user', 'alice', '--email', 'shared@example.com'); // the same again is fine
+  });
+
   test('a pending subscription is listed as such', async () => {
     h.sns.state.autoConfirm = false;
     try {
@@ -181,6 +195,75 @@ describe('unnotified triggers', () => {
     assert.equal(h.sns.published.length, 1);
     assert.equal((await run('resend', '--stage', 'test', '--user', 'erin', '--id', 'x')).code, 1);
     assert.match(await ok('unnotified', '--stage', 'test'), /^\(none\)/);
+  });
+});
+
+describe('repairs', () => {
+  const dlq = () => h.sqsServer.messages('alert-processor-dlq-test');
+
+  // Alerts whose records went to the dead-letter queue: a new one (its
+  // arming failed) and a trigger (its publish failed), as after an outage.
+  async function deadLettered() {
+    await ok('create', '--stage', 'test', '--user', 'gus', '--coin', 'ETH', '--above', '2000', '--id', 'trig');
+    await h.drainStream();
+    await h.runChecker();
+    await ok('create', '--stage', 'test', '--user', 'gus', '--coin', 'BTC', '--below', '40000', '--id', 'new');
+    h.sns.state.failWhen = () => true;
+    await h.drainStream({ maxRounds: 2 });
+    h.sns.state.failWhen = () => false;
+    assert.equal(dlq().length, 1);
+    assert.equal((await json('show', '--stage', 'test', '--user', 'gus', '--id', 'new')).alert.status, undefined, 'never armed');
+  }
+
+  test('repair replays the dead letters from the stream: armed, notified, message deleted', async () => {
+    await deadLettered();
+    const report = await json('repair', '--stage', 'test');
+    assert.deepEqual(report.deadLetters.map((d) => d.outcome), ['replayed']);
+    assert.equal(dlq().length, 0);
+    assert.equal((await json('show', '--stage', 'test', '--user', 'gus', '--id', 'new')).alert.armedKey, 'BTC#below');
+    assert.deepEqual(h.sns.published.map((m) => m.Subject), ['Price alert: ETH above 2000']);
+    assert.deepEqual((await json('unnotified', '--stage', 'test')).unnotified, []);
+    assert.deepEqual((await json('repair', '--stage', 'test')).deadLetters, [], 'nothing left');
+  });
+
+  test('repair keeps a message whose records fail again, and says why', async () => {
+    await deadLettered();
+    h.sns.state.failWhen = () => true;
+    const r = await run('repair', '--stage', 'test');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /msg-\d+ +\d+ +kept: /);
+    assert.equal(dlq().length, 1);
+  });
+
+  test('records gone from the stream (after 24 h): repair sweeps the table instead', async () => {
+    await deadLettered();
+    h.streamsServer.state.trimmed = true;
+    const report = await json('repair', '--stage', 'test');
+    assert.deepEqual(report.deadLetters.map((d) => d.outcome), ['swept']);
+    assert.deepEqual(report.sweep.settled.map((a) => [a.alertId, a.outcome]), [['new', 'armed']]);
+    assert.equal(report.sweep.unnotified, 1, 'the trigger is recorded as unnotified, for resend');
+    assert.equal(dlq().length, 0);
+    assert.match(await ok('unnotified', '--stage', 'test'), /gus +trig/);
+  });
+
+  test('sweep settles every alert the processor left unsettled; --dry-run only lists them', async () => {
+    await ok('create', '--stage', 'test', '--user', 'hal', '--coin', 'BTC', '--above', '90000', '--id', 'edited');
+    await ok('create', '--stage', 'test', '--user', 'hal', '--coin', 'SOL', '--above', '200', '--id', 'paused');
+    await h.drainStream();
+    await ok('create', '--stage', 'test', '--user', 'hal', '--coin', 'ETH', '--below', '1000', '--id', 'new');
+    await ok('edit', '--stage', 'test', '--user', 'hal', '--id', 'edited', '--coin', 'ETH');
+    await ok('pause', '--stage', 'test', '--user', 'hal', '--id', 'paused');
+    await h.stream.changes(); // lost: the processor never sees these writes
+    const dry = await json('sweep', '--stage', 'test', '--dry-run');
+    assert.deepEqual(dry.settled.map((a) => [a.alertId, a.status, a.outcome]),
+      [['edited', 'ACTIVE', 'would arm'], ['new', 'NEW', 'would arm'], ['paused', 'PAUSED', 'would disarm']]);
+    assert.match(await ok('sweep', '--stage', 'test'), /^swept 3 alert\(s\): 3 settled\nuserId +alertId +status +outcome\nhal +edited +ACTIVE +armed/);
+    const shown = async (id) => (await json('show', '--stage', 'test', '--user', 'hal', '--id', id)).alert;
+    assert.equal((await shown('edited')).armedKey, 'ETH#above');
+    assert.equal((await shown('new')).armedKey, 'ETH#below');
+    assert.equal((await shown('paused')).armedKey, undefined);
+    assert.deepEqual((await json('sweep', '--stage', 'test')).settled, [], 'a second sweep finds nothing');
+    assert.deepEqual(await h.drainStream(), [], "the sweep's writes invoke nothing");
   });
 });
 

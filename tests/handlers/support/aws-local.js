@@ -148,6 +148,8 @@ function snsActions(state, published) {
     Subscribe(params) {
       const Attributes = {};
       for (let i = 1; params[`Attributes.entry.${i}.key`]; i++) Attributes[params[`Attributes.entry.${i}.key`]] = params[`Attributes.entry.${i}.value`];
+      const existing = state.subscriptions.find((s) => s.TopicArn === params.TopicArn && s.Protocol === params.Protocol && s.Endpoint === params.Endpoint);
+      if (existing && JSON.stringify(existing.Attributes) !== JSON.stringify(Attributes)) return snsError('InvalidParameter', 'Invalid parameter: Attributes Reason: Subscription already exists with different attributes');
       const arn = `${params.TopicArn}:sub-${state.subscriptions.length + 1}`;
       state.subscriptions.push({ TopicArn: params.TopicArn, Protocol: params.Protocol, Endpoint: params.Endpoint, Attributes, arn, confirmed: state.autoConfirm });
       return xml('Subscribe', `<SubscriptionArn>${state.autoConfirm ? arn : 'pending confirmation'}</SubscriptionArn>`);
