@@ -4,27 +4,32 @@
 # S3 bucket), waits, and prints the stack outputs.
 #
 #   examples/deploy.sh STAGE [--email ADDRESS] [--ops-email ADDRESS]
-#                            [--package-bucket BUCKET] [--region REGION]
+#                            [--package-bucket BUCKET] [--region REGION] [--profile PROFILE]
+#
+# --email '' (or --ops-email '') removes that subscription; an option left
+# out keeps what the stack has.
 #
 # Exit codes: 0 deployed (or nothing to change), 1 a step failed, 2 bad input.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage="usage: examples/deploy.sh STAGE [--email ADDRESS] [--ops-email ADDRESS] [--package-bucket BUCKET] [--region REGION]"
+usage="usage: examples/deploy.sh STAGE [--email ADDRESS] [--ops-email ADDRESS] [--package-bucket BUCKET] [--region REGION] [--profile PROFILE]"
 fail() { echo "deploy: error: $1" >&2; exit "${2:-1}"; }
 
 [ $# -ge 1 ] || fail "$usage" 2
 case "$1" in -h|--help) echo "$usage"; exit 0 ;; esac
 stage=$1; shift
 [[ $stage =~ ^[a-z][a-z0-9-]{0,15}$ ]] || fail "invalid stage '$stage': expected [a-z][a-z0-9-]{0,15}" 2
-email="" ops_email="" bucket="" region_args=()
+email="" ops_email="" bucket="" region_args=() parameters=()
 while [ $# -gt 0 ]; do
+  case "$1" in -h|--help) echo "$usage"; exit 0 ;; esac
   [ $# -ge 2 ] || fail "$1 needs a value" 2
   case "$1" in
-    --email) email=$2 ;;
-    --ops-email) ops_email=$2 ;;
+    --email) email=$2; parameters+=("NotificationEmail=$2") ;;
+    --ops-email) ops_email=$2; parameters+=("OperationsEmail=$2") ;;
     --package-bucket) bucket=$2 ;;
-    --region) region_args=(--region "$2") ;;
+    --region) region_args+=(--region "$2") ;;
+    --profile) region_args+=(--profile "$2") ;;
     *) fail "unknown option $1 ($usage)" 2 ;;
   esac
   shift 2
@@ -42,13 +47,26 @@ aws sts get-caller-identity "${region_args[@]}" >/dev/null 2>&1 ||
   fail "no usable AWS credentials: configure them (aws configure, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)"
 
 stack="crypto-alerts-$stage"
+# The region and profile of this run, for commands suggested to the user:
+# copied into another shell, they act on this stack and no other.
+where() {
+  local args=("${region_args[@]}") region
+  if [[ " ${region_args[*]} " != *" --region "* ]]; then
+    region=${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region "${region_args[@]}" 2>/dev/null || true)}}
+    [ -z "$region" ] || args+=(--region "$region")
+  fi
+  [[ " ${region_args[*]} " == *" --profile "* ]] || [ -z "${AWS_PROFILE:-}" ] || args+=(--profile "$AWS_PROFILE")
+  echo "${args[*]}"
+}
+
 # A stack whose first creation failed stays in ROLLBACK_COMPLETE and can
 # only be deleted (CloudFormation user guide, troubleshooting).
 status=$(aws cloudformation describe-stacks --stack-name "$stack" "${region_args[@]}" \
            --query 'Stacks[0].StackStatus' --output text 2>/dev/null || true)
 if [ "$status" = "ROLLBACK_COMPLETE" ]; then
+  at=$(where)
   fail "stack $stack is in ROLLBACK_COMPLETE (its first creation failed) and cannot be updated: delete it with
-  aws cloudformation delete-stack --stack-name $stack && aws cloudformation wait stack-delete-complete --stack-name $stack"
+  aws cloudformation delete-stack --stack-name $stack $at && aws cloudformation wait stack-delete-complete --stack-name $stack $at"
 fi
 
 out="out/deploy-$stage"
@@ -65,9 +83,6 @@ if [ -n "$bucket" ]; then
   template="$out/packaged.json"
 fi
 
-parameters=()
-[ -z "$email" ] || parameters+=("NotificationEmail=$email")
-[ -z "$ops_email" ] || parameters+=("OperationsEmail=$ops_email")
 deploy=(aws cloudformation deploy --template-file "$template" --stack-name "$stack"
         --capabilities CAPABILITY_NAMED_IAM --no-fail-on-empty-changeset "${region_args[@]}")
 [ ${#parameters[@]} -eq 0 ] || deploy+=(--parameter-overrides "${parameters[@]}")

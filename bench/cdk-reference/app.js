@@ -117,7 +117,10 @@ class CryptoAlertsStack extends cdk.Stack {
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
       conditions: {
-        StringEquals: { 'aws:SourceAccount': cdk.Aws.ACCOUNT_ID },
+        StringEquals: {
+          'aws:SourceAccount': cdk.Aws.ACCOUNT_ID,
+          'kms:EncryptionContext:aws:sns:topicArn': cdk.Fn.sub(`arn:\${AWS::Partition}:sns:\${AWS::Region}:\${AWS::AccountId}:${named('crypto-alerts-ops')}`),
+        },
         ArnLike: { 'aws:SourceArn': cdk.Fn.sub(`arn:\${AWS::Partition}:cloudwatch:\${AWS::Region}:\${AWS::AccountId}:alarm:${alarmPrefix}*`) },
       },
     }));
@@ -206,7 +209,7 @@ class CryptoAlertsStack extends cdk.Stack {
     }));
     table.grant(checkerRole, 'dynamodb:UpdateItem');
     priceHistory.grant(checkerRole, 'dynamodb:PutItem', 'dynamodb:Query');
-    key.grantEncryptDecrypt(checkerRole);
+    key.grant(checkerRole, 'kms:Decrypt', 'kms:GenerateDataKey');
     const checker = new lambda.Function(this, 'PriceCheckerFunction', { ...fnProps(
       checkerName, handlerSource('price-checker'), checkerRole, checkerLogs, 512, 60,
       { TABLE_NAME: table.tableName, ARMED_INDEX_NAME: ARMED_INDEX, COINS: coins.valueAsString,
@@ -220,7 +223,7 @@ class CryptoAlertsStack extends cdk.Stack {
     processorLogs.grantWrite(processorRole);
     table.grant(processorRole, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
     topic.grantPublish(processorRole);
-    key.grantEncryptDecrypt(processorRole);
+    key.grant(processorRole, 'kms:Decrypt', 'kms:GenerateDataKey');
     const processor = new lambda.Function(this, 'AlertProcessorFunction', fnProps(
       processorName, handlerSource('alert-processor'), processorRole, processorLogs, 256, 30,
       { TABLE_NAME: table.tableName, COINS: coins.valueAsString, TOPIC_ARN: topic.topicArn },

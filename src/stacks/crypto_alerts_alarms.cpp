@@ -130,9 +130,11 @@ void add_checker_alarms(Template& t, const Stage& stage, const sns::Topic& ops, 
 
 std::string alarm_name_prefix(const Stage& stage) { return stage.named("crypto-alerts") + "-"; }
 
+std::string operations_topic_name(const Stage& stage) { return stage.named("crypto-alerts-ops"); }
+
 sns::Topic& add_operations_alarms(Template& t, const Stage& stage, const kms::Key& key, const Parameter& email,
                                   const AlarmTargets& targets) {
-    auto& topic = add_email_topic(t, key, {"Operations", stage.named("crypto-alerts-ops"), "Crypto alerts operations",
+    auto& topic = add_email_topic(t, key, {"Operations", operations_topic_name(stage), "Crypto alerts operations",
                                            email, "HasOperationsEmail"});
     add_processor_alarms(t, stage, topic, targets);
     add_checker_alarms(t, stage, topic, targets);

@@ -122,13 +122,18 @@ kms::Key& add_alerts_key(Template& t, const Stage& stage, const std::vector<std:
     // topic only if the key lets cloudwatch.amazonaws.com generate and
     // decrypt data keys (SNS developer guide, sns-key-management.html,
     // "Enable compatibility between event sources from AWS services and
-    // encrypted topics"); scoped to this account's alarms of this stage.
+    // encrypted topics"); scoped to this account's alarms of this stage, and
+    // to the operations topic by the encryption context SNS passes to KMS,
+    // aws:sns:topicArn (AWS's key policy for a service publishing to an
+    // encrypted topic: GameLift FlexMatch guide, queue-notification-sns-sse.html).
     key_policy.add(Statement::allow()
                        .sid("CloudWatchAlarmsPublishToOperationsTopic")
                        .service_principal("cloudwatch.amazonaws.com")
                        .actions({"kms:Decrypt", "kms:GenerateDataKey*"})
                        .resource("*")
                        .condition("StringEquals", "aws:SourceAccount", pseudo::account_id())
+                       .condition("StringEquals", "kms:EncryptionContext:aws:sns:topicArn",
+                                  sub_arn("sns", operations_topic_name(stage)))
                        .condition("ArnLike", "aws:SourceArn",
                                   sub_arn("cloudwatch", "alarm:" + alarm_name_prefix(stage) + "*")));
     // Grants on the key only for AWS services acting for the stack
@@ -219,8 +224,12 @@ NodeFunction add_node_function(Template& t, const Stage& stage, const kms::Key& 
                         kLogRetentionReason);
 
     // Exactly what the handler calls, on exactly its resources. Decrypt:
-    // Lambda environment and encrypted reads; Encrypt and GenerateDataKey:
-    // writes to the table, the topic and the queue.
+    // the Lambda environment and encrypted reads; GenerateDataKey: publishing
+    // to the encrypted topic and sending to the encrypted queue (SNS
+    // sns-key-management.html and SQS sqs-key-management.html list these two
+    // for producers). No kms:Encrypt: DynamoDB encrypts with its table key,
+    // which it decrypts (kms:Decrypt) for the caller, and nothing here
+    // encrypts with the key directly.
     PolicyDocument policy;
     policy.add(Statement::allow()
                    .sid("WriteOwnLogs")
@@ -229,7 +238,7 @@ NodeFunction add_node_function(Template& t, const Stage& stage, const kms::Key& 
     for (auto& statement : props.permissions) policy.add(std::move(statement));
     policy.add(Statement::allow()
                    .sid("UseAlertsKey")
-                   .actions({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"})
+                   .actions({"kms:Decrypt", "kms:GenerateDataKey"})
                    .resource(key.Arn()));
     // One role per function, named per region because IAM names are global.
     // Lambda assumes an execution role as the global principal

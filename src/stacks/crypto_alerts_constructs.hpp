@@ -96,6 +96,10 @@ void add_alert_stream(Template& t, const dynamodb::Table& table, const lambda::F
 // named so.
 std::string alarm_name_prefix(const Stage& stage);
 
+// "crypto-alerts-ops-<stage>": fixed, so the key policy can name the topic's
+// ARN (a Ref would be a cycle: the topic is encrypted with the key).
+std::string operations_topic_name(const Stage& stage);
+
 // The operations topic (optional email subscription) and the alarms that
 // publish to it: processor errors, dead letters, stream iterator age,
 // checker errors, no successful price check.

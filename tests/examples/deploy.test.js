@@ -14,12 +14,12 @@ const CFNGEN = process.env.CFNGEN || path.join(ROOT, 'build', 'cfngen');
 const FAKE = path.join(__dirname, 'fake-aws');
 
 // Runs deploy.sh; returns status, output and the aws calls made.
-function deploy(args, { scenario = 'new', withAws = true } = {}) {
+function deploy(args, { scenario = 'new', withAws = true, env = {} } = {}) {
   const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-')), 'aws.log');
   fs.writeFileSync(log, '');
   const PATH = [withAws ? FAKE : null, path.dirname(process.execPath), '/usr/bin', '/bin'].filter(Boolean).join(':');
   const run = spawnSync('bash', [path.join(ROOT, 'examples', 'deploy.sh'), ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { PATH, CFNGEN, FAKE_AWS_LOG: log, FAKE_AWS_SCENARIO: scenario, HOME: os.tmpdir() },
+    cwd: ROOT, encoding: 'utf8', env: { PATH, CFNGEN, FAKE_AWS_LOG: log, FAKE_AWS_SCENARIO: scenario, HOME: os.tmpdir(), ...env },
   });
   const calls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
   return { ...run, calls };
@@ -69,11 +69,33 @@ test('a failed stack: the failed events, exit 1', () => {
   assert.deepEqual(run.calls.at(-1).slice(0, 4), ['cloudformation', 'describe-stack-events', '--stack-name', 'crypto-alerts-dev']);
 });
 
-test('a stack in ROLLBACK_COMPLETE: told to delete it, nothing deployed', () => {
-  const run = deploy(['dev'], { scenario: 'rollback-complete' });
-  assert.equal(run.status, 1);
-  assert.match(run.stderr, /ROLLBACK_COMPLETE .* cannot be updated: delete it with\n +aws cloudformation delete-stack --stack-name crypto-alerts-dev/);
-  assert.equal(run.calls.length, 2);
+test('a stack in ROLLBACK_COMPLETE: told to delete it, in the region and profile used, nothing deployed', () => {
+  const deleteIn = (where) => new RegExp(`ROLLBACK_COMPLETE .* cannot be updated: delete it with\n +aws cloudformation delete-stack --stack-name crypto-alerts-dev ${where} && aws cloudformation wait stack-delete-complete --stack-name crypto-alerts-dev ${where}\n$`);
+  const given = deploy(['dev', '--region', 'eu-west-1', '--profile', 'ops'], { scenario: 'rollback-complete' });
+  assert.equal(given.status, 1);
+  assert.match(given.stderr, deleteIn('--region eu-west-1 --profile ops'));
+  assert.equal(given.calls.length, 2);
+  const configured = deploy(['dev'], { scenario: 'rollback-complete', env: { FAKE_AWS_REGION: 'ap-southeast-2', AWS_PROFILE: 'team' } });
+  assert.match(configured.stderr, deleteIn('--region ap-southeast-2 --profile team'));
+  const fromEnvironment = deploy(['dev'], { scenario: 'rollback-complete', env: { AWS_REGION: 'us-west-2' } });
+  assert.match(fromEnvironment.stderr, deleteIn('--region us-west-2'));
+});
+
+test("--email '' removes the subscription (an empty parameter); an option left out keeps the stack's", () => {
+  const run = deploy(['dev', '--email', ''], { scenario: 'existing' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(run.calls.find((c) => c[1] === 'deploy').slice(-2), ['--parameter-overrides', 'NotificationEmail=']);
+  const template = JSON.parse(fs.readFileSync(path.join(ROOT, 'out/deploy-dev/crypto-alerts-dev.template.json'), 'utf8'));
+  assert.equal(template.Parameters.NotificationEmail.Default, '', 'empty means no subscription');
+});
+
+test('--help anywhere prints the usage, exit 0', () => {
+  for (const args of [['--help'], ['dev', '--help'], ['dev', '--email', 'a@example.com', '-h']]) {
+    const run = deploy(args);
+    assert.equal(run.status, 0, args.join(' '));
+    assert.match(run.stdout, /^usage: examples\/deploy.sh STAGE/);
+    assert.deepEqual(run.calls, []);
+  }
 });
 
 test('no AWS CLI, no credentials, bad input: one clear error, nothing deployed', () => {

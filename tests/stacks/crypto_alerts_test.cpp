@@ -104,7 +104,7 @@ TEST_CASE("the price checker role grants exactly what the checker calls", "[stac
               {"QueryArmedAlerts", "dynamodb:Query"},
               {"TriggerAlerts", "dynamodb:UpdateItem"},
               {"RecordAndReadPriceHistory", Value::array({"dynamodb:PutItem", "dynamodb:Query"})},
-              {"UseAlertsKey", Value::array({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"})}});
+              {"UseAlertsKey", Value::array({"kms:Decrypt", "kms:GenerateDataKey"})}});
     for (const auto& s : statements) {
         INFO(s.dump());
         CHECK(s["Resource"] != "*");
@@ -126,7 +126,7 @@ TEST_CASE("the alert processor role grants exactly what the processor calls", "[
               {"ArmAlertsAndRecordNotifications", Value::array({"dynamodb:GetItem", "dynamodb:UpdateItem"})},
               {"PublishAlerts", "sns:Publish"},
               {"SendFailedRecordsToDeadLetterQueue", "sqs:SendMessage"},
-              {"UseAlertsKey", Value::array({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"})}});
+              {"UseAlertsKey", Value::array({"kms:Decrypt", "kms:GenerateDataKey"})}});
     for (const auto& s : statements) {
         INFO(s.dump());
         // ListStreams is the one action IAM cannot scope to a resource.
@@ -142,6 +142,19 @@ TEST_CASE("the key has rotation and a policy that lets only the stack's log grou
     // The regional principal AWS documents for CloudWatch Logs, not logs.amazonaws.com.
     CHECK(statements[1]["Principal"]["Service"] == fn::sub("logs.${AWS::Region}.amazonaws.com"));
     CHECK(statements[1]["Condition"]["ArnEquals"]["kms:EncryptionContext:aws:logs:arn"].size() == 2);
+}
+
+TEST_CASE("CloudWatch may use the key only for this stage's alarms publishing to the operations topic",
+          "[stack][kms]") {
+    const auto tmpl = synth_json("dev");
+    const auto& cloudwatch = tmpl["Resources"]["AlertsKey"]["Properties"]["KeyPolicy"]["Statement"][2];
+    CHECK(cloudwatch["Principal"]["Service"] == "cloudwatch.amazonaws.com");
+    CHECK(cloudwatch["Action"] == Value::array({"kms:Decrypt", "kms:GenerateDataKey*"}));
+    const auto topic_arn = fn::sub("arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:crypto-alerts-ops-dev");
+    CHECK(cloudwatch["Condition"]["StringEquals"]["kms:EncryptionContext:aws:sns:topicArn"] == topic_arn);
+    CHECK(cloudwatch["Condition"]["ArnLike"]["aws:SourceArn"] ==
+          fn::sub("arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:crypto-alerts-dev-*"));
+    CHECK(tmpl["Resources"]["OperationsTopic"]["Properties"]["TopicName"] == "crypto-alerts-ops-dev");
 }
 
 TEST_CASE("only AWS services may create grants on the key", "[stack][kms]") {
