@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-30}
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-  -DCFNGEN_SANITIZE=ON -DCFNGEN_FUZZ=ON >/dev/null
+  -DCFNGEN_SANITIZE=ON -DCFNGEN_FUZZ=ON -DCFNGEN_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build-sanitize -j"$(nproc)" --target cfngen cfngen_tests template_fuzzer
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 echo "sanitize: C++ tests under ASan+UBSan"

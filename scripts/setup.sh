@@ -41,6 +41,6 @@ if [ ! -f $cdk_app/node_modules/.package-lock.json ] || [ $cdk_app/package-lock.
   (cd $cdk_app && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCFNGEN_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/cfngen synth --stage dev -o out

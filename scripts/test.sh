@@ -7,7 +7,7 @@
 # run (scripts/sanitize.sh). Run scripts/setup.sh once first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCFNGEN_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build -j"$(nproc)"
 scripts/sanitize.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"

@@ -2,7 +2,7 @@
 # Installs cfngen into a scratch prefix (cmake --install) and builds two apps
 # outside the tree against it with find_package(cfngen): the minimal stack,
 # whose template must be the committed one, and the probe of issue 11, whose
-# template `cfngen validate` must accept.
+# template `cfngen validate` must accept; neither compiles with -Werror.
 #   tests/install/check-installed.sh BUILD_DIR CFNGEN_BINARY
 set -euo pipefail
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,7 +14,13 @@ cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
 test -f "$work/prefix/include/cfngen/resources/ec2.hpp"
 test ! -e "$work/prefix/include/cfngen/stacks"
 
-cmake -S "$source_dir/examples/minimal-stack" -B "$work/minimal-stack" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake -S "$source_dir/examples/minimal-stack" -B "$work/minimal-stack" -DCMAKE_PREFIX_PATH="$work/prefix" \
+  -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
+# cfngen's own -Werror (CFNGEN_WARNINGS_AS_ERRORS) never reaches an app that uses it.
+if grep -q -- -Werror "$work/minimal-stack/compile_commands.json"; then
+  echo "check-installed: an app built with find_package(cfngen) compiles with -Werror" >&2
+  exit 1
+fi
 cmake --build "$work/minimal-stack" -j"$(nproc)" >/dev/null
 "$work/minimal-stack/minimal-stack" synth -o - 2>/dev/null |
   cmp - "$source_dir/examples/minimal-stack/templates/uploads-dev.template.json"
