@@ -7,7 +7,7 @@
 // itself is the test suite's (CFNGEN), not compiled a second time. Also the
 // GitLab example's script, the deployed-stack job with the fake `aws`, and
 // diff.sh's own failures.
-const { test, before } = require('node:test');
+const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -51,6 +51,8 @@ before(() => {
   clone = path.join(tmp, 'clone');
   git(tmp, 'clone', '--quiet', origin, clone);
 });
+
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 // What GitHub substitutes into ${{ }} for a pull request from this clone.
 function expression(text) {
