@@ -1,10 +1,10 @@
-#include "cfngen/diff.hpp"
+#include "diff.hpp"
 
 #include "diff_internal.hpp"
 
 #include "cfngen/asset.hpp"
-#include "cfngen/iam.hpp"
-#include "cfngen/language_extensions.hpp"
+#include "iam_statements.hpp"
+#include "language_extensions.hpp"
 #include "cfngen/resource_spec.hpp"
 
 #include <fmt/format.h>
@@ -54,8 +54,8 @@ Impact impact_of(const std::string& type, const std::string& path) {
 // Handler code is shown as a hash, not as kilobytes of escaped JavaScript.
 void summarise_code(const std::string& type, PropertyChange& change) {
     if (type != "AWS::Lambda::Function" || change.path.rfind("Properties.Code", 0) != 0) return;
-    auto hash = [](const Value& v) -> Value {
-        if (!v.is_string()) return v.is_null() ? Value() : Value("(" + std::string(v.type_name()) + ")");
+    auto hash = [](const Json& v) -> Json {
+        if (!v.is_string()) return v.is_null() ? Json() : Json("(" + std::string(v.type_name()) + ")");
         return "sha256:" + Asset{"code", v.get<std::string>()}.sha256().substr(0, 12);
     };
     if (change.path == "Properties.Code.ZipFile" || change.path == "Properties.Code") {
@@ -67,11 +67,11 @@ void summarise_code(const std::string& type, PropertyChange& change) {
 
 // Order inside Action/Resource lists, principals and condition values
 // carries no meaning, so statements are compared in a canonical form.
-Value canonical_statement(Value statement) {
-    std::function<void(Value&)> sort_lists = [&](Value& v) {
+Json canonical_statement(Json statement) {
+    std::function<void(Json&)> sort_lists = [&](Json& v) {
         if (v.is_array()) {
             for (auto& e : v) sort_lists(e);
-            std::sort(v.begin(), v.end(), [](const Value& x, const Value& y) { return x.dump() < y.dump(); });
+            std::sort(v.begin(), v.end(), [](const Json& x, const Json& y) { return x.dump() < y.dump(); });
         } else if (v.is_object()) {
             for (auto& [key, e] : v.items()) sort_lists(e);
         }
@@ -82,10 +82,10 @@ Value canonical_statement(Value statement) {
     return statement;
 }
 
-void compare_statements(const std::string& id, const Value* old_resource, const Value* new_resource,
+void compare_statements(const std::string& id, const Json* old_resource, const Json* new_resource,
                         std::vector<StatementChange>& out) {
-    auto keyed = [](const Value* resource) {
-        std::multimap<std::string, std::pair<std::string, Value>> result;
+    auto keyed = [](const Json* resource) {
+        std::multimap<std::string, std::pair<std::string, Json>> result;
         if (resource)
             for (const auto& found : iam::statements_in(*resource))
                 result.emplace(found.policy + "\n" + canonical_statement(found.statement).dump(),
@@ -109,13 +109,13 @@ bool is_encryption_property(const std::string& name) {
 
 // A resource without Properties has the empty set of them: adding a
 // create-only property to it is a replacement like any other.
-const Value& properties_of(const Value& resource) {
-    static const Value none = Value::object();
+const Json& properties_of(const Json& resource) {
+    static const Json none = Json::object();
     const auto& properties = member(resource, "Properties");
     return properties.is_null() ? none : properties;
 }
 
-bool same_resource(const Value& a, const Value& b) {
+bool same_resource(const Json& a, const Json& b) {
     if (!detail::same_value(properties_of(a), properties_of(b))) return false;
     for (const auto& [key, value] : a.items())
         if (key != "Properties" && (!b.contains(key) || !detail::same_value(value, b[key]))) return false;
@@ -124,7 +124,7 @@ bool same_resource(const Value& a, const Value& b) {
     return true;
 }
 
-ResourceChange compare_resource(const std::string& id, const Value& a, const Value& b) {
+ResourceChange compare_resource(const std::string& id, const Json& a, const Json& b) {
     auto change = make_resource_change(id, b["Type"].get<std::string>(), a["Type"].get<std::string>(), Change::Modified);
     for (const auto& [key, value] : a.items())
         if (key != "Properties" && !b.contains(key)) change.properties.push_back(make_change("." + key, value, nullptr));
@@ -144,7 +144,7 @@ ResourceChange compare_resource(const std::string& id, const Value& a, const Val
 }
 
 // Every logical id that a value references (Ref, Fn::GetAtt, Fn::Sub).
-std::set<std::string> referenced_ids(const Value& value) {
+std::set<std::string> referenced_ids(const Json& value) {
     const auto found = find_references(value);
     std::set<std::string> ids(found.refs.begin(), found.refs.end());
     for (const auto& id_attribute : found.get_atts) ids.insert(id_attribute.substr(0, id_attribute.find('.')));
@@ -157,13 +157,13 @@ struct Dependent {
     std::string owner;
     std::string type;
     std::string property;
-    const Value* value;
+    const Json* value;
     Impact impact;
 };
 
 // Such properties of every resource, by the logical id they reference;
 // within one id in resource, then property order. Read once per diff.
-std::multimap<std::string, Dependent> create_only_references(const Value& resources) {
+std::multimap<std::string, Dependent> create_only_references(const Json& resources) {
     std::multimap<std::string, Dependent> index;
     for (const auto& [id, resource] : resources.items()) {
         if (!member(resource, "Type").is_string()) continue;
@@ -181,7 +181,7 @@ std::multimap<std::string, Dependent> create_only_references(const Value& resour
 // create-only property that references it replaces its owner too (and a
 // conditionally create-only one may): transitively, from the resources the
 // change itself replaces.
-void add_knock_on_replacements(const Value& new_resources, TemplateDiff& result) {
+void add_knock_on_replacements(const Json& new_resources, TemplateDiff& result) {
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < result.resources.size(); ++i) index[result.resources[i].logical_id] = i;
     std::vector<std::string> queue;
@@ -223,13 +223,13 @@ void add_knock_on_replacements(const Value& new_resources, TemplateDiff& result)
 
 }  // namespace
 
-TemplateDiff compare(const Value& old_input, const Value& new_input) {
+TemplateDiff compare(const Json& old_input, const Json& new_input) {
     TemplateDiff result;
     // Compared as CloudFormation will see them: Fn::ForEach loops expanded.
     const auto old_expansion = language_extensions::expand(old_input);
     const auto new_expansion = language_extensions::expand(new_input);
-    const Value& old_template = old_expansion.tmpl();
-    const Value& new_template = new_expansion.tmpl();
+    const Json& old_template = old_expansion.tmpl();
+    const Json& new_template = new_expansion.tmpl();
     for (const auto* expansion : {&old_expansion, &new_expansion}) {
         const char* which = expansion == &old_expansion ? "old" : "new";
         for (const auto& loop : expansion->unexpanded)
@@ -268,8 +268,8 @@ TemplateDiff compare(const Value& old_input, const Value& new_input) {
     for (const auto& [id, _] : old_resources.items()) ids.insert(id);
     for (const auto& [id, _] : new_resources.items()) ids.insert(id);
     for (const auto& id : ids) {
-        const Value* a = old_resources.contains(id) ? &old_resources[id] : nullptr;
-        const Value* b = new_resources.contains(id) ? &new_resources[id] : nullptr;
+        const Json* a = old_resources.contains(id) ? &old_resources[id] : nullptr;
+        const Json* b = new_resources.contains(id) ? &new_resources[id] : nullptr;
         if (a && b && same_resource(*a, *b)) continue;
         ResourceChange change;
         if (!a) {
@@ -285,7 +285,7 @@ TemplateDiff compare(const Value& old_input, const Value& new_input) {
         const auto& type = change.type;
         if (type == "AWS::Lambda::Permission" || change.old_type == "AWS::Lambda::Permission") {
             result.security.push_back({id, type, "Lambda permission", change.change,
-                                       a ? member(*a, "Properties") : Value(), b ? member(*b, "Properties") : Value()});
+                                       a ? member(*a, "Properties") : Json(), b ? member(*b, "Properties") : Json()});
         } else if (change.change == Change::Modified) {
             std::set<std::string> reported;
             for (const auto& p : change.properties) {

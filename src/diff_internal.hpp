@@ -2,20 +2,20 @@
 // Shared by src/diff.cpp (resources, impact, knock-on replacement, IAM and
 // security) and src/diff_values.cpp (how two values differ).
 
-#include "cfngen/diff.hpp"
+#include "diff.hpp"
 
 #include <string>
 #include <vector>
 
 namespace cfngen::diff::detail {
 
-PropertyChange make_change(std::string path, Value old_value, Value new_value, std::string note = {});
+PropertyChange make_change(std::string path, Json old_value, Json new_value, std::string note = {});
 
 // Equal as CloudFormation passes them on: 443 and "443", true and "true" are one value.
-bool same_value(const Value& a, const Value& b);
+bool same_value(const Json& a, const Json& b);
 
 // Appends what changed between two values below `path`.
-void diff_values(const std::string& path, const Value& old_value, const Value& new_value,
+void diff_values(const std::string& path, const Json& old_value, const Json& new_value,
                  std::vector<PropertyChange>& out);
 
 }  // namespace cfngen::diff::detail

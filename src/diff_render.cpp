@@ -1,4 +1,4 @@
-#include "cfngen/diff.hpp"
+#include "diff.hpp"
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::size_t kMaxValueWidth = 160;
 
-std::string compact(const Value& value) {
+std::string compact(const Json& value) {
     auto text = value.is_string() ? value.get<std::string>() : value.dump();
     if (text.size() > kMaxValueWidth) text = text.substr(0, kMaxValueWidth - 3) + "...";
     return text;
@@ -43,11 +43,11 @@ struct Style {
     }
 };
 
-std::string describe_statement(const Value& s) {
-    auto list = [](const Value& v) { return v.is_null() ? std::string("-") : compact(v); };
-    std::string text = fmt::format("{} {} on {}", s.value("Effect", Value("?")).get<std::string>(),
-                                   list(s.value("Action", s.value("NotAction", Value()))),
-                                   list(s.value("Resource", s.value("NotResource", Value()))));
+std::string describe_statement(const Json& s) {
+    auto list = [](const Json& v) { return v.is_null() ? std::string("-") : compact(v); };
+    std::string text = fmt::format("{} {} on {}", s.value("Effect", Json("?")).get<std::string>(),
+                                   list(s.value("Action", s.value("NotAction", Json()))),
+                                   list(s.value("Resource", s.value("NotResource", Json()))));
     if (s.contains("Principal")) text += " for " + compact(s["Principal"]);
     if (s.contains("Condition")) text += " when " + compact(s["Condition"]);
     return text;
@@ -162,9 +162,9 @@ std::string render_text(const TemplateDiff& diff, bool colour) {
     return out;
 }
 
-Value render_json(const TemplateDiff& diff) {
+Json render_json(const TemplateDiff& diff) {
     const auto s = diff.summary();
-    Value json = {{"changeCount", diff.change_count()},
+    Json json = {{"changeCount", diff.change_count()},
                   {"summary",
                    {{"added", s.added}, {"removed", s.removed}, {"updated", s.updated}, {"replaced", s.replaced},
                     {"replacedKnockOn", s.replaced_knock_on}, {"mayBeReplaced", s.may_replace},
@@ -172,20 +172,20 @@ Value render_json(const TemplateDiff& diff) {
                     {"dataLossRisks", s.data_loss_risks}, {"iamStatementChanges", s.iam},
                     {"securityChanges", s.security}, {"otherEntries", s.other}}},
                   {"notes", diff.notes}};
-    Value entries = Value::array();
+    Json entries = Json::array();
     for (const auto& e : diff.entries)
         entries.push_back({{"section", e.section}, {"id", e.id}, {"change", to_string(e.change)},
                            {"old", e.old_value}, {"new", e.new_value}});
     json["entries"] = entries;
-    Value resources = Value::array();
+    Json resources = Json::array();
     for (const auto& r : diff.resources) {
-        Value properties = Value::array();
+        Json properties = Json::array();
         for (const auto& p : r.properties) {
-            Value item = {{"path", p.path}, {"old", p.old_value}, {"new", p.new_value}, {"impact", to_string(p.impact)}};
+            Json item = {{"path", p.path}, {"old", p.old_value}, {"new", p.new_value}, {"impact", to_string(p.impact)}};
             if (!p.note.empty()) item["note"] = p.note;
             properties.push_back(item);
         }
-        Value item = {{"logicalId", r.logical_id}, {"type", r.type}, {"change", to_string(r.change)},
+        Json item = {{"logicalId", r.logical_id}, {"type", r.type}, {"change", to_string(r.change)},
                       {"impact", to_string(r.impact)}, {"stateful", r.stateful}, {"dataLossRisk", r.data_loss_risk},
                       {"properties", properties}};
         if (!r.old_type.empty() && r.old_type != r.type) item["oldType"] = r.old_type;
@@ -193,12 +193,12 @@ Value render_json(const TemplateDiff& diff) {
         resources.push_back(item);
     }
     json["resources"] = resources;
-    Value iam = Value::array();
+    Json iam = Json::array();
     for (const auto& s : diff.iam)
         iam.push_back({{"change", to_string(s.change)}, {"logicalId", s.logical_id}, {"policy", s.policy},
                        {"statement", s.statement}});
     json["iam"] = iam;
-    Value security = Value::array();
+    Json security = Json::array();
     for (const auto& s : diff.security)
         security.push_back({{"logicalId", s.logical_id}, {"type", s.type}, {"what", s.what},
                             {"change", to_string(s.change)}, {"old", s.old_value}, {"new", s.new_value}});

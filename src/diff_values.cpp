@@ -39,17 +39,17 @@ std::string last_segment(const std::string& path) {
 }
 
 // A scalar as CloudFormation passes it to the resource: text.
-std::string scalar_text(const Value& v) {
+std::string scalar_text(const Json& v) {
     if (v.is_string()) return v.get<std::string>();
     if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
     return v.dump();
 }
 
 // A value in a form where equivalent scalars print alike.
-std::string canonical(const Value& v) {
+std::string canonical(const Json& v) {
     if (v.is_object()) {
         std::string out = "{";
-        for (const auto& [key, item] : v.items()) out += Value(key).dump() + ":" + canonical(item) + ",";
+        for (const auto& [key, item] : v.items()) out += Json(key).dump() + ":" + canonical(item) + ",";
         return out + "}";
     }
     if (v.is_array()) {
@@ -57,12 +57,12 @@ std::string canonical(const Value& v) {
         for (const auto& item : v) out += canonical(item) + ",";
         return out + "]";
     }
-    return v.is_null() ? "null" : Value(scalar_text(v)).dump();
+    return v.is_null() ? "null" : Json(scalar_text(v)).dump();
 }
 
-std::string identity_key(const Value& a, const Value& b) {
+std::string identity_key(const Json& a, const Json& b) {
     for (const auto& key : kIdentityKeys) {
-        auto all_have = [&](const Value& list) {
+        auto all_have = [&](const Json& list) {
             std::set<std::string> seen;
             for (const auto& e : list) {
                 if (!e.is_object() || !e.contains(key) || !e[key].is_string()) return false;
@@ -75,9 +75,9 @@ std::string identity_key(const Value& a, const Value& b) {
     return {};
 }
 
-void diff_by_identity(const std::string& path, const std::string& key, const Value& a, const Value& b, bool ordered,
+void diff_by_identity(const std::string& path, const std::string& key, const Json& a, const Json& b, bool ordered,
                       std::vector<PropertyChange>& out) {
-    std::map<std::string, const Value*> old_by_id, new_by_id;
+    std::map<std::string, const Json*> old_by_id, new_by_id;
     for (const auto& e : a) old_by_id[e[key].get<std::string>()] = &e;
     for (const auto& e : b) new_by_id[e[key].get<std::string>()] = &e;
     for (const auto& [id, e] : old_by_id)
@@ -89,7 +89,7 @@ void diff_by_identity(const std::string& path, const std::string& key, const Val
     }
     if (!ordered) return;
     // The elements both lists hold, in each list's order.
-    Value old_order = Value::array(), new_order = Value::array();
+    Json old_order = Json::array(), new_order = Json::array();
     for (const auto& e : a)
         if (new_by_id.count(e[key].get<std::string>())) old_order.push_back(e[key]);
     for (const auto& e : b)
@@ -98,14 +98,14 @@ void diff_by_identity(const std::string& path, const std::string& key, const Val
 }
 
 // Each element's canonical form, computed once per list.
-std::vector<std::string> canonical_elements(const Value& list) {
+std::vector<std::string> canonical_elements(const Json& list) {
     std::vector<std::string> out;
     out.reserve(list.size());
     for (const auto& e : list) out.push_back(canonical(e));
     return out;
 }
 
-void diff_as_set(const std::string& path, const Value& a, const Value& b, std::vector<PropertyChange>& out) {
+void diff_as_set(const std::string& path, const Json& a, const Json& b, std::vector<PropertyChange>& out) {
     const auto old_keys = canonical_elements(a), new_keys = canonical_elements(b);
     std::multiset<std::string> old_items(old_keys.begin(), old_keys.end()), new_items(new_keys.begin(), new_keys.end());
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -116,7 +116,7 @@ void diff_as_set(const std::string& path, const Value& a, const Value& b, std::v
         else out.push_back(make_change(path + "[" + std::to_string(i) + "]", nullptr, b[i]));
 }
 
-void diff_arrays(const std::string& path, const Value& a, const Value& b, std::vector<PropertyChange>& out) {
+void diff_arrays(const std::string& path, const Json& a, const Json& b, std::vector<PropertyChange>& out) {
     const bool ordered = !unordered(path, last_segment(path));
     if (const auto key = identity_key(a, b); !key.empty()) return diff_by_identity(path, key, a, b, ordered, out);
     if (!ordered) return diff_as_set(path, a, b, out);
@@ -136,7 +136,7 @@ void diff_arrays(const std::string& path, const Value& a, const Value& b, std::v
 
 }  // namespace
 
-PropertyChange make_change(std::string path, Value old_value, Value new_value, std::string note) {
+PropertyChange make_change(std::string path, Json old_value, Json new_value, std::string note) {
     PropertyChange change;
     change.path = std::move(path);
     change.old_value = std::move(old_value);
@@ -145,7 +145,7 @@ PropertyChange make_change(std::string path, Value old_value, Value new_value, s
     return change;
 }
 
-bool same_value(const Value& a, const Value& b) {
+bool same_value(const Json& a, const Json& b) {
     if (a.is_object() || b.is_object() || a.is_array() || b.is_array() || a.is_null() || b.is_null()) {
         if (a.type() != b.type() || a.size() != b.size()) return false;
         if (a.is_array()) {
@@ -160,7 +160,7 @@ bool same_value(const Value& a, const Value& b) {
     return scalar_text(a) == scalar_text(b);
 }
 
-void diff_values(const std::string& path, const Value& old_value, const Value& new_value,
+void diff_values(const std::string& path, const Json& old_value, const Json& new_value,
                  std::vector<PropertyChange>& out) {
     if (same_value(old_value, new_value)) return;
     if (old_value.is_object() && new_value.is_object() && !is_intrinsic(old_value) && !is_intrinsic(new_value)) {

@@ -1,7 +1,7 @@
 #include "template_readers.hpp"
 
 #include "cfngen/error.hpp"
-#include "cfngen/template_file.hpp"
+#include "template_file.hpp"
 
 #include <fmt/format.h>
 
@@ -51,9 +51,9 @@ struct DuplicateKey {
 // Builds the DOM like nlohmann's own parser, except that a key repeated in
 // one object is an error: CloudFormation rejects such a template, and
 // nlohmann would silently keep the last value.
-class StrictBuilder : public nlohmann::json_sax<Value> {
+class StrictBuilder : public nlohmann::json_sax<Json> {
 public:
-    StrictBuilder(Value& root, const char* begin, const char** furthest)
+    StrictBuilder(Json& root, const char* begin, const char** furthest)
         : root_(root), begin_(begin), furthest_(furthest) {}
 
     bool null() override { return add(nullptr); }
@@ -63,7 +63,7 @@ public:
     bool number_float(number_float_t value, const string_t&) override { return add(value); }
     bool string(string_t& value) override { return add(std::move(value)); }
     bool binary(binary_t&) override { return false; }
-    bool start_object(std::size_t) override { return open(Value::object()); }
+    bool start_object(std::size_t) override { return open(Json::object()); }
     bool key(string_t& name) override {
         if (stack_.back()->contains(name))
             throw DuplicateKey{name, static_cast<std::size_t>(*furthest_ - begin_)};
@@ -71,7 +71,7 @@ public:
         return true;
     }
     bool end_object() override { return close(); }
-    bool start_array(std::size_t) override { return open(Value::array()); }
+    bool start_array(std::size_t) override { return open(Json::array()); }
     bool end_array() override { return close(); }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
         error_position = position;
@@ -85,23 +85,23 @@ public:
     std::string error_message;
 
 private:
-    Value* place(Value&& value) {
+    Json* place(Json&& value) {
         if (stack_.empty()) {
             root_ = std::move(value);
             return &root_;
         }
-        Value& parent = *stack_.back();
+        Json& parent = *stack_.back();
         if (parent.is_array()) {
             parent.push_back(std::move(value));
             return &parent.back();
         }
         return &(parent[key_] = std::move(value));
     }
-    bool add(Value&& value) {
+    bool add(Json&& value) {
         place(std::move(value));
         return true;
     }
-    bool open(Value&& container) {
+    bool open(Json&& container) {
         // Refused as soon as it nests too deep, before any more is built
         // (nlohmann's parser keeps its own state on the heap, not the stack).
         if (stack_.size() >= max_template_nesting) throw TooDeep{};
@@ -113,10 +113,10 @@ private:
         return true;
     }
 
-    Value& root_;
+    Json& root_;
     const char* begin_;
     const char** furthest_;
-    std::vector<Value*> stack_;
+    std::vector<Json*> stack_;
     std::string key_;
 };
 
@@ -136,23 +136,23 @@ std::size_t key_start(const std::string& text, std::size_t end) {
 
 }  // namespace
 
-Value read_json(const std::string& text, const std::string& source) {
-    Value json;
+Json read_json(const std::string& text, const std::string& source) {
+    Json json;
     const char* furthest = text.data();
     StrictBuilder builder(json, text.data(), &furthest);
     bool parsed = false;
     try {
         // Fast path: nlohmann's pointer input. A duplicate key (rare) is
         // located by reading again with the position-tracking iterator.
-        parsed = Value::sax_parse(text.data(), text.data() + text.size(), &builder);
+        parsed = Json::sax_parse(text.data(), text.data() + text.size(), &builder);
     } catch (const TooDeep&) {
         throw Error(fmt::format("{}: nested deeper than {} levels; not a CloudFormation template", source,
                                 max_template_nesting));
     } catch (const DuplicateKey&) {
-        Value again;
+        Json again;
         StrictBuilder locator(again, text.data(), &furthest);
         try {
-            Value::sax_parse(TrackedIterator(text.data(), &furthest),
+            Json::sax_parse(TrackedIterator(text.data(), &furthest),
                              TrackedIterator(text.data() + text.size(), &furthest), &locator);
         } catch (const DuplicateKey& duplicate) {
             const auto [line, column] = line_and_column(text, key_start(text, duplicate.offset));

@@ -1,4 +1,4 @@
-#include "cfngen/language_extensions.hpp"
+#include "language_extensions.hpp"
 
 #include "cfngen/error.hpp"
 
@@ -33,8 +33,8 @@ std::string alphanumeric(const std::string& text) {
     return out;
 }
 
-bool has_loops(const Value& v) {
-    if (v.is_array()) return std::any_of(v.begin(), v.end(), [](const Value& item) { return has_loops(item); });
+bool has_loops(const Json& v) {
+    if (v.is_array()) return std::any_of(v.begin(), v.end(), [](const Json& item) { return has_loops(item); });
     if (!v.is_object()) return false;
     for (const auto& [key, item] : v.items())
         if (is_loop_key(key) || has_loops(item)) return true;
@@ -42,12 +42,12 @@ bool has_loops(const Value& v) {
 }
 
 struct Expander {
-    const Value& tmpl;
+    const Json& tmpl;
     std::vector<std::string> unexpanded;
     std::size_t fragments = 0;
 
     // A parameter's default as text, or nothing.
-    std::optional<std::string> scalar(const Value& v) const {
+    std::optional<std::string> scalar(const Json& v) const {
         if (v.is_string()) return v.get<std::string>();
         if (v.is_number()) return v.dump();
         if (v.is_object() && v.size() == 1 && v.contains("Ref") && v["Ref"].is_string()) {
@@ -58,7 +58,7 @@ struct Expander {
         return std::nullopt;
     }
 
-    std::optional<std::vector<std::string>> items_of(const Value& list) const {
+    std::optional<std::vector<std::string>> items_of(const Json& list) const {
         if (list.is_string()) {  // a CommaDelimitedList default, or a mapping value "a,b"
             std::vector<std::string> items;
             std::string text = list.get<std::string>();
@@ -81,7 +81,7 @@ struct Expander {
     }
 
     // The loop's collection, where the template alone decides it.
-    std::optional<std::vector<std::string>> collection(const Value& v) const {
+    std::optional<std::vector<std::string>> collection(const Json& v) const {
         if (v.is_array()) return items_of(v);
         if (!v.is_object() || v.size() != 1) return std::nullopt;
         if (v.contains("Ref") && v["Ref"].is_string())
@@ -97,16 +97,16 @@ struct Expander {
     }
 
     // The fragment for one item: the identifier replaced in keys, Refs and Subs.
-    Value substitute(const Value& v, const std::string& identifier, const std::string& item) const {
+    Json substitute(const Json& v, const std::string& identifier, const std::string& item) const {
         if (v.is_array()) {
-            Value out = Value::array();
+            Json out = Json::array();
             for (const auto& element : v) out.push_back(substitute(element, identifier, item));
             return out;
         }
         if (!v.is_object()) return v;
         if (v.size() == 1 && v.contains("Ref") && v["Ref"] == identifier) return item;
         if (v.size() == 1 && v.contains("Fn::Sub")) return substitute_sub(v["Fn::Sub"], identifier, item);
-        Value out = Value::object();
+        Json out = Json::object();
         for (const auto& [key, element] : v.items()) {
             std::string name = key;
             replace_all(name, "${" + identifier + "}", item);
@@ -116,14 +116,14 @@ struct Expander {
         return out;
     }
 
-    Value substitute_sub(const Value& argument, const std::string& identifier, const std::string& item) const {
+    Json substitute_sub(const Json& argument, const std::string& identifier, const std::string& item) const {
         const bool list = argument.is_array() && !argument.empty() && argument[0].is_string();
         if (!argument.is_string() && !list) return {{"Fn::Sub", substitute(argument, identifier, item)}};
         if (list && argument.size() > 1 && member(argument[1], identifier).is_object()) return {{"Fn::Sub", argument}};
         std::string text = list ? argument[0].get<std::string>() : argument.get<std::string>();
         replace_all(text, "${" + identifier + "}", item);
         if (list) {
-            Value out = argument;
+            Json out = argument;
             out[0] = text;
             if (out.size() > 1) out[1] = substitute(out[1], identifier, item);
             return {{"Fn::Sub", out}};
@@ -133,7 +133,7 @@ struct Expander {
         return {{"Fn::Sub", text}};
     }
 
-    void expand_loop(const std::string& path, const std::string& key, const Value& loop, Value& into) {
+    void expand_loop(const std::string& path, const std::string& key, const Json& loop, Json& into) {
         const auto where = path + "." + key;
         if (!loop.is_array() || loop.size() != 3 || !loop[0].is_string() || !loop[2].is_object())
             throw Error(fmt::format("{}: Fn::ForEach takes [identifier, collection, {{fragment}}]", where));
@@ -146,7 +146,7 @@ struct Expander {
         for (const auto& item : *items) {
             if (++fragments > kMaxFragments)
                 throw Error(fmt::format("{}: Fn::ForEach expands to more than {} fragments", where, kMaxFragments));
-            const Value fragment = walk(substitute(loop[2], identifier, item), where);
+            const Json fragment = walk(substitute(loop[2], identifier, item), where);
             for (const auto& [name, value] : fragment.items()) {
                 if (into.contains(name))
                     throw Error(fmt::format("{}: Fn::ForEach makes {} twice", where, name));
@@ -155,14 +155,14 @@ struct Expander {
         }
     }
 
-    Value walk(const Value& v, const std::string& path) {
+    Json walk(const Json& v, const std::string& path) {
         if (v.is_array()) {
-            Value out = Value::array();
+            Json out = Json::array();
             for (const auto& element : v) out.push_back(walk(element, path));
             return out;
         }
         if (!v.is_object()) return v;
-        Value out = Value::object();
+        Json out = Json::object();
         for (const auto& [key, element] : v.items())
             if (!is_loop_key(key)) out[key] = walk(element, path + "." + key);
         for (const auto& [key, element] : v.items())
@@ -173,7 +173,7 @@ struct Expander {
 
 }  // namespace
 
-std::vector<std::string> transforms(const Value& tmpl) {
+std::vector<std::string> transforms(const Json& tmpl) {
     const auto& transform = member(tmpl, "Transform");
     std::vector<std::string> names;
     if (transform.is_string()) names.push_back(transform.get<std::string>());
@@ -183,12 +183,12 @@ std::vector<std::string> transforms(const Value& tmpl) {
     return names;
 }
 
-bool declares_transform(const Value& tmpl, std::string_view name) {
+bool declares_transform(const Json& tmpl, std::string_view name) {
     const auto names = transforms(tmpl);
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-Expansion expand(const Value& tmpl) {
+Expansion expand(const Json& tmpl) {
     Expansion result;
     result.input = &tmpl;
     const auto sections = {"Conditions", "Resources", "Outputs"};
@@ -204,7 +204,7 @@ Expansion expand(const Value& tmpl) {
     };
     if (std::none_of(sections.begin(), sections.end(), needs_rewrite)) return result;
     Expander expander{tmpl, {}, 0};
-    Value out = tmpl;
+    Json out = tmpl;
     for (const char* section : sections) {
         if (!tmpl.contains(section) || !tmpl[section].is_object()) continue;
         // A macro over the whole section (AWS::Include of more resources):

@@ -15,10 +15,9 @@ namespace {
 // DynamoDB rejects a table whose AttributeDefinitions list an attribute that
 // no key schema uses, or miss one that a key schema uses. Key schemas built
 // from intrinsics are left to CloudFormation.
-void check_dynamodb_table(const Resource& table) {
-    const auto& props = table.properties();
+void check_dynamodb_table(const Resource& table, const Json& props) {
     std::set<std::string> used;
-    auto collect = [&](const Value& key_schema) {
+    auto collect = [&](const Json& key_schema) {
         for (const auto& key : key_schema)
             if (key.is_object() && member(key, "AttributeName").is_string())
                 used.insert(key["AttributeName"].get<std::string>());
@@ -42,15 +41,15 @@ void check_dynamodb_table(const Resource& table) {
 }
 
 // Inline code (Code.ZipFile) is zipped by CloudFormation into index.<ext>.
-void check_lambda_function(const Resource& function) {
-    const auto& code = member(function.properties(), "Code");
+void check_lambda_function(const Resource& function, const Json& props) {
+    const auto& code = member(props, "Code");
     const auto& zip_file = member(code, "ZipFile");
     if (!zip_file.is_string()) return;
     const auto size = zip_file.get_ref<const std::string&>().size();
     if (size > limits::max_inline_code_bytes)
         throw Error(fmt::format("resource {} property Code.ZipFile is {} bytes; inline code is limited to {}",
                                 function.logical_id(), size, limits::max_inline_code_bytes));
-    const auto& handler = member(function.properties(), "Handler");
+    const auto& handler = member(props, "Handler");
     if (!handler.is_string() || handler.get_ref<const std::string&>().rfind("index.", 0) != 0)
         throw Error(fmt::format("resource {} property Handler must start with 'index.' for inline code",
                                 function.logical_id()));
@@ -58,9 +57,9 @@ void check_lambda_function(const Resource& function) {
 
 }  // namespace
 
-void check_resource(const Resource& resource) {
-    if (resource.type() == "AWS::DynamoDB::Table") check_dynamodb_table(resource);
-    else if (resource.type() == "AWS::Lambda::Function") check_lambda_function(resource);
+void check_resource(const Resource& resource, const Json& properties) {
+    if (resource.type() == "AWS::DynamoDB::Table") check_dynamodb_table(resource, properties);
+    else if (resource.type() == "AWS::Lambda::Function") check_lambda_function(resource, properties);
 }
 
 }  // namespace cfngen::detail

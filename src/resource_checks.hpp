@@ -3,10 +3,12 @@
 // the specification does not carry (what the service itself rejects).
 
 #include "cfngen/resource.hpp"
+#include "json.hpp"
 
 namespace cfngen::detail {
 
-// Throws Error naming the resource and property.
-void check_resource(const Resource& resource);
+// Throws Error naming the resource and property; `properties` are the
+// resource's, as the template writes them.
+void check_resource(const Resource& resource, const Json& properties);
 
 }  // namespace cfngen::detail

@@ -1,4 +1,4 @@
-#include "cfngen/resource_graph.hpp"
+#include "resource_graph.hpp"
 
 #include <fmt/format.h>
 
@@ -12,7 +12,7 @@ namespace {
 
 // The template's own name for a resource: the property named after the
 // type (TableName, FunctionName, ...) or Name, when it is text or Fn::Sub.
-std::string physical_name(const std::string& type, const Value& properties) {
+std::string physical_name(const std::string& type, const Json& properties) {
     const auto short_type = type.substr(type.rfind(':') + 1);
     for (const auto& property : {short_type + "Name", std::string("Name")}) {
         const auto& value = member(properties, property);
@@ -24,7 +24,7 @@ std::string physical_name(const std::string& type, const Value& properties) {
     return {};
 }
 
-std::vector<std::string> depends_on(const Value& resource) {
+std::vector<std::string> depends_on(const Json& resource) {
     const auto& value = member(resource, "DependsOn");
     if (value.is_string()) return {value.get<std::string>()};
     std::vector<std::string> ids;
@@ -33,7 +33,7 @@ std::vector<std::string> depends_on(const Value& resource) {
     return ids;
 }
 
-ResourceNode node_of(const std::string& id, const Value& resource, const Value& resources) {
+ResourceNode node_of(const std::string& id, const Json& resource, const Json& resources) {
     ResourceNode node{id, member(resource, "Type").is_string() ? resource["Type"].get<std::string>() : "", "", {}, {}};
     node.physical_name = physical_name(node.type, member(resource, "Properties"));
     // target -> kind -> attributes; ordered, so the output is deterministic.
@@ -118,7 +118,7 @@ std::string service_of(const std::string& type) {
     return type.substr(first + 2, second - first - 2);
 }
 
-std::vector<ResourceNode> resources_of(const Value& template_json) {
+std::vector<ResourceNode> resources_of(const Json& template_json) {
     const auto& resources = member(template_json, "Resources");
     std::vector<ResourceNode> nodes;
     for (const auto& [id, resource] : resources.items()) nodes.push_back(node_of(id, resource, resources));
@@ -160,18 +160,18 @@ std::string to_mermaid(const std::vector<ResourceNode>& resources) {
     return out;
 }
 
-Value to_json(const std::vector<ResourceNode>& resources) {
-    Value list = Value::array();
+Json to_json(const std::vector<ResourceNode>& resources) {
+    Json list = Json::array();
     for (const auto& node : resources) {
-        Value references = Value::array();
+        Json references = Json::array();
         for (const auto& r : node.references) {
-            Value reference = {{"target", r.target}, {"kind", r.kind}};
+            Json reference = {{"target", r.target}, {"kind", r.kind}};
             if (!r.attributes.empty()) reference["attributes"] = r.attributes;
             references.push_back(std::move(reference));
         }
         list.push_back({{"logicalId", node.logical_id},
                         {"type", node.type},
-                        {"physicalName", node.physical_name.empty() ? Value() : Value(node.physical_name)},
+                        {"physicalName", node.physical_name.empty() ? Json() : Json(node.physical_name)},
                         {"references", std::move(references)},
                         {"parameters", node.parameters}});
     }

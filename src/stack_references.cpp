@@ -19,8 +19,8 @@ std::string CrossStackReference::output_id() const {
 std::string CrossStackReference::export_name() const { return producer_stack + ":" + output_id(); }
 
 Value CrossStackReference::value() const {
-    if (attribute.empty()) return Value(fn::ref(logical_id));
-    return Value(fn::get_att(logical_id, attribute));
+    if (attribute.empty()) return fn::ref(logical_id);
+    return fn::get_att(logical_id, attribute);
 }
 
 namespace detail {
@@ -39,19 +39,19 @@ struct Resolver {
     const std::string& where;
 
     // Returns the replacement of a reference to another stack, or null.
-    Value foreign(const QualifiedId& target, const std::string& attribute) const {
+    Json foreign(const QualifiedId& target, const std::string& attribute) const {
         if (links == nullptr)
             throw Error(fmt::format("{} refers to {} in stack {}, which is not this template: synthesize the app "
                                     "that holds both stacks",
                                     where, target.id, target.stack));
         CrossStackReference reference{target.stack, target.id, attribute};
-        Value import = fn::import_value(reference.export_name());
+        Json import = fn::import_value(reference.export_name());
         links->imports.push_back(std::move(reference));
         links->depends_on.insert(target.stack);
         return import;
     }
 
-    void operator()(Value& value) const {
+    void operator()(Json& value) const {
         if (value.is_array()) {
             for (auto& item : value) (*this)(item);
             return;
@@ -59,7 +59,7 @@ struct Resolver {
         if (!value.is_object()) return;
         if (value.size() == 1) {
             auto only = value.begin();
-            Value& argument = only.value();
+            Json& argument = only.value();
             if (only.key() == "Ref" && argument.is_string()) {
                 if (const auto target = split_qualified(argument.get_ref<const std::string&>())) {
                     if (target->stack == own_stack) argument = target->id;
@@ -82,7 +82,7 @@ struct Resolver {
 
 }  // namespace
 
-void resolve_stack_references(Value& value, const std::string& own_stack, StackLinks* links,
+void resolve_stack_references(Json& value, const std::string& own_stack, StackLinks* links,
                               const std::string& where) {
     Resolver{own_stack, links, where}(value);
 }

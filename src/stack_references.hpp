@@ -5,6 +5,7 @@
 // become Fn::ImportValue of an export the App adds to the producing stack.
 
 #include "cfngen/template.hpp"
+#include "json.hpp"
 
 #include <optional>
 #include <string>
@@ -23,6 +24,6 @@ std::optional<QualifiedId> split_qualified(std::string_view target);
 // Rewrites every Ref, Fn::GetAtt and DependsOn-style target in `value`
 // (see above). Another stack's references are added to `links`, or, without
 // links, are an error naming `where`.
-void resolve_stack_references(Value& value, const std::string& own_stack, StackLinks* links, const std::string& where);
+void resolve_stack_references(Json& value, const std::string& own_stack, StackLinks* links, const std::string& where);
 
 }  // namespace cfngen::detail

@@ -2,8 +2,9 @@
 
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/error.hpp"
-#include "cfngen/validate.hpp"
+#include "validate.hpp"
 #include "dependency_order.hpp"
+#include "template_writer.hpp"
 
 #include <fmt/format.h>
 
@@ -18,16 +19,16 @@ namespace {
 // The stack built, serialised once; `json` is kept so validation does not
 // parse the text it came from.
 struct Synthesized {
-    Value json;
+    Json json;
     SynthOutput output;
 };
 
-Synthesized serialise(Value json, const Stack& stack, AssetMode mode) {
+Synthesized serialise(Json json, const Stack& stack, AssetMode mode) {
     Synthesized result{std::move(json), {}};
     auto& output = result.output;
     output.stack_name = stack.name();
     output.file_name = stack.template_file_name();
-    output.template_text = to_template_text(result.json);
+    output.template_text = detail::template_text(result.json);
     output.resource_count = stack.resources().size();
     output.assets = stack.assets();
     if (mode == AssetMode::Inline &&
@@ -38,7 +39,9 @@ Synthesized serialise(Value json, const Stack& stack, AssetMode mode) {
     return result;
 }
 
-Synthesized build(const Stack& stack, AssetMode mode) { return serialise(stack.synth(), stack, mode); }
+Synthesized build(const Stack& stack, AssetMode mode) {
+    return serialise(detail::TemplateWriter::synth(stack, nullptr), stack, mode);
+}
 
 void check_template(const Synthesized& synthesized) {
     const auto report = validate::check_template(synthesized.json, synthesized.output.template_text.size());
@@ -49,7 +52,7 @@ void check_template(const Synthesized& synthesized) {
 }
 
 // The export a cross-stack reference needs, added to the producer's outputs.
-void add_export(const App& app, const std::map<std::string, std::size_t>& position, std::vector<Value>& templates,
+void add_export(const App& app, const std::map<std::string, std::size_t>& position, std::vector<Json>& templates,
                 const std::string& consumer, const CrossStackReference& reference) {
     const auto it = position.find(reference.producer_stack);
     if (it == position.end())
@@ -65,9 +68,9 @@ void add_export(const App& app, const std::map<std::string, std::size_t>& positi
     if (!reference.attribute.empty() && !(*target)->has_attribute(reference.attribute))
         throw Error(fmt::format("stack {} gets attribute {} of {} in stack {}, which has no such attribute", consumer,
                                 reference.attribute, reference.logical_id, reference.producer_stack));
-    Value& outputs = templates[it->second]["Outputs"];
+    Json& outputs = templates[it->second]["Outputs"];
     if (outputs.contains(reference.output_id())) return;
-    outputs[reference.output_id()] = {{"Value", reference.value()}, {"Export", {{"Name", reference.export_name()}}}};
+    outputs[reference.output_id()] = {{"Value", json_of(reference.value())}, {"Export", {{"Name", reference.export_name()}}}};
     if (outputs.size() > limits::max_outputs)
         throw Error(fmt::format("stack {} needs {} outputs with its exports to other stacks; CloudFormation allows {}",
                                 producer.name(), outputs.size(), limits::max_outputs));
@@ -78,8 +81,8 @@ std::vector<Synthesized> build(const App& app, AssetMode mode) {
     std::map<std::string, std::size_t> position;
     for (std::size_t i = 0; i < app.stacks().size(); ++i) position[app.stacks()[i].name()] = i;
     std::vector<StackLinks> links(app.stacks().size());
-    std::vector<Value> templates;
-    for (std::size_t i = 0; i < app.stacks().size(); ++i) templates.push_back(app.stacks()[i].synth(&links[i]));
+    std::vector<Json> templates;
+    for (std::size_t i = 0; i < app.stacks().size(); ++i) templates.push_back(detail::TemplateWriter::synth(app.stacks()[i], &links[i]));
     for (std::size_t i = 0; i < app.stacks().size(); ++i)
         for (const auto& reference : links[i].imports)
             add_export(app, position, templates, app.stacks()[i].name(), reference);

@@ -5,6 +5,7 @@
 #include "dependency_order.hpp"
 #include "resource_checks.hpp"
 #include "stack_references.hpp"
+#include "template_writer.hpp"
 
 #include <fmt/format.h>
 
@@ -24,23 +25,24 @@ bool valid_logical_id(const std::string& id) {
 // Stack tags merged into a resource's own, in the form its type takes them
 // (resource_spec.hpp); a resource's own tag of the same key wins. Tags the
 // resource gives as an intrinsic (an Fn::If) are left as they are.
-void add_stack_tags(Value& properties, const spec::ResourceSpec& type, const std::map<std::string, Value>& stack_tags) {
+void add_stack_tags(Json& properties, const spec::ResourceSpec& type, const std::map<std::string, Value>& stack_tags) {
     const std::string name(type.tag_property());
-    const Value& own = member(properties, name);
+    const Json& own = member(properties, name);
     if (is_intrinsic(own)) return;
-    std::map<std::string, Value> merged = stack_tags;
+    std::map<std::string, Json> merged;
+    for (const auto& [key, value] : stack_tags) merged[key] = json_of(value);
     if (type.tags == spec::TagSupport::Map) {
         for (const auto& [key, value] : own.items()) merged[key] = value;
-        properties[name] = Value(merged);
+        properties[name] = Json(merged);
         return;
     }
-    std::map<std::string, Value> own_entries;
+    std::map<std::string, Json> own_entries;
     for (const auto& tag : own)
         if (tag.is_object() && member(tag, "Key").is_string()) own_entries[tag["Key"].get<std::string>()] = tag;
-    Value tags = Value::array();
+    Json tags = Json::array();
     for (const auto& [key, value] : merged) {
         if (own_entries.count(key)) continue;
-        Value tag = {{"Key", key}, {"Value", value}};
+        Json tag = {{"Key", key}, {"Value", value}};
         // Auto Scaling groups: stack tags reach the instances they launch, as in AWS CDK.
         if (type.tags == spec::TagSupport::AutoScaling) tag["PropagateAtLaunch"] = true;
         own_entries[key] = std::move(tag);
@@ -82,7 +84,13 @@ void Template::add_output(Output output) {
 
 void Template::add_tag(const std::string& key, Value value) { tags_[key] = std::move(value); }
 
-void Template::check() const {
+void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>& resource_json) {
+    const auto& resources_ = tmpl.resources_;
+    const auto& parameters_ = tmpl.parameters_;
+    const auto& outputs_ = tmpl.outputs_;
+    const auto& conditions_ = tmpl.conditions_;
+    const auto& quotas_ = tmpl.quotas_;
+    const auto& stack_name_ = tmpl.stack_name_;
     if (resources_.empty()) throw Error("template has no resources (CloudFormation requires at least one)");
     if (quotas_.max_resources != 0 && resources_.size() > quotas_.max_resources)
         throw Error(fmt::format("template has {} resources; CloudFormation allows {}", resources_.size(),
@@ -108,7 +116,7 @@ void Template::check() const {
     };
 
     // Checks one value found at `where`; returns the resources it depends on.
-    auto check_value = [&](const std::string& where, const Value& value) {
+    auto check_value = [&](const std::string& where, const Json& value) {
         std::set<std::string> targets;
         const auto found = find_references(value);
         for (const auto& target : found.refs) {
@@ -140,16 +148,18 @@ void Template::check() const {
         return targets;
     };
 
-    for (const auto& [name, expression] : conditions_) check_value("condition " + name, expression);
+    for (const auto& [name, expression] : conditions_) check_value("condition " + name, json_of(expression));
 
     std::map<std::string, std::set<std::string>> edges;
-    for (const auto& r : resources_) {
+    for (std::size_t i = 0; i < resources_.size(); ++i) {
+        const auto& r = resources_[i];
         const auto& id = r->logical_id();
+        const Json& properties = member(resource_json[i], "Properties");
         for (const auto& required : r->required_properties())
-            if (!r->properties().contains(required))
+            if (!properties.contains(required))
                 throw Error(fmt::format("resource {} ({}) is missing required property {}", id, r->type(), required));
-        detail::check_resource(*r);
-        for (const auto& [property, value] : r->properties().items()) {
+        detail::check_resource(*r, properties);
+        for (const auto& [property, value] : properties.items()) {
             auto targets = check_value(fmt::format("resource {} property {}", id, property), value);
             edges[id].insert(targets.begin(), targets.end());
         }
@@ -166,8 +176,8 @@ void Template::check() const {
             throw Error(fmt::format("resource {} uses condition '{}', which is not defined", id, r->condition_name()));
     }
     for (const auto& output : outputs_) {
-        check_value("output " + output.logical_id, output.value);
-        check_value("output " + output.logical_id + " export name", output.export_name);
+        check_value("output " + output.logical_id, json_of(output.value));
+        check_value("output " + output.logical_id + " export name", json_of(output.export_name));
         if (!output.condition.empty() && !conditions_.count(output.condition))
             throw Error(fmt::format("output {} uses condition '{}', which is not defined", output.logical_id,
                                     output.condition));
@@ -178,43 +188,54 @@ void Template::check() const {
     detail::dependency_order(ids, edges, "dependency cycle");
 }
 
-Value Template::synth(StackLinks* links) const {
-    check();
-    Value json = {{"AWSTemplateFormatVersion", "2010-09-09"}};
-    if (!description_.empty()) json["Description"] = description_;
-    if (!parameters_.empty()) {
-        json["Parameters"] = Value::object();
-        for (const auto& p : parameters_) json["Parameters"][p.logical_id()] = p.to_json();
+Json detail::TemplateWriter::synth(const Template& tmpl, StackLinks* links) {
+    std::vector<Json> resources;
+    resources.reserve(tmpl.resources_.size());
+    for (const auto& r : tmpl.resources_) resources.push_back(json_of(r->to_json()));
+    check(tmpl, resources);
+    Json json = {{"AWSTemplateFormatVersion", "2010-09-09"}};
+    if (!tmpl.description_.empty()) json["Description"] = tmpl.description_;
+    if (!tmpl.parameters_.empty()) {
+        json["Parameters"] = Json::object();
+        for (const auto& p : tmpl.parameters_) json["Parameters"][p.logical_id()] = json_of(p.to_json());
     }
-    if (!conditions_.empty()) json["Conditions"] = Value(conditions_);
-    json["Resources"] = Value::object();
-    for (const auto& r : resources_) {
-        Value resource = r->to_json();
-        if (!tags_.empty())
-            if (const auto* type = spec::find_resource(r->type()); type && type->tags != spec::TagSupport::None)
-                add_stack_tags(resource["Properties"], *type, tags_);
-        resolve_targets(resource, *r, links);
-        json["Resources"][r->logical_id()] = std::move(resource);
+    if (!tmpl.conditions_.empty()) {
+        json["Conditions"] = Json::object();
+        for (const auto& [name, expression] : tmpl.conditions_) json["Conditions"][name] = json_of(expression);
     }
-    if (!outputs_.empty()) {
-        json["Outputs"] = Value::object();
-        for (const auto& o : outputs_) {
-            Value output = o.to_json();
-            detail::resolve_stack_references(output, stack_name_, links, "output " + o.logical_id);
+    json["Resources"] = Json::object();
+    for (std::size_t i = 0; i < tmpl.resources_.size(); ++i) {
+        const auto& r = *tmpl.resources_[i];
+        Json& resource = resources[i];
+        if (!tmpl.tags_.empty())
+            if (const auto* type = spec::find_resource(r.type()); type && type->tags != spec::TagSupport::None)
+                add_stack_tags(resource["Properties"], *type, tmpl.tags_);
+        resolve_targets(tmpl, resource, r, links);
+        json["Resources"][r.logical_id()] = std::move(resource);
+    }
+    if (!tmpl.outputs_.empty()) {
+        json["Outputs"] = Json::object();
+        for (const auto& o : tmpl.outputs_) {
+            Json output = json_of(o.to_json());
+            detail::resolve_stack_references(output, tmpl.stack_name_, links, "output " + o.logical_id);
             json["Outputs"][o.logical_id] = std::move(output);
         }
     }
     return json;
 }
 
+Value Template::synth(StackLinks* links) const { return value_of(detail::TemplateWriter::synth(*this, links)); }
+
 // A resource's references in its stack's terms (stack_references.hpp); a
 // DependsOn another stack's resource is a dependency between the stacks.
-void Template::resolve_targets(Value& resource, const Resource& r, StackLinks* links) const {
+void detail::TemplateWriter::resolve_targets(const Template& tmpl, Json& resource, const Resource& r,
+                                             StackLinks* links) {
+    const auto& stack_name_ = tmpl.stack_name_;
     if (resource.contains("Properties"))
         detail::resolve_stack_references(resource["Properties"], stack_name_, links,
                                          "resource " + r.logical_id() + " properties");
     if (!resource.contains("DependsOn")) return;
-    Value kept = Value::array();
+    Json kept = Json::array();
     for (const auto& target : resource["DependsOn"]) {
         const auto qualified = detail::split_qualified(target.get<std::string>());
         if (!qualified) kept.push_back(target);
@@ -233,13 +254,19 @@ void Template::resolve_targets(Value& resource, const Resource& r, StackLinks* l
 // One space of indentation, as AWS CDK writes its templates: still one
 // value per line for review and diff, at half the indentation bytes, which
 // count against CloudFormation's template body quotas.
-std::string to_template_text(const Value& template_json, std::size_t max_body_bytes) {
+std::string detail::template_text(const Json& template_json, std::size_t max_body_bytes) {
     auto text = template_json.dump(1) + "\n";
     if (max_body_bytes != 0 && text.size() > max_body_bytes)
         throw Error(fmt::format("template body is {} bytes; CloudFormation allows {}", text.size(), max_body_bytes));
     return text;
 }
 
-std::string Template::synth_text() const { return to_template_text(synth(), quotas_.max_body_bytes); }
+std::string to_template_text(const Value& template_json, std::size_t max_body_bytes) {
+    return detail::template_text(json_of(template_json), max_body_bytes);
+}
+
+std::string Template::synth_text() const {
+    return detail::template_text(detail::TemplateWriter::synth(*this, nullptr), quotas_.max_body_bytes);
+}
 
 }  // namespace cfngen

@@ -1,4 +1,4 @@
-#include "cfngen/template_file.hpp"
+#include "template_file.hpp"
 
 #include "template_readers.hpp"
 
@@ -19,7 +19,7 @@ std::pair<std::size_t, std::size_t> detail::line_and_column(const std::string& t
     return {line, column};
 }
 
-Value parse_template(const std::string& text, const std::string& source) {
+Json parse_template(const std::string& text, const std::string& source) {
     // nlohmann's lexer takes a NUL byte for the end of input, which would
     // silently ignore whatever follows it.
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
@@ -33,7 +33,7 @@ Value parse_template(const std::string& text, const std::string& source) {
     if (first == std::string::npos) throw Error(fmt::format("{}: empty file; not a CloudFormation template", source));
     const bool json_text = text[first] == '{' || text[first] == '[';
     // Both readers refuse nesting deeper than max_template_nesting as they go.
-    const Value json = json_text ? detail::read_json(text, source) : detail::read_yaml(text, source);
+    const Json json = json_text ? detail::read_json(text, source) : detail::read_yaml(text, source);
     if (!json.is_object() || !json.contains("Resources") || !json["Resources"].is_object())
         throw Error(fmt::format("{}: not a CloudFormation template (no \"Resources\" object)", source));
     for (const char* section : {"Parameters", "Conditions", "Outputs", "Mappings", "Metadata"})
@@ -51,6 +51,6 @@ Value parse_template(const std::string& text, const std::string& source) {
     return json;
 }
 
-Value load_template(const std::string& path) { return parse_template(read_file(path), path); }
+Json load_template(const std::string& path) { return parse_template(read_file(path), path); }
 
 }  // namespace cfngen

@@ -3,7 +3,7 @@
 // duplicate keys refused, and YAML with CloudFormation's short-form tags.
 // Both throw cfngen::Error naming the source, line and column.
 
-#include "cfngen/value.hpp"
+#include "json.hpp"
 
 #include <string>
 #include <utility>
@@ -13,7 +13,7 @@ namespace cfngen::detail {
 // Line and column (1-based) of byte offset `position` in `text`.
 std::pair<std::size_t, std::size_t> line_and_column(const std::string& text, std::size_t position);
 
-Value read_json(const std::string& text, const std::string& source);
-Value read_yaml(const std::string& text, const std::string& source);
+Json read_json(const std::string& text, const std::string& source);
+Json read_yaml(const std::string& text, const std::string& source);
 
 }  // namespace cfngen::detail

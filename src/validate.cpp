@@ -1,9 +1,9 @@
-#include "cfngen/validate.hpp"
+#include "validate.hpp"
 
 #include "validate_checker.hpp"
 
 #include "cfngen/lambda_runtimes.hpp"
-#include "cfngen/language_extensions.hpp"
+#include "language_extensions.hpp"
 #include "cfngen/resource_spec.hpp"
 #include "cfngen/template.hpp"
 
@@ -60,8 +60,8 @@ void apply_suppressions(Checker& c) {
         if (f.severity != Severity::Warning || !resources.contains(f.logical_id)) return false;
         const auto& list = member(member(member(resources[f.logical_id], "Metadata"), "cfngen"), "SuppressedWarnings");
         if (!list.is_array()) return false;
-        return std::any_of(list.begin(), list.end(), [&](const Value& s) {
-            return s.value("check", Value()) == f.check && s.value("reason", Value("")).get<std::string>().size() >= 20 &&
+        return std::any_of(list.begin(), list.end(), [&](const Json& s) {
+            return s.value("check", Json()) == f.check && s.value("reason", Json("")).get<std::string>().size() >= 20 &&
                    (!s.contains("path") || s["path"] == f.path);
         });
     };
@@ -88,7 +88,7 @@ void report_unknown_type(Checker& c, const std::string& id, const std::string& t
 }
 
 // One resource's properties against its type in the specification.
-void check_resource(Checker& c, const std::string& id, const Value& r) {
+void check_resource(Checker& c, const std::string& id, const Json& r) {
     const auto type = r["Type"].get<std::string>();
     // Custom resources take whatever properties their provider reads;
     // AWS::CDK::Metadata is the registry type AWS CDK adds to its stacks,
@@ -120,7 +120,7 @@ std::size_t Report::errors() const {
 }
 std::size_t Report::warnings() const { return findings.size() - errors(); }
 
-Report check_template(const Value& template_json, std::size_t body_bytes, const Options& options) {
+Report check_template(const Json& template_json, std::size_t body_bytes, const Options& options) {
     // Checked as CloudFormation will see it: Fn::ForEach loops expanded.
     const auto expansion = language_extensions::expand(template_json);
     Checker c(expansion.tmpl());

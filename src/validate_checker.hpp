@@ -6,7 +6,7 @@
 // src/validate_structure.cpp (resource attributes, transforms, runtimes).
 
 #include "cfngen/resource_spec.hpp"
-#include "cfngen/validate.hpp"
+#include "validate.hpp"
 
 #include <span>
 #include <string>
@@ -24,12 +24,12 @@ bool is_custom_type(std::string_view type);
 bool is_module_type(std::string_view type);
 bool is_serverless_type(std::string_view type);
 // The resource's Type, or "" when it has none.
-std::string_view type_of(const Value& resource);
+std::string_view type_of(const Json& resource);
 
 struct Checker {
-    explicit Checker(const Value& checked) : tmpl(checked) {}
+    explicit Checker(const Json& checked) : tmpl(checked) {}
 
-    const Value& tmpl;
+    const Json& tmpl;
     Report report;
     // Off for resources whose properties a transform may complete (SAM's Globals).
     bool check_required = true;
@@ -52,14 +52,14 @@ struct Checker {
     }
 
     // One value against one specification type.
-    void value(const std::string& id, const std::string& path, const Value& v, std::uint16_t type_index);
+    void value(const std::string& id, const std::string& path, const Json& v, std::uint16_t type_index);
     // An object's properties against the declared ones (a resource's or a property type's).
-    void properties(const std::string& id, const std::string& path, const Value& given,
+    void properties(const std::string& id, const std::string& path, const Json& given,
                     std::span<const spec::PropertySpec> declared, std::string_view type_name);
 };
 
 // {"Name": macro, "Parameters": {...}}, the argument of Fn::Transform.
-bool is_fn_transform_argument(const Value& v);
+bool is_fn_transform_argument(const Json& v);
 
 void check_references(Checker& c);
 void check_iam(Checker& c);

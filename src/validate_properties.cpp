@@ -19,7 +19,7 @@ bool is_integer_text(const std::string& text) {
 }
 
 // The [condition, when true, when false] of an Fn::If, or nullptr.
-const Value* if_branches(const Value& v) {
+const Json* if_branches(const Json& v) {
     if (!v.is_object() || v.size() != 1) return nullptr;
     const auto& arguments = member(v, "Fn::If");
     return arguments.is_array() && arguments.size() == 3 ? &arguments : nullptr;
@@ -52,11 +52,11 @@ bool is_packageable(const std::string& type, const std::string& property) {
                        [&](const auto& entry) { return type == entry.first && property == entry.second; });
 }
 
-bool is_no_value(const Value& v) { return v.is_object() && v.size() == 1 && member(v, "Ref") == "AWS::NoValue"; }
+bool is_no_value(const Json& v) { return v.is_object() && v.size() == 1 && member(v, "Ref") == "AWS::NoValue"; }
 
 }  // namespace
 
-bool is_fn_transform_argument(const Value& v) {
+bool is_fn_transform_argument(const Json& v) {
     return v.is_object() && member(v, "Name").is_string() &&
            (member(v, "Parameters").is_null() || v["Parameters"].is_object()) &&
            std::all_of(v.items().begin(), v.items().end(),
@@ -64,7 +64,7 @@ bool is_fn_transform_argument(const Value& v) {
 }
 
 // One value against one specification type.
-void Checker::value(const std::string& id, const std::string& path, const Value& v, std::uint16_t type_index) {
+void Checker::value(const std::string& id, const std::string& path, const Json& v, std::uint16_t type_index) {
     if (const auto* branches = if_branches(v)) {
         // Fn::If: each branch must fit; AWS::NoValue leaves the value out.
         for (std::size_t i = 1; i < 3; ++i)
@@ -142,7 +142,7 @@ void Checker::value(const std::string& id, const std::string& path, const Value&
     }
 }
 
-void Checker::properties(const std::string& id, const std::string& path, const Value& given,
+void Checker::properties(const std::string& id, const std::string& path, const Json& given,
                 std::span<const spec::PropertySpec> declared, std::string_view type_name) {
     if (const auto* branches = if_branches(given)) {
         // A whole property set chosen by a condition: each branch is checked.

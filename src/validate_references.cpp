@@ -1,6 +1,6 @@
 #include "validate_checker.hpp"
 
-#include "cfngen/iam.hpp"
+#include "iam_statements.hpp"
 
 #include <fmt/format.h>
 
@@ -14,7 +14,7 @@ namespace {
 // named with the logical id of what adds it as prefix (ModuleBucket for the
 // resource Bucket of Module; MyFunctionRole, MyFunctionVersion...,
 // MyApiProdStage), or one of SAM's implicit APIs.
-bool added_when_deployed(const Value& resources, const std::string& target, bool sam) {
+bool added_when_deployed(const Json& resources, const std::string& target, bool sam) {
     if (sam && (target == "ServerlessRestApi" || target == "ServerlessHttpApi")) return true;
     for (const auto& [id, resource] : resources.items()) {
         const auto type = type_of(resource);
@@ -31,7 +31,7 @@ void check_references(Checker& c) {
     const auto& resources = c.tmpl["Resources"];
     const auto& parameters = member(c.tmpl, "Parameters");
     const auto& conditions = member(c.tmpl, "Conditions");
-    auto check_value = [&](const std::string& id, const std::string& path, const Value& v) {
+    auto check_value = [&](const std::string& id, const std::string& path, const Json& v) {
         const auto found = find_references(v);
         for (const auto& target : found.refs)
             if (!resources.contains(target) && !parameters.contains(target) &&
@@ -75,7 +75,7 @@ void check_references(Checker& c) {
     for (const auto& [id, r] : resources.items()) {
         if (r.contains("Properties")) check_value(id, "Properties", r["Properties"]);
         if (r.contains("DependsOn")) {
-            const auto deps = r["DependsOn"].is_array() ? r["DependsOn"] : Value::array({r["DependsOn"]});
+            const auto deps = r["DependsOn"].is_array() ? r["DependsOn"] : Json::array({r["DependsOn"]});
             for (const auto& d : deps)
                 if (!d.is_string() || !resources.contains(d.get<std::string>()))
                     c.error(id, "DependsOn", fmt::format("depends on '{}', which is not a resource",
@@ -93,10 +93,10 @@ void check_references(Checker& c) {
 
 namespace {
 
-void check_statement(Checker& c, const std::string& id, const std::string& path, const Value& s, bool key_policy) {
-    if (!s.is_object() || s.value("Effect", Value()) != "Allow") return;
-    auto as_list = [](const Value& v) { return v.is_array() ? v : Value::array({v}); };
-    for (const auto& action : as_list(s.value("Action", Value::array()))) {
+void check_statement(Checker& c, const std::string& id, const std::string& path, const Json& s, bool key_policy) {
+    if (!s.is_object() || s.value("Effect", Json()) != "Allow") return;
+    auto as_list = [](const Json& v) { return v.is_array() ? v : Json::array({v}); };
+    for (const auto& action : as_list(s.value("Action", Json::array()))) {
         if (!action.is_string()) continue;
         const auto text = action.get<std::string>();
         if (text == "*" || (text.size() > 2 && text.substr(text.size() - 2) == ":*"))
@@ -107,12 +107,12 @@ void check_statement(Checker& c, const std::string& id, const std::string& path,
     }
     // In a key policy "*" as resource means this key.
     if (!key_policy)
-        for (const auto& resource : as_list(s.value("Resource", Value::array())))
+        for (const auto& resource : as_list(s.value("Resource", Json::array())))
             if (resource == "*")
                 c.add(Severity::Warning, id, path + ".Resource", "allows every resource (\"*\")",
                       "iam-wildcard-resource");
-    const auto principal = s.value("Principal", Value());
-    if ((principal == "*" || (principal.is_object() && principal.value("AWS", Value()) == "*")) &&
+    const auto principal = s.value("Principal", Json());
+    if ((principal == "*" || (principal.is_object() && principal.value("AWS", Json()) == "*")) &&
         !s.contains("Condition"))
         c.add(Severity::Warning, id, path + ".Principal", "allows any principal (\"*\") without a condition",
               "iam-any-principal");

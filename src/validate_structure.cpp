@@ -4,7 +4,7 @@
 #include "validate_checker.hpp"
 
 #include "cfngen/lambda_runtimes.hpp"
-#include "cfngen/language_extensions.hpp"
+#include "language_extensions.hpp"
 
 #include <fmt/format.h>
 
@@ -29,7 +29,7 @@ bool one_of(const std::array<std::string_view, N>& names, const std::string& nam
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-void check_policy_value(Checker& c, const std::string& id, const char* attribute, const Value& value) {
+void check_policy_value(Checker& c, const std::string& id, const char* attribute, const Json& value) {
     if (value.is_string() && one_of(kDeletionPolicies, value.get<std::string>())) return;
     // An intrinsic function that resolves to one of them is allowed; it
     // first needed AWS::LanguageExtensions, now CloudFormation takes it
@@ -99,8 +99,8 @@ void check_transforms(Checker& c) {
 // {"Fn::Transform": {"Name": "...", "Parameters": {...}}} in outputs and
 // conditions; in resources the property walk checks it
 // (Checker::properties). True when one is malformed.
-bool has_bad_fn_transform(const Value& v) {
-    if (v.is_array()) return std::any_of(v.begin(), v.end(), [](const Value& item) { return has_bad_fn_transform(item); });
+bool has_bad_fn_transform(const Json& v) {
+    if (v.is_array()) return std::any_of(v.begin(), v.end(), [](const Json& item) { return has_bad_fn_transform(item); });
     if (!v.is_object()) return false;
     for (const auto& [key, item] : v.items())
         if ((key == "Fn::Transform" && !is_fn_transform_argument(item)) || has_bad_fn_transform(item)) return true;
@@ -113,7 +113,7 @@ void check_conditional_dependencies(Checker& c) {
     const auto& resources = c.tmpl["Resources"];
     for (const auto& [id, resource] : resources.items()) {
         const auto& depends_on = member(resource, "DependsOn");
-        const auto targets = depends_on.is_array() ? depends_on : Value::array({depends_on});
+        const auto targets = depends_on.is_array() ? depends_on : Json::array({depends_on});
         for (const auto& target : targets) {
             if (!target.is_string()) continue;
             const auto& condition = member(member(resources, target.get<std::string>()), "Condition");
@@ -127,7 +127,7 @@ void check_conditional_dependencies(Checker& c) {
     }
 }
 
-void check_runtime(Checker& c, const std::string& id, const std::string& path, const Value& runtime) {
+void check_runtime(Checker& c, const std::string& id, const std::string& path, const Json& runtime) {
     if (!runtime.is_string()) return;
     const lambda_runtimes::Lifecycle* row = nullptr;
     const auto status = lambda_runtimes::status(runtime.get<std::string>(), c.today, &row);
@@ -166,7 +166,7 @@ void check_structure(Checker& c) {
     check_runtimes(c);
 }
 
-std::string_view type_of(const Value& resource) {
+std::string_view type_of(const Json& resource) {
     const auto& type = member(resource, "Type");
     return type.is_string() ? std::string_view(type.get_ref<const std::string&>()) : std::string_view();
 }

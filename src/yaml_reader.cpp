@@ -1,7 +1,7 @@
 #include "template_readers.hpp"
 
 #include "cfngen/error.hpp"
-#include "cfngen/template_file.hpp"
+#include "template_file.hpp"
 
 #include <fmt/format.h>
 #include <yaml.h>
@@ -97,7 +97,7 @@ struct Converter {
     const std::string& source;
     std::size_t nodes = 0;
     // An anchor's value and how many values it holds, for the alias limit.
-    std::map<std::string, std::pair<Value, std::size_t>> anchors;
+    std::map<std::string, std::pair<Json, std::size_t>> anchors;
 
     [[noreturn]] void fail(const yaml_mark_t& mark, const std::string& reason) const {
         throw Error(fmt::format("{}: malformed YAML at line {}, column {}: {}", source, mark.line + 1, mark.column + 1,
@@ -110,7 +110,7 @@ struct Converter {
     }
 
     // The node that starts with `event` (already read).
-    Value node(Event& event, std::size_t depth) {
+    Json node(Event& event, std::size_t depth) {
         if (depth > max_template_nesting)
             throw Error(fmt::format("{}: nested deeper than {} levels; not a CloudFormation template", source,
                                     max_template_nesting));
@@ -134,13 +134,13 @@ struct Converter {
                                                                               : e.data.mapping_start.tag);
         const bool short_form_tag = is_short_form(tag);
         if (!short_form_tag && tag.size() > 1 && tag[0] == '!') fail(mark, fmt::format("unknown tag {}", tag));
-        Value value;
+        Json value;
         if (e.type == YAML_SCALAR_EVENT) {
             const std::string text(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
             // Typed only when plain and untagged; a short form's argument is text.
-            value = tag.empty() && e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? scalar(text) : Value(text);
+            value = tag.empty() && e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? scalar(text) : Json(text);
         } else if (e.type == YAML_SEQUENCE_START_EVENT) {
-            value = Value::array();
+            value = Json::array();
             for (Event item; parser.next(item), item.raw.type != YAML_SEQUENCE_END_EVENT;)
                 value.push_back(node(item, depth + 1));
         } else {
@@ -151,8 +151,8 @@ struct Converter {
         return value;
     }
 
-    Value mapping(std::size_t depth) {
-        Value object = Value::object();
+    Json mapping(std::size_t depth) {
+        Json object = Json::object();
         for (Event key; parser.next(key), key.raw.type != YAML_MAPPING_END_EVENT;) {
             if (key.raw.type != YAML_SCALAR_EVENT) fail(key.raw.start_mark, "a mapping key must be a plain value");
             const std::string name(reinterpret_cast<const char*>(key.raw.data.scalar.value), key.raw.data.scalar.length);
@@ -168,7 +168,7 @@ struct Converter {
     // only when reading it back as text gives the same digits (no leading
     // zeros: an account id 012345678901 stays a string), so nothing in the
     // template changes by being read.
-    static Value scalar(const std::string& text) {
+    static Json scalar(const std::string& text) {
         if (text == "true" || text == "True" || text == "TRUE") return true;
         if (text == "false" || text == "False" || text == "FALSE") return false;
         if (text.empty() || text == "null" || text == "Null" || text == "NULL" || text == "~") return nullptr;
@@ -177,10 +177,10 @@ struct Converter {
         if (integer) {
             std::int64_t value = 0;
             const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-            return error == std::errc() ? Value(value) : Value(text);  // beyond 64 bits: kept as written
+            return error == std::errc() ? Json(value) : Json(text);  // beyond 64 bits: kept as written
         }
         const double value = std::strtod(text.c_str(), nullptr);
-        return std::isfinite(value) ? Value(value) : Value(text);
+        return std::isfinite(value) ? Json(value) : Json(text);
     }
 
     // "!Ref" and the like: a local tag naming one of CloudFormation's short forms.
@@ -190,7 +190,7 @@ struct Converter {
                    std::end(kShortForms);
     }
 
-    Value short_form(const yaml_mark_t& mark, const std::string& name, Value argument) const {
+    Json short_form(const yaml_mark_t& mark, const std::string& name, Json argument) const {
         if (name == "Ref" || name == "Condition") {
             if (!argument.is_string()) fail(mark, fmt::format("!{} takes a name", name));
             return {{name, std::move(argument)}};
@@ -201,7 +201,7 @@ struct Converter {
             const auto dot = text.find('.');
             if (dot == std::string::npos || dot == 0 || dot + 1 == text.size())
                 fail(mark, fmt::format("!GetAtt {} is not Resource.Attribute", text));
-            argument = Value::array({text.substr(0, dot), text.substr(dot + 1)});
+            argument = Json::array({text.substr(0, dot), text.substr(dot + 1)});
         }
         return {{"Fn::" + name, std::move(argument)}};
     }
@@ -225,7 +225,7 @@ void require_utf8(const std::string& text, const std::string& source) {
 
 }  // namespace
 
-Value read_yaml(const std::string& text, const std::string& source) {
+Json read_yaml(const std::string& text, const std::string& source) {
     require_utf8(text, source);
     Parser parser(text, source);
     Converter converter{parser, source, 0, {}};
@@ -235,7 +235,7 @@ Value read_yaml(const std::string& text, const std::string& source) {
     if (event.raw.type == YAML_STREAM_END_EVENT)
         throw Error(fmt::format("{}: empty file; not a CloudFormation template", source));
     parser.next(event);  // document start -> the root node
-    Value root = event.raw.type == YAML_DOCUMENT_END_EVENT ? Value() : converter.node(event, 0);
+    Json root = event.raw.type == YAML_DOCUMENT_END_EVENT ? Json() : converter.node(event, 0);
     if (event.raw.type != YAML_DOCUMENT_END_EVENT) parser.next(event);  // document end
     parser.next(event);
     if (event.raw.type == YAML_DOCUMENT_START_EVENT)

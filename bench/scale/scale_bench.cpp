@@ -11,14 +11,16 @@
 // next. The diff case parses, compares and renders two templates of
 // --diff-size resources that differ in 10% of them.
 
+#include "json.hpp"
+#include "template_writer.hpp"
 #include "generated_stack.hpp"
 #include "../measure/process_stats.hpp"
 
 #include "cfngen/atomic_file.hpp"
-#include "cfngen/diff.hpp"
+#include "diff.hpp"
 #include "cfngen/error.hpp"
-#include "cfngen/template_file.hpp"
-#include "cfngen/validate.hpp"
+#include "template_file.hpp"
+#include "validate.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -83,13 +85,13 @@ SynthRun synth_once(std::size_t resources, Phases& phases) {
     const Template stack = bench::generated_stack(resources);
     phases["build"] = ms_since(start);
     start = Clock::now();
-    const Value json = stack.synth();
+    const Json json = detail::TemplateWriter::synth(stack, nullptr);
     phases["model_check"] = ms_since(start);
     start = Clock::now();
     const auto report = validate::check_template(json, 0);
     phases["validate"] = ms_since(start);
     start = Clock::now();
-    const std::string text = to_template_text(json, 0);
+    const std::string text = detail::template_text(json, 0);
     phases["serialize"] = ms_since(start);
     return {text.size(), report.errors()};
 }
@@ -111,8 +113,8 @@ struct DiffRun {
 // The steps of `cfngen diff OLD NEW`, each timed.
 DiffRun diff_once(const DiffPair& pair, Phases& phases) {
     auto start = Clock::now();
-    const Value old_json = parse_template(pair.old_text, "old");
-    const Value new_json = parse_template(pair.new_text, "new");
+    const Json old_json = parse_template(pair.old_text, "old");
+    const Json new_json = parse_template(pair.new_text, "new");
     phases["parse"] = ms_since(start);
     start = Clock::now();
     const auto changes = diff::compare(old_json, new_json);

@@ -52,19 +52,7 @@ private:
 };
 
 // A policy document is a JSON property value: Role::PolicyProperty().PolicyDocument(document).
-inline void to_json(Value& out, const PolicyDocument& document) { out = document.to_json(); }
-
-// A statement found in a template resource: in a role's inline or trust
-// policy, a managed or resource policy, or a key policy.
-struct FoundStatement {
-    std::string policy;  // "Policies[<name>]", "AssumeRolePolicyDocument", "KeyPolicy", "PolicyDocument"
-    std::string path;    // "Properties.Policies[0].PolicyDocument.Statement[2]"
-    bool key_policy;     // in a key policy "*" as resource means the key itself
-    Value statement;
-};
-
-// Every policy statement of a template resource ({"Type", "Properties"}).
-std::vector<FoundStatement> statements_in(const Value& resource);
+inline Value to_value(const PolicyDocument& document) { return document.to_json(); }
 
 // The trust policy that lets a service (e.g. "lambda.amazonaws.com") assume a role.
 PolicyDocument assume_role_policy(const std::string& service);

@@ -3,7 +3,7 @@
 // at deploy time. They are a type of their own, not plain JSON, so a typed
 // property setter (typed_value.hpp) can take an intrinsic wherever
 // CloudFormation accepts one while still refusing a literal of the wrong
-// type. An Intrinsic converts to Value (JSON) wherever JSON is expected.
+// type. An Intrinsic converts to Value wherever a Value is expected.
 //
 // The JSON shape ({"Ref": id}, {"Fn::GetAtt": [id, attr]}, "${id}" in
 // Fn::Sub) names the target, so the template finds every reference,
@@ -27,7 +27,8 @@ public:
     Value json() && { return std::move(json_); }
 
     friend bool operator==(const Intrinsic&, const Intrinsic&) = default;
-    friend void to_json(Value& out, const Intrinsic& intrinsic) { out = intrinsic.json_; }
+    // An Intrinsic converts to Value wherever a Value is expected.
+    friend Value to_value(const Intrinsic& intrinsic) { return intrinsic.json_; }
 
 private:
     Value json_;

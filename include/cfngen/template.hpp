@@ -58,6 +58,10 @@ struct StackLinks {
     std::set<std::string> depends_on;  // stack names
 };
 
+namespace detail {
+struct TemplateWriter;
+}
+
 class Template {
 public:
     explicit Template(std::string description = "");
@@ -88,8 +92,7 @@ public:
     // The checked template as JSON. A template whose resources refer to
     // another stack's (a Stack of an App) is synthesized by the App, which
     // passes `links` to collect those references; without it they are errors.
-    Value synth() const { return synth(nullptr); }
-    Value synth(StackLinks* links) const;
+    Value synth(StackLinks* links = nullptr) const;
     // The checked template as text: 2-space indent, sorted keys, trailing
     // newline; also checks the 1 MB body quota.
     std::string synth_text() const;
@@ -99,10 +102,10 @@ protected:
     std::string stack_name_;
 
 private:
+    // Checks and writes the template with the library's JSON engine (src/).
+    friend struct detail::TemplateWriter;
     // Throws for an invalid or taken logical id; otherwise records it.
     void claim_id(const std::string& id);
-    void check() const;
-    void resolve_targets(Value& resource, const Resource& r, StackLinks* links) const;
 
     std::string description_;
     std::vector<std::unique_ptr<Resource>> resources_;

@@ -1,9 +1,9 @@
 #include "commands.hpp"
 
-#include "cfngen/diff.hpp"
+#include "diff.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/synth.hpp"
-#include "cfngen/template_file.hpp"
+#include "template_file.hpp"
 
 #include <fmt/format.h>
 
@@ -78,7 +78,7 @@ Command add_diff_command(CLI::App& program, const AppBuilder& build_app) {
         ->capture_default_str();
 
     return [args, build_app]() {
-        Value old_template, new_template;
+        Json old_template, new_template;
         if (args->files.size() == 2) {
             if (!args->against.empty()) throw Error("give either OLD NEW or --against FILE, not both");
             old_template = load_template(args->files[0]);
@@ -93,7 +93,7 @@ Command add_diff_command(CLI::App& program, const AppBuilder& build_app) {
                                         .string()
                                   : args->against;
             old_template = load_template(path);
-            new_template = Value::parse(stack_output(synthesize(app, AssetMode::Inline), stack).template_text);
+            new_template = Json::parse(stack_output(synthesize(app, AssetMode::Inline), stack).template_text);
         }
         const auto result = diff::compare(old_template, new_template);
         if (args->json)

@@ -3,8 +3,8 @@
 
 #include "commands.hpp"
 
-#include "cfngen/resource_graph.hpp"
-#include "cfngen/template_file.hpp"
+#include "resource_graph.hpp"
+#include "template_file.hpp"
 
 #include <fmt/format.h>
 
@@ -28,7 +28,7 @@ void add_source_options(CLI::App& command, Source& source) {
 }
 
 // The template and its name: the file, or the synthesized stack.
-std::pair<Value, std::string> load(const Source& source, const AppBuilder& build_app) {
+std::pair<Json, std::string> load(const Source& source, const AppBuilder& build_app) {
     if (!source.file.empty()) return {load_template(source.file), source.file};
     const auto app = build_app({source.stage, AssetMode::Inline});
     const auto& stack = one_stack(app, source.stack);

@@ -2,8 +2,8 @@
 
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/synth.hpp"
-#include "cfngen/template_file.hpp"
-#include "cfngen/validate.hpp"
+#include "template_file.hpp"
+#include "validate.hpp"
 
 #include <fmt/format.h>
 

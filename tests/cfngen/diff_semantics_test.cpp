@@ -1,8 +1,9 @@
 // CloudFormation's semantics in cfngen diff: knock-on replacement, list
 // order, missing Properties, scalar equivalence, resource attributes,
 // language extensions and the summary. One test per behaviour.
-#include "cfngen/diff.hpp"
-#include "cfngen/template_file.hpp"
+#include "json.hpp"
+#include "diff.hpp"
+#include "template_file.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +13,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-Value yaml(const std::string& text) { return parse_template(text, "t.yaml"); }
+Json yaml(const std::string& text) { return parse_template(text, "t.yaml"); }
 
 const ResourceChange& resource(const TemplateDiff& d, const std::string& id) {
     for (const auto& r : d.resources)

@@ -1,4 +1,5 @@
-#include "cfngen/diff.hpp"
+#include "json.hpp"
+#include "diff.hpp"
 
 #include "cfngen/synth.hpp"
 #include "../stacks/crypto_alerts_support.hpp"
@@ -11,7 +12,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-Value base() { return Value::parse(cfngen::test::synth_crypto_alerts("dev").template_text); }
+Json base() { return Json::parse(cfngen::test::synth_crypto_alerts("dev").template_text); }
 
 // The one resource the change itself touches (knock-on replacements aside).
 const ResourceChange& only_resource(const TemplateDiff& d) {
@@ -28,7 +29,7 @@ const PropertyChange& only_property(const TemplateDiff& d) {
     return r.properties.front();
 }
 
-Value& props(Value& t, const char* id) { return t["Resources"][id]["Properties"]; }
+Json& props(Json& t, const char* id) { return t["Resources"][id]["Properties"]; }
 
 }  // namespace
 
@@ -97,7 +98,7 @@ TEST_CASE("replacement versus update comes from the resource specification", "[d
     struct Case {
         const char* resource;
         const char* property;
-        Value value;
+        Json value;
         Impact impact;
     };
     const std::vector<Case> cases{
@@ -195,15 +196,15 @@ TEST_CASE("JSON output has a stable documented shape", "[diff][json]") {
     props(after, "AlertsTable")["TableName"] = "renamed";
     const auto json = render_json(compare(base(), after));
     CHECK(json["changeCount"] == 2);  // the table, and the stream mapping it knocks on
-    CHECK(json["entries"] == Value::array());
-    CHECK(json["iam"] == Value::array());
+    CHECK(json["entries"] == Json::array());
+    CHECK(json["iam"] == Json::array());
     const auto& r = json["resources"][0];
     CHECK(r["logicalId"] == "AlertsTable");
     CHECK(r["type"] == "AWS::DynamoDB::Table");
     CHECK(r["change"] == "modified");
     CHECK(r["impact"] == "requires replacement");
     CHECK(r["dataLossRisk"] == true);
-    CHECK(r["properties"][0] == Value::parse(R"({"path":"Properties.TableName","old":"crypto-alerts-dev",
+    CHECK(r["properties"][0] == Json::parse(R"({"path":"Properties.TableName","old":"crypto-alerts-dev",
                                                  "new":"renamed","impact":"requires replacement"})"));
 }
 
@@ -217,5 +218,5 @@ TEST_CASE("any other reorder is shown as an order change, named by identity wher
     const auto& change = d.resources[0].properties[0];
     CHECK(change.path == "Properties.AttributeDefinitions");
     CHECK(change.note == "order changed");
-    CHECK(change.new_value == Value::parse(R"(["threshold", "armedKey", "alertId", "userId"])"));
+    CHECK(change.new_value == Json::parse(R"(["threshold", "armedKey", "alertId", "userId"])"));
 }

@@ -1,8 +1,9 @@
-#include "cfngen/language_extensions.hpp"
+#include "json.hpp"
+#include "language_extensions.hpp"
 
 #include "cfngen/error.hpp"
-#include "cfngen/template_file.hpp"
-#include "cfngen/validate.hpp"
+#include "template_file.hpp"
+#include "validate.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,7 +11,7 @@ using namespace cfngen;
 using Catch::Matchers::Contains;
 
 namespace {
-Value yaml(const std::string& text) { return parse_template(text, "t.yaml"); }
+Json yaml(const std::string& text) { return parse_template(text, "t.yaml"); }
 }  // namespace
 
 TEST_CASE("Fn::ForEach expands resources, keys and Refs and Subs of the identifier", "[language-extensions]") {
@@ -29,7 +30,7 @@ Resources:
     CHECK(expanded.unexpanded.empty());
     const auto& resources = expanded.tmpl()["Resources"];
     REQUIRE(resources.size() == 2);
-    CHECK(resources["QueueJobs"]["Properties"]["QueueName"] == Value::parse(R"({"Fn::Sub": "${AWS::StackName}-Jobs"})"));
+    CHECK(resources["QueueJobs"]["Properties"]["QueueName"] == Json::parse(R"({"Fn::Sub": "${AWS::StackName}-Jobs"})"));
     CHECK(resources["QueueMail"]["Properties"]["Tags"][0]["Value"] == "Mail");
 }
 
@@ -61,7 +62,7 @@ Outputs:
     REQUIRE(expanded.tmpl()["Resources"].contains("Subnet1002024"));
     CHECK(expanded.tmpl()["Resources"]["Subnet1002024"]["Properties"]["CidrBlock"] == "10.0.2.0/24");
     CHECK(expanded.tmpl()["Outputs"].size() == 4);
-    CHECK(expanded.tmpl()["Outputs"]["OutbName"]["Value"] == Value::parse(R"({"Fn::GetAtt": ["Qb", "Name"]})"));
+    CHECK(expanded.tmpl()["Outputs"]["OutbName"]["Value"] == Json::parse(R"({"Fn::GetAtt": ["Qb", "Name"]})"));
 }
 
 TEST_CASE("Fn::ForEach over what only deployment knows is left out and said", "[language-extensions]") {

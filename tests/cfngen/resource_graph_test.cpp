@@ -1,4 +1,5 @@
-#include "cfngen/resource_graph.hpp"
+#include "json.hpp"
+#include "resource_graph.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,8 +9,8 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-Value sample() {
-    return Value::parse(R"({
+Json sample() {
+    return Json::parse(R"({
       "Parameters": {"Email": {"Type": "String"}},
       "Resources": {
         "Topic": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "alerts", "KmsMasterKeyId": {"Fn::GetAtt": ["Key", "Arn"]}}},
@@ -87,7 +88,7 @@ TEST_CASE("Mermaid: the same picture as a flowchart", "[graph]") {
 
 TEST_CASE("JSON rows: logical id, type, physical name or null, references, parameters", "[graph]") {
     const auto rows = to_json(resources_of(sample()));
-    CHECK(rows[0] == Value::parse(R"({"logicalId":"Key","type":"AWS::KMS::Key","physicalName":null,
+    CHECK(rows[0] == Json::parse(R"({"logicalId":"Key","type":"AWS::KMS::Key","physicalName":null,
                                       "references":[],"parameters":[]})"));
-    CHECK(rows[1]["references"][0] == Value::parse(R"({"target":"Key","kind":"GetAtt","attributes":["Arn","KeyId"]})"));
+    CHECK(rows[1]["references"][0] == Json::parse(R"({"target":"Key","kind":"GetAtt","attributes":["Arn","KeyId"]})"));
 }

@@ -1,3 +1,4 @@
+#include "json.hpp"
 #include "cfngen/resource_spec.hpp"
 
 #include "cfngen/synth.hpp"
@@ -8,7 +9,7 @@
 using namespace cfngen;
 
 TEST_CASE("the generated specification table covers every type and property cfngen emits", "[spec]") {
-    const auto tmpl = Value::parse(cfngen::test::synth_crypto_alerts("prod").template_text);
+    const auto tmpl = Json::parse(cfngen::test::synth_crypto_alerts("prod").template_text);
     for (const auto& [id, resource] : tmpl["Resources"].items()) {
         const auto* type = spec::find_resource(resource["Type"].get<std::string>());
         INFO(id);

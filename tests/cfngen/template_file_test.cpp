@@ -1,4 +1,4 @@
-#include "cfngen/template_file.hpp"
+#include "template_file.hpp"
 
 #include "cfngen/error.hpp"
 

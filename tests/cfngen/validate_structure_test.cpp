@@ -1,7 +1,8 @@
 // What real templates contain (src/validate_structure.cpp and the
 // transform-aware parts of the checks): one test per behaviour.
-#include "cfngen/template_file.hpp"
-#include "cfngen/validate.hpp"
+#include "json.hpp"
+#include "template_file.hpp"
+#include "validate.hpp"
 
 #include <catch2/catch.hpp>
 

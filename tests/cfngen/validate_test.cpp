@@ -1,4 +1,5 @@
-#include "cfngen/validate.hpp"
+#include "json.hpp"
+#include "validate.hpp"
 
 #include "cfngen/synth.hpp"
 #include "../stacks/crypto_alerts_support.hpp"
@@ -11,9 +12,9 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-Value dev() { return Value::parse(cfngen::test::synth_crypto_alerts_unchecked("dev").template_text); }
-Value& props(Value& t, const char* id) { return t["Resources"][id]["Properties"]; }
-Report check(const Value& t) { return check_template(t, t.dump(1).size()); }
+Json dev() { return Json::parse(cfngen::test::synth_crypto_alerts_unchecked("dev").template_text); }
+Json& props(Json& t, const char* id) { return t["Resources"][id]["Properties"]; }
+Report check(const Json& t) { return check_template(t, t.dump(1).size()); }
 
 std::string only_error(const Report& r) {
     REQUIRE(r.errors() == 1);
@@ -26,7 +27,7 @@ TEST_CASE("both stages validate with zero errors and zero warnings", "[validate]
     for (const auto* stage : {"dev", "prod"}) {
         INFO(stage);
         const auto text = cfngen::test::synth_crypto_alerts(stage).template_text;
-        const auto report = check_template(Value::parse(text), text.size());
+        const auto report = check_template(Json::parse(text), text.size());
         CHECK(report.findings.empty());
         CHECK(report.suppressed == 2);
     }
@@ -55,7 +56,7 @@ TEST_CASE("a value of the wrong type is an error", "[validate]") {
     props(u, "AlertStreamMapping")["FunctionResponseTypes"] = "ReportBatchItemFailures";
     CHECK_THAT(only_error(check(u)), Contains("expected a list"));
     auto v = dev();
-    props(v, "AlertsTable")["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] = Value::array();
+    props(v, "AlertsTable")["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] = Json::array();
     CHECK_THAT(only_error(check(v)), Contains("expected a boolean"));
 }
 

@@ -1,6 +1,7 @@
 // YAML templates through parse_template (src/yaml_reader.cpp): every
 // short-form tag, anchors, scalars, and errors with line and column.
-#include "cfngen/template_file.hpp"
+#include "json.hpp"
+#include "template_file.hpp"
 
 #include "cfngen/error.hpp"
 
@@ -12,7 +13,7 @@ using Catch::Matchers::Contains;
 namespace {
 
 // The value of `X:` in a one-resource YAML template.
-Value yaml_value(const std::string& yaml) {
+Json yaml_value(const std::string& yaml) {
     const auto t = parse_template("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Metadata:\n      X: " + yaml + "\n",
                                   "t.yaml");
     return t["Resources"]["Q"]["Metadata"]["X"];
@@ -21,50 +22,50 @@ Value yaml_value(const std::string& yaml) {
 }  // namespace
 
 TEST_CASE("yaml short forms: Ref, Condition and GetAtt", "[yaml]") {
-    CHECK(yaml_value("!Ref Bucket") == Value::parse(R"({"Ref": "Bucket"})"));
-    CHECK(yaml_value("!Condition IsProd") == Value::parse(R"({"Condition": "IsProd"})"));
-    CHECK(yaml_value("!GetAtt Table.Arn") == Value::parse(R"({"Fn::GetAtt": ["Table", "Arn"]})"));
-    CHECK(yaml_value("!GetAtt Db.Endpoint.Address") == Value::parse(R"({"Fn::GetAtt": ["Db", "Endpoint.Address"]})"));
-    CHECK(yaml_value("!GetAtt [Table, StreamArn]") == Value::parse(R"({"Fn::GetAtt": ["Table", "StreamArn"]})"));
+    CHECK(yaml_value("!Ref Bucket") == Json::parse(R"({"Ref": "Bucket"})"));
+    CHECK(yaml_value("!Condition IsProd") == Json::parse(R"({"Condition": "IsProd"})"));
+    CHECK(yaml_value("!GetAtt Table.Arn") == Json::parse(R"({"Fn::GetAtt": ["Table", "Arn"]})"));
+    CHECK(yaml_value("!GetAtt Db.Endpoint.Address") == Json::parse(R"({"Fn::GetAtt": ["Db", "Endpoint.Address"]})"));
+    CHECK(yaml_value("!GetAtt [Table, StreamArn]") == Json::parse(R"({"Fn::GetAtt": ["Table", "StreamArn"]})"));
     CHECK_THROWS_WITH(yaml_value("!GetAtt Table"), Contains("line 5, column 10: !GetAtt Table is not Resource.Attribute"));
     CHECK_THROWS_WITH(yaml_value("!Ref [a, b]"), Contains("!Ref takes a name"));
 }
 
 TEST_CASE("yaml short forms: Sub as string and list, Base64 of Sub", "[yaml]") {
     CHECK(yaml_value("!Sub 'arn:${AWS::Partition}:s3:::${Bucket}'") ==
-          Value::parse(R"({"Fn::Sub": "arn:${AWS::Partition}:s3:::${Bucket}"})"));
+          Json::parse(R"({"Fn::Sub": "arn:${AWS::Partition}:s3:::${Bucket}"})"));
     CHECK(yaml_value("!Sub ['${A}-x', {A: !Ref P}]") ==
-          Value::parse(R"({"Fn::Sub": ["${A}-x", {"A": {"Ref": "P"}}]})"));
-    CHECK(yaml_value("!Base64 {'Fn::Sub': 'echo ${X}'}") == Value::parse(R"({"Fn::Base64": {"Fn::Sub": "echo ${X}"}})"));
-    CHECK(yaml_value("!Base64 |\n        #!/bin/bash\n        echo hi") == Value::parse(R"({"Fn::Base64": "#!/bin/bash\necho hi\n"})"));
+          Json::parse(R"({"Fn::Sub": ["${A}-x", {"A": {"Ref": "P"}}]})"));
+    CHECK(yaml_value("!Base64 {'Fn::Sub': 'echo ${X}'}") == Json::parse(R"({"Fn::Base64": {"Fn::Sub": "echo ${X}"}})"));
+    CHECK(yaml_value("!Base64 |\n        #!/bin/bash\n        echo hi") == Json::parse(R"({"Fn::Base64": "#!/bin/bash\necho hi\n"})"));
 }
 
 TEST_CASE("yaml short forms: the list-taking functions", "[yaml]") {
     CHECK(yaml_value("!If [IsProd, 5, !Ref AWS::NoValue]") ==
-          Value::parse(R"({"Fn::If": ["IsProd", 5, {"Ref": "AWS::NoValue"}]})"));
-    CHECK(yaml_value("!Join ['', [a, !Ref B]]") == Value::parse(R"({"Fn::Join": ["", ["a", {"Ref": "B"}]]})"));
-    CHECK(yaml_value("!Select [0, !GetAZs '']") == Value::parse(R"({"Fn::Select": [0, {"Fn::GetAZs": ""}]})"));
-    CHECK(yaml_value("!Split [',', !Ref List]") == Value::parse(R"({"Fn::Split": [",", {"Ref": "List"}]})"));
+          Json::parse(R"({"Fn::If": ["IsProd", 5, {"Ref": "AWS::NoValue"}]})"));
+    CHECK(yaml_value("!Join ['', [a, !Ref B]]") == Json::parse(R"({"Fn::Join": ["", ["a", {"Ref": "B"}]]})"));
+    CHECK(yaml_value("!Select [0, !GetAZs '']") == Json::parse(R"({"Fn::Select": [0, {"Fn::GetAZs": ""}]})"));
+    CHECK(yaml_value("!Split [',', !Ref List]") == Json::parse(R"({"Fn::Split": [",", {"Ref": "List"}]})"));
     CHECK(yaml_value("!FindInMap [Map, !Ref AWS::Region, Ami]") ==
-          Value::parse(R"({"Fn::FindInMap": ["Map", {"Ref": "AWS::Region"}, "Ami"]})"));
-    CHECK(yaml_value("!Cidr [10.0.0.0/16, 4, 8]") == Value::parse(R"({"Fn::Cidr": ["10.0.0.0/16", 4, 8]})"));
-    CHECK(yaml_value("!Equals [!Ref Env, prod]") == Value::parse(R"({"Fn::Equals": [{"Ref": "Env"}, "prod"]})"));
+          Json::parse(R"({"Fn::FindInMap": ["Map", {"Ref": "AWS::Region"}, "Ami"]})"));
+    CHECK(yaml_value("!Cidr [10.0.0.0/16, 4, 8]") == Json::parse(R"({"Fn::Cidr": ["10.0.0.0/16", 4, 8]})"));
+    CHECK(yaml_value("!Equals [!Ref Env, prod]") == Json::parse(R"({"Fn::Equals": [{"Ref": "Env"}, "prod"]})"));
     CHECK(yaml_value("!And [!Condition A, !Not [!Condition B]]") ==
-          Value::parse(R"({"Fn::And": [{"Condition": "A"}, {"Fn::Not": [{"Condition": "B"}]}]})"));
+          Json::parse(R"({"Fn::And": [{"Condition": "A"}, {"Fn::Not": [{"Condition": "B"}]}]})"));
     CHECK(yaml_value("!Or [!Condition A, !Condition B]") ==
-          Value::parse(R"({"Fn::Or": [{"Condition": "A"}, {"Condition": "B"}]})"));
+          Json::parse(R"({"Fn::Or": [{"Condition": "A"}, {"Condition": "B"}]})"));
 }
 
 TEST_CASE("yaml short forms: ImportValue, GetAZs and Transform", "[yaml]") {
     CHECK(yaml_value("!ImportValue {'Fn::Sub': '${Net}-VpcId'}") ==
-          Value::parse(R"({"Fn::ImportValue": {"Fn::Sub": "${Net}-VpcId"}})"));
+          Json::parse(R"({"Fn::ImportValue": {"Fn::Sub": "${Net}-VpcId"}})"));
     // YAML gives a node one tag; AWS documents that !ImportValue !Sub cannot be written.
     CHECK_THROWS_WITH(yaml_value("!ImportValue !Sub '${Net}-VpcId'"),
                       Contains("t.yaml: malformed YAML at line 5, column 23"));
-    CHECK(yaml_value("!GetAZs") == Value::parse(R"({"Fn::GetAZs": ""})"));
-    CHECK(yaml_value("!GetAZs us-east-1") == Value::parse(R"({"Fn::GetAZs": "us-east-1"})"));
+    CHECK(yaml_value("!GetAZs") == Json::parse(R"({"Fn::GetAZs": ""})"));
+    CHECK(yaml_value("!GetAZs us-east-1") == Json::parse(R"({"Fn::GetAZs": "us-east-1"})"));
     CHECK(yaml_value("!Transform {Name: AWS::Include, Parameters: {Location: s3://b/k}}") ==
-          Value::parse(R"({"Fn::Transform": {"Name": "AWS::Include", "Parameters": {"Location": "s3://b/k"}}})"));
+          Json::parse(R"({"Fn::Transform": {"Name": "AWS::Include", "Parameters": {"Location": "s3://b/k"}}})"));
     CHECK_THROWS_WITH(yaml_value("!Reff X"), Contains("line 5, column 10: unknown tag !Reff"));
 }
 
@@ -78,7 +79,7 @@ TEST_CASE("yaml scalars read losslessly", "[yaml]") {
     CHECK(yaml_value("yes") == "yes");  // YAML 1.2: only true/false are booleans
     CHECK(yaml_value("~").is_null());
     CHECK(yaml_value("10.0.0.0/16") == "10.0.0.0/16");
-    CHECK(yaml_value("!Sub 5") == Value::parse(R"({"Fn::Sub": "5"})"));
+    CHECK(yaml_value("!Sub 5") == Json::parse(R"({"Fn::Sub": "5"})"));
     CHECK(yaml_value("!!str 5") == "5");
 }
 

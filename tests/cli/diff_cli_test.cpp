@@ -1,5 +1,6 @@
 // `cfngen diff` end to end: exit codes, output modes, bad input.
 
+#include "json.hpp"
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/synth.hpp"
 
@@ -17,7 +18,7 @@ namespace {
 const std::string& kCommitted = cfngen::test::kCommittedDev;
 
 std::string changed_copy(const std::filesystem::path& dir) {
-    auto t = cfngen::Value::parse(cfngen::read_file(kCommitted));
+    auto t = cfngen::Json::parse(cfngen::read_file(kCommitted));
     t["Resources"]["AlertsTable"]["Properties"]["TableName"] = "renamed";
     const auto path = (dir / "changed.json").string();
     cfngen::write_file_atomically(path, t.dump(1));
@@ -66,7 +67,7 @@ TEST_CASE("diff --json prints the documented document; --color always forces col
     const auto changed = changed_copy(dir);
     const auto run = run_cfngen("diff '" + kCommitted + "' '" + changed + "' --json");
     CHECK(run.exit_code == 0);
-    const auto json = cfngen::Value::parse(run.out);
+    const auto json = cfngen::Json::parse(run.out);
     CHECK(json["changeCount"] == 2);  // the table, and the stream mapping it knocks on
     CHECK(json["resources"][0]["impact"] == "requires replacement");
     CHECK(json["summary"]["replaced"] == 1);

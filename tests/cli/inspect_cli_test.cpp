@@ -1,5 +1,6 @@
 // cfngen list and cfngen graph through the real binary.
 
+#include "json.hpp"
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/value.hpp"
 
@@ -31,8 +32,8 @@ TEST_CASE("cfngen list --json and cfngen graph read any template file, YAML incl
                                                   "  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: Bucket\n");
     const auto list = run_cfngen("list --json t.yaml", dir);
     CHECK(list.exit_code == 0);
-    CHECK(cfngen::Value::parse(list.out)[1] ==
-          cfngen::Value::parse(R"({"logicalId":"Queue","type":"AWS::SQS::Queue","physicalName":null,
+    CHECK(cfngen::Json::parse(list.out)[1] ==
+          cfngen::Json::parse(R"({"logicalId":"Queue","type":"AWS::SQS::Queue","physicalName":null,
                                    "references":[{"target":"Bucket","kind":"DependsOn"}],"parameters":[]})"));
     const auto graph = run_cfngen("graph t.yaml", dir);
     CHECK(graph.exit_code == 0);

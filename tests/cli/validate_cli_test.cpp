@@ -1,6 +1,7 @@
 // `cfngen validate` end to end, and hostile input to every command that
 // reads a template: one clear line and exit code 2, never a crash.
 
+#include "json.hpp"
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/intrinsic.hpp"
 
@@ -27,7 +28,7 @@ TEST_CASE("validate: the synthesized stage and the committed templates are clean
 
 TEST_CASE("validate: findings are one line each and errors exit 1", "[cli][validate]") {
     const auto dir = fresh_directory("validate");
-    auto t = cfngen::Value::parse(cfngen::read_file(kCommitted));
+    auto t = cfngen::Json::parse(cfngen::read_file(kCommitted));
     t["Resources"]["AlertsTable"]["Properties"]["BilingMode"] = "PAY_PER_REQUEST";
     t["Resources"]["AlertsTopic"]["Properties"]["KmsMasterKeyId"] = {{"Ref", "Missing"}};
     cfngen::write_file_atomically(dir / "bad.json", t.dump(1));

@@ -3,18 +3,19 @@
 // acceptable failure is cfngen::Error; anything else (another exception, a
 // sanitizer report, a crash) is a bug.
 
-#include "cfngen/diff.hpp"
+#include "json.hpp"
+#include "diff.hpp"
 #include "cfngen/error.hpp"
-#include "cfngen/template_file.hpp"
-#include "cfngen/validate.hpp"
+#include "template_file.hpp"
+#include "validate.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 namespace {
-const cfngen::Value& reference_template() {
-    static const cfngen::Value value = cfngen::parse_template(
+const cfngen::Json& reference_template() {
+    static const cfngen::Json value = cfngen::parse_template(
         R"({"Resources": {"Table": {"Type": "AWS::DynamoDB::Table", "Properties": {"KeySchema":
            [{"AttributeName": "id", "KeyType": "HASH"}], "TableName": {"Ref": "Name"}}},
            "Role": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Statement":

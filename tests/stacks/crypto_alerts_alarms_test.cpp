@@ -1,3 +1,4 @@
+#include "json.hpp"
 #include "cfngen/stacks/crypto_alerts.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,9 +10,9 @@ using namespace cfngen::stacks;
 
 namespace {
 
-Value resources(const std::string& stage = "dev") { return crypto_alerts({stage, AssetMode::Inline}).synth()["Resources"]; }
+Json resources(const std::string& stage = "dev") { return json_of(crypto_alerts({stage, AssetMode::Inline}).synth())["Resources"]; }
 
-const Value& properties(const Value& r, const char* id) { return r[id]["Properties"]; }
+const Json& properties(const Json& r, const char* id) { return r[id]["Properties"]; }
 
 }  // namespace
 
@@ -24,8 +25,8 @@ TEST_CASE("five alarms, named per stage, tell the operations topic on ALARM and 
             if (resource["Type"] != "AWS::CloudWatch::Alarm") continue;
             const auto& p = resource["Properties"];
             names.insert(p["AlarmName"].get<std::string>());
-            CHECK(p["AlarmActions"] == Value::array({fn::ref("OperationsTopic")}));
-            CHECK(p["OKActions"] == Value::array({fn::ref("OperationsTopic")}));
+            CHECK(p["AlarmActions"] == Json::array({fn::ref("OperationsTopic")}));
+            CHECK(p["OKActions"] == Json::array({fn::ref("OperationsTopic")}));
             CHECK(p["AlarmDescription"].get<std::string>().size() > 40);
         }
         const std::string prefix = std::string("crypto-alerts-") + stage + "-";
@@ -44,7 +45,7 @@ TEST_CASE("the alarms watch the metrics of the failures they are named after", "
     const auto& dead_letters = properties(r, "DeadLetterQueueAlarm");
     CHECK(dead_letters["MetricName"] == "ApproximateNumberOfMessagesVisible");
     CHECK(dead_letters["Dimensions"][0] ==
-          Value{{"Name", "QueueName"}, {"Value", fn::get_att("AlertProcessorDeadLetterQueue", "QueueName")}});
+          Json{{"Name", "QueueName"}, {"Value", fn::get_att("AlertProcessorDeadLetterQueue", "QueueName")}});
     const auto& age = properties(r, "StreamIteratorAgeAlarm");
     CHECK(age["MetricName"] == "IteratorAge");
     CHECK(age["Threshold"] == 300000);  // 5 minutes, in milliseconds
@@ -86,7 +87,7 @@ TEST_CASE("CloudWatch may use the key only for this stage's alarms, to publish t
     const auto& statement = r["AlertsKey"]["Properties"]["KeyPolicy"]["Statement"][2];
     CHECK(statement["Sid"] == "CloudWatchAlarmsPublishToOperationsTopic");
     CHECK(statement["Principal"]["Service"] == "cloudwatch.amazonaws.com");
-    CHECK(statement["Action"] == Value::array({"kms:Decrypt", "kms:GenerateDataKey*"}));
+    CHECK(statement["Action"] == Json::array({"kms:Decrypt", "kms:GenerateDataKey*"}));
     CHECK(statement["Condition"]["ArnLike"]["aws:SourceArn"] ==
           fn::sub("arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:crypto-alerts-dev-*"));
     CHECK(statement["Condition"]["StringEquals"]["aws:SourceAccount"] == pseudo::account_id());

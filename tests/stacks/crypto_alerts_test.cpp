@@ -1,3 +1,4 @@
+#include "json.hpp"
 #include "cfngen/stacks/crypto_alerts.hpp"
 
 #include "cfngen/error.hpp"
@@ -14,17 +15,17 @@ using namespace cfngen::stacks;
 
 namespace {
 
-Value synth_json(const std::string& stage, AssetMode mode = AssetMode::Inline) {
+Json synth_json(const std::string& stage, AssetMode mode = AssetMode::Inline) {
     return crypto_alerts({stage, mode}).synth();
 }
 
-const Value& policy_statements(const Value& tmpl, const std::string& role) {
+const Json& policy_statements(const Json& tmpl, const std::string& role) {
     return tmpl["Resources"][role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
 }
 
 // Sid -> actions, so a test reads like the policy.
-std::map<std::string, Value> actions_by_sid(const Value& statements) {
-    std::map<std::string, Value> result;
+std::map<std::string, Json> actions_by_sid(const Json& statements) {
+    std::map<std::string, Json> result;
     for (const auto& s : statements) result[s["Sid"].get<std::string>()] = s["Action"];
     return result;
 }
@@ -55,11 +56,11 @@ TEST_CASE("the alerts table has the keys, sparse GSI, stream, PITR and KMS encry
     const auto props = synth_json("dev")["Resources"]["AlertsTable"]["Properties"];
     CHECK(props["TableName"] == "crypto-alerts-dev");
     CHECK(props["BillingMode"] == "PAY_PER_REQUEST");
-    CHECK(props["KeySchema"] == Value::parse(R"([{"AttributeName":"userId","KeyType":"HASH"},
+    CHECK(props["KeySchema"] == Json::parse(R"([{"AttributeName":"userId","KeyType":"HASH"},
                                                  {"AttributeName":"alertId","KeyType":"RANGE"}])"));
     const auto& gsi = props["GlobalSecondaryIndexes"][0];
     CHECK(gsi["IndexName"] == "armed-by-threshold");
-    CHECK(gsi["KeySchema"] == Value::parse(R"([{"AttributeName":"armedKey","KeyType":"HASH"},
+    CHECK(gsi["KeySchema"] == Json::parse(R"([{"AttributeName":"armedKey","KeyType":"HASH"},
                                                {"AttributeName":"threshold","KeyType":"RANGE"}])"));
     CHECK(props["StreamSpecification"]["StreamViewType"] == "NEW_AND_OLD_IMAGES");
     CHECK(props["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] == true);
@@ -90,7 +91,7 @@ TEST_CASE("every taggable resource carries Environment and Service tags", "[stac
             CHECK_FALSE(r["Properties"].contains("Tags"));
             continue;
         }
-        CHECK(r["Properties"]["Tags"] == Value::parse(R"([{"Key":"Environment","Value":"staging"},
+        CHECK(r["Properties"]["Tags"] == Json::parse(R"([{"Key":"Environment","Value":"staging"},
                                                           {"Key":"Service","Value":"crypto-alerts"}])"));
     }
 }
@@ -99,12 +100,12 @@ TEST_CASE("the price checker role grants exactly what the checker calls", "[stac
     const auto tmpl = synth_json("dev");
     const auto& statements = policy_statements(tmpl, "PriceCheckerRole");
     CHECK(actions_by_sid(statements) ==
-          std::map<std::string, Value>{
-              {"WriteOwnLogs", Value::array({"logs:CreateLogStream", "logs:PutLogEvents"})},
+          std::map<std::string, Json>{
+              {"WriteOwnLogs", Json::array({"logs:CreateLogStream", "logs:PutLogEvents"})},
               {"QueryArmedAlerts", "dynamodb:Query"},
               {"TriggerAlerts", "dynamodb:UpdateItem"},
-              {"RecordAndReadPriceHistory", Value::array({"dynamodb:PutItem", "dynamodb:Query"})},
-              {"UseAlertsKey", Value::array({"kms:Decrypt", "kms:GenerateDataKey"})}});
+              {"RecordAndReadPriceHistory", Json::array({"dynamodb:PutItem", "dynamodb:Query"})},
+              {"UseAlertsKey", Json::array({"kms:Decrypt", "kms:GenerateDataKey"})}});
     for (const auto& s : statements) {
         INFO(s.dump());
         CHECK(s["Resource"] != "*");
@@ -118,15 +119,15 @@ TEST_CASE("the alert processor role grants exactly what the processor calls", "[
     const auto tmpl = synth_json("dev");
     const auto& statements = policy_statements(tmpl, "AlertProcessorRole");
     CHECK(actions_by_sid(statements) ==
-          std::map<std::string, Value>{
-              {"WriteOwnLogs", Value::array({"logs:CreateLogStream", "logs:PutLogEvents"})},
+          std::map<std::string, Json>{
+              {"WriteOwnLogs", Json::array({"logs:CreateLogStream", "logs:PutLogEvents"})},
               {"ReadAlertStream",
-               Value::array({"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"})},
+               Json::array({"dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"})},
               {"ListAlertStreams", "dynamodb:ListStreams"},
-              {"ArmAlertsAndRecordNotifications", Value::array({"dynamodb:GetItem", "dynamodb:UpdateItem"})},
+              {"ArmAlertsAndRecordNotifications", Json::array({"dynamodb:GetItem", "dynamodb:UpdateItem"})},
               {"PublishAlerts", "sns:Publish"},
               {"SendFailedRecordsToDeadLetterQueue", "sqs:SendMessage"},
-              {"UseAlertsKey", Value::array({"kms:Decrypt", "kms:GenerateDataKey"})}});
+              {"UseAlertsKey", Json::array({"kms:Decrypt", "kms:GenerateDataKey"})}});
     for (const auto& s : statements) {
         INFO(s.dump());
         // ListStreams is the one action IAM cannot scope to a resource.
@@ -149,7 +150,7 @@ TEST_CASE("CloudWatch may use the key only for this stage's alarms publishing to
     const auto tmpl = synth_json("dev");
     const auto& cloudwatch = tmpl["Resources"]["AlertsKey"]["Properties"]["KeyPolicy"]["Statement"][2];
     CHECK(cloudwatch["Principal"]["Service"] == "cloudwatch.amazonaws.com");
-    CHECK(cloudwatch["Action"] == Value::array({"kms:Decrypt", "kms:GenerateDataKey*"}));
+    CHECK(cloudwatch["Action"] == Json::array({"kms:Decrypt", "kms:GenerateDataKey*"}));
     const auto topic_arn = fn::sub("arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:crypto-alerts-ops-dev");
     CHECK(cloudwatch["Condition"]["StringEquals"]["kms:EncryptionContext:aws:sns:topicArn"] == topic_arn);
     CHECK(cloudwatch["Condition"]["ArnLike"]["aws:SourceArn"] ==
@@ -159,7 +160,7 @@ TEST_CASE("CloudWatch may use the key only for this stage's alarms publishing to
 
 TEST_CASE("only AWS services may create grants on the key", "[stack][kms]") {
     const auto deny = synth_json("dev")["Resources"]["AlertsKey"]["Properties"]["KeyPolicy"]["Statement"][3];
-    CHECK(deny == Value::parse(R"({"Sid":"GrantsOnlyForAwsServices","Effect":"Deny","Action":"kms:CreateGrant",
+    CHECK(deny == Json::parse(R"({"Sid":"GrantsOnlyForAwsServices","Effect":"Deny","Action":"kms:CreateGrant",
         "Resource":"*","Principal":{"AWS":"*"},
         "Condition":{"BoolIfExists":{"kms:GrantIsForAWSResource":"false","aws:PrincipalIsAWSService":"false"}}})"));
 }
@@ -186,7 +187,7 @@ TEST_CASE("functions run on arm64 Node.js 24 with encrypted env and JSON logs", 
         INFO(id);
         const auto& p = tmpl["Resources"][id]["Properties"];
         CHECK(p["Runtime"] == "nodejs24.x");
-        CHECK(p["Architectures"] == Value::array({"arm64"}));
+        CHECK(p["Architectures"] == Json::array({"arm64"}));
         CHECK(p["KmsKeyArn"] == fn::get_att("AlertsKey", "Arn"));
         CHECK(p["LoggingConfig"]["LogFormat"] == "JSON");
         CHECK(p["Environment"]["Variables"]["TABLE_NAME"] == fn::ref("AlertsTable"));
@@ -203,24 +204,24 @@ TEST_CASE("functions run on arm64 Node.js 24 with encrypted env and JSON logs", 
 
 TEST_CASE("the stream mapping filters, reports partial failures and dead-letters", "[stack][lambda]") {
     const auto p = synth_json("dev")["Resources"]["AlertStreamMapping"]["Properties"];
-    CHECK(p["FunctionResponseTypes"] == Value::array({"ReportBatchItemFailures"}));
+    CHECK(p["FunctionResponseTypes"] == Json::array({"ReportBatchItemFailures"}));
     CHECK(p["BisectBatchOnFunctionError"] == true);
     CHECK(p["MaximumRetryAttempts"] == 5);
     CHECK(p["DestinationConfig"]["OnFailure"]["Destination"] == fn::get_att("AlertProcessorDeadLetterQueue", "Arn"));
     const auto& filters = p["FilterCriteria"]["Filters"];
     REQUIRE(filters.size() == 5);  // Lambda's default limit per event source mapping
-    auto pattern = [&](int i) { return Value::parse(filters[i]["Pattern"].get<std::string>()); };
+    auto pattern = [&](int i) { return Json::parse(filters[i]["Pattern"].get<std::string>()); };
     CHECK(pattern(0) ==
-          Value::parse(R"({"dynamodb":{"NewImage":{"userId":{"S":[{"exists":true}]},"status":{"S":[{"exists":false}]}}}})"));
-    CHECK(pattern(1) == Value::parse(R"({"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
+          Json::parse(R"({"dynamodb":{"NewImage":{"userId":{"S":[{"exists":true}]},"status":{"S":[{"exists":false}]}}}})"));
+    CHECK(pattern(1) == Json::parse(R"({"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
                                                               "armedKey":{"S":[{"exists":false}]}}}})"));
-    CHECK(pattern(2) == Value::parse(R"({"dynamodb":{"OldImage":{"status":{"S":["ACTIVE"]}},
+    CHECK(pattern(2) == Json::parse(R"({"dynamodb":{"OldImage":{"status":{"S":["ACTIVE"]}},
                                                               "NewImage":{"status":{"S":["TRIGGERED"]}}}})"));
     for (const bool mark : {true, false}) {
         INFO(mark);
-        const Value same_mark = {{"BOOL", Value::array({{{"exists", mark}}})}};
+        const Json same_mark = {{"BOOL", Json::array({{{"exists", mark}}})}};
         CHECK(pattern(mark ? 3 : 4) ==
-              Value{{"dynamodb",
+              Json{{"dynamodb",
                      {{"OldImage", {{"status", {{"S", {"ACTIVE", "INVALID"}}}}, {"processorMark", same_mark}}},
                       {"NewImage", {{"status", {{"S", {"ACTIVE", "INVALID", "PAUSED"}}}}, {"processorMark", same_mark}}}}}});
     }
@@ -265,7 +266,7 @@ TEST_CASE("inline templates fit aws cloudformation deploy's 51,200-byte body", "
 
 TEST_CASE("directory mode points Code at content-hashed asset directories", "[stack][assets]") {
     const auto out = cfngen::test::synth_crypto_alerts("dev", cfngen::AssetMode::Directory);
-    const auto tmpl = Value::parse(out.template_text);
+    const auto tmpl = Json::parse(out.template_text);
     const auto& checker = embedded_handler("price-checker");
     CHECK(tmpl["Resources"]["PriceCheckerFunction"]["Properties"]["Code"] == "assets/" + checker.directory_name());
     REQUIRE(out.assets.size() == 2);
@@ -283,9 +284,9 @@ TEST_CASE("the price history table: keyed by coin and time, expiring by TTL, enc
     const auto tmpl = synth_json("dev");
     const auto& p = tmpl["Resources"]["PriceHistoryTable"]["Properties"];
     CHECK(p["TableName"] == "crypto-alerts-prices-dev");
-    CHECK(p["KeySchema"] == Value::parse(R"([{"AttributeName":"coin","KeyType":"HASH"},
+    CHECK(p["KeySchema"] == Json::parse(R"([{"AttributeName":"coin","KeyType":"HASH"},
                                                {"AttributeName":"recordedAt","KeyType":"RANGE"}])"));
-    CHECK(p["TimeToLiveSpecification"] == Value::parse(R"({"AttributeName":"expiresAt","Enabled":true})"));
+    CHECK(p["TimeToLiveSpecification"] == Json::parse(R"({"AttributeName":"expiresAt","Enabled":true})"));
     CHECK(p["SSESpecification"]["KMSMasterKeyId"] == fn::get_att("AlertsKey", "Arn"));
     CHECK_FALSE(p.contains("StreamSpecification"));
     const auto& checker = tmpl["Resources"]["PriceCheckerFunction"]["Properties"]["Environment"]["Variables"];

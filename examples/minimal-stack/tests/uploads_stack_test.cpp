@@ -38,7 +38,7 @@ TEST_CASE("the function reads the queue, and failing messages move to the dead-l
     CHECK(mapping["FunctionResponseTypes"] == Value::array({"ReportBatchItemFailures"}));
     const auto& queue = t["Resources"]["Uploads"]["Properties"];
     CHECK(queue["RedrivePolicy"]["deadLetterTargetArn"] == Value{{"Fn::GetAtt", {"DeadLetters", "Arn"}}});
-    CHECK(queue["VisibilityTimeout"] == 6 * t["Resources"]["Processor"]["Properties"]["Timeout"].get<int>());
+    CHECK(queue["VisibilityTimeout"] == 6 * t["Resources"]["Processor"]["Properties"]["Timeout"].as_integer());
 }
 
 TEST_CASE("each stage is its own stack", "[uploads]") {

@@ -3,7 +3,7 @@
 // `cfngen list` (a table) and `cfngen graph` (DOT or Mermaid). Works on any
 // template, synthesized or read from a file.
 
-#include "cfngen/value.hpp"
+#include "json.hpp"
 
 #include <string>
 #include <vector>
@@ -27,7 +27,7 @@ struct ResourceNode {
 };
 
 // Every resource, in logical-id order.
-std::vector<ResourceNode> resources_of(const Value& template_json);
+std::vector<ResourceNode> resources_of(const Json& template_json);
 
 // "AWS::DynamoDB::Table" -> "DynamoDB"; "Custom::Thing" -> "Custom".
 std::string service_of(const std::string& type);
@@ -40,6 +40,6 @@ std::string to_dot(const std::vector<ResourceNode>& resources, const std::string
 std::string to_mermaid(const std::vector<ResourceNode>& resources);
 
 // `cfngen list --json`: [{logicalId, type, physicalName, references, parameters}].
-Value to_json(const std::vector<ResourceNode>& resources);
+Json to_json(const std::vector<ResourceNode>& resources);
 
 }  // namespace cfngen::graph

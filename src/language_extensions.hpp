@@ -9,7 +9,7 @@
 // CloudFormation template reference, "AWS::LanguageExtensions transform"
 // and "Fn::ForEach".
 
-#include "cfngen/value.hpp"
+#include "json.hpp"
 
 #include <optional>
 #include <string>
@@ -21,21 +21,21 @@ namespace cfngen::language_extensions {
 inline constexpr const char* transform_name = "AWS::LanguageExtensions";
 
 // The template's `Transform` (a name or a list of names), in order.
-std::vector<std::string> transforms(const Value& tmpl);
+std::vector<std::string> transforms(const Json& tmpl);
 
 // True when the template's Transform names `name`.
-bool declares_transform(const Value& tmpl, std::string_view name);
+bool declares_transform(const Json& tmpl, std::string_view name);
 
 // True when the template declares AWS::LanguageExtensions.
-inline bool declared(const Value& tmpl) { return declares_transform(tmpl, transform_name); }
+inline bool declared(const Json& tmpl) { return declares_transform(tmpl, transform_name); }
 
 struct Expansion {
     // The template to read: the input itself when it has no loop (no copy),
     // else the expanded copy.
-    const Value& tmpl() const { return expanded ? *expanded : *input; }
+    const Json& tmpl() const { return expanded ? *expanded : *input; }
 
-    const Value* input = nullptr;
-    std::optional<Value> expanded;         // without any Fn::ForEach key in Conditions, Resources, Outputs
+    const Json* input = nullptr;
+    std::optional<Json> expanded;         // without any Fn::ForEach key in Conditions, Resources, Outputs
     std::vector<std::string> unexpanded;   // "Resources.Fn::ForEach::Buckets: its collection ... deploy time"
     std::vector<std::string> undeclared;   // loops in a template without the transform
     std::vector<std::string> included;     // Fn::Transform over a whole section, taken out: "Resources.Fn::Transform ..."
@@ -46,6 +46,6 @@ struct Expansion {
 // them in `undeclared`. Throws cfngen::Error for a loop that is not
 // [identifier, collection, {fragment}] or that makes a key twice. `tmpl`
 // must outlive the result.
-Expansion expand(const Value& tmpl);
+Expansion expand(const Json& tmpl);
 
 }  // namespace cfngen::language_extensions

@@ -5,7 +5,7 @@
 // about broad IAM grants. Warnings can be suppressed per resource, with a
 // reason, in Metadata.cfngen.SuppressedWarnings.
 
-#include "cfngen/value.hpp"
+#include "json.hpp"
 
 #include <string>
 #include <vector>
@@ -36,7 +36,7 @@ struct Options {
 // `body_bytes`: size of the template text, for the body quotas. A template
 // with Transform AWS::LanguageExtensions is checked with its Fn::ForEach
 // loops expanded.
-Report check_template(const Value& template_json, std::size_t body_bytes, const Options& options = {});
+Report check_template(const Json& template_json, std::size_t body_bytes, const Options& options = {});
 
 // "error|warning  <logical id>  <path>  <message>"
 std::string format(const Finding& finding);

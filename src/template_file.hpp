@@ -3,7 +3,7 @@
 // `aws cloudformation get-template` output, another synth): any failure is
 // one Error naming the file and, for malformed JSON or YAML, the line and column.
 
-#include "cfngen/value.hpp"
+#include "json.hpp"
 
 #include <string>
 
@@ -17,9 +17,9 @@ inline constexpr std::size_t max_template_nesting = 128;
 // and YAML (told apart by content) read alike: YAML's short-form tags
 // (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) become their JSON form, and a key
 // repeated in one object is an error in both.
-Value parse_template(const std::string& text, const std::string& source);
+Json parse_template(const std::string& text, const std::string& source);
 
 // read_file + parse_template.
-Value load_template(const std::string& path);
+Json load_template(const std::string& path);
 
 }  // namespace cfngen

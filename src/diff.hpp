@@ -4,7 +4,7 @@
 // resource specification), data-loss warnings for stateful resources, and a
 // separate summary of IAM and security changes, like `cdk diff`.
 
-#include "cfngen/value.hpp"
+#include "json.hpp"
 
 #include <string>
 #include <vector>
@@ -18,8 +18,8 @@ enum class Impact { None, Update, ReplacementUnknown, MayReplace, Replace, Updat
 
 struct PropertyChange {
     std::string path;  // e.g. Properties.GlobalSecondaryIndexes[armed-by-threshold].Projection
-    Value old_value;   // null when added
-    Value new_value;   // null when removed
+    Json old_value;   // null when added
+    Json new_value;   // null when removed
     Impact impact = Impact::Update;
     std::string note;  // e.g. "code changed (sha256 1a2b... -> 3c4d...)"
 };
@@ -43,8 +43,8 @@ struct EntryChange {
     std::string section;
     std::string id;
     Change change = Change::Modified;
-    Value old_value;
-    Value new_value;
+    Json old_value;
+    Json new_value;
 };
 
 // One IAM-style statement added or removed (roles, policies, key and
@@ -53,7 +53,7 @@ struct StatementChange {
     Change change = Change::Added;  // Added or Removed
     std::string logical_id;
     std::string policy;  // e.g. "Policies[price-checker]" or "KeyPolicy"
-    Value statement;
+    Json statement;
 };
 
 // Other security-relevant changes: encryption settings, Lambda permissions.
@@ -62,8 +62,8 @@ struct SecurityChange {
     std::string type;
     std::string what;  // e.g. "Properties.KmsKeyArn" or "Lambda permission"
     Change change = Change::Modified;
-    Value old_value;
-    Value new_value;
+    Json old_value;
+    Json new_value;
 };
 
 // What a reviewer reads first.
@@ -91,7 +91,7 @@ struct TemplateDiff {
 
 // Templates with Transform AWS::LanguageExtensions are compared with their
 // Fn::ForEach loops expanded. Knock-on replacements are included.
-TemplateDiff compare(const Value& old_template, const Value& new_template);
+TemplateDiff compare(const Json& old_template, const Json& new_template);
 
 const char* to_string(Change change);
 const char* to_string(Impact impact);
@@ -99,6 +99,6 @@ const char* to_string(Impact impact);
 // Human output; colour only when asked (the CLI decides from TTY/NO_COLOR).
 std::string render_text(const TemplateDiff& diff, bool colour);
 // Machine output; the shape is documented in the README.
-Value render_json(const TemplateDiff& diff);
+Json render_json(const TemplateDiff& diff);
 
 }  // namespace cfngen::diff
