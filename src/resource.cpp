@@ -2,6 +2,7 @@
 
 #include "cfngen/error.hpp"
 #include "cfngen/resource_spec.hpp"
+#include "cfngen/typed_value.hpp"
 
 #include <algorithm>
 
@@ -77,6 +78,9 @@ void Resource::set_property(const std::string& name, Value value) {
     if (properties_.use_count() > 1) properties_ = std::make_shared<Value>(*properties_);
     (*properties_)[name] = std::move(value);
 }
+
+void Resource::set_typed(const char* name, typed::Holder& value) { set_property(name, std::move(value).json()); }
+void Resource::set_typed(const char* name, Intrinsic& value) { set_property(name, std::move(value).json()); }
 
 Value Resource::to_json() const {
     Value json = {{"Type", type_}};

@@ -16,6 +16,10 @@
 
 namespace cfngen {
 
+namespace typed {
+class Holder;
+}
+
 enum class DeletionPolicy { Delete, Retain, RetainExceptOnCreate, Snapshot };
 
 class Resource {
@@ -57,6 +61,10 @@ protected:
     // Fn::GetAtt of an attribute the specification lists for the type (the
     // generated accessors), so not looked up again.
     Intrinsic attribute_ref(const char* attribute) const;
+    // What every generated setter calls: moves the typed value into the
+    // property `name`.
+    void set_typed(const char* name, typed::Holder& value);
+    void set_typed(const char* name, Intrinsic& value);
 
 private:
     friend class Template;

@@ -6,13 +6,11 @@
 // belongs does not compile, including the conversions C++ would make
 // silently ("yes" to bool, 'x' to int, 42 to JSON).
 
-#include "cfngen/error.hpp"
 #include "cfngen/intrinsic.hpp"
 
 #include <concepts>
 #include <cstddef>
 #include <initializer_list>
-#include <ranges>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -21,28 +19,39 @@
 namespace cfngen::typed {
 
 namespace detail {
-template <class T>
-concept character = std::same_as<std::remove_cv_t<T>, char> || std::same_as<std::remove_cv_t<T>, wchar_t> ||
-                    std::same_as<std::remove_cv_t<T>, char8_t> || std::same_as<std::remove_cv_t<T>, char16_t> ||
-                    std::same_as<std::remove_cv_t<T>, char32_t>;
-template <class T>
-concept integer = std::integral<T> && !std::same_as<std::remove_cv_t<T>, bool> && !character<T>;
+using ::cfngen::detail::integer;
 template <class T>
 concept text = std::is_convertible_v<const T&, std::string_view> && !std::is_same_v<std::decay_t<T>, std::nullptr_t>;
+// What a List or Map is built from: anything iterable (not text).
+template <class R>
+concept iterable = requires(const R& range) {
+    std::begin(range);
+    std::end(range);
+} && !text<R>;
 }  // namespace detail
 
-// What every typed value is: the JSON it stands for, built from a literal
-// of its type (the constructors of the classes below) or from any Intrinsic.
-class Scalar {
+// What every typed value is: the value it stands for. The generated setters
+// hand it to the resource or property type through the one out-of-line
+// function below, so each setter compiles to a call and a return.
+class Holder {
 public:
-    Scalar(Intrinsic value) : json_(std::move(value).json()) {}
     Value json() && { return std::move(json_); }
+    const Value& json() const& { return json_; }
 
 protected:
-    explicit Scalar(Value json) : json_(std::move(json)) {}
-
-private:
+    Holder() = default;
+    explicit Holder(Value json) : json_(std::move(json)) {}
     Value json_;
+};
+
+// A scalar: built from a literal of its type (the constructors of the
+// classes below) or from any Intrinsic.
+class Scalar : public Holder {
+public:
+    Scalar(Intrinsic value) : Holder(std::move(value).json()) {}
+
+protected:
+    explicit Scalar(Value json) : Holder(std::move(json)) {}
 };
 
 // String, and the date-time and enumerated strings of the specification.
@@ -77,84 +86,66 @@ public:
 
 // A property of type JSON (policy documents, ...): any value, or anything
 // with a to_json (iam::PolicyDocument).
-class Json {
+class Json : public Holder {
 public:
-    Json(Value value) : json_(std::move(value)) {}
+    Json(Value value) : Holder(std::move(value)) {}
     template <class T>
         requires(!std::same_as<std::remove_cvref_t<T>, Value> && std::is_constructible_v<Value, const T&>)
-    Json(const T& value) : json_(value) {}
-    Value json() && { return std::move(json_); }
-
-private:
-    Value json_;
+    Json(const T& value) : Holder(Value(value)) {}
 };
 
 // One tag, {"Key": key, "Value": value}.
 class Tag : public Scalar {
 public:
     using Scalar::Scalar;
-    Tag(String key, String value)
-        : Scalar(Value{{"Key", std::move(key).json()}, {"Value", std::move(value).json()}}) {}
+    Tag(String key, String value);
 };
 
 template <class Element>
-class List {
+class List : public Holder {
 public:
-    List(std::initializer_list<Element> elements) {
+    List(std::initializer_list<Element> elements) : Holder(Value::array()) {
         for (const auto& element : elements) json_.push_back(Element(element).json());
     }
-    template <std::ranges::input_range Range>
-        requires std::convertible_to<std::ranges::range_reference_t<Range>, Element> &&
-                 (!std::same_as<std::remove_cvref_t<Range>, List>) && (!detail::text<std::remove_cvref_t<Range>>)
-    List(Range&& elements) {
+    template <detail::iterable Range>
+        requires std::convertible_to<decltype(*std::begin(std::declval<const Range&>())), Element> &&
+                 (!std::same_as<std::remove_cvref_t<Range>, List>)
+    List(const Range& elements) : Holder(Value::array()) {
         for (auto&& element : elements) json_.push_back(Element(element).json());
     }
-    List(Intrinsic value) : json_(std::move(value).json()) {}
-    Value json() && { return std::move(json_); }
-
-private:
-    Value json_ = Value::array();
+    List(Intrinsic value) : Holder(std::move(value).json()) {}
 };
 
 template <class Element>
-class Map {
+class Map : public Holder {
 public:
-    Map(std::initializer_list<std::pair<const std::string, Element>> entries) {
+    Map(std::initializer_list<std::pair<const std::string, Element>> entries) : Holder(Value::object()) {
         for (const auto& [key, element] : entries) json_[key] = Element(element).json();
     }
-    template <std::ranges::input_range Range>
-        requires std::convertible_to<std::tuple_element_t<1, std::ranges::range_value_t<Range>>, Element> &&
+    template <detail::iterable Range>
+        requires std::convertible_to<decltype(std::begin(std::declval<const Range&>())->second), Element> &&
                  (!std::same_as<std::remove_cvref_t<Range>, Map>)
-    Map(const Range& entries) {
+    Map(const Range& entries) : Holder(Value::object()) {
         for (const auto& [key, element] : entries) json_[std::string(key)] = Element(element).json();
     }
-    Map(Intrinsic value) : json_(std::move(value).json()) {}
-    Value json() && { return std::move(json_); }
-
-private:
-    Value json_ = Value::object();
+    Map(Intrinsic value) : Holder(std::move(value).json()) {}
 };
 
 // The base of every generated property type (Table::KeySchemaProperty, ...):
 // built with its setters, or an intrinsic that stands for the whole object
 // (an Fn::If between two of them, say).
-class Object {
+class Object : public Holder {
 public:
-    Object() = default;
-    Object(Intrinsic value) : json_(std::move(value).json()), intrinsic_(true) {}
-    const Value& json() const& { return json_; }
-    Value json() && { return std::move(json_); }
+    Object() : Holder(Value::object()) {}
+    Object(Intrinsic value) : Holder(std::move(value).json()), intrinsic_(true) {}
 
 protected:
-    template <class Wrapped>
-    void set(const char* name, Wrapped&& value) {
-        if (intrinsic_)
-            throw Error(std::string("property ") + name + " set on a property type that is an intrinsic function");
-        json_[name] = std::forward<Wrapped>(value).json();
-    }
+    // Moves `value` into the member `name`; throws Error when this object
+    // is an intrinsic function.
+    void set(const char* name, Holder& value);
+    void set(const char* name, Intrinsic& value);
 
 private:
-    Value json_ = Value::object();
     bool intrinsic_ = false;
 };
 

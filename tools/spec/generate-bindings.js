@@ -1,18 +1,23 @@
 'use strict';
 // Writes the typed C++ bindings of every CloudFormation resource type, one
-// header per service, from the data model in model.js (the same one the
-// specification table behind `cfngen validate` and `cfngen diff` is written
-// from):
+// header and one source file per service, from the data model in model.js
+// (the same one the specification table behind `cfngen validate` and
+// `cfngen diff` is written from):
 //
-//   node tools/spec/generate-bindings.js DIR          (re)write DIR/<service>.hpp
-//   node tools/spec/generate-bindings.js --check DIR  exit 1 when a header in DIR is stale
-//   node tools/spec/generate-bindings.js --stats      counts of classes and setters
-//   node tools/spec/generate-bindings.js --services   the header names, one per line
+//   node tools/spec/generate-bindings.js DIR [SRC_DIR]  (re)write DIR/<service>.hpp and SRC_DIR/<service>.cpp
+//   node tools/spec/generate-bindings.js --check DIR    exit 1 when a header in DIR is stale
+//   node tools/spec/generate-bindings.js --stats        counts of classes and setters
+//   node tools/spec/generate-bindings.js --services     the service names, one per line
 //
-// The build writes them into its own tree (build/generated/include/cfngen/
-// resources/, installed as include/cfngen/resources/): they are 19 MB, a
-// pure function of the pinned package and this file, and rewritten only
-// where they change, so a rebuild recompiles nothing they did not change.
+// A header declares (classes, setters, accessors: what a stack's
+// translation unit needs to compile); the setter bodies are in the source
+// file, compiled once into the library (as aws-sdk-cpp keeps its model's
+// JSON code in source/model/*.cpp), so a static link pulls in only the
+// services an app uses. The build writes them into its own tree
+// (build/generated/include/cfngen/resources/, installed as
+// include/cfngen/resources/; build/generated/src/resources/): a pure
+// function of the pinned package and this file, rewritten only where they
+// change, so a rebuild recompiles nothing they did not change.
 //
 // Naming rules (README, "Typed resources"):
 //   AWS::EC2::VPC                  -> cfngen::ec2::VPC in resources/ec2.hpp
@@ -29,7 +34,7 @@ const { loadModel } = require('./model');
 const T = 'typed::';
 
 // Members of the base classes: a generated member of the same name would hide them.
-const RESOURCE_MEMBERS = new Set(['ref', 'get_att', 'attribute_ref', 'logical_id', 'type', 'depends_on', 'condition',
+const RESOURCE_MEMBERS = new Set(['ref', 'get_att', 'attribute_ref', 'set_typed', 'logical_id', 'type', 'depends_on', 'condition',
   'deletion_policy', 'update_replace_policy', 'metadata', 'set_property', 'properties', 'explicit_dependencies',
   'condition_name', 'required_properties', 'attributes', 'to_json', 'stack_name', 'typed']);
 const OBJECT_MEMBERS = new Set(['json', 'set', 'typed']);
@@ -95,16 +100,20 @@ function setterNames(className, properties, reserved) {
   });
 }
 
-function emitSetters(lines, className, properties, names, setCall, indent, scope = '') {
+// Declarations into `lines` (the header), definitions into `defs` (the
+// source file); `qualified` names the class outside its own scope.
+function emitSetters(lines, defs, className, qualified, properties, names, setCall, indent, scope = '') {
   properties.forEach((p, i) => {
     lines.push(`${indent}/// ${[...flagsOf(p), p.docUrl].join(' ')}`);
     const deprecated = p.deprecated ? '[[deprecated("deprecated in the CloudFormation specification")]] ' : '';
-    for (const param of overloadsOf(p.type, scope))
-      lines.push(`${indent}${deprecated}${className}& ${names[i]}(${param} value) { ${setCall(p.name)}; return *this; }`);
+    for (const param of overloadsOf(p.type, scope)) {
+      lines.push(`${indent}${deprecated}${className}& ${names[i]}(${param} value);`);
+      defs.push(`${qualified}& ${qualified}::${names[i]}(${param} value) { ${setCall(p.name)}; return *this; }`);
+    }
   });
 }
 
-function emitDefinition(lines, definition, nestedNames, qualified) {
+function emitDefinition(lines, defs, definition, nestedNames, qualified, owner) {
   const name = nestedName(definition);
   const names = setterNames(name, definition.properties, OBJECT_MEMBERS);
   const scope = names.some((n) => nestedNames.has(n)) ? qualified : '';
@@ -112,7 +121,8 @@ function emitDefinition(lines, definition, nestedNames, qualified) {
   lines.push(`    class ${name} : public ::cfngen::typed::Object {`);
   lines.push('    public:');
   lines.push(`        using ::cfngen::typed::Object::Object;`);
-  emitSetters(lines, name, definition.properties, names, (prop) => `set("${prop}", std::move(value))`, '        ', scope);
+  emitSetters(lines, defs, name, `${owner}::${name}`, definition.properties, names,
+    (prop) => `set("${prop}", value)`, '        ', scope);
   lines.push('    };');
 }
 
@@ -132,7 +142,7 @@ function attributeNames(resource, taken) {
   });
 }
 
-function emitResource(lines, resource, definitions, namespace) {
+function emitResource(lines, defs, resource, definitions, namespace) {
   const cls = resource.name;
   const nested = definitions.map(nestedName);
   const nestedNames = new Set(nested);
@@ -145,12 +155,16 @@ function emitResource(lines, resource, definitions, namespace) {
   lines.push(`/// ${resource.type} ${resource.docUrl}`);
   lines.push(`class ${cls} : public ::cfngen::Resource {`);
   lines.push('public:');
-  lines.push(`    explicit ${cls}(std::string logical_id) : ::cfngen::Resource(std::move(logical_id), "${resource.type}") {}`);
+  lines.push(`    explicit ${cls}(std::string logical_id);`);
+  defs.push(`${cls}::${cls}(std::string logical_id) : ::cfngen::Resource(std::move(logical_id), "${resource.type}") {}`);
   for (const n of nested) lines.push(`    class ${n};`);
-  for (const d of definitions) emitDefinition(lines, d, nestedNames, `::cfngen::${namespace}::${cls}::`);
-  emitSetters(lines, cls, resource.properties, names, (prop) => `set_property("${prop}", std::move(value).json())`, '    ');
-  resource.attributes.forEach((a, i) =>
-    lines.push(`    /// Fn::GetAtt ${a.name}\n    ::cfngen::Intrinsic ${attributes[i]}() const { return attribute_ref("${a.name}"); }`));
+  for (const d of definitions) emitDefinition(lines, defs, d, nestedNames, `::cfngen::${namespace}::${cls}::`, cls);
+  emitSetters(lines, defs, cls, cls, resource.properties, names,
+    (prop) => `set_typed("${prop}", value)`, '    ');
+  resource.attributes.forEach((a, i) => {
+    lines.push(`    /// Fn::GetAtt ${a.name}\n    ::cfngen::Intrinsic ${attributes[i]}() const;`);
+    defs.push(`::cfngen::Intrinsic ${cls}::${attributes[i]}() const { return attribute_ref("${a.name}"); }`);
+  });
   lines.push('};');
   lines.push('');
 }
@@ -181,6 +195,7 @@ function generate() {
     service.resources.push(r);
   }
   const files = new Map();
+  const sources = new Map();
   const stats = { services: services.size, resources: 0, propertyTypes: 0, setters: 0, attributes: 0 };
   for (const [key, service] of services) {
     const lines = [
@@ -192,39 +207,48 @@ function generate() {
       '#include "cfngen/typed_value.hpp"',
       '',
       '#include <string>',
-      '#include <utility>',
+      '',
+      `namespace cfngen::${key} {`,
+      '',
+    ];
+    const defs = [
+      `// Generated by tools/spec/generate-bindings.js from ${model.source}: do not edit.`,
+      `// ${service.prefix}: the setters and attribute accessors declared in cfngen/resources/${key}.hpp.`,
+      `#include "cfngen/resources/${key}.hpp"`,
       '',
       `namespace cfngen::${key} {`,
       '',
     ];
     for (const r of service.resources) {
       const definitions = definitionsOf(r);
-      emitResource(lines, r, definitions, key);
+      emitResource(lines, defs, r, definitions, key);
       stats.resources++;
       stats.propertyTypes += definitions.length;
       stats.attributes += r.attributes.length;
       stats.setters += r.properties.length + definitions.reduce((n, d) => n + d.properties.length, 0);
     }
     lines.push(`}  // namespace cfngen::${key}`, '');
+    defs.push('', `}  // namespace cfngen::${key}`, '');
     files.set(`${key}.hpp`, lines.join('\n'));
+    sources.set(`${key}.cpp`, defs.join('\n'));
   }
-  return { files, stats };
+  return { files, sources, stats };
 }
 
 function main() {
   const args = process.argv.slice(2);
   const mode = args[0] && args[0].startsWith('--') ? args.shift() : '';
-  const OUT_DIR = args[0];
-  const { files, stats } = generate();
+  const [OUT_DIR, SRC_DIR] = args;
+  const { files, sources, stats } = generate();
   if (mode === '--stats') {
     console.log(JSON.stringify(stats));
     return;
   }
   if (mode === '--services') {
-    console.log([...files.keys()].join('\n'));
+    console.log([...files.keys()].map((f) => f.replace(/\.hpp$/, '')).join('\n'));
     return;
   }
-  if (!OUT_DIR) throw new Error('usage: generate-bindings.js [--check] DIR | --stats | --services');
+  if (!OUT_DIR) throw new Error('usage: generate-bindings.js [--check] DIR [SRC_DIR] | --stats | --services');
   const existing = fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).filter((f) => f.endsWith('.hpp')) : [];
   if (mode === '--check') {
     const stale = [...files].filter(([name, text]) =>
@@ -239,13 +263,19 @@ function main() {
     return;
   }
   if (mode) throw new Error(`unknown option ${mode}`);
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  for (const f of existing) if (!files.has(f)) fs.unlinkSync(path.join(OUT_DIR, f));
+  writeChanged(OUT_DIR, files, '.hpp');
+  if (SRC_DIR) writeChanged(SRC_DIR, sources, '.cpp');
+  console.log(`${files.size} services, ${JSON.stringify(stats)}`);
+}
+
+// Writes only the files whose text changed, and removes the stale ones.
+function writeChanged(dir, files, extension) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(extension))) if (!files.has(f)) fs.unlinkSync(path.join(dir, f));
   for (const [name, text] of files) {
-    const file = path.join(OUT_DIR, name);
+    const file = path.join(dir, name);
     if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
   }
-  console.log(`${files.size} service headers, ${JSON.stringify(stats)}`);
 }
 
 main();

@@ -1,0 +1,20 @@
+#include "cfngen/typed_value.hpp"
+
+#include "cfngen/error.hpp"
+
+namespace cfngen::typed {
+
+Tag::Tag(String key, String value) : Scalar(Value{{"Key", std::move(key).json()}, {"Value", std::move(value).json()}}) {}
+
+void Object::set(const char* name, Holder& value) {
+    if (intrinsic_)
+        throw Error(std::string("property ") + name + " set on a property type that is an intrinsic function");
+    json_[name] = std::move(value).json();
+}
+
+void Object::set(const char* name, Intrinsic& value) {
+    Json json(std::move(value));
+    set(name, json);
+}
+
+}  // namespace cfngen::typed
