@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake make g++ pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libyaml-dev catch2 libssl-dev
           clang libclang-rt-14-dev  # clang: sanitizer and libFuzzer build of the test command
+          lld  # links apps in a third of ld.bfd's time (cmake/cfngenApp.cmake: mold if installed, else lld)
           graphviz)  # dot: renders `cfngen graph` for the README picture (scripts/update-architecture.sh)
 # Node.js 20+ is needed to generate the typed bindings (the build runs
 # tools/spec/generate-bindings.js) and for the handler tests; Debian 12's own nodejs is 18,
