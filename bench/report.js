@@ -353,5 +353,27 @@ ${table(['', 'before', 'after', 'after/before'], [
 ])}
 ` : '';
 
-fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection);
+// ---- the edit loop (node bench/edit-loop.js), before and after, when present ----
+const editBefore = fs.existsSync(path.join(resultsDir, 'edit-loop-before.json')) ? read('edit-loop-before.json') : null;
+const editAfter = fs.existsSync(path.join(resultsDir, 'edit-loop.json')) ? read('edit-loop.json') : null;
+const editRow = (id) => {
+  const [b, a] = [editBefore.steps[id], editAfter.steps[id]];
+  return [a.label, `${ms(b.median, 2)} s`, `${ms(a.median, 2)} s`, ms(a.median / b.median, 2)];
+};
+const editSection = editBefore && editAfter ? `
+## 7. The edit loop
+
+\`node bench/edit-loop.js\`: touch a stack source, rebuild, synthesize, against \`npx cdk synth\` of the same
+stack, the steps alternating within one run, ${editAfter.runs} rounds after a warm-up; medians. Two runs of it: before
+(commit ${editBefore.commit}, where \`cfngen::Value\` was nlohmann::json and every setter inline) and after
+(commit ${editAfter.commit}), each with \`cdk synth\` in the same run as the yardstick (${editAfter.machine}, ${editAfter.compiler}).
+
+${table(['', 'before', 'after', 'after/before'], [
+  ...['cfngen_stack', 'minimal_stack', 'stack_tu', 'link', 'synth', 'cdk_synth'].map(editRow),
+  ['`cdk synth` / cfngen edit loop (same run)', `${ms(editBefore.ratio_cdk_to_cfngen_stack, 2)}x`,
+    `${ms(editAfter.ratio_cdk_to_cfngen_stack, 2)}x`, ''],
+])}
+` : '';
+
+fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);
