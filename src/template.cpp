@@ -84,7 +84,8 @@ void Template::add_output(Output output) {
 
 void Template::add_tag(const std::string& key, Value value) { tags_[key] = std::move(value); }
 
-void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>& resource_json) {
+void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>& resource_json,
+                                   const Json& conditions) {
     const auto& resources_ = tmpl.resources_;
     const auto& parameters_ = tmpl.parameters_;
     const auto& outputs_ = tmpl.outputs_;
@@ -148,7 +149,7 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
         return targets;
     };
 
-    for (const auto& [name, expression] : conditions_) check_value("condition " + name, json_of(expression));
+    for (const auto& [name, expression] : conditions.items()) check_value("condition " + name, expression);
 
     std::map<std::string, std::set<std::string>> edges;
     for (std::size_t i = 0; i < resources_.size(); ++i) {
@@ -192,17 +193,16 @@ Json detail::TemplateWriter::synth(const Template& tmpl, StackLinks* links) {
     std::vector<Json> resources;
     resources.reserve(tmpl.resources_.size());
     for (const auto& r : tmpl.resources_) resources.push_back(json_of(r->to_json()));
-    check(tmpl, resources);
+    Json conditions = Json::object();
+    for (const auto& [name, expression] : tmpl.conditions_) conditions[name] = json_of(expression);
+    check(tmpl, resources, conditions);
     Json json = {{"AWSTemplateFormatVersion", "2010-09-09"}};
     if (!tmpl.description_.empty()) json["Description"] = tmpl.description_;
     if (!tmpl.parameters_.empty()) {
         json["Parameters"] = Json::object();
         for (const auto& p : tmpl.parameters_) json["Parameters"][p.logical_id()] = json_of(p.to_json());
     }
-    if (!tmpl.conditions_.empty()) {
-        json["Conditions"] = Json::object();
-        for (const auto& [name, expression] : tmpl.conditions_) json["Conditions"][name] = json_of(expression);
-    }
+    if (!conditions.empty()) json["Conditions"] = std::move(conditions);
     json["Resources"] = Json::object();
     for (std::size_t i = 0; i < tmpl.resources_.size(); ++i) {
         const auto& r = *tmpl.resources_[i];

@@ -17,7 +17,7 @@ struct TemplateWriter {
     static Json synth(const Template& tmpl, StackLinks* links);
 
 private:
-    static void check(const Template& tmpl, const std::vector<Json>& resources);
+    static void check(const Template& tmpl, const std::vector<Json>& resources, const Json& conditions);
     static void resolve_targets(const Template& tmpl, Json& resource, const Resource& r, StackLinks* links);
 };
 
