@@ -32,6 +32,10 @@ function run(argv, options = {}) {
   return seconds;
 }
 
+// The build tool's own target for one object file (Ninja or Make, whichever the build directory uses).
+const compileOne = (target, source) => (fs.existsSync(path.join(build, 'build.ninja'))
+  ? ['ninja', '-C', build, `CMakeFiles/${target}.dir/${source}.o`]
+  : ['make', '-C', build, '--no-print-directory', `${source}.o`]);
 const touch = (file) => { const now = new Date(); fs.utimesSync(path.join(ROOT, file), now, now); };
 const cmakeBuild = (target) => ['cmake', '--build', build, '--target', target, '-j', String(os.cpus().length)];
 const offlineEnv = () => ({
@@ -54,7 +58,7 @@ const steps = {
     run(['npx', 'cdk', 'synth', '--no-notices', '--quiet', '-c', 'stage=dev', '-o', path.join(work, 'cdk')], { cwd: CDK_APP, env: offlineEnv() })],
   stack_tu: ['compile src/stacks/crypto_alerts.cpp alone', () => {
     touch('src/stacks/crypto_alerts.cpp');
-    return run(['make', '-C', build, '--no-print-directory', 'src/stacks/crypto_alerts.cpp.o'], { stdio: 'ignore' });
+    return run(compileOne('crypto_alerts', 'src/stacks/crypto_alerts.cpp'), { stdio: 'ignore' });
   }],
   link: ['link cfngen (nothing to compile)', () => {
     fs.rmSync(path.join(build, 'cfngen'), { force: true });
@@ -75,6 +79,7 @@ fs.rmSync(work, { recursive: true, force: true });
 const result = {
   when: new Date().toISOString(), runs, machine: `${os.cpus().length} cores, ${os.cpus()[0].model}`,
   compiler: spawnSync('c++', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0],
+  generator: fs.existsSync(path.join(build, 'build.ninja')) ? 'Ninja' : 'Unix Makefiles',
   commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim(),
   steps: Object.fromEntries(Object.entries(steps).map(([id, [label]]) => [id, { label, median: median(times[id]), seconds: times[id] }])),
 };

@@ -5,6 +5,7 @@
 # A longer run: FUZZ_SECONDS=3600 scripts/sanitize.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/generator.sh
 seconds=${FUZZ_SECONDS:-30}
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DCFNGEN_SANITIZE=ON -DCFNGEN_FUZZ=ON -DCFNGEN_WARNINGS_AS_ERRORS=ON >/dev/null

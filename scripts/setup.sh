@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake make g++ pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libyaml-dev catch2 libssl-dev
           clang libclang-rt-14-dev  # clang: sanitizer and libFuzzer build of the test command
+          inotify-tools  # build/<app>-watch: rebuild and synth on save (cmake/cfngen-watch.sh; polls without it)
+          ninja-build  # builds: no-op in a tenth of Make's time (scripts/lib/generator.sh)
           lld  # links apps in a third of ld.bfd's time (cmake/cfngenApp.cmake: mold if installed, else lld)
           graphviz)  # dot: renders `cfngen graph` for the README picture (scripts/update-architecture.sh)
 # Node.js 20+ is needed to generate the typed bindings (the build runs
@@ -42,6 +44,7 @@ if [ ! -f $cdk_app/node_modules/.package-lock.json ] || [ $cdk_app/package-lock.
   (cd $cdk_app && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+source scripts/lib/generator.sh  # after the install: ninja may be new
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCFNGEN_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build -j"$(nproc)"
 ./build/cfngen synth --stage dev -o out

@@ -7,6 +7,7 @@
 # run (scripts/sanitize.sh). Run scripts/setup.sh once first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/generator.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCFNGEN_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build -j"$(nproc)"
 scripts/sanitize.sh

@@ -3,6 +3,7 @@
 # freshly built cfngen. Run after changing the stack or a handler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/generator.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCFNGEN_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build --target cfngen -j"$(nproc)"
 for stage in dev prod; do

@@ -40,8 +40,19 @@ Stack::Stack(std::string name, std::string description) : Template(std::move(des
     if (!is_name(name_, 128, false))
         throw Error(fmt::format("invalid stack name '{}': use 1-128 characters [A-Za-z0-9-], starting with a letter",
                                 name_));
-    stack_name_ = name_;
+    set_stack_name(name_);
 }
+Stack::Stack(Stack&& other) noexcept = default;
+Stack& Stack::operator=(Stack&& other) noexcept = default;
+Stack::~Stack() = default;
+
+std::string Stack::template_file_name() const { return name_ + ".template.json"; }
+void Stack::add_asset(Asset asset) { assets_.push_back(std::move(asset)); }
+
+App::App() = default;
+App::App(App&& other) noexcept = default;
+App& App::operator=(App&& other) noexcept = default;
+App::~App() = default;
 
 Stack& App::add_stack(std::string name, std::string description) {
     return add_stack(Stack(std::move(name), std::move(description)));

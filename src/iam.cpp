@@ -12,6 +12,22 @@ Value one_or_list(const std::vector<Value>& items) {
 }
 }  // namespace
 
+Statement::Statement(std::string effect) : effect_(std::move(effect)) {}
+Statement::Statement(const Statement& other) = default;
+Statement::Statement(Statement&& other) noexcept = default;
+Statement& Statement::operator=(const Statement& other) = default;
+Statement& Statement::operator=(Statement&& other) noexcept = default;
+Statement::~Statement() = default;
+
+PolicyDocument::PolicyDocument() = default;
+PolicyDocument::PolicyDocument(const PolicyDocument& other) = default;
+PolicyDocument::PolicyDocument(PolicyDocument&& other) noexcept = default;
+PolicyDocument& PolicyDocument::operator=(const PolicyDocument& other) = default;
+PolicyDocument& PolicyDocument::operator=(PolicyDocument&& other) noexcept = default;
+PolicyDocument::~PolicyDocument() = default;
+
+Value to_value(const PolicyDocument& document) { return document.to_json(); }
+
 Statement Statement::allow() { return Statement("Allow"); }
 Statement Statement::deny() { return Statement("Deny"); }
 
@@ -35,6 +51,11 @@ Statement& Statement::actions(std::vector<std::string> names) {
 
 Statement& Statement::resources(std::vector<Value> arns) {
     for (auto& arn : arns) resources_.push_back(std::move(arn));
+    return *this;
+}
+
+Statement& Statement::resource(Value arn) {
+    resources_.push_back(std::move(arn));
     return *this;
 }
 

@@ -5,8 +5,29 @@
 #include "cfngen/typed_value.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 namespace cfngen {
+
+namespace detail {
+struct ResourceData {
+    ResourceData(std::string id, std::string type_name) : logical_id(std::move(id)), type(std::move(type_name)) {}
+
+    std::string stack_name;
+    std::string logical_id;
+    std::string type;
+    // Shared until written: a resource built in one chained expression
+    // (setters return an lvalue) is copied into the template without
+    // copying its properties.
+    std::shared_ptr<Value> properties = std::make_shared<Value>(Value::object());
+    Value metadata = Value::object();
+    std::vector<std::string> depends_on;
+    std::string condition;
+    std::string deletion_policy;
+    std::string update_replace_policy;
+};
+}  // namespace detail
 
 namespace {
 const char* policy_name(DeletionPolicy policy) {
@@ -21,11 +42,35 @@ const char* policy_name(DeletionPolicy policy) {
 }  // namespace
 
 Resource::Resource(std::string logical_id, std::string type)
-    : logical_id_(std::move(logical_id)), type_(std::move(type)) {}
+    : data_(std::make_unique<detail::ResourceData>(std::move(logical_id), std::move(type)).release()) {}
+Resource::Resource(const Resource& other)
+    : data_(std::make_unique<detail::ResourceData>(*other.data_).release()) {}
+// A moved-from resource may only be destroyed or assigned to, like a moved-from std::unique_ptr.
+Resource::Resource(Resource&& other) noexcept : data_(std::exchange(other.data_, nullptr)) {}
+Resource& Resource::operator=(const Resource& other) {
+    if (this != &other) *this = Resource(other);
+    return *this;
+}
+Resource& Resource::operator=(Resource&& other) noexcept {
+    std::swap(data_, other.data_);
+    return *this;
+}
+Resource::~Resource() { delete data_; }
+
+const std::string& Resource::logical_id() const { return data_->logical_id; }
+const std::string& Resource::type() const { return data_->type; }
+const Value& Resource::properties() const { return *data_->properties; }
+const std::vector<std::string>& Resource::explicit_dependencies() const { return data_->depends_on; }
+const std::string& Resource::condition_name() const { return data_->condition; }
+
+std::string Resource::target() const {
+    return data_->stack_name.empty() ? data_->logical_id : data_->stack_name + "/" + data_->logical_id;
+}
+void Resource::set_stack_name(const std::string& stack_name) { data_->stack_name = stack_name; }
 
 std::vector<std::string> Resource::required_properties() const {
     std::vector<std::string> names;
-    if (const auto* spec = spec::find_resource(type_))
+    if (const auto* spec = spec::find_resource(data_->type))
         for (const auto& property : spec->properties())
             if (property.required) names.emplace_back(property.name());
     return names;
@@ -36,64 +81,65 @@ Intrinsic Resource::ref() const { return fn::ref(target()); }
 Intrinsic Resource::attribute_ref(const char* attribute) const { return fn::get_att(target(), attribute); }
 
 bool Resource::has_attribute(std::string_view attribute) const {
-    const auto* spec = spec::find_resource(type_);
+    const auto* spec = spec::find_resource(data_->type);
     return spec && spec->has_attribute(attribute);
 }
 
 Intrinsic Resource::get_att(const std::string& attribute) const {
     if (!has_attribute(attribute))
-        throw Error("resource " + logical_id_ + " (" + type_ + ") has no attribute " + attribute);
+        throw Error("resource " + data_->logical_id + " (" + data_->type + ") has no attribute " + attribute);
     return fn::get_att(target(), attribute);
 }
 
 Resource& Resource::depends_on(const Resource& other) {
-    if (std::find(depends_on_.begin(), depends_on_.end(), other.target()) == depends_on_.end())
-        depends_on_.push_back(other.target());
+    if (std::find(data_->depends_on.begin(), data_->depends_on.end(), other.target()) == data_->depends_on.end())
+        data_->depends_on.push_back(other.target());
     return *this;
 }
 
 Resource& Resource::condition(const std::string& condition_name) {
-    condition_ = condition_name;
+    data_->condition = condition_name;
     return *this;
 }
 
 Resource& Resource::deletion_policy(DeletionPolicy policy) {
-    deletion_policy_ = policy_name(policy);
+    data_->deletion_policy = policy_name(policy);
     return *this;
 }
 
 Resource& Resource::update_replace_policy(DeletionPolicy policy) {
-    update_replace_policy_ = policy_name(policy);
+    data_->update_replace_policy = policy_name(policy);
     return *this;
 }
 
 Resource& Resource::metadata(const std::string& key, Value value) {
-    metadata_[key] = std::move(value);
+    data_->metadata[key] = std::move(value);
     return *this;
 }
 
 void Resource::set_property(const std::string& name, Value value) {
     if (value.is_null())
-        throw Error("resource " + logical_id_ + " property " + name + " is null");
-    if (properties_.use_count() > 1) properties_ = std::make_shared<Value>(*properties_);
-    (*properties_)[name] = std::move(value);
+        throw Error("resource " + data_->logical_id + " property " + name + " is null");
+    auto& properties = data_->properties;
+    if (properties.use_count() > 1) properties = std::make_shared<Value>(*properties);
+    (*properties)[name] = std::move(value);
 }
 
 void Resource::set_typed(const char* name, typed::Holder& value) { set_property(name, std::move(value).json()); }
 void Resource::set_typed(const char* name, Intrinsic& value) { set_property(name, std::move(value).json()); }
 
 Value Resource::to_json() const {
-    Value json = {{"Type", type_}};
-    if (!properties_->empty()) json["Properties"] = *properties_;
-    if (!metadata_.empty()) json["Metadata"] = metadata_;
-    if (!depends_on_.empty()) {
-        auto sorted = depends_on_;
+    Value json = {{"Type", data_->type}};
+    if (!data_->properties->empty()) json["Properties"] = *data_->properties;
+    if (!data_->metadata.empty()) json["Metadata"] = data_->metadata;
+    if (!data_->depends_on.empty()) {
+        auto sorted = data_->depends_on;
         std::sort(sorted.begin(), sorted.end());
         json["DependsOn"] = sorted;
     }
-    if (!condition_.empty()) json["Condition"] = condition_;
-    if (!deletion_policy_.empty()) json["DeletionPolicy"] = deletion_policy_;
-    if (!update_replace_policy_.empty()) json["UpdateReplacePolicy"] = update_replace_policy_;
+    if (!data_->condition.empty()) json["Condition"] = data_->condition;
+    if (!data_->deletion_policy.empty()) json["DeletionPolicy"] = data_->deletion_policy;
+    if (!data_->update_replace_policy.empty()) json["UpdateReplacePolicy"] = data_->update_replace_policy;
     return json;
 }
 

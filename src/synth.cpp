@@ -29,7 +29,7 @@ Synthesized serialise(Json json, const Stack& stack, AssetMode mode) {
     output.stack_name = stack.name();
     output.file_name = stack.template_file_name();
     output.template_text = detail::template_text(result.json);
-    output.resource_count = stack.resources().size();
+    output.resource_count = stack.resource_count();
     output.assets = stack.assets();
     if (mode == AssetMode::Inline &&
         output.template_text.size() > limits::max_body_bytes_direct)
@@ -59,9 +59,9 @@ void add_export(const App& app, const std::map<std::string, std::size_t>& positi
         throw Error(fmt::format("stack {} refers to {} in stack {}, which is not part of the app", consumer,
                                 reference.logical_id, reference.producer_stack));
     const Stack& producer = app.stacks()[it->second];
-    const auto& resources = producer.resources();
+    const auto resources = producer.resources();
     const auto target = std::find_if(resources.begin(), resources.end(),
-                                     [&](const auto& r) { return r->logical_id() == reference.logical_id; });
+                                     [&](const Resource* r) { return r->logical_id() == reference.logical_id; });
     if (target == resources.end())
         throw Error(fmt::format("stack {} refers to {} in stack {}, which has no such resource", consumer,
                                 reference.logical_id, reference.producer_stack));

@@ -10,10 +10,29 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
+#include <map>
+#include <memory>
 #include <optional>
 #include <set>
+#include <utility>
 
 namespace cfngen {
+
+struct detail::TemplateData {
+    explicit TemplateData(std::string text) : description(std::move(text)) {}
+
+    std::string description;
+    // The stack name references to the template's resources carry (a Stack's name).
+    std::string stack_name;
+    std::vector<std::unique_ptr<Resource>> resources;
+    std::deque<Parameter> parameters;  // deque: add() hands out stable references
+    std::set<std::string> logical_ids;  // of resources and parameters, which share one namespace
+    std::map<std::string, Value> conditions;
+    std::vector<Output> outputs;
+    std::map<std::string, Value> tags;
+    Quotas quotas;
+};
 
 namespace {
 
@@ -53,66 +72,89 @@ void add_stack_tags(Json& properties, const spec::ResourceSpec& type, const std:
 
 }  // namespace
 
-Template::Template(std::string description) : description_(std::move(description)) {}
+Template::Template(std::string description)
+    : data_(std::make_unique<detail::TemplateData>(std::move(description))
+                .release()) {}
+Template::Template(Template&& other) noexcept : data_(std::exchange(other.data_, nullptr)) {}
+Template& Template::operator=(Template&& other) noexcept {
+    std::swap(data_, other.data_);
+    return *this;
+}
+Template::~Template() { delete data_; }
 
-void Template::claim_id(const std::string& id) {
+void Template::set_description(std::string description) { data_->description = std::move(description); }
+void Template::set_quotas(Quotas quotas) { data_->quotas = quotas; }
+void Template::set_stack_name(const std::string& name) { data_->stack_name = name; }
+
+std::vector<const Resource*> Template::resources() const {
+    std::vector<const Resource*> all;
+    all.reserve(data_->resources.size());
+    for (const auto& r : data_->resources) all.push_back(r.get());
+    return all;
+}
+std::size_t Template::resource_count() const { return data_->resources.size(); }
+
+Resource& Template::adopt(Resource* owned) {
+    std::unique_ptr<Resource> resource(owned);
+    const auto& id = resource->logical_id();
     if (!valid_logical_id(id))
         throw Error(fmt::format("logical id '{}' is not alphanumeric (1-255 characters of A-Za-z0-9)", id));
-    if (!logical_ids_.insert(id).second) throw Error(fmt::format("duplicate logical id '{}'", id));
+    if (!data_->logical_ids.insert(id).second) throw Error(fmt::format("duplicate logical id '{}'", id));
+    resource->set_stack_name(data_->stack_name);
+    data_->resources.push_back(std::move(resource));
+    return *data_->resources.back();
 }
 
 Parameter& Template::add(Parameter parameter) {
-    claim_id(parameter.logical_id());
-    parameters_.push_back(std::move(parameter));
-    return parameters_.back();
+    const auto& id = parameter.logical_id();
+    if (!valid_logical_id(id))
+        throw Error(fmt::format("logical id '{}' is not alphanumeric (1-255 characters of A-Za-z0-9)", id));
+    if (!data_->logical_ids.insert(id).second) throw Error(fmt::format("duplicate logical id '{}'", id));
+    data_->parameters.push_back(std::move(parameter));
+    return data_->parameters.back();
 }
 
 void Template::add_condition(const std::string& name, Value expression) {
     if (!valid_logical_id(name)) throw Error(fmt::format("condition name '{}' is not alphanumeric", name));
-    if (conditions_.count(name)) throw Error(fmt::format("duplicate condition '{}'", name));
-    conditions_[name] = std::move(expression);
+    if (data_->conditions.count(name)) throw Error(fmt::format("duplicate condition '{}'", name));
+    data_->conditions[name] = std::move(expression);
 }
 
 void Template::add_output(Output output) {
     if (!valid_logical_id(output.logical_id))
         throw Error(fmt::format("output id '{}' is not alphanumeric", output.logical_id));
-    for (const auto& existing : outputs_)
+    for (const auto& existing : data_->outputs)
         if (existing.logical_id == output.logical_id)
             throw Error(fmt::format("duplicate output '{}'", output.logical_id));
-    outputs_.push_back(std::move(output));
+    data_->outputs.push_back(std::move(output));
 }
 
-void Template::add_tag(const std::string& key, Value value) { tags_[key] = std::move(value); }
+void Template::add_tag(const std::string& key, Value value) { data_->tags[key] = std::move(value); }
 
 void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>& resource_json,
                                    const Json& conditions) {
-    const auto& resources_ = tmpl.resources_;
-    const auto& parameters_ = tmpl.parameters_;
-    const auto& outputs_ = tmpl.outputs_;
-    const auto& conditions_ = tmpl.conditions_;
-    const auto& quotas_ = tmpl.quotas_;
-    const auto& stack_name_ = tmpl.stack_name_;
-    if (resources_.empty()) throw Error("template has no resources (CloudFormation requires at least one)");
-    if (quotas_.max_resources != 0 && resources_.size() > quotas_.max_resources)
-        throw Error(fmt::format("template has {} resources; CloudFormation allows {}", resources_.size(),
-                                quotas_.max_resources));
-    if (parameters_.size() > limits::max_parameters)
-        throw Error(fmt::format("template has {} parameters; CloudFormation allows {}", parameters_.size(),
+    const auto& data = *tmpl.data_;
+    if (data.resources.empty()) throw Error("template has no resources (CloudFormation requires at least one)");
+    if (data.quotas.max_resources != 0 && data.resources.size() > data.quotas.max_resources)
+        throw Error(fmt::format("template has {} resources; CloudFormation allows {}", data.resources.size(),
+                                data.quotas.max_resources));
+    if (data.parameters.size() > limits::max_parameters)
+        throw Error(fmt::format("template has {} parameters; CloudFormation allows {}", data.parameters.size(),
                                 limits::max_parameters));
-    if (outputs_.size() > limits::max_outputs)
-        throw Error(fmt::format("template has {} outputs; CloudFormation allows {}", outputs_.size(),
+    if (data.outputs.size() > limits::max_outputs)
+        throw Error(fmt::format("template has {} outputs; CloudFormation allows {}", data.outputs.size(),
                                 limits::max_outputs));
 
     std::map<std::string, const Resource*> by_id;
-    for (const auto& r : resources_) by_id[r->logical_id()] = r.get();
+    for (const auto& r : data.resources) by_id[r->logical_id()] = r.get();
     std::set<std::string> parameter_ids;
-    for (const auto& p : parameters_) parameter_ids.insert(p.logical_id());
+    for (const auto& p : data.parameters) parameter_ids.insert(p.logical_id());
 
     // A reference's logical id in this template, or nullopt for another stack's.
     auto local_id = [&](const std::string& target) -> std::optional<std::string> {
         const auto qualified = detail::split_qualified(target);
         if (!qualified) return target;
-        if (qualified->stack == stack_name_) return qualified->id;
+        if (qualified->stack == data.stack_name) return qualified->id;
         return std::nullopt;
     };
 
@@ -144,7 +186,7 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
             targets.insert(id);
         }
         for (const auto& name : found.conditions)
-            if (!conditions_.count(name))
+            if (!data.conditions.count(name))
                 throw Error(fmt::format("{} uses condition '{}', which is not defined", where, name));
         return targets;
     };
@@ -152,8 +194,8 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
     for (const auto& [name, expression] : conditions.items()) check_value("condition " + name, expression);
 
     std::map<std::string, std::set<std::string>> edges;
-    for (std::size_t i = 0; i < resources_.size(); ++i) {
-        const auto& r = resources_[i];
+    for (std::size_t i = 0; i < data.resources.size(); ++i) {
+        const auto& r = data.resources[i];
         const auto& id = r->logical_id();
         const Json& properties = member(resource_json[i], "Properties");
         for (const auto& required : r->required_properties())
@@ -173,13 +215,13 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
                                         dependency));
             edges[id].insert(dependency);
         }
-        if (!r->condition_name().empty() && !conditions_.count(r->condition_name()))
+        if (!r->condition_name().empty() && !data.conditions.count(r->condition_name()))
             throw Error(fmt::format("resource {} uses condition '{}', which is not defined", id, r->condition_name()));
     }
-    for (const auto& output : outputs_) {
+    for (const auto& output : data.outputs) {
         check_value("output " + output.logical_id, json_of(output.value));
         check_value("output " + output.logical_id + " export name", json_of(output.export_name));
-        if (!output.condition.empty() && !conditions_.count(output.condition))
+        if (!output.condition.empty() && !data.conditions.count(output.condition))
             throw Error(fmt::format("output {} uses condition '{}', which is not defined", output.logical_id,
                                     output.condition));
     }
@@ -191,33 +233,33 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
 
 Json detail::TemplateWriter::synth(const Template& tmpl, StackLinks* links) {
     std::vector<Json> resources;
-    resources.reserve(tmpl.resources_.size());
-    for (const auto& r : tmpl.resources_) resources.push_back(json_of(r->to_json()));
+    resources.reserve(tmpl.data_->resources.size());
+    for (const auto& r : tmpl.data_->resources) resources.push_back(json_of(r->to_json()));
     Json conditions = Json::object();
-    for (const auto& [name, expression] : tmpl.conditions_) conditions[name] = json_of(expression);
+    for (const auto& [name, expression] : tmpl.data_->conditions) conditions[name] = json_of(expression);
     check(tmpl, resources, conditions);
     Json json = {{"AWSTemplateFormatVersion", "2010-09-09"}};
-    if (!tmpl.description_.empty()) json["Description"] = tmpl.description_;
-    if (!tmpl.parameters_.empty()) {
+    if (!tmpl.data_->description.empty()) json["Description"] = tmpl.data_->description;
+    if (!tmpl.data_->parameters.empty()) {
         json["Parameters"] = Json::object();
-        for (const auto& p : tmpl.parameters_) json["Parameters"][p.logical_id()] = json_of(p.to_json());
+        for (const auto& p : tmpl.data_->parameters) json["Parameters"][p.logical_id()] = json_of(p.to_json());
     }
     if (!conditions.empty()) json["Conditions"] = std::move(conditions);
     json["Resources"] = Json::object();
-    for (std::size_t i = 0; i < tmpl.resources_.size(); ++i) {
-        const auto& r = *tmpl.resources_[i];
+    for (std::size_t i = 0; i < tmpl.data_->resources.size(); ++i) {
+        const auto& r = *tmpl.data_->resources[i];
         Json& resource = resources[i];
-        if (!tmpl.tags_.empty())
+        if (!tmpl.data_->tags.empty())
             if (const auto* type = spec::find_resource(r.type()); type && type->tags != spec::TagSupport::None)
-                add_stack_tags(resource["Properties"], *type, tmpl.tags_);
+                add_stack_tags(resource["Properties"], *type, tmpl.data_->tags);
         resolve_targets(tmpl, resource, r, links);
         json["Resources"][r.logical_id()] = std::move(resource);
     }
-    if (!tmpl.outputs_.empty()) {
+    if (!tmpl.data_->outputs.empty()) {
         json["Outputs"] = Json::object();
-        for (const auto& o : tmpl.outputs_) {
+        for (const auto& o : tmpl.data_->outputs) {
             Json output = json_of(o.to_json());
-            detail::resolve_stack_references(output, tmpl.stack_name_, links, "output " + o.logical_id);
+            detail::resolve_stack_references(output, tmpl.data_->stack_name, links, "output " + o.logical_id);
             json["Outputs"][o.logical_id] = std::move(output);
         }
     }
@@ -230,16 +272,16 @@ Value Template::synth(StackLinks* links) const { return value_of(detail::Templat
 // DependsOn another stack's resource is a dependency between the stacks.
 void detail::TemplateWriter::resolve_targets(const Template& tmpl, Json& resource, const Resource& r,
                                              StackLinks* links) {
-    const auto& stack_name_ = tmpl.stack_name_;
+    const auto& stack_name = tmpl.data_->stack_name;
     if (resource.contains("Properties"))
-        detail::resolve_stack_references(resource["Properties"], stack_name_, links,
+        detail::resolve_stack_references(resource["Properties"], stack_name, links,
                                          "resource " + r.logical_id() + " properties");
     if (!resource.contains("DependsOn")) return;
     Json kept = Json::array();
     for (const auto& target : resource["DependsOn"]) {
         const auto qualified = detail::split_qualified(target.get<std::string>());
         if (!qualified) kept.push_back(target);
-        else if (qualified->stack == stack_name_) kept.push_back(qualified->id);
+        else if (qualified->stack == stack_name) kept.push_back(qualified->id);
         else if (links) links->depends_on.insert(qualified->stack);
         else
             throw Error(fmt::format("resource {} DependsOn {} in stack {}, which is not this template: synthesize the "
@@ -266,7 +308,7 @@ std::string to_template_text(const Value& template_json, std::size_t max_body_by
 }
 
 std::string Template::synth_text() const {
-    return detail::template_text(detail::TemplateWriter::synth(*this, nullptr), quotas_.max_body_bytes);
+    return detail::template_text(detail::TemplateWriter::synth(*this, nullptr), data_->quotas.max_body_bytes);
 }
 
 }  // namespace cfngen

@@ -4,6 +4,10 @@
 
 namespace cfngen::typed {
 
+String::String(const char* text) : Scalar(Value(text)) {}
+String::String(const std::string& text) : Scalar(Value(text)) {}
+String::String(std::string_view text) : Scalar(Value(text)) {}
+
 Tag::Tag(String key, String value) : Scalar(Value{{"Key", std::move(key).json()}, {"Value", std::move(value).json()}}) {}
 
 void Object::set(const char* name, Holder& value) {

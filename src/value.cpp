@@ -3,6 +3,8 @@
 #include "cfngen/error.hpp"
 #include "json.hpp"
 
+#include <memory>
+#include <utility>
 #include <variant>
 
 namespace cfngen {
@@ -14,8 +16,14 @@ struct ValueData {
     std::variant<bool, std::int64_t, std::uint64_t, double, std::string, Array, Object> content;
 
     static ValueData& of(Value& value) { return *value.data_; }
-    static const ValueData* of(const Value& value) { return value.data_.get(); }
-    static void set(Value& value, ValueData data) { value.data_ = std::make_unique<ValueData>(std::move(data)); }
+    static const ValueData* of(const Value& value) { return value.data_; }
+    static void set(Value& value, ValueData data) {
+        ValueData* fresh = make(std::move(data));
+        delete value.data_;
+        value.data_ = fresh;
+    }
+    // The one allocation of a Value's content; the Value owns it from here.
+    static ValueData* make(ValueData data) { return std::make_unique<ValueData>(std::move(data)).release(); }
 };
 }  // namespace detail
 
@@ -42,40 +50,43 @@ bool is_pair(const Value& element) {
 
 Value::Value() noexcept = default;
 Value::Value(std::nullptr_t) noexcept {}
-Value::Value(Boolean value) : data_(std::make_unique<ValueData>(ValueData{value.value})) {}
-Value::Value(Signed value) : data_(std::make_unique<ValueData>(ValueData{value.value})) {}
-Value::Value(Unsigned value) : data_(std::make_unique<ValueData>(ValueData{value.value})) {}
-Value::Value(Floating value) : data_(std::make_unique<ValueData>(ValueData{value.value})) {}
+Value::Value(Boolean value) : data_(ValueData::make(ValueData{value.value})) {}
+Value::Value(Signed value) : data_(ValueData::make(ValueData{value.value})) {}
+Value::Value(Unsigned value) : data_(ValueData::make(ValueData{value.value})) {}
+Value::Value(Floating value) : data_(ValueData::make(ValueData{value.value})) {}
 Value::Value(const char* text) : Value(std::string(text)) {}
-Value::Value(std::string text) : data_(std::make_unique<ValueData>(ValueData{std::move(text)})) {}
+Value::Value(std::string text) : data_(ValueData::make(ValueData{std::move(text)})) {}
 Value::Value(std::string_view text) : Value(std::string(text)) {}
-Value::Value(std::vector<Value> elements) : data_(std::make_unique<ValueData>(ValueData{std::move(elements)})) {}
+Value::Value(std::vector<Value> elements) : data_(ValueData::make(ValueData{std::move(elements)})) {}
 Value::Value(std::map<std::string, Value> members) : Value(Value::object()) {
     auto& object = std::get<ValueData::Object>(data_->content);
     for (auto& [key, member] : members) object.emplace(key, std::move(member));
 }
 Value::Value(std::map<std::string, Value, std::less<>> members)
-    : data_(std::make_unique<ValueData>(ValueData{std::move(members)})) {}
+    : data_(ValueData::make(ValueData{std::move(members)})) {}
 
 Value::Value(std::initializer_list<Value> elements) {
     const bool object = elements.size() > 0 && std::all_of(elements.begin(), elements.end(), is_pair);
     if (!object) {
-        data_ = std::make_unique<ValueData>(ValueData{ValueData::Array(elements)});
+        data_ = ValueData::make(ValueData{ValueData::Array(elements)});
         return;
     }
     ValueData::Object members;
     for (const auto& pair : elements) members.insert_or_assign(pair[0].as_string(), pair[1]);
-    data_ = std::make_unique<ValueData>(ValueData{std::move(members)});
+    data_ = ValueData::make(ValueData{std::move(members)});
 }
 
-Value::Value(const Value& other) : data_(other.data_ ? std::make_unique<ValueData>(*other.data_) : nullptr) {}
-Value::Value(Value&& other) noexcept = default;
+Value::Value(const Value& other) : data_(other.data_ ? ValueData::make(*other.data_) : nullptr) {}
+Value::Value(Value&& other) noexcept : data_(std::exchange(other.data_, nullptr)) {}
 Value& Value::operator=(const Value& other) {
-    if (this != &other) data_ = other.data_ ? std::make_unique<ValueData>(*other.data_) : nullptr;
+    if (this != &other) *this = Value(other);
     return *this;
 }
-Value& Value::operator=(Value&& other) noexcept = default;
-Value::~Value() = default;
+Value& Value::operator=(Value&& other) noexcept {
+    std::swap(data_, other.data_);
+    return *this;
+}
+Value::~Value() { delete data_; }
 
 Value Value::array(std::vector<Value> elements) { return Value(std::move(elements)); }
 Value Value::object() { return Value(ValueData::Object{}); }

@@ -8,7 +8,6 @@
 #include "cfngen/template.hpp"
 
 #include <deque>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,11 +38,14 @@ public:
     // Throws Error unless `name` is a valid CloudFormation stack name
     // ([A-Za-z][A-Za-z0-9-]{0,127}).
     explicit Stack(std::string name, std::string description = "");
+    Stack(Stack&& other) noexcept;
+    Stack& operator=(Stack&& other) noexcept;
+    ~Stack() override;
 
     const std::string& name() const { return name_; }
     // "<name>.template.json"
-    std::string template_file_name() const { return name_ + ".template.json"; }
-    void add_asset(Asset asset) { assets_.push_back(std::move(asset)); }
+    std::string template_file_name() const;
+    void add_asset(Asset asset);
     const std::vector<Asset>& assets() const { return assets_; }
 
 private:
@@ -53,6 +55,11 @@ private:
 
 class App {
 public:
+    App();
+    App(App&& other) noexcept;
+    App& operator=(App&& other) noexcept;
+    ~App();
+
     // Adds an empty stack and returns it; it lives as long as the app.
     Stack& add_stack(std::string name, std::string description = "");
     // Adds a stack built elsewhere.
@@ -66,8 +73,5 @@ public:
 private:
     std::deque<Stack> stacks_;  // deque: add_stack hands out stable references
 };
-
-// An app as a function of its context: what an app's main gives cli::run.
-using AppBuilder = std::function<App(const AppContext&)>;
 
 }  // namespace cfngen

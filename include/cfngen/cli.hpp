@@ -9,7 +9,13 @@
 
 #include "cfngen/app.hpp"
 
+#include <functional>
 #include <string>
+
+namespace cfngen {
+// An app as a function of its context: what an app's main gives cli::run.
+using AppBuilder = std::function<App(const AppContext&)>;
+}  // namespace cfngen
 
 namespace cfngen::cli {
 

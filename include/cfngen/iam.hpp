@@ -14,11 +14,16 @@ class Statement {
 public:
     static Statement allow();
     static Statement deny();
+    Statement(const Statement& other);
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(const Statement& other);
+    Statement& operator=(Statement&& other) noexcept;
+    ~Statement();
 
     Statement& sid(std::string id);
     Statement& actions(std::vector<std::string> names);
     Statement& resources(std::vector<Value> arns);
-    Statement& resource(Value arn) { return resources({std::move(arn)}); }
+    Statement& resource(Value arn);
     // A string ("lambda.amazonaws.com") or an intrinsic, for regional
     // principals such as fn::sub("logs.${AWS::Region}.amazonaws.com").
     Statement& service_principal(Value service);
@@ -31,7 +36,7 @@ public:
     Value to_json() const;
 
 private:
-    explicit Statement(std::string effect) : effect_(std::move(effect)) {}
+    explicit Statement(std::string effect);
 
     std::string effect_;
     std::string sid_;
@@ -43,6 +48,13 @@ private:
 
 class PolicyDocument {
 public:
+    PolicyDocument();
+    PolicyDocument(const PolicyDocument& other);
+    PolicyDocument(PolicyDocument&& other) noexcept;
+    PolicyDocument& operator=(const PolicyDocument& other);
+    PolicyDocument& operator=(PolicyDocument&& other) noexcept;
+    ~PolicyDocument();
+
     PolicyDocument& add(Statement statement);
     const std::vector<Statement>& statements() const { return statements_; }
     Value to_json() const;
@@ -52,7 +64,7 @@ private:
 };
 
 // A policy document is a JSON property value: Role::PolicyProperty().PolicyDocument(document).
-inline Value to_value(const PolicyDocument& document) { return document.to_json(); }
+Value to_value(const PolicyDocument& document);
 
 // The trust policy that lets a service (e.g. "lambda.amazonaws.com") assume a role.
 PolicyDocument assume_role_policy(const std::string& service);

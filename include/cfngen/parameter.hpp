@@ -3,7 +3,6 @@
 
 #include "cfngen/intrinsic.hpp"
 
-#include <optional>
 #include <string>
 #include <vector>
 

@@ -9,7 +9,6 @@
 #include "cfngen/intrinsic.hpp"
 #include "cfngen/value.hpp"
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,16 +18,24 @@ namespace cfngen {
 namespace typed {
 class Holder;
 }
+namespace detail {
+struct ResourceData;
+}
 
 enum class DeletionPolicy { Delete, Retain, RetainExceptOnCreate, Snapshot };
 
 class Resource {
 public:
     Resource(std::string logical_id, std::string type);
-    virtual ~Resource() = default;
+    // A copy shares the properties until either is changed.
+    Resource(const Resource& other);
+    Resource(Resource&& other) noexcept;
+    Resource& operator=(const Resource& other);
+    Resource& operator=(Resource&& other) noexcept;
+    virtual ~Resource();
 
-    const std::string& logical_id() const { return logical_id_; }
-    const std::string& type() const { return type_; }
+    const std::string& logical_id() const;
+    const std::string& type() const;
 
     // {"Ref": id}; what it returns depends on the type (see AWS docs). A
     // resource added to a Stack of an App remembers its stack, so that a
@@ -46,9 +53,9 @@ public:
 
     // Escape hatch for properties a typed resource has no setter for.
     void set_property(const std::string& name, Value value);
-    const Value& properties() const { return *properties_; }
-    const std::vector<std::string>& explicit_dependencies() const { return depends_on_; }
-    const std::string& condition_name() const { return condition_; }
+    const Value& properties() const;
+    const std::vector<std::string>& explicit_dependencies() const;
+    const std::string& condition_name() const;
 
     // From the generated CloudFormation resource specification table
     // (resource_spec.hpp); empty for a type the table does not know.
@@ -70,20 +77,30 @@ private:
     friend class Template;
     // How references name this resource: "<stack>/<id>" once it is in a
     // Stack, which Template::synth resolves; the logical id otherwise.
-    std::string target() const { return stack_name_.empty() ? logical_id_ : stack_name_ + "/" + logical_id_; }
+    std::string target() const;
+    void set_stack_name(const std::string& stack_name);
 
-    std::string stack_name_;
-    std::string logical_id_;
-    std::string type_;
-    // Shared until written: a resource built in one chained expression
-    // (setters return an lvalue) is copied into the template without
-    // copying its properties.
-    std::shared_ptr<Value> properties_ = std::make_shared<Value>(Value::object());
-    Value metadata_ = Value::object();
-    std::vector<std::string> depends_on_;
-    std::string condition_;
-    std::string deletion_policy_;
-    std::string update_replace_policy_;
+    // Owned; every member that touches it is compiled in the library, so a
+    // stack's translation unit never instantiates the containers inside.
+    detail::ResourceData* data_;
+};
+
+// The base of every generated resource type: Resource's chainable calls,
+// returning the typed class, so that a chain keeps its setters:
+// lambda::Function("Fn").deletion_policy(DeletionPolicy::Retain).Runtime("nodejs20.x").
+template <class Typed>
+class TypedResource : public Resource {
+public:
+    using Resource::Resource;
+
+    Typed& depends_on(const Resource& other) { return self(Resource::depends_on(other)); }
+    Typed& condition(const std::string& condition_name) { return self(Resource::condition(condition_name)); }
+    Typed& deletion_policy(DeletionPolicy policy) { return self(Resource::deletion_policy(policy)); }
+    Typed& update_replace_policy(DeletionPolicy policy) { return self(Resource::update_replace_policy(policy)); }
+    Typed& metadata(const std::string& key, Value value) { return self(Resource::metadata(key, std::move(value))); }
+
+private:
+    Typed& self(Resource& resource) { return static_cast<Typed&>(resource); }
 };
 
 }  // namespace cfngen

@@ -9,9 +9,7 @@
 #include "cfngen/resource.hpp"
 #include "cfngen/value.hpp"
 
-#include <deque>
-#include <map>
-#include <memory>
+#include <cstddef>
 #include <set>
 #include <string>
 #include <type_traits>
@@ -59,24 +57,28 @@ struct StackLinks {
 };
 
 namespace detail {
+struct TemplateData;
 struct TemplateWriter;
-}
+}  // namespace detail
 
 class Template {
 public:
     explicit Template(std::string description = "");
+    // Move-only: it owns its resources. A moved-from template may only be
+    // destroyed or assigned to.
+    Template(Template&& other) noexcept;
+    Template& operator=(Template&& other) noexcept;
+    virtual ~Template();
 
     // Adds a resource and returns a reference to the stored copy, which
     // lives as long as the template.
     template <class R>
     R& add(R resource) {
         static_assert(std::is_base_of_v<Resource, R>, "add() takes a Resource");
-        claim_id(resource.logical_id());
-        auto stored = std::make_unique<R>(std::move(resource));
-        stored->stack_name_ = stack_name_;
-        R& handle = *stored;
-        resources_.push_back(std::move(stored));
-        return handle;
+        // Allocated here, where R is complete, and owned by the template from
+        // the call on (adopt deletes it when the id is refused). Not a
+        // std::unique_ptr: <memory> would add a fifth to every stack's compile time.
+        return static_cast<R&>(adopt(new R(std::move(resource))));
     }
     Parameter& add(Parameter parameter);
     void add_condition(const std::string& name, Value expression);
@@ -84,37 +86,33 @@ public:
     // A tag every resource gets that the specification says takes tags (a
     // resource's own tag of the same key wins).
     void add_tag(const std::string& key, Value value);
-    void set_description(std::string description) { description_ = std::move(description); }
-    void set_quotas(Quotas quotas) { quotas_ = quotas; }
+    void set_description(std::string description);
+    void set_quotas(Quotas quotas);
 
-    const std::vector<std::unique_ptr<Resource>>& resources() const { return resources_; }
+    // The resources in the order they were added.
+    std::vector<const Resource*> resources() const;
+    std::size_t resource_count() const;
 
     // The checked template as JSON. A template whose resources refer to
     // another stack's (a Stack of an App) is synthesized by the App, which
     // passes `links` to collect those references; without it they are errors.
     Value synth(StackLinks* links = nullptr) const;
-    // The checked template as text: 2-space indent, sorted keys, trailing
+    // The checked template as text: 1-space indent, sorted keys, trailing
     // newline; also checks the 1 MB body quota.
     std::string synth_text() const;
 
 protected:
     // The stack name references to this template's resources carry (Stack sets it).
-    std::string stack_name_;
+    void set_stack_name(const std::string& name);
 
 private:
     // Checks and writes the template with the library's JSON engine (src/).
     friend struct detail::TemplateWriter;
-    // Throws for an invalid or taken logical id; otherwise records it.
-    void claim_id(const std::string& id);
+    // Takes ownership of `owned`; throws (and deletes it) for an invalid or
+    // taken logical id.
+    Resource& adopt(Resource* owned);
 
-    std::string description_;
-    std::vector<std::unique_ptr<Resource>> resources_;
-    std::deque<Parameter> parameters_;  // deque: add() hands out stable references
-    std::set<std::string> logical_ids_;  // of resources and parameters, which share one namespace
-    std::map<std::string, Value> conditions_;
-    std::vector<Output> outputs_;
-    std::map<std::string, Value> tags_;
-    Quotas quotas_;
+    detail::TemplateData* data_;  // owned; compiled in the library
 };
 
 // Serialisation used for every template cfngen writes; throws Error over

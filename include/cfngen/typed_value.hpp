@@ -58,8 +58,18 @@ protected:
 class String : public Scalar {
 public:
     using Scalar::Scalar;
+    // The common cases out of line, so a literal costs a stack's
+    // translation unit a call, not an instantiation.
+    String(const char* text);
+    String(const std::string& text);
+    String(std::string_view text);
+    // Any other text type (string_view-convertible); not null, not a number
+    // (0 would otherwise convert to a null const char*).
     template <detail::text T>
-    String(const T& text) : Scalar(Value(std::string(std::string_view(text)))) {}
+    String(const T& text) : String(std::string_view(text)) {}
+    String(std::nullptr_t) = delete;
+    template <detail::integer T>
+    String(T) = delete;
 };
 
 class Integer : public Scalar {

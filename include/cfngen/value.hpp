@@ -15,11 +15,10 @@
 #include <cstdint>
 #include <initializer_list>
 #include <map>
-#include <memory>
-#include <ranges>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace cfngen {
@@ -32,6 +31,14 @@ concept character = std::same_as<std::remove_cv_t<T>, char> || std::same_as<std:
                     std::same_as<std::remove_cv_t<T>, char32_t>;
 template <class T>
 concept integer = std::integral<T> && !std::same_as<std::remove_cv_t<T>, bool> && !character<T>;
+// What the Value constructor takes as a list: a container (begin() and end()
+// members) that is not text. Spelled with members rather than <ranges>, which
+// would cost every stack's translation unit a sixth of its compile time.
+template <class Range>
+concept element_range = requires(const Range& range) {
+    range.begin() != range.end();
+    *range.begin();
+} && !std::is_convertible_v<const Range&, std::string_view>;
 }  // namespace detail
 
 class Value {
@@ -54,14 +61,13 @@ public:
     Value(std::vector<Value> elements);  // a list
     Value(std::map<std::string, Value> members);
     Value(std::map<std::string, Value, std::less<>> members);
-    // Any other range of values is a list (a std::vector<std::string>, ...).
-    template <class Range>
+    // Any other container of values is a list (a std::vector<std::string>, ...).
+    template <detail::element_range Range>
         requires(!std::same_as<std::remove_cvref_t<Range>, Value>) &&
                 (!std::same_as<std::remove_cvref_t<Range>, std::vector<Value>>) &&
                 (!std::same_as<std::remove_cvref_t<Range>, std::initializer_list<Value>>) &&
-                (!std::convertible_to<const Range&, std::string_view>) && std::ranges::input_range<const Range> &&
-                (!std::same_as<std::remove_cvref_t<std::ranges::range_reference_t<const Range>>, Range>) &&
-                std::convertible_to<std::ranges::range_reference_t<const Range>, Value>
+                (!std::same_as<std::remove_cvref_t<decltype(*std::declval<const Range&>().begin())>, Range>) &&
+                std::is_convertible_v<decltype(*std::declval<const Range&>().begin()), Value>
     Value(const Range& elements) : Value(Value::array()) {
         for (auto&& element : elements) push_back(Value(element));
     }
@@ -144,7 +150,10 @@ private:
     Value& element(std::size_t index);
     const Value& element(std::size_t index) const;
 
-    std::unique_ptr<detail::ValueData> data_;  // null for a null value
+    // Owned: copied, moved and deleted by the special members above, all
+    // compiled in the library (a std::unique_ptr would cost each stack's
+    // translation unit <memory>, a fifth of its compile time). Null for null.
+    detail::ValueData* data_ = nullptr;
 };
 
 }  // namespace cfngen

@@ -4,6 +4,7 @@
 // returns the exit code or throws cfngen::Error (exit code 2).
 
 #include "cfngen/app.hpp"
+#include "cfngen/cli.hpp"
 #include "cfngen/synth.hpp"
 
 #include <CLI/CLI.hpp>

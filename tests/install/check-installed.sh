@@ -7,12 +7,14 @@
 set -euo pipefail
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir=$(cd "$1" && pwd)
-cfngen=$2
 work=$build_dir/install-check
 rm -rf "$work"
 cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
 test -f "$work/prefix/include/cfngen/resources/ec2.hpp"
+test -f "$work/prefix/include/cfngen/resources/ec2/VPC.hpp"
 test ! -e "$work/prefix/include/cfngen/stacks"
+cfngen=$work/prefix/bin/cfngen
+"$cfngen" --version >/dev/null
 
 cmake -S "$source_dir/examples/minimal-stack" -B "$work/minimal-stack" -DCMAKE_PREFIX_PATH="$work/prefix" \
   -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
