@@ -366,7 +366,8 @@ const editSection = editBefore && editAfter ? `
 \`node bench/edit-loop.js\`: touch a stack source, rebuild, synthesize, against \`npx cdk synth\` of the same
 stack, the steps alternating within one run, ${editAfter.runs} rounds after a warm-up; medians. Two runs of it: before
 (commit ${editBefore.commit}, where \`cfngen::Value\` was nlohmann::json and every setter inline) and after
-(commit ${editAfter.commit}), each with \`cdk synth\` in the same run as the yardstick (${editAfter.machine}, ${editAfter.compiler}).
+(commit ${editAfter.commit}: headers without <memory>/<ranges>/<functional>, stack code at -O0 with a precompiled
+header, built with ${editAfter.generator || 'Unix Makefiles'}; before: ${editBefore.generator || 'Unix Makefiles'}), each with \`cdk synth\` in the same run as the yardstick (${editAfter.machine}, ${editAfter.compiler}).
 
 ${table(['', 'before', 'after', 'after/before'], [
   ...['cfngen_stack', 'minimal_stack', 'stack_tu', 'link', 'synth', 'cdk_synth'].map(editRow),
