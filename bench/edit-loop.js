@@ -33,7 +33,8 @@ function run(argv, options = {}) {
 }
 
 // The build tool's own target for one object file (Ninja or Make, whichever the build directory uses).
-const compileOne = (target, source) => (fs.existsSync(path.join(build, 'build.ninja'))
+const usesNinja = fs.existsSync(path.join(build, 'build.ninja'));
+const compileOne = (target, source) => (usesNinja
   ? ['ninja', '-C', build, `CMakeFiles/${target}.dir/${source}.o`]
   : ['make', '-C', build, '--no-print-directory', `${source}.o`]);
 const touch = (file) => { const now = new Date(); fs.utimesSync(path.join(ROOT, file), now, now); };
@@ -79,7 +80,7 @@ fs.rmSync(work, { recursive: true, force: true });
 const result = {
   when: new Date().toISOString(), runs, machine: `${os.cpus().length} cores, ${os.cpus()[0].model}`,
   compiler: spawnSync('c++', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0],
-  generator: fs.existsSync(path.join(build, 'build.ninja')) ? 'Ninja' : 'Unix Makefiles',
+  generator: usesNinja ? 'Ninja' : 'Unix Makefiles',
   commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim(),
   steps: Object.fromEntries(Object.entries(steps).map(([id, [label]]) => [id, { label, median: median(times[id]), seconds: times[id] }])),
 };

@@ -70,6 +70,14 @@ void add_stack_tags(Json& properties, const spec::ResourceSpec& type, const std:
     properties[name] = std::move(tags);
 }
 
+// Resources and parameters share one namespace of logical ids: throws for an
+// invalid or taken id, otherwise records it.
+void claim_id(detail::TemplateData& data, const std::string& id) {
+    if (!valid_logical_id(id))
+        throw Error(fmt::format("logical id '{}' is not alphanumeric (1-255 characters of A-Za-z0-9)", id));
+    if (!data.logical_ids.insert(id).second) throw Error(fmt::format("duplicate logical id '{}'", id));
+}
+
 }  // namespace
 
 Template::Template(std::string description)
@@ -96,20 +104,14 @@ std::size_t Template::resource_count() const { return data_->resources.size(); }
 
 Resource& Template::adopt(Resource* owned) {
     std::unique_ptr<Resource> resource(owned);
-    const auto& id = resource->logical_id();
-    if (!valid_logical_id(id))
-        throw Error(fmt::format("logical id '{}' is not alphanumeric (1-255 characters of A-Za-z0-9)", id));
-    if (!data_->logical_ids.insert(id).second) throw Error(fmt::format("duplicate logical id '{}'", id));
+    claim_id(*data_, resource->logical_id());
     resource->set_stack_name(data_->stack_name);
     data_->resources.push_back(std::move(resource));
     return *data_->resources.back();
 }
 
 Parameter& Template::add(Parameter parameter) {
-    const auto& id = parameter.logical_id();
-    if (!valid_logical_id(id))
-        throw Error(fmt::format("logical id '{}' is not alphanumeric (1-255 characters of A-Za-z0-9)", id));
-    if (!data_->logical_ids.insert(id).second) throw Error(fmt::format("duplicate logical id '{}'", id));
+    claim_id(*data_, parameter.logical_id());
     data_->parameters.push_back(std::move(parameter));
     return data_->parameters.back();
 }
