@@ -356,6 +356,7 @@ ${table(['', 'before', 'after', 'after/before'], [
 // ---- the edit loop (node bench/edit-loop.js), before and after, when present ----
 const editBefore = fs.existsSync(path.join(resultsDir, 'edit-loop-before.json')) ? read('edit-loop-before.json') : null;
 const editAfter = fs.existsSync(path.join(resultsDir, 'edit-loop.json')) ? read('edit-loop.json') : null;
+const editBuild = fs.existsSync(path.join(resultsDir, 'edit-loop-build.json')) ? read('edit-loop-build.json') : null;
 const editRow = (id) => {
   const [b, a] = [editBefore.steps[id], editAfter.steps[id]];
   return [a.label, `${ms(b.median, 2)} s`, `${ms(a.median, 2)} s`, ms(a.median / b.median, 2)];
@@ -374,7 +375,27 @@ ${table(['', 'before', 'after', 'after/before'], [
   ['`cdk synth` / cfngen edit loop (same run)', `${ms(editBefore.ratio_cdk_to_cfngen_stack, 2)}x`,
     `${ms(editAfter.ratio_cdk_to_cfngen_stack, 2)}x`, ''],
 ])}
-` : '';
+${editBuild ? `
+What the edit loop's changes cost elsewhere: \`bench/build-cost.sh ${editBuild.before.rev} ${editBuild.after.rev} edit-loop-build.json\`,
+two clean checkouts built one after the other (as in section 6). Synth: median of 7 runs of \`cfngen synth --stage dev\`,
+and the instructions of one run counted by callgrind (deterministic, unlike the wall time on this noisy machine).
+
+${table(['', 'before', 'after', 'after/before'], [
+  ['Release build (setup.sh)', `${ms(editBuild.before.release_build_s, 0)} s`, `${ms(editBuild.after.release_build_s, 0)} s`,
+    ms(editBuild.after.release_build_s / editBuild.before.release_build_s, 2)],
+  ['sanitizer build (test command)', `${ms(editBuild.before.sanitize_build_s, 0)} s`, `${ms(editBuild.after.sanitize_build_s, 0)} s`,
+    ms(editBuild.after.sanitize_build_s / editBuild.before.sanitize_build_s, 2)],
+  ['one TU with three service headers (-O3)', `${ms(editBuild.before.three_service_tu_s, 2)} s`, `${ms(editBuild.after.three_service_tu_s, 2)} s`,
+    ms(editBuild.after.three_service_tu_s / editBuild.before.three_service_tu_s, 2)],
+  ['cfngen binary', `${ms(editBuild.before.binary_bytes / 1e6, 2)} MB`, `${ms(editBuild.after.binary_bytes / 1e6, 2)} MB`,
+    ms(editBuild.after.binary_bytes / editBuild.before.binary_bytes, 3)],
+  ['cfngen synth --stage dev (median of 7)', `${ms(editBuild.before.synth_dev_s * 1000, 1)} ms`, `${ms(editBuild.after.synth_dev_s * 1000, 1)} ms`,
+    ms(editBuild.after.synth_dev_s / editBuild.before.synth_dev_s, 2)],
+  ['cfngen synth --stage dev (instructions)', `${ms(editBuild.before.synth_dev_instructions / 1e6, 1)} M`,
+    `${ms(editBuild.after.synth_dev_instructions / 1e6, 1)} M`,
+    ms(editBuild.after.synth_dev_instructions / editBuild.before.synth_dev_instructions, 2)],
+])}
+` : ''}` : '';
 
 fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);
