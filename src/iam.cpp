@@ -90,6 +90,29 @@ PolicyDocument& PolicyDocument::add(Statement statement) {
     return *this;
 }
 
+bool Statement::absorb(const Statement& other) {
+    if (effect_ != other.effect_ || !sid_.empty() || !other.sid_.empty() || !(principal_ == other.principal_) ||
+        !(condition_ == other.condition_))
+        return false;
+    if (actions_ == other.actions_) {
+        for (const auto& arn : other.resources_)
+            if (std::find(resources_.begin(), resources_.end(), arn) == resources_.end()) resources_.push_back(arn);
+        return true;
+    }
+    if (resources_ == other.resources_) {
+        actions(other.actions_);
+        return true;
+    }
+    return false;
+}
+
+PolicyDocument& PolicyDocument::merge(Statement statement) {
+    for (auto& existing : statements_)
+        if (existing.absorb(statement)) return *this;
+    statements_.push_back(std::move(statement));
+    return *this;
+}
+
 Value PolicyDocument::to_json() const {
     Value statements = Value::array();
     for (const auto& s : statements_) statements.push_back(s.to_json());

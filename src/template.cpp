@@ -1,6 +1,8 @@
 #include "cfngen/template.hpp"
 
 #include "cfngen/error.hpp"
+#include "cfngen/iam.hpp"
+#include "constructs/construct_state.hpp"
 #include "cfngen/resource_spec.hpp"
 #include "dependency_order.hpp"
 #include "resource_checks.hpp"
@@ -32,6 +34,9 @@ struct detail::TemplateData {
     std::vector<Output> outputs;
     std::map<std::string, Value> tags;
     Quotas quotas;
+    // The policy documents constructs build up grant by grant, by the
+    // resource and property they are written to (src/constructs).
+    std::map<std::string, iam::PolicyDocument> construct_policies;
 };
 
 namespace {
@@ -311,6 +316,16 @@ std::string to_template_text(const Value& template_json, std::size_t max_body_by
 
 std::string Template::synth_text() const {
     return detail::template_text(detail::TemplateWriter::synth(*this, nullptr), data_->quotas.max_body_bytes);
+}
+
+iam::PolicyDocument& detail::ConstructState::policy(Template& scope, const std::string& key) {
+    return scope.data_->construct_policies[key];
+}
+
+Resource* detail::ConstructState::resource(Template& scope, const std::string& logical_id) {
+    for (const auto& resource : scope.data_->resources)
+        if (resource->logical_id() == logical_id) return resource.get();
+    return nullptr;
 }
 
 }  // namespace cfngen

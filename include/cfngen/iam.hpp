@@ -36,7 +36,13 @@ public:
     Value to_json() const;
 
 private:
+    friend class PolicyDocument;
     explicit Statement(std::string effect);
+    // Whether `other` can be folded into this statement, and folds it:
+    // AWS CDK's rule (aws-iam mergeStatements): same effect, principal and
+    // conditions, neither has a Sid, and the same actions (the resources
+    // are joined) or the same resources (the actions are joined).
+    bool absorb(const Statement& other);
 
     std::string effect_;
     std::string sid_;
@@ -56,6 +62,10 @@ public:
     ~PolicyDocument();
 
     PolicyDocument& add(Statement statement);
+    // Adds `statement`, or folds it into a statement already there that
+    // grants the same actions or the same resources (see Statement), so that
+    // grants to one principal keep its policy small.
+    PolicyDocument& merge(Statement statement);
     const std::vector<Statement>& statements() const { return statements_; }
     Value to_json() const;
 

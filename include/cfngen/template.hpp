@@ -59,6 +59,7 @@ struct StackLinks {
 namespace detail {
 struct TemplateData;
 struct TemplateWriter;
+struct ConstructState;
 }  // namespace detail
 
 class Template {
@@ -108,6 +109,9 @@ protected:
 private:
     // Checks and writes the template with the library's JSON engine (src/).
     friend struct detail::TemplateWriter;
+    // What constructs keep beside the resources (the policy documents their
+    // grants build): src/constructs/construct_state.hpp.
+    friend struct detail::ConstructState;
     // Takes ownership of `owned`; throws (and deletes it) for an invalid or
     // taken logical id.
     Resource& adopt(Resource* owned);

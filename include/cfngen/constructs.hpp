@@ -1,0 +1,17 @@
+#pragma once
+// The constructs: resources grouped with their safe defaults and grants, in
+// the manner of AWS CDK's L2 constructs. Each header is small and declares
+// only; include the ones a stack uses, or this one for all of them.
+
+#include "cfngen/constructs/alarm.hpp"
+#include "cfngen/constructs/bucket.hpp"
+#include "cfngen/constructs/function.hpp"
+#include "cfngen/constructs/grant.hpp"
+#include "cfngen/constructs/http_api.hpp"
+#include "cfngen/constructs/key.hpp"
+#include "cfngen/constructs/metric.hpp"
+#include "cfngen/constructs/queue.hpp"
+#include "cfngen/constructs/schedule.hpp"
+#include "cfngen/constructs/suppress.hpp"
+#include "cfngen/constructs/table.hpp"
+#include "cfngen/constructs/topic.hpp"

@@ -1,0 +1,134 @@
+#pragma once
+// A Lambda function with what it needs around it: its execution role (the
+// principal its grants go to), its log group with a retention period, and
+// the environment and logs encrypted with a key when one is given. As AWS
+// CDK's lambda.Function, but with the log group made by the construct.
+//
+// Logical ids: <id>Function, <id>Role, <id>LogGroup, and <id>InvokeConfig
+// (configure_async_invoke), <id>Permission<n> (add_permission).
+
+#include "cfngen/asset.hpp"
+#include "cfngen/constructs/grant.hpp"
+#include "cfngen/constructs/metric.hpp"
+#include "cfngen/intrinsic.hpp"
+#include "cfngen/resource.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cfngen {
+enum class AssetMode;
+namespace lambda {
+class Function;
+}
+namespace logs {
+class LogGroup;
+}
+}  // namespace cfngen
+
+namespace cfngen::constructs {
+
+class Key;
+class Queue;
+class Table;
+
+// A DynamoDB stream as an event source. Unset numbers (-1, 0) leave Lambda's
+// defaults; on failure, a batch's metadata goes to `on_failure` (the role
+// may send there: sqs:SendMessage and the queue key's use).
+struct StreamSourceProps {
+    std::string starting_position = "TRIM_HORIZON";  // or LATEST
+    int batch_size = 100;
+    int max_batching_window_s = 0;
+    std::vector<Value> filters{};  // event filter patterns, as JSON objects
+    bool report_batch_item_failures = false;
+    bool bisect_batch_on_error = false;
+    int retry_attempts = -1;    // -1: until the record expires
+    int max_record_age_s = -1;  // -1: until the record expires
+    const Queue* on_failure = nullptr;
+};
+
+struct QueueSourceProps {
+    int batch_size = 10;
+    int max_batching_window_s = 0;
+    std::vector<Value> filters{};
+    bool report_batch_item_failures = false;
+    int max_concurrency = 0;  // 0: no limit
+};
+
+// A function's code: its source inline in the template (Code.ZipFile), or an
+// asset that the app ships inline or as a directory for
+// `aws cloudformation package` (AppContext::asset_mode).
+class Code {
+public:
+    Code() = default;  // none: a Function refuses it
+    static Code from_inline(std::string source);
+    static Code from_asset(Asset asset, AssetMode mode);
+    const std::string& source() const { return asset_.source; }
+
+private:
+    friend class Function;
+    Code(Asset asset, bool directory) : asset_(std::move(asset)), directory_(directory) {}
+    Asset asset_;
+    bool directory_ = false;
+};
+
+struct FunctionProps {
+    Code code{};
+    std::string function_name{};  // empty: CloudFormation names it (and its log group)
+    std::string description{};
+    std::string handler = "index.handler";
+    std::string runtime = "nodejs24.x";  // the newest Node.js runtime Lambda supports
+    // Graviton: 20% cheaper per GB-second than x86_64 (Lambda pricing), and
+    // Node.js code runs on either. CDK's default is x86_64.
+    std::string architecture = "arm64";
+    int memory_mb = 128;
+    int timeout_s = 3;
+    std::map<std::string, Value> environment{};
+    // Encrypts the environment and the log group; the role may decrypt with it.
+    const Key* encryption_key = nullptr;
+    int log_retention_days = 30;
+    DeletionPolicy log_removal_policy = DeletionPolicy::Retain;
+    std::string log_format = "JSON";  // JSON: the levels below apply
+    std::string application_log_level = "INFO";
+    std::string system_log_level = "WARN";
+    Value role_name{};  // null: CloudFormation names the role
+    std::string role_description{};
+};
+
+class Function : public Grantee {
+public:
+    Function(Template& scope, const std::string& id, FunctionProps props);
+
+    lambda::Function& resource() const { return *function_; }
+    logs::LogGroup& log_group() const { return *log_group_; }
+    Intrinsic function_name() const;  // Ref
+    Intrinsic arn() const;
+
+    // Lets `grantee` invoke the function (lambda:InvokeFunction on it).
+    void grant_invoke(const Grantee& grantee) const;
+    // Lets an AWS service invoke the function from `source_arn` (a resource
+    // policy statement: AWS::Lambda::Permission <id>Permission<n>, or `id`).
+    void add_permission(const std::string& service_principal, Value source_arn, const std::string& id = "") const;
+    // Asynchronous invocations (EventBridge, S3, SNS): how often a failed
+    // event is retried (0-2) and for how long (60-21600 s; 0: Lambda's default).
+    void configure_async_invoke(int max_retry_attempts, int max_event_age_s = 0) const;
+
+    // An AWS/Lambda metric of this function (Errors, Invocations, Throttles,
+    // Duration, IteratorAge, ...), for alarms.
+    Metric metric(const std::string& name, const std::string& statistic = "Sum", int period_s = 300) const;
+
+    // Event sources (AWS::Lambda::EventSourceMapping `id`): the function
+    // reads the table's stream or the queue, and its role is granted what
+    // Lambda needs for that (AWS managed policies AWSLambdaDynamoDBExecutionRole
+    // and AWSLambdaSQSQueueExecutionRole), the key's decrypt included.
+    void add_stream_source(const std::string& id, const Table& table, StreamSourceProps props) const;
+    void add_queue_source(const std::string& id, const Queue& queue, QueueSourceProps props = {}) const;
+
+private:
+    std::string id_;
+    lambda::Function* function_;
+    logs::LogGroup* log_group_;
+};
+
+}  // namespace cfngen::constructs

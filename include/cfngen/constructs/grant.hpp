@@ -1,0 +1,58 @@
+#pragma once
+// Grants: a construct lets a principal use it by adding the statements it
+// needs to the principal's role, as AWS CDK's grants do (IGrantable). The
+// statements of one role are merged (same actions or same resources), so
+// its policy stays as small as the permissions allow.
+
+#include "cfngen/iam.hpp"
+#include "cfngen/value.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cfngen {
+class Template;
+namespace iam {
+class Role;
+}
+}  // namespace cfngen
+
+namespace cfngen::constructs {
+
+// A principal that can be granted permissions: an IAM role of a template and
+// the name of the inline policy that collects its grants. A Function is one.
+class Grantee {
+public:
+    Grantee(Template& scope, iam::Role& role, std::string policy_name);
+
+    iam::Role& role() const { return *role_; }
+    Template& scope() const { return *scope_; }
+
+    // Adds the statement to the role's inline policy, merged with the
+    // statements already there where it can be.
+    void add_to_policy(iam::Statement statement) const;
+
+private:
+    Template* scope_;
+    iam::Role* role_;
+    std::string policy_name_;
+};
+
+// Allows `actions` on `resources` to `grantee`: what every grant calls.
+void grant(const Grantee& grantee, std::vector<std::string> actions, std::vector<Value> resources);
+
+// A role a service assumes ("lambda.amazonaws.com"), whose inline policy
+// `policy_name` collects what it is granted.
+struct RoleProps {
+    std::string assumed_by{};
+    Value role_name{};  // null: CloudFormation names it
+    std::string description{};
+    std::string policy_name = "grants";
+};
+
+class Role : public Grantee {
+public:
+    Role(Template& scope, const std::string& id, RoleProps props);
+};
+
+}  // namespace cfngen::constructs

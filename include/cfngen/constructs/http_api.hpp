@@ -1,0 +1,50 @@
+#pragma once
+// An API Gateway HTTP API with routes to functions: for each route the
+// Lambda proxy integration, the route, and the permission that lets API
+// Gateway invoke the function for that route (what AWS CDK's
+// HttpLambdaIntegration adds), deployed by a $default stage.
+//
+// Logical ids: <id> (the API), <id>DefaultStage, and per route
+// <id><Route>Integration, <id><Route>Route, <id><Route>Permission, where
+// <Route> is the route key in letters and digits ("GET /items/{id}":
+// GetItemsId).
+
+#include "cfngen/intrinsic.hpp"
+
+#include <string>
+
+namespace cfngen {
+class Template;
+namespace apigatewayv2 {
+class Api;
+}
+}  // namespace cfngen
+
+namespace cfngen::constructs {
+
+class Function;
+
+struct HttpApiProps {
+    std::string name{};  // empty: the id
+    std::string description{};
+};
+
+class HttpApi {
+public:
+    HttpApi(Template& scope, const std::string& id, HttpApiProps props = {});
+
+    apigatewayv2::Api& resource() const { return *api_; }
+    Intrinsic api_id() const;  // Ref
+    // "https://<api id>.execute-api.<region>.<url suffix>/"
+    Intrinsic url() const;
+
+    // `route_key` as API Gateway spells it: "GET /items", "ANY /{proxy+}",
+    // "$default".
+    void add_route(const std::string& route_key, const Function& handler) const;
+
+private:
+    Template* scope_;
+    apigatewayv2::Api* api_;
+};
+
+}  // namespace cfngen::constructs

@@ -1,0 +1,85 @@
+#pragma once
+// A DynamoDB table with safe defaults: on-demand billing, point-in-time
+// recovery, encryption (AWS owned, or a customer-managed Key), and kept when
+// the stack is deleted (CDK's default for tables). Grants follow AWS CDK's
+// (aws-dynamodb perms.ts), including the key use an encrypted table needs.
+
+#include "cfngen/constructs/grant.hpp"
+#include "cfngen/intrinsic.hpp"
+#include "cfngen/resource.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cfngen::dynamodb {
+class Table;
+}
+namespace cfngen::kms {
+class Key;
+}
+
+namespace cfngen::constructs {
+
+class Key;
+
+enum class AttributeType { String, Number, Binary };  // S, N, B
+
+struct Attribute {
+    std::string name{};  // empty: none (a table or index without a sort key)
+    AttributeType type = AttributeType::String;
+};
+
+struct GlobalIndex {
+    std::string name{};
+    Attribute partition_key{};
+    Attribute sort_key{};
+    std::string projection = "ALL";  // ALL, KEYS_ONLY or INCLUDE
+    std::vector<std::string> non_key_attributes{};  // INCLUDE's
+};
+
+struct TableProps {
+    std::string table_name{};  // empty: CloudFormation names it
+    Attribute partition_key{};
+    Attribute sort_key{};
+    std::vector<GlobalIndex> global_indexes{};
+    std::string stream{};  // StreamViewType (NEW_AND_OLD_IMAGES, ...); empty: no stream
+    const Key* encryption_key = nullptr;  // null: encrypted with an AWS owned key
+    bool point_in_time_recovery = true;
+    std::string time_to_live_attribute{};  // empty: no TTL
+    bool deletion_protection = false;
+    DeletionPolicy removal_policy = DeletionPolicy::Retain;
+};
+
+class Table {
+public:
+    Table(Template& scope, const std::string& id, TableProps props);
+
+    dynamodb::Table& resource() const { return *table_; }
+    Intrinsic table_name() const;  // Ref
+    Intrinsic arn() const;
+    Intrinsic stream_arn() const;  // throws Error when the table has no stream
+    // "<table ARN>/index/<name>"; throws Error for an index the table does not have.
+    Value index_arn(const std::string& index_name) const;
+
+    // Exactly `actions` on the table (not its indexes), no key use: for a
+    // policy tighter than the named grants.
+    void grant(const Grantee& grantee, std::vector<std::string> actions) const;
+    void grant_on_index(const Grantee& grantee, const std::string& index_name, std::vector<std::string> actions) const;
+    // Items of the table and its indexes, as CDK grants them.
+    void grant_read_data(const Grantee& grantee) const;
+    void grant_write_data(const Grantee& grantee) const;
+    void grant_read_write_data(const Grantee& grantee) const;
+    // The stream (what a Lambda event source mapping reads).
+    void grant_stream_read(const Grantee& grantee) const;
+
+private:
+    std::vector<Value> data_arns() const;
+    void grant_key(const Grantee& grantee, std::vector<std::string> actions) const;
+
+    dynamodb::Table* table_;
+    kms::Key* key_ = nullptr;
+    std::vector<std::string> index_names_;
+    bool has_stream_;
+};
+
+}  // namespace cfngen::constructs

@@ -1,0 +1,60 @@
+#pragma once
+// An SNS topic, optionally encrypted with a customer-managed Key, with email
+// subscriptions. grant_publish as AWS CDK's (aws-sns grants.json), with the
+// key's use when the topic is encrypted.
+
+#include "cfngen/constructs/grant.hpp"
+#include "cfngen/intrinsic.hpp"
+
+#include <string>
+
+namespace cfngen::sns {
+class Topic;
+}
+
+namespace cfngen::constructs {
+
+class Key;
+
+struct TopicProps {
+    std::string topic_name{};  // empty: CloudFormation names it
+    std::string display_name{};
+    const Key* encryption_key = nullptr;
+};
+
+struct EmailSubscriptionProps {
+    // A condition of the template: the subscription exists only where it is
+    // true (e.g. when an address parameter is not empty).
+    std::string condition{};
+    // An SNS filter policy on message attributes (JSON object); null: every message.
+    Value filter_policy{};
+};
+
+class Topic {
+public:
+    Topic(Template& scope, const std::string& id, TopicProps props);
+
+    sns::Topic& resource() const { return *topic_; }
+    Intrinsic arn() const;  // Ref
+    Intrinsic topic_name() const;
+
+    // AWS::SNS::Subscription `id` of `address` (a string or a Ref to a parameter).
+    void add_email_subscription(const std::string& id, Value address, EmailSubscriptionProps props = {}) const;
+    void grant_publish(const Grantee& grantee) const;
+
+    // CloudWatch alarms of this account whose names start with
+    // `alarm_name_prefix` may publish to the topic: on an encrypted topic this
+    // is a statement of the key's policy (SNS developer guide,
+    // sns-key-management.html, "Enable compatibility between event sources
+    // from AWS services and encrypted topics"). Needs a topic_name: the key
+    // cannot refer to the topic it encrypts.
+    void allow_alarms(const std::string& alarm_name_prefix) const;
+
+private:
+    Template* scope_;
+    sns::Topic* topic_;
+    std::string name_;
+    const Key* key_;
+};
+
+}  // namespace cfngen::constructs

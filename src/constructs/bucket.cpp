@@ -1,0 +1,125 @@
+#include "cfngen/constructs/bucket.hpp"
+
+#include "cfngen/constructs/key.hpp"
+#include "cfngen/constructs/queue.hpp"
+#include "cfngen/error.hpp"
+#include "cfngen/resources/s3/Bucket.hpp"
+#include "cfngen/resources/s3/BucketPolicy.hpp"
+#include "cfngen/resources/sqs/Queue.hpp"
+#include "cfngen/resources/sqs/QueuePolicy.hpp"
+#include "cfngen/template.hpp"
+#include "construct_state.hpp"
+#include "permissions.hpp"
+
+namespace cfngen::constructs {
+
+namespace {
+
+using Cfn = s3::Bucket;
+using iam::Statement;
+
+Cfn bucket_resource(const std::string& id, const BucketProps& props) {
+    auto encryption = Cfn::ServerSideEncryptionByDefaultProperty().SSEAlgorithm("AES256");
+    if (props.encryption_key)
+        encryption = Cfn::ServerSideEncryptionByDefaultProperty().SSEAlgorithm("aws:kms").KMSMasterKeyID(
+            props.encryption_key->arn());
+    auto rule = Cfn::ServerSideEncryptionRuleProperty().ServerSideEncryptionByDefault(encryption);
+    // S3 Bucket Keys: one data key per bucket for a while instead of a KMS
+    // call per object (S3 user guide, bucket-key.html).
+    if (props.encryption_key) rule.BucketKeyEnabled(true);
+    auto bucket = Cfn(id)
+                      .BucketEncryption(Cfn::BucketEncryptionProperty().ServerSideEncryptionConfiguration({rule}))
+                      .PublicAccessBlockConfiguration(Cfn::PublicAccessBlockConfigurationProperty()
+                                                          .BlockPublicAcls(true)
+                                                          .BlockPublicPolicy(true)
+                                                          .IgnorePublicAcls(true)
+                                                          .RestrictPublicBuckets(true));
+    if (!props.bucket_name.is_null()) bucket.set_property("BucketName", props.bucket_name);
+    if (props.versioned) bucket.VersioningConfiguration(Cfn::VersioningConfigurationProperty().Status("Enabled"));
+    return bucket;
+}
+
+// The bucket's ARN from its name, for policies the bucket must wait for.
+Intrinsic arn_from_name(const std::string& id, const Value& name) {
+    if (name.is_string()) return fn::sub("arn:${AWS::Partition}:s3:::" + name.as_string());
+    if (name.is_object() && name.contains("Fn::Sub") && name["Fn::Sub"].is_string())
+        return fn::sub("arn:${AWS::Partition}:s3:::" + name["Fn::Sub"].as_string());
+    throw Error("Bucket " + id + ": notify_queue needs a bucket_name that is a string or an fn::sub of one");
+}
+
+}  // namespace
+
+Bucket::Bucket(Template& scope, const std::string& id, BucketProps props)
+    : scope_(&scope), bucket_(&scope.add(bucket_resource(id, props))), name_(props.bucket_name),
+      key_(props.encryption_key) {
+    bucket_->deletion_policy(props.removal_policy).update_replace_policy(props.removal_policy);
+    if (props.enforce_ssl) {
+        // Requests without TLS are denied (AWS Foundational Security Best
+        // Practices S3.5; CDK's enforceSSL writes the same statement).
+        iam::PolicyDocument policy;
+        policy.add(Statement::deny()
+                       .aws_principal("*")
+                       .actions({"s3:*"})
+                       .resources({arn(), arn_for_objects("*")})
+                       .condition("Bool", "aws:SecureTransport", "false"));
+        scope.add(s3::BucketPolicy(id + "Policy").Bucket(bucket_name()).PolicyDocument(policy));
+    }
+}
+
+Intrinsic Bucket::bucket_name() const { return bucket_->ref(); }
+Intrinsic Bucket::arn() const { return bucket_->Arn(); }
+Value Bucket::arn_for_objects(const std::string& pattern) const {
+    return fn::sub("${" + bucket_->logical_id() + ".Arn}/" + pattern);
+}
+
+void Bucket::grant_read(const Grantee& grantee, const std::string& pattern) const {
+    grant(grantee, permissions::s3_read(), {arn(), arn_for_objects(pattern)});
+    if (key_) key_->grant(grantee, permissions::key_read());
+}
+
+void Bucket::grant_write(const Grantee& grantee, const std::string& pattern) const {
+    grant(grantee, permissions::s3_write(), {arn(), arn_for_objects(pattern)});
+    if (key_) key_->grant(grantee, permissions::key_write());
+}
+
+void Bucket::grant_read_write(const Grantee& grantee, const std::string& pattern) const {
+    grant_read(grantee, pattern);
+    grant_write(grantee, pattern);
+}
+
+void Bucket::notify_queue(const Queue& queue, const std::string& event) const {
+    const auto source_arn = arn_from_name(bucket_->logical_id(), name_);
+    // S3 sends event notifications as the service principal s3.amazonaws.com,
+    // scoped by the source bucket and account (Amazon S3 user guide,
+    // grant-destinations-permissions-to-s3.html).
+    const std::string policy_id = queue.resource().logical_id() + "Policy";
+    auto& document = ::cfngen::detail::ConstructState::policy(*scope_, policy_id);
+    document.add(Statement::allow()
+                     .service_principal("s3.amazonaws.com")
+                     .actions({"sqs:SendMessage"})
+                     .resource(queue.arn())
+                     .condition("ArnLike", "aws:SourceArn", source_arn)
+                     .condition("StringEquals", "aws:SourceAccount", pseudo::account_id()));
+    auto* policy = static_cast<sqs::QueuePolicy*>(::cfngen::detail::ConstructState::resource(*scope_, policy_id));
+    if (!policy) policy = &scope_->add(sqs::QueuePolicy(policy_id).Queues({queue.url()}));
+    policy->PolicyDocument(document);
+    // The same page: a queue encrypted with a customer-managed key needs S3
+    // allowed to use the key.
+    if (const Key* key = queue.encryption_key())
+        key->add_to_resource_policy(Statement::allow()
+                                        .service_principal("s3.amazonaws.com")
+                                        .actions({"kms:GenerateDataKey", "kms:Decrypt"})
+                                        .resource("*")
+                                        .condition("ArnLike", "aws:SourceArn", source_arn));
+    // S3 checks that it may send to the queue when the configuration is
+    // set: the bucket waits for the policy.
+    Value notifications = bucket_->properties().contains("NotificationConfiguration")
+                              ? bucket_->properties()["NotificationConfiguration"]
+                              : Value::object();
+    if (!notifications.contains("QueueConfigurations")) notifications["QueueConfigurations"] = Value::array();
+    notifications["QueueConfigurations"].push_back({{"Event", event}, {"Queue", queue.arn()}});
+    bucket_->set_property("NotificationConfiguration", notifications);
+    bucket_->depends_on(*policy);
+}
+
+}  // namespace cfngen::constructs

@@ -1,0 +1,22 @@
+#pragma once
+// What constructs keep beside a template's resources: the policy documents
+// their grants build up statement by statement (a role's inline policy, a
+// key's policy). Kept in the template, so that a construct is a small value
+// that may be copied and may go out of scope while its resources live on.
+
+#include "cfngen/iam.hpp"
+#include "cfngen/template.hpp"
+
+#include <string>
+
+namespace cfngen::detail {
+
+struct ConstructState {
+    // The document stored under `key` (e.g. "<role id>/Policies"), created empty.
+    static iam::PolicyDocument& policy(Template& scope, const std::string& key);
+    // The resource of that logical id, or null (a construct's resource made
+    // once and shared, e.g. a queue's policy).
+    static Resource* resource(Template& scope, const std::string& logical_id);
+};
+
+}  // namespace cfngen::detail

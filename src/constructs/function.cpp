@@ -1,0 +1,139 @@
+#include "cfngen/constructs/function.hpp"
+
+#include "cfngen/app.hpp"
+#include "cfngen/constructs/key.hpp"
+#include "cfngen/error.hpp"
+#include "cfngen/resources/iam/Role.hpp"
+#include "cfngen/resources/lambda/EventInvokeConfig.hpp"
+#include "cfngen/resources/lambda/Function.hpp"
+#include "cfngen/resources/lambda/Permission.hpp"
+#include "cfngen/resources/logs/LogGroup.hpp"
+#include "construct_state.hpp"
+#include "permissions.hpp"
+
+namespace cfngen::constructs {
+
+Code Code::from_inline(std::string source) { return Code(Asset{"", std::move(source)}, false); }
+
+Code Code::from_asset(Asset asset, AssetMode mode) { return Code(std::move(asset), mode == AssetMode::Directory); }
+
+namespace {
+
+// Lambda's limits (Lambda developer guide, gettingstarted-limits.html).
+void check_limits(const std::string& id, const FunctionProps& props) {
+    if (props.code.source().empty()) throw Error("Function " + id + ": no code (Code::from_inline or Code::from_asset)");
+    if (props.memory_mb < 128 || props.memory_mb > 10240)
+        throw Error("Function " + id + ": memory_mb " + std::to_string(props.memory_mb) + " is outside 128-10240 MB");
+    if (props.timeout_s < 1 || props.timeout_s > 900)
+        throw Error("Function " + id + ": timeout_s " + std::to_string(props.timeout_s) + " is outside 1-900 seconds");
+}
+
+logs::LogGroup& add_log_group(Template& scope, const std::string& id, const FunctionProps& props) {
+    auto logs = logs::LogGroup(id + "LogGroup").RetentionInDays(props.log_retention_days);
+    // Lambda writes to /aws/lambda/<function name> unless told otherwise;
+    // the group is named so, and the function told to use it (LoggingConfig).
+    if (!props.function_name.empty()) logs.LogGroupName("/aws/lambda/" + props.function_name);
+    if (props.encryption_key) {
+        if (props.function_name.empty())
+            throw Error("Function " + id + ": a log group encrypted with a key needs a function_name (the key's "
+                        "policy names the log group)");
+        logs.KmsKeyId(props.encryption_key->arn());
+        props.encryption_key->allow_log_group("/aws/lambda/" + props.function_name);
+    }
+    auto& added = scope.add(std::move(logs));
+    added.deletion_policy(props.log_removal_policy).update_replace_policy(props.log_removal_policy);
+    return added;
+}
+
+iam::Role& add_role(Template& scope, const std::string& id, const FunctionProps& props) {
+    // Lambda assumes an execution role as the global principal
+    // lambda.amazonaws.com (Lambda developer guide, lambda-intro-execution-role.html).
+    auto role = iam::Role(id + "Role").AssumeRolePolicyDocument(iam::assume_role_policy("lambda.amazonaws.com"));
+    if (!props.role_name.is_null()) role.set_property("RoleName", props.role_name);
+    if (!props.role_description.empty()) role.Description(props.role_description);
+    return scope.add(std::move(role));
+}
+
+lambda::Function function_resource(const std::string& id, const FunctionProps& props,
+                                   const iam::Role& role, const logs::LogGroup& logs) {
+    using Cfn = lambda::Function;
+    auto function = Cfn(id + "Function")
+                        .Runtime(props.runtime)
+                        .Architectures({props.architecture})
+                        .Handler(props.handler)
+                        .Role(role.Arn())
+                        .MemorySize(props.memory_mb)
+                        .Timeout(props.timeout_s);
+    if (!props.function_name.empty()) function.FunctionName(props.function_name);
+    if (!props.description.empty()) function.Description(props.description);
+    if (props.encryption_key) function.KmsKeyArn(props.encryption_key->arn());
+    // Values may be strings or intrinsics (a Ref to a table): written as given.
+    if (!props.environment.empty()) function.set_property("Environment", Value{{"Variables", Value(props.environment)}});
+    auto logging = Cfn::LoggingConfigProperty().LogGroup(logs.ref()).LogFormat(props.log_format);
+    if (props.log_format == "JSON")
+        logging.ApplicationLogLevel(props.application_log_level).SystemLogLevel(props.system_log_level);
+    function.LoggingConfig(logging);
+    return function;
+}
+
+}  // namespace
+
+Function::Function(Template& scope, const std::string& id, FunctionProps props)
+    : Grantee(scope, add_role(scope, id, props), id), id_(id) {
+    check_limits(id, props);
+    log_group_ = &add_log_group(scope, id, props);
+    auto function = function_resource(id, props, role(), *log_group_);
+    if (props.code.directory_) {
+        // A local directory is a package path for `aws cloudformation
+        // package`, which the specification's type for Code (an object)
+        // does not describe.
+        auto* stack = dynamic_cast<Stack*>(&scope);
+        if (!stack) throw Error("Function " + id + ": asset directories are written by a Stack, not a Template");
+        stack->add_asset(props.code.asset_);
+        function.set_property("Code", "assets/" + props.code.asset_.directory_name());
+    } else {
+        function.Code(lambda::Function::CodeProperty().ZipFile(props.code.asset_.source));
+    }
+    function_ = &scope.add(std::move(function));
+    grant(*this, {"logs:CreateLogStream", "logs:PutLogEvents"}, {log_group_->Arn()});
+    if (props.encryption_key) props.encryption_key->grant_decrypt(*this);
+}
+
+Intrinsic Function::function_name() const { return function_->ref(); }
+Intrinsic Function::arn() const { return function_->Arn(); }
+
+void Function::grant_invoke(const Grantee& grantee) const {
+    // The function and its versions and aliases, as AWS CDK grants it.
+    constructs::grant(grantee, permissions::lambda_invoke(), {arn(), fn::sub("${" + function_->logical_id() + ".Arn}:*")});
+}
+
+void Function::add_permission(const std::string& service_principal, Value source_arn, const std::string& id) const {
+    std::string logical_id = id;
+    for (int n = 1; logical_id.empty(); ++n) {
+        const std::string candidate = id_ + "Permission" + std::to_string(n);
+        if (!::cfngen::detail::ConstructState::resource(scope(), candidate)) logical_id = candidate;
+    }
+    auto permission = lambda::Permission(logical_id)
+                          .Action("lambda:InvokeFunction")
+                          .FunctionName(function_name())
+                          .Principal(service_principal);
+    permission.set_property("SourceArn", std::move(source_arn));
+    scope().add(std::move(permission));
+}
+
+void Function::configure_async_invoke(int max_retry_attempts, int max_event_age_s) const {
+    if (max_retry_attempts < 0 || max_retry_attempts > 2)
+        throw Error("Function " + id_ + ": max_retry_attempts " + std::to_string(max_retry_attempts) + " is outside 0-2");
+    auto config = lambda::EventInvokeConfig(id_ + "InvokeConfig")
+                      .FunctionName(function_name())
+                      .Qualifier("$LATEST")
+                      .MaximumRetryAttempts(max_retry_attempts);
+    if (max_event_age_s != 0) config.MaximumEventAgeInSeconds(max_event_age_s);
+    scope().add(std::move(config));
+}
+
+Metric Function::metric(const std::string& name, const std::string& statistic, int period_s) const {
+    return {"AWS/Lambda", name, {{"FunctionName", function_name()}}, statistic, period_s};
+}
+
+}  // namespace cfngen::constructs

@@ -1,0 +1,100 @@
+#include "cfngen/constructs/http_api.hpp"
+
+#include "cfngen/constructs/function.hpp"
+#include "cfngen/error.hpp"
+#include "cfngen/resources/apigatewayv2/Api.hpp"
+#include "cfngen/resources/apigatewayv2/Integration.hpp"
+#include "cfngen/resources/apigatewayv2/Route.hpp"
+#include "cfngen/resources/apigatewayv2/Stage.hpp"
+#include "cfngen/template.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace cfngen::constructs {
+
+namespace {
+
+struct RouteKey {
+    std::string method;  // "GET", "ANY"; empty for $default
+    std::string path;    // "/items/{id}"
+};
+
+RouteKey parse_route_key(const std::string& key) {
+    if (key == "$default") return {};
+    const auto space = key.find(' ');
+    static const std::string methods[] = {"ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
+    if (space == std::string::npos || key.size() < space + 2 || key[space + 1] != '/' ||
+        std::find(std::begin(methods), std::end(methods), key.substr(0, space)) == std::end(methods))
+        throw Error("route key '" + key + "' is not \"$default\" or \"METHOD /path\" (METHOD one of ANY, GET, POST, "
+                    "PUT, PATCH, DELETE, HEAD, OPTIONS)");
+    return {key.substr(0, space), key.substr(space + 1)};
+}
+
+// "GET /items/{id}" -> "GetItemsId": the route's part of its logical ids.
+std::string route_id(const std::string& key) {
+    std::string id;
+    bool word_start = true;
+    for (char c : key) {
+        if (!std::isalnum(static_cast<unsigned char>(c))) {
+            word_start = true;
+            continue;
+        }
+        id += static_cast<char>(word_start ? std::toupper(static_cast<unsigned char>(c))
+                                           : std::tolower(static_cast<unsigned char>(c)));
+        word_start = false;
+    }
+    return id.empty() ? "Root" : id;
+}
+
+// The part of an execute-api ARN after the API id that invocations of the
+// route have: <stage>/<method>/<path>, a path parameter matching any
+// segment (API Gateway developer guide, arn-format-reference.html).
+std::string invoke_path(const RouteKey& route) {
+    if (route.method.empty()) return "*/$default";
+    std::string path;
+    bool in_parameter = false;
+    for (char c : route.path) {
+        if (c == '{') in_parameter = true, path += '*';
+        else if (c == '}') in_parameter = false;
+        else if (!in_parameter) path += c;
+    }
+    return "*/" + (route.method == "ANY" ? std::string("*") : route.method) + path;
+}
+
+}  // namespace
+
+HttpApi::HttpApi(Template& scope, const std::string& id, HttpApiProps props) : scope_(&scope) {
+    auto api = apigatewayv2::Api(id).Name(props.name.empty() ? id : props.name).ProtocolType("HTTP");
+    if (!props.description.empty()) api.Description(props.description);
+    api_ = &scope.add(std::move(api));
+    scope.add(apigatewayv2::Stage(id + "DefaultStage").ApiId(api_id()).StageName("$default").AutoDeploy(true));
+}
+
+Intrinsic HttpApi::api_id() const { return api_->ref(); }
+
+Intrinsic HttpApi::url() const {
+    return fn::sub("https://${" + api_->logical_id() + "}.execute-api.${AWS::Region}.${AWS::URLSuffix}/");
+}
+
+void HttpApi::add_route(const std::string& route_key, const Function& handler) const {
+    const auto route = parse_route_key(route_key);
+    const std::string prefix = api_->logical_id() + route_id(route_key);
+    auto& integration = scope_->add(apigatewayv2::Integration(prefix + "Integration")
+                                        .ApiId(api_id())
+                                        .IntegrationType("AWS_PROXY")
+                                        .IntegrationUri(handler.arn())
+                                        .PayloadFormatVersion("2.0"));
+    scope_->add(apigatewayv2::Route(prefix + "Route")
+                    .ApiId(api_id())
+                    .RouteKey(route_key)
+                    .Target(fn::sub("integrations/${" + integration.logical_id() + "}")));
+    // Without it the route answers 500: API Gateway invokes the function
+    // through its resource policy, as apigateway.amazonaws.com.
+    handler.add_permission("apigateway.amazonaws.com",
+                           fn::sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${" +
+                                   api_->logical_id() + "}/" + invoke_path(route)),
+                           prefix + "Permission");
+}
+
+}  // namespace cfngen::constructs

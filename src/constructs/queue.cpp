@@ -1,0 +1,66 @@
+#include "cfngen/constructs/queue.hpp"
+
+#include "cfngen/constructs/key.hpp"
+#include "cfngen/error.hpp"
+#include "cfngen/resources/sqs/Queue.hpp"
+#include "cfngen/template.hpp"
+#include "permissions.hpp"
+
+namespace cfngen::constructs {
+
+namespace {
+
+// SQS's limits (AWS::SQS::Queue in the CloudFormation user guide).
+constexpr int kMaxRetentionSeconds = 1209600;
+constexpr int kMaxVisibilitySeconds = 43200;
+
+sqs::Queue queue_resource(const std::string& id, const QueueProps& props) {
+    auto queue = sqs::Queue(id);
+    if (!props.queue_name.empty()) queue.QueueName(props.queue_name);
+    if (props.encryption_key) queue.KmsMasterKeyId(props.encryption_key->arn());
+    else queue.SqsManagedSseEnabled(true);
+    if (props.retention_period_s != 0) {
+        if (props.retention_period_s < 60 || props.retention_period_s > kMaxRetentionSeconds)
+            throw Error("Queue " + id + ": retention_period_s " + std::to_string(props.retention_period_s) +
+                        " is outside 60-1209600 seconds");
+        queue.MessageRetentionPeriod(props.retention_period_s);
+    }
+    if (props.visibility_timeout_s != -1) {
+        if (props.visibility_timeout_s < 0 || props.visibility_timeout_s > kMaxVisibilitySeconds)
+            throw Error("Queue " + id + ": visibility_timeout_s " + std::to_string(props.visibility_timeout_s) +
+                        " is outside 0-43200 seconds");
+        queue.VisibilityTimeout(props.visibility_timeout_s);
+    }
+    if (props.dead_letter_queue)
+        queue.RedrivePolicy(Value{{"deadLetterTargetArn", props.dead_letter_queue->arn()},
+                                  {"maxReceiveCount", props.max_receive_count}});
+    return queue;
+}
+
+}  // namespace
+
+Queue::Queue(Template& scope, const std::string& id, QueueProps props)
+    : queue_(&scope.add(queue_resource(id, props))), key_(props.encryption_key) {}
+
+Intrinsic Queue::arn() const { return queue_->Arn(); }
+Intrinsic Queue::url() const { return queue_->ref(); }
+Intrinsic Queue::queue_name() const { return queue_->AttrQueueName(); }
+
+void Queue::grant(const Grantee& grantee, std::vector<std::string> actions, bool writes) const {
+    constructs::grant(grantee, std::move(actions), {arn()});
+    if (key_) key_->grant(grantee, writes ? permissions::key_write() : permissions::key_read());
+}
+
+void Queue::grant_send_messages(const Grantee& grantee) const {
+    grant(grantee, permissions::sqs_send_messages(), true);
+}
+
+void Queue::grant_consume_messages(const Grantee& grantee) const {
+    grant(grantee, permissions::sqs_consume_messages(), false);
+}
+
+Metric Queue::metric(const std::string& name, const std::string& statistic, int period_s) const {
+    return {"AWS/SQS", name, {{"QueueName", queue_name()}}, statistic, period_s};
+}
+
+}  // namespace cfngen::constructs

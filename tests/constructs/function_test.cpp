@@ -1,0 +1,97 @@
+#include "cfngen/app.hpp"
+#include "cfngen/constructs/function.hpp"
+#include "cfngen/constructs/key.hpp"
+#include "cfngen/error.hpp"
+#include "cfngen/parameter.hpp"
+#include "cfngen/template.hpp"
+#include "cfngen/testing.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace cfngen;
+using namespace cfngen::testing;
+namespace c = cfngen::constructs;
+
+namespace {
+Value statements_of(const Assertions& a, const std::string& role) {
+    return a.json()["Resources"][role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
+}
+}  // namespace
+
+TEST_CASE("a Function comes with its role, its log group and the right to write there", "[constructs][function]") {
+    Template t;
+    t.add(Parameter("Table"));
+    c::Function worker(t, "Worker", {.code = c::Code::from_inline("exports.handler = async () => 1;"),
+                                 .function_name = "worker", .memory_mb = 256, .timeout_s = 30,
+                                 .environment = {{"TABLE", fn::ref("Table")}}});
+    const auto a = Assertions::from_stack(t);
+    a.has_resource_properties(
+        "AWS::Lambda::Function",
+        Value{{"FunctionName", "worker"}, {"Runtime", "nodejs24.x"}, {"Architectures", Value::array({"arm64"})},
+              {"Handler", "index.handler"}, {"MemorySize", 256}, {"Timeout", 30},
+              {"Role", {{"Fn::GetAtt", Value::array({"WorkerRole", "Arn"})}}},
+              {"Code", {{"ZipFile", "exports.handler = async () => 1;"}}},
+              {"Environment", {{"Variables", {{"TABLE", {{"Ref", "Table"}}}}}}},
+              {"LoggingConfig", {{"LogGroup", {{"Ref", "WorkerLogGroup"}}}, {"LogFormat", "JSON"}}}});
+    a.has_resource("AWS::Logs::LogGroup",
+                   match::object_like({{"DeletionPolicy", "Retain"},
+                                       {"Properties", Value{{"LogGroupName", "/aws/lambda/worker"}, {"RetentionInDays", 30}}}}));
+    CHECK(statements_of(a, "WorkerRole")[0] ==
+          Value{{"Effect", "Allow"}, {"Action", Value::array({"logs:CreateLogStream", "logs:PutLogEvents"})},
+                {"Resource", {{"Fn::GetAtt", Value::array({"WorkerLogGroup", "Arn"})}}}});
+}
+
+TEST_CASE("a Function with a key encrypts its environment and logs, and may decrypt", "[constructs][function][grant]") {
+    Template t;
+    c::Key key(t, "AppKey", {});
+    c::Function worker(t, "Worker", {.code = c::Code::from_inline("x"), .function_name = "worker", .encryption_key = &key});
+    const auto a = Assertions::from_stack(t);
+    const Value key_arn = {{"Fn::GetAtt", Value::array({"AppKey", "Arn"})}};
+    a.has_resource_properties("AWS::Lambda::Function", match::object_like({{"KmsKeyArn", key_arn}}));
+    a.has_resource_properties("AWS::Logs::LogGroup", match::object_like({{"KmsKeyId", key_arn}}));
+    CHECK(statements_of(a, "WorkerRole")[1] == Value{{"Effect", "Allow"}, {"Action", "kms:Decrypt"}, {"Resource", key_arn}});
+    Capture key_statements;
+    a.has_resource_properties("AWS::KMS::Key", match::object_like({{"KeyPolicy", match::object_like({{"Statement", key_statements}})}}));
+    CHECK(key_statements.value()[1]["Sid"] == Value("CloudWatchLogsEncryptsLogGroups"));
+    c::Key other(t, "OtherKey", {});
+    CHECK_THROWS_WITH(c::Function(t, "Unnamed", {.code = c::Code::from_inline("x"), .encryption_key = &other}),
+                      Catch::Contains("needs a function_name"));
+}
+
+TEST_CASE("a Function's code as an asset directory is written by its stack", "[constructs][function]") {
+    Stack stack("assets-test");
+    c::Function worker(stack, "Worker", {.code = c::Code::from_asset({"worker", "exports.handler=1"}, AssetMode::Directory)});
+    REQUIRE(stack.assets().size() == 1);
+    Assertions::from_stack(stack).has_resource_properties(
+        "AWS::Lambda::Function", match::object_like({{"Code", "assets/" + stack.assets()[0].directory_name()}}));
+    Template plain;
+    CHECK_THROWS_WITH(c::Function(plain, "Worker", {.code = c::Code::from_asset({"w", "x"}, AssetMode::Directory)}),
+                      Catch::Contains("written by a Stack"));
+}
+
+TEST_CASE("a Function outside Lambda's limits is an error naming it", "[constructs][function]") {
+    Template t;
+    CHECK_THROWS_WITH(c::Function(t, "Worker", {.code = c::Code::from_inline("x"), .memory_mb = 64}),
+                      Catch::Contains("Worker: memory_mb 64"));
+    CHECK_THROWS_WITH(c::Function(t, "Slow", {.code = c::Code::from_inline("x"), .timeout_s = 1000}),
+                      Catch::Contains("Slow: timeout_s 1000"));
+}
+
+TEST_CASE("grant_invoke, add_permission and configure_async_invoke", "[constructs][function][grant]") {
+    Template t;
+    c::Function worker(t, "Worker", {.code = c::Code::from_inline("x")});
+    c::Role caller(t, "Caller", {.assumed_by = "states.amazonaws.com"});
+    worker.grant_invoke(caller);
+    worker.add_permission("s3.amazonaws.com", "arn:aws:s3:::bucket");
+    worker.configure_async_invoke(0);
+    const auto a = Assertions::from_stack(t);
+    CHECK(statements_of(a, "Caller")[0]["Resource"] ==
+          Value::array({Value{{"Fn::GetAtt", Value::array({"WorkerFunction", "Arn"})}}, Value{{"Fn::Sub", "${WorkerFunction.Arn}:*"}}}));
+    a.has_resource("AWS::Lambda::Permission",
+                   match::object_like({{"Properties", Value{{"Principal", "s3.amazonaws.com"}, {"SourceArn", "arn:aws:s3:::bucket"},
+                                                            {"Action", "lambda:InvokeFunction"},
+                                                            {"FunctionName", {{"Ref", "WorkerFunction"}}}}}}));
+    CHECK(a.json()["Resources"].contains("WorkerPermission1"));
+    a.has_resource_properties("AWS::Lambda::EventInvokeConfig", Value{{"MaximumRetryAttempts", 0}, {"Qualifier", "$LATEST"}});
+    CHECK_THROWS_WITH(worker.configure_async_invoke(3), Catch::Contains("max_retry_attempts 3"));
+}
