@@ -105,8 +105,30 @@ std::vector<std::string> canonical_elements(const Json& list) {
     return out;
 }
 
+// A statement's canonical form with its sets (Action, Resource, ...) sorted:
+// statements without a Sid are matched by content, and the same statement
+// with its actions in another order is the same statement.
+std::string canonical_statement(const Json& statement) {
+    if (!statement.is_object()) return canonical(statement);
+    Json sorted = statement;
+    for (const char* key : {"Action", "NotAction", "Resource", "NotResource"}) {
+        if (!sorted.contains(key) || !sorted[key].is_array()) continue;
+        auto items = canonical_elements(sorted[key]);
+        std::sort(items.begin(), items.end());
+        sorted[key] = items;
+    }
+    return canonical(sorted);
+}
+
 void diff_as_set(const std::string& path, const Json& a, const Json& b, std::vector<PropertyChange>& out) {
-    const auto old_keys = canonical_elements(a), new_keys = canonical_elements(b);
+    const bool statements = last_segment(path) == "Statement";
+    auto keys_of = [&](const Json& list) {
+        if (!statements) return canonical_elements(list);
+        std::vector<std::string> keys;
+        for (const auto& e : list) keys.push_back(canonical_statement(e));
+        return keys;
+    };
+    const auto old_keys = keys_of(a), new_keys = keys_of(b);
     std::multiset<std::string> old_items(old_keys.begin(), old_keys.end()), new_items(new_keys.begin(), new_keys.end());
     for (std::size_t i = 0; i < a.size(); ++i)
         if (auto it = new_items.find(old_keys[i]); it != new_items.end()) new_items.erase(it);

@@ -70,8 +70,8 @@ lambda::Function function_resource(const std::string& id, const FunctionProps& p
     // Values may be strings or intrinsics (a Ref to a table): written as given.
     if (!props.environment.empty()) function.set_property("Environment", Value{{"Variables", Value(props.environment)}});
     auto logging = Cfn::LoggingConfigProperty().LogGroup(logs.ref()).LogFormat(props.log_format);
-    if (props.log_format == "JSON")
-        logging.ApplicationLogLevel(props.application_log_level).SystemLogLevel(props.system_log_level);
+    if (!props.application_log_level.empty()) logging.ApplicationLogLevel(props.application_log_level);
+    if (!props.system_log_level.empty()) logging.SystemLogLevel(props.system_log_level);
     function.LoggingConfig(logging);
     return function;
 }
@@ -79,7 +79,7 @@ lambda::Function function_resource(const std::string& id, const FunctionProps& p
 }  // namespace
 
 Function::Function(Template& scope, const std::string& id, FunctionProps props)
-    : Grantee(scope, add_role(scope, id, props), id), id_(id) {
+    : Grantee(scope, add_role(scope, id, props), props.policy_name.empty() ? id : props.policy_name), id_(id) {
     check_limits(id, props);
     log_group_ = &add_log_group(scope, id, props);
     auto function = function_resource(id, props, role(), *log_group_);

@@ -168,14 +168,14 @@ TEST_CASE("IAM statements added and removed are summarised", "[diff][iam]") {
     auto& statements = props(after, "PriceCheckerRole")["Policies"][0]["PolicyDocument"]["Statement"];
     statements.push_back({{"Sid", "ReadAlerts"}, {"Effect", "Allow"}, {"Action", "dynamodb:GetItem"},
                           {"Resource", fn::get_att("AlertsTable", "Arn")}});
-    statements.erase(0);  // WriteOwnLogs
+    statements.erase(0);  // the function's own logs
     const auto d = compare(base(), after);
     REQUIRE(d.iam.size() == 2);
     CHECK(d.iam[0].change == Change::Removed);
-    CHECK(d.iam[0].statement["Sid"] == "WriteOwnLogs");
+    CHECK(d.iam[0].statement["Action"] == Json::array({"logs:CreateLogStream", "logs:PutLogEvents"}));
     CHECK(d.iam[1].change == Change::Added);
-    CHECK(d.iam[1].policy == "Policies[price-checker]");
-    CHECK_THAT(render_text(d, false), Contains("[+] PriceCheckerRole Policies[price-checker]: Allow dynamodb:GetItem"));
+    CHECK(d.iam[1].policy == "Policies[PriceChecker]");
+    CHECK_THAT(render_text(d, false), Contains("[+] PriceCheckerRole Policies[PriceChecker]: Allow dynamodb:GetItem"));
 }
 
 TEST_CASE("key policy, encryption and Lambda permission changes are security changes", "[diff][iam]") {

@@ -16,7 +16,7 @@ for header in nlohmann/json.hpp nlohmann/json_fwd.hpp fmt/format.h fmt/core.h fm
 done
 compile() { "$cxx" -std=c++20 -fsyntax-only -I"$poison" -I"$root/include" -I"$bindings" "$@"; }
 checked=0
-for header in "$root"/include/cfngen/*.hpp "$root"/include/cfngen/stacks/*.hpp; do
+for header in "$root"/include/cfngen/*.hpp "$root"/include/cfngen/constructs/*.hpp "$root"/include/cfngen/stacks/*.hpp; do
   compile -x c++ - <<< "#include \"${header#"$root/include/"}\""
   checked=$((checked + 1))
 done

@@ -1,17 +1,11 @@
 #include "uploads_stack.hpp"
 
-#include "cfngen/iam.hpp"
-#include "cfngen/resources/iam.hpp"
-#include "cfngen/resources/lambda.hpp"
-#include "cfngen/resources/logs.hpp"
-#include "cfngen/resources/s3.hpp"
-#include "cfngen/resources/sqs.hpp"
+#include "cfngen/constructs.hpp"
 
 namespace uploads {
 
 using namespace cfngen;
-using iam::PolicyDocument;
-using iam::Statement;
+using namespace cfngen::constructs;
 
 namespace {
 
@@ -47,88 +41,22 @@ Stack uploads_stack(const AppContext& context) {
     stack.add_tag("Service", "uploads");
     stack.add_tag("Environment", context.stage);
 
-    auto& dead_letters = stack.add(sqs::Queue("DeadLetters").SqsManagedSseEnabled(true).MessageRetentionPeriod(1209600));
+    Queue dead_letters(stack, "DeadLetters", {.retention_period_s = 1209600});
     // Lambda's guide: a queue's visibility timeout at least six times the
     // function's timeout, so a retried batch is not received twice at once.
-    auto& queue = stack.add(
-        sqs::Queue("Uploads")
-            .SqsManagedSseEnabled(true)
-            .VisibilityTimeout(6 * kFunctionTimeoutSeconds)
-            .RedrivePolicy(Value{{"deadLetterTargetArn", dead_letters.Arn()}, {"maxReceiveCount", 5}}));
+    Queue uploads(stack, "Uploads",
+                  {.visibility_timeout_s = 6 * kFunctionTimeoutSeconds, .dead_letter_queue = &dead_letters, .max_receive_count = 5});
+    Bucket bucket(stack, "UploadsBucket", {.bucket_name = fn::sub("uploads-" + context.stage + "-${AWS::AccountId}-${AWS::Region}")});
+    bucket.notify_queue(uploads, "s3:ObjectCreated:*");
 
-    // The bucket's name is fixed up front so the queue policy can name the
-    // bucket without referring to it: the bucket must wait for the policy
-    // (S3 checks the destination when the notification is configured), so a
-    // reference the other way would be a cycle.
-    const auto bucket_name = fn::sub("uploads-" + context.stage + "-${AWS::AccountId}-${AWS::Region}");
-    // S3 sends event notifications as the service principal s3.amazonaws.com,
-    // scoped by the source bucket and account (Amazon S3 user guide, "Granting
-    // permissions to publish event notification messages to a destination",
-    // grant-destinations-permissions-to-s3.html).
-    auto& queue_policy = stack.add(
-        sqs::QueuePolicy("UploadsQueuePolicy")
-            .Queues({queue.ref()})
-            .PolicyDocument(PolicyDocument().add(
-                Statement::allow()
-                    .sid("BucketSendsObjectCreatedEvents")
-                    .service_principal("s3.amazonaws.com")
-                    .actions({"sqs:SendMessage"})
-                    .resource(queue.Arn())
-                    .condition("ArnLike", "aws:SourceArn",
-                               fn::sub("arn:${AWS::Partition}:s3:::uploads-" + context.stage +
-                                       "-${AWS::AccountId}-${AWS::Region}"))
-                    .condition("StringEquals", "aws:SourceAccount", pseudo::account_id()))));
+    Function processor(stack, "Processor",
+                       {.code = Code::from_inline(kHandler), .function_name = "uploads-" + context.stage + "-processor",
+                        .memory_mb = 256, .timeout_s = kFunctionTimeoutSeconds,
+                        .log_removal_policy = DeletionPolicy::Delete});  // the logs go with the example
+    processor.add_queue_source("ProcessorReadsUploads", uploads, {.batch_size = 10, .report_batch_item_failures = true});
 
-    using Bucket = s3::Bucket;
-    auto& bucket = stack.add(
-        Bucket("UploadsBucket")
-            .BucketName(bucket_name)
-            .BucketEncryption(Bucket::BucketEncryptionProperty().ServerSideEncryptionConfiguration(
-                {Bucket::ServerSideEncryptionRuleProperty().ServerSideEncryptionByDefault(
-                    Bucket::ServerSideEncryptionByDefaultProperty().SSEAlgorithm("AES256"))}))
-            .PublicAccessBlockConfiguration(Bucket::PublicAccessBlockConfigurationProperty()
-                                                .BlockPublicAcls(true)
-                                                .BlockPublicPolicy(true)
-                                                .IgnorePublicAcls(true)
-                                                .RestrictPublicBuckets(true))
-            .NotificationConfiguration(Bucket::NotificationConfigurationProperty().QueueConfigurations(
-                {Bucket::QueueConfigurationProperty().Event("s3:ObjectCreated:*").Queue(queue.Arn())})));
-    bucket.depends_on(queue_policy);
-
-    const std::string function_name = "uploads-" + context.stage + "-processor";
-    auto& logs = stack.add(
-        logs::LogGroup("ProcessorLogs").LogGroupName("/aws/lambda/" + function_name).RetentionInDays(30));
-    auto& role = stack.add(
-        iam::Role("ProcessorRole")
-            .AssumeRolePolicyDocument(iam::assume_role_policy("lambda.amazonaws.com"))
-            .Policies({iam::Role::PolicyProperty().PolicyName("processor").PolicyDocument(
-                PolicyDocument()
-                    .add(Statement::allow()
-                             .sid("WriteOwnLogs")
-                             .actions({"logs:CreateLogStream", "logs:PutLogEvents"})
-                             .resource(logs.Arn()))
-                    .add(Statement::allow()
-                             .sid("ConsumeUploads")
-                             .actions({"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"})
-                             .resource(queue.Arn())))}));
-    auto& function = stack.add(
-        lambda::Function("Processor")
-            .FunctionName(function_name)
-            .Runtime("nodejs24.x")
-            .Handler("index.handler")
-            .Code(lambda::Function::CodeProperty().ZipFile(kHandler))
-            .Role(role.Arn())
-            .Timeout(kFunctionTimeoutSeconds)
-            .MemorySize(256)
-            .LoggingConfig(lambda::Function::LoggingConfigProperty().LogGroup(logs.ref()).LogFormat("JSON")));
-    stack.add(lambda::EventSourceMapping("ProcessorReadsUploads")
-                  .EventSourceArn(queue.Arn())
-                  .FunctionName(function.ref())
-                  .BatchSize(10)
-                  .FunctionResponseTypes({"ReportBatchItemFailures"}));
-
-    stack.add_output({"BucketName", bucket.ref(), "Upload files here", Value(), ""});
-    stack.add_output({"DeadLetterQueueUrl", dead_letters.ref(), "Messages that failed five times", Value(), ""});
+    stack.add_output({"BucketName", bucket.bucket_name(), "Upload files here", Value(), ""});
+    stack.add_output({"DeadLetterQueueUrl", dead_letters.url(), "Messages that failed five times", Value(), ""});
     return stack;
 }
 

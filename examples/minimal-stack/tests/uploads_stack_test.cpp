@@ -4,13 +4,16 @@
 
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/synth.hpp"
+#include "cfngen/testing.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
+using namespace cfngen::testing;
 
 namespace {
-Value dev() { return Value::parse(synthesize(uploads::uploads_stack({}), AssetMode::Inline).template_text); }
+Assertions dev() { return Assertions::from_stack(uploads::uploads_stack({})); }
+Value arn_of(const char* id) { return {{"Fn::GetAtt", Value::array({id, "Arn"})}}; }
 }  // namespace
 
 TEST_CASE("the committed uploads template is what the stack synthesizes", "[uploads]") {
@@ -21,24 +24,32 @@ TEST_CASE("the committed uploads template is what the stack synthesizes", "[uplo
 
 TEST_CASE("the bucket announces created objects on the queue, after the queue lets it", "[uploads]") {
     const auto t = dev();
-    const auto& bucket = t["Resources"]["UploadsBucket"];
-    const auto& configuration = bucket["Properties"]["NotificationConfiguration"]["QueueConfigurations"][0];
-    CHECK(configuration["Event"] == "s3:ObjectCreated:*");
-    CHECK(configuration["Queue"] == Value{{"Fn::GetAtt", {"Uploads", "Arn"}}});
-    CHECK(bucket["DependsOn"] == Value::array({"UploadsQueuePolicy"}));
-    const auto& statement = t["Resources"]["UploadsQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"][0];
-    CHECK(statement["Principal"] == Value{{"Service", "s3.amazonaws.com"}});
-    CHECK(statement["Condition"]["StringEquals"]["aws:SourceAccount"] == Value{{"Ref", "AWS::AccountId"}});
+    t.has_resource("AWS::S3::Bucket",
+                   match::object_like({{"DependsOn", Value::array({"UploadsPolicy"})},
+                                       {"Properties", match::object_like({{"NotificationConfiguration",
+                                           Value{{"QueueConfigurations", Value::array({Value{{"Event", "s3:ObjectCreated:*"},
+                                                                                             {"Queue", arn_of("Uploads")}}})}}}})}}));
+    t.has_resource_properties(
+        "AWS::SQS::QueuePolicy",
+        Value{{"PolicyDocument",
+               {{"Statement", Value::array({Value{{"Principal", {{"Service", "s3.amazonaws.com"}}},
+                                                  {"Condition", {{"StringEquals", {{"aws:SourceAccount", {{"Ref", "AWS::AccountId"}}}}}}}}})}}}});
 }
 
 TEST_CASE("the function reads the queue, and failing messages move to the dead-letter queue", "[uploads]") {
     const auto t = dev();
-    const auto& mapping = t["Resources"]["ProcessorReadsUploads"]["Properties"];
-    CHECK(mapping["EventSourceArn"] == Value{{"Fn::GetAtt", {"Uploads", "Arn"}}});
-    CHECK(mapping["FunctionResponseTypes"] == Value::array({"ReportBatchItemFailures"}));
-    const auto& queue = t["Resources"]["Uploads"]["Properties"];
-    CHECK(queue["RedrivePolicy"]["deadLetterTargetArn"] == Value{{"Fn::GetAtt", {"DeadLetters", "Arn"}}});
-    CHECK(queue["VisibilityTimeout"] == 6 * t["Resources"]["Processor"]["Properties"]["Timeout"].as_integer());
+    t.has_resource_properties("AWS::Lambda::EventSourceMapping",
+                              Value{{"EventSourceArn", arn_of("Uploads")},
+                                    {"FunctionResponseTypes", Value::array({"ReportBatchItemFailures"})}});
+    t.has_resource_properties("AWS::SQS::Queue",
+                              Value{{"RedrivePolicy", {{"deadLetterTargetArn", arn_of("DeadLetters")}}}, {"VisibilityTimeout", 6 * 30}});
+    t.has_resource_properties("AWS::Lambda::Function", Value{{"Timeout", 30}});
+    // What Lambda's poller calls, on the queue only.
+    t.has_resource_properties(
+        "AWS::IAM::Role",
+        match::object_like({{"Policies", match::array_equals({match::object_like({{"PolicyDocument", match::object_like({{"Statement",
+            match::array_with({Value{{"Action", Value::array({"sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"})},
+                                     {"Resource", arn_of("Uploads")}}})}})}})})}}));
 }
 
 TEST_CASE("each stage is its own stack", "[uploads]") {

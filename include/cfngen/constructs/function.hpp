@@ -88,12 +88,18 @@ struct FunctionProps {
     // Encrypts the environment and the log group; the role may decrypt with it.
     const Key* encryption_key = nullptr;
     int log_retention_days = 30;
+    // Kept when the stack is deleted (CDK's default for log groups). A kept
+    // log group keeps its name (/aws/lambda/<function_name>) taken: creating
+    // the stack again then fails until it is deleted, so a stack that is
+    // torn down and rebuilt may choose Delete.
     DeletionPolicy log_removal_policy = DeletionPolicy::Retain;
-    std::string log_format = "JSON";  // JSON: the levels below apply
-    std::string application_log_level = "INFO";
-    std::string system_log_level = "WARN";
+    std::string log_format = "JSON";
+    // With log_format JSON: the lowest levels kept (TRACE ... FATAL); empty: Lambda's defaults.
+    std::string application_log_level{};
+    std::string system_log_level{};
     Value role_name{};  // null: CloudFormation names the role
     std::string role_description{};
+    std::string policy_name{};  // the role's inline policy of grants; empty: the id
 };
 
 class Function : public Grantee {
