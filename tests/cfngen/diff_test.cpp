@@ -174,8 +174,8 @@ TEST_CASE("IAM statements added and removed are summarised", "[diff][iam]") {
     CHECK(d.iam[0].change == Change::Removed);
     CHECK(d.iam[0].statement["Action"] == Json::array({"logs:CreateLogStream", "logs:PutLogEvents"}));
     CHECK(d.iam[1].change == Change::Added);
-    CHECK(d.iam[1].policy == "Policies[PriceChecker]");
-    CHECK_THAT(render_text(d, false), Contains("[+] PriceCheckerRole Policies[PriceChecker]: Allow dynamodb:GetItem"));
+    CHECK(d.iam[1].policy == "Policies[price-checker]");
+    CHECK_THAT(render_text(d, false), Contains("[+] PriceCheckerRole Policies[price-checker]: Allow dynamodb:GetItem"));
 }
 
 TEST_CASE("key policy, encryption and Lambda permission changes are security changes", "[diff][iam]") {
