@@ -325,6 +325,18 @@ ${table(vdHeader('AWS validator'), validateDiff.results.filter((r) => r.kind ===
 ${table(vdHeader('cloudformation-diff'), validateDiff.results.filter((r) => r.kind === 'diff').map(vdRow))}
 ` : '';
 
+// The rows both before/after build tables share (bench/build-cost.sh's JSON).
+const buildCostRows = (b) => [
+  ['Release build (setup.sh)', `${ms(b.before.release_build_s, 0)} s`, `${ms(b.after.release_build_s, 0)} s`,
+    ms(b.after.release_build_s / b.before.release_build_s, 2)],
+  ['sanitizer build (test command)', `${ms(b.before.sanitize_build_s, 0)} s`, `${ms(b.after.sanitize_build_s, 0)} s`,
+    ms(b.after.sanitize_build_s / b.before.sanitize_build_s, 2)],
+  ['one TU with three service headers (-O3)', `${ms(b.before.three_service_tu_s, 2)} s`, `${ms(b.after.three_service_tu_s, 2)} s`,
+    ms(b.after.three_service_tu_s / b.before.three_service_tu_s, 2)],
+  ['cfngen binary', `${ms(b.before.binary_bytes / 1e6, 2)} MB`, `${ms(b.after.binary_bytes / 1e6, 2)} MB`,
+    ms(b.after.binary_bytes / b.before.binary_bytes, 3)],
+];
+
 // ---- typed bindings (bench/build-cost.sh and bench/before-after.js), when present ----
 const bindingsBuild = fs.existsSync(path.join(resultsDir, 'bindings-build.json')) ? read('bindings-build.json') : null;
 const bindingsSynth = fs.existsSync(path.join(resultsDir, 'bindings-synth-dev.json')) ? read('bindings-synth-dev.json') : null;
@@ -340,14 +352,7 @@ build is the compile step of the test command. The translation unit includes the
 alternating runs each.
 
 ${table(['', 'before', 'after', 'after/before'], [
-  ['Release build (setup.sh)', `${ms(bindingsBuild.before.release_build_s, 0)} s`, `${ms(bindingsBuild.after.release_build_s, 0)} s`,
-    ms(bindingsBuild.after.release_build_s / bindingsBuild.before.release_build_s, 2)],
-  ['sanitizer build (test command)', `${ms(bindingsBuild.before.sanitize_build_s, 0)} s`, `${ms(bindingsBuild.after.sanitize_build_s, 0)} s`,
-    ms(bindingsBuild.after.sanitize_build_s / bindingsBuild.before.sanitize_build_s, 2)],
-  ['one TU with three service headers', `${ms(bindingsBuild.before.three_service_tu_s, 2)} s`, `${ms(bindingsBuild.after.three_service_tu_s, 2)} s`,
-    ms(bindingsBuild.after.three_service_tu_s / bindingsBuild.before.three_service_tu_s, 2)],
-  ['cfngen binary', `${ms(bindingsBuild.before.binary_bytes / 1e6, 2)} MB`, `${ms(bindingsBuild.after.binary_bytes / 1e6, 2)} MB`,
-    ms(bindingsBuild.after.binary_bytes / bindingsBuild.before.binary_bytes, 3)],
+  ...buildCostRows(bindingsBuild),
   ['cfngen synth --stage dev (median)', `${ms(bindingsSynth.before.median_ms, 2)} ms`, `${ms(bindingsSynth.after.median_ms, 2)} ms`,
     ms(bindingsSynth.ratio_after_over_before, 3)],
 ])}
@@ -381,14 +386,7 @@ two clean checkouts built one after the other (as in section 6). Synth: median o
 and the instructions of one run counted by callgrind (deterministic, unlike the wall time on this noisy machine).
 
 ${table(['', 'before', 'after', 'after/before'], [
-  ['Release build (setup.sh)', `${ms(editBuild.before.release_build_s, 0)} s`, `${ms(editBuild.after.release_build_s, 0)} s`,
-    ms(editBuild.after.release_build_s / editBuild.before.release_build_s, 2)],
-  ['sanitizer build (test command)', `${ms(editBuild.before.sanitize_build_s, 0)} s`, `${ms(editBuild.after.sanitize_build_s, 0)} s`,
-    ms(editBuild.after.sanitize_build_s / editBuild.before.sanitize_build_s, 2)],
-  ['one TU with three service headers (-O3)', `${ms(editBuild.before.three_service_tu_s, 2)} s`, `${ms(editBuild.after.three_service_tu_s, 2)} s`,
-    ms(editBuild.after.three_service_tu_s / editBuild.before.three_service_tu_s, 2)],
-  ['cfngen binary', `${ms(editBuild.before.binary_bytes / 1e6, 2)} MB`, `${ms(editBuild.after.binary_bytes / 1e6, 2)} MB`,
-    ms(editBuild.after.binary_bytes / editBuild.before.binary_bytes, 3)],
+  ...buildCostRows(editBuild),
   ['cfngen synth --stage dev (median of 7)', `${ms(editBuild.before.synth_dev_s * 1000, 1)} ms`, `${ms(editBuild.after.synth_dev_s * 1000, 1)} ms`,
     ms(editBuild.after.synth_dev_s / editBuild.before.synth_dev_s, 2)],
   ['cfngen synth --stage dev (instructions)', `${ms(editBuild.before.synth_dev_instructions / 1e6, 1)} M`,

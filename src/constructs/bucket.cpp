@@ -68,9 +68,9 @@ Bucket::Bucket(Template& scope, const std::string& id, BucketProps props)
 
 Intrinsic Bucket::bucket_name() const { return bucket_->ref(); }
 Intrinsic Bucket::arn() const { return bucket_->Arn(); }
-Value Bucket::arn_for_objects(const std::string& pattern) const {
-    return fn::sub("${" + bucket_->logical_id() + ".Arn}/" + pattern);
-}
+// Fn::Join, as AWS CDK writes it: the Control Tower rule CT.S3.PR.8
+// recognises a TLS policy's object ARN only in this form.
+Value Bucket::arn_for_objects(const std::string& pattern) const { return fn::join("", {arn(), "/" + pattern}); }
 
 void Bucket::grant_read(const Grantee& grantee, const std::string& pattern) const {
     grant(grantee, permissions::s3_read(), {arn(), arn_for_objects(pattern)});

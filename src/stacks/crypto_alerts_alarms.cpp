@@ -12,10 +12,8 @@ namespace cfngen::stacks {
 
 using namespace constructs;
 
-namespace {
-constexpr int kMinute = 60;
+constexpr int kMinute = 60;  // constexpr: internal to this file
 constexpr const char* kAtLeast = "GreaterThanOrEqualToThreshold";
-}  // namespace
 
 Topic add_operations_alarms(Template& t, const Stage& stage, const Key& key, const Parameter& email,
                             const AlarmTargets& targets) {

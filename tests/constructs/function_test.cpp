@@ -6,17 +6,15 @@
 #include "cfngen/template.hpp"
 #include "cfngen/testing.hpp"
 
+#include "construct_support.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
+using cfngen::test::statements_of;
 
-namespace {
-Value statements_of(const Assertions& a, const std::string& role) {
-    return a.json()["Resources"][role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
-}
-}  // namespace
 
 TEST_CASE("a Function comes with its role, its log group and the right to write there", "[constructs][function]") {
     Template t;

@@ -14,16 +14,16 @@
 #include "cfngen/template.hpp"
 #include "cfngen/testing.hpp"
 
+#include "construct_support.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
+using cfngen::test::statements_of;
 
 namespace {
-Value statements_of(const Assertions& a, const std::string& role) {
-    return a.json()["Resources"][role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
-}
 c::FunctionProps handler(int timeout_s = 3) { return {.code = c::Code::from_inline("x"), .timeout_s = timeout_s}; }
 Value get_att(const char* id, const char* attribute) { return {{"Fn::GetAtt", Value::array({id, attribute})}}; }
 }  // namespace
@@ -152,7 +152,7 @@ TEST_CASE("a Bucket blocks public access, enforces TLS and grants CDK's read and
                                   {"Condition", {{"Bool", {{"aws:SecureTransport", "false"}}}}}}})}}}});
     CHECK(statements_of(a, "Reader")[0] ==
           Value{{"Effect", "Allow"}, {"Action", Value::array({"s3:GetBucket*", "s3:GetObject*", "s3:List*"})},
-                {"Resource", Value::array({get_att("Files", "Arn"), Value{{"Fn::Sub", "${Files.Arn}/uploads/*"}}})}});
+                {"Resource", Value::array({get_att("Files", "Arn"), Value{{"Fn::Join", Value::array({"", Value::array({get_att("Files", "Arn"), "/uploads/*"})})}}})}});
 }
 
 TEST_CASE("an Alarm on a metric or a math expression notifies its topics", "[constructs][alarm]") {

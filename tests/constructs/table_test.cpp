@@ -5,16 +5,16 @@
 #include "cfngen/template.hpp"
 #include "cfngen/testing.hpp"
 
+#include "construct_support.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
+using cfngen::test::statements_of;
 
 namespace {
-Value statements_of(const Assertions& a, const std::string& role) {
-    return a.json()["Resources"][role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
-}
 const Value kTableArn = {{"Fn::GetAtt", Value::array({"Items", "Arn"})}};
 const Value kKeyArn = {{"Fn::GetAtt", Value::array({"ItemsKey", "Arn"})}};
 }  // namespace
