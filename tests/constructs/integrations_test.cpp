@@ -142,7 +142,12 @@ TEST_CASE("a Bucket blocks public access, enforces TLS and grants CDK's read and
     c::Bucket bucket(t, "Files", {.versioned = true});
     c::Role reader(t, "Reader", {.assumed_by = "lambda.amazonaws.com"});
     bucket.grant_read(reader, "uploads/*");
+    c::Role writer(t, "Writer", {.assumed_by = "lambda.amazonaws.com"});
+    bucket.grant_write(writer);
     const auto a = Assertions::from_stack(t);
+    CHECK(statements_of(a, "Writer")[0]["Action"] ==
+          Value::array({"s3:Abort*", "s3:DeleteObject*", "s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention",
+                        "s3:PutObjectTagging", "s3:PutObjectVersionTagging"}));
     a.has_resource_properties("AWS::S3::Bucket",
                               Value{{"PublicAccessBlockConfiguration", {{"BlockPublicAcls", true}, {"BlockPublicPolicy", true},
                                                                         {"IgnorePublicAcls", true}, {"RestrictPublicBuckets", true}}},

@@ -29,7 +29,8 @@ public:
     Template& scope() const { return *scope_; }
 
     // Adds the statement to the role's inline policy, merged with the
-    // statements already there where it can be.
+    // statements already there where it can be. The role's Policies
+    // property belongs to its grants: set it by hand and a grant replaces it.
     void add_to_policy(iam::Statement statement) const;
 
 private:
