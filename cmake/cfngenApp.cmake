@@ -57,7 +57,7 @@ endfunction()
 function(cfngen_compile_for_edit_loop target)
   target_compile_options(${target} PRIVATE $<$<OR:$<CXX_COMPILER_ID:GNU>,$<CXX_COMPILER_ID:Clang>>:-O0>)
   target_precompile_headers(${target} PRIVATE <map> <string> <vector> <cfngen/app.hpp> <cfngen/iam.hpp>
-                                              <cfngen/typed_value.hpp>)
+                                              <cfngen/typed_value.hpp> <cfngen/constructs.hpp>)
 endfunction()
 
 function(cfngen_add_app name)

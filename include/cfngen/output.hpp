@@ -8,11 +8,11 @@
 namespace cfngen {
 
 struct Output {
-    std::string logical_id;
-    Value value;
-    std::string description;
-    Value export_name;     // null: not exported
-    std::string condition; // empty: always
+    std::string logical_id{};
+    Value value{};
+    std::string description{};
+    Value export_name{};     // null: not exported
+    std::string condition{}; // empty: always
 
     Value to_json() const;
 };

@@ -68,7 +68,14 @@ lambda::Function function_resource(const std::string& id, const FunctionProps& p
     if (!props.description.empty()) function.Description(props.description);
     if (props.encryption_key) function.KmsKeyArn(props.encryption_key->arn());
     // Values may be strings or intrinsics (a Ref to a table): written as given.
-    if (!props.environment.empty()) function.set_property("Environment", Value{{"Variables", Value(props.environment)}});
+    if (!props.environment.empty()) {
+        Value variables = Value::object();
+        for (const auto& [name, value] : props.environment) {
+            if (variables.contains(name)) throw Error("Function " + id + ": environment variable " + name + " is set twice");
+            variables[name] = value;
+        }
+        function.set_property("Environment", Value{{"Variables", variables}});
+    }
     auto logging = Cfn::LoggingConfigProperty().LogGroup(logs.ref()).LogFormat(props.log_format);
     if (!props.application_log_level.empty()) logging.ApplicationLogLevel(props.application_log_level);
     if (!props.system_log_level.empty()) logging.SystemLogLevel(props.system_log_level);

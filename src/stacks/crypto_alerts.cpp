@@ -184,10 +184,12 @@ Function add_alert_processor(Template& t, const Stage& stage, const Parameters& 
     return processor;
 }
 
-void add_outputs(Template& t, const std::vector<std::pair<std::string, std::pair<Value, std::string>>>& outputs) {
-    for (const auto& [id, value_and_description] : outputs)
-        t.add_output({id, value_and_description.first, value_and_description.second,
-                      fn::sub("${AWS::StackName}-" + id), ""});
+// Every output is exported as <stack name>-<output id>.
+void add_outputs(Template& t, std::initializer_list<Output> outputs) {
+    for (Output output : outputs) {
+        output.export_name = fn::sub("${AWS::StackName}-" + output.logical_id);
+        t.add_output(std::move(output));
+    }
 }
 
 }  // namespace
@@ -237,18 +239,18 @@ Stack crypto_alerts(const AppContext& context) {
     const auto operations = add_operations_alarms(t, stage, key, parameters.operations_email,
                                                   {checker, processor, dead_letters});
 
-    add_outputs(t, {{"AlertsTableName", {alerts.table_name(), "Alerts table name"}},
-                    {"AlertsTableArn", {alerts.arn(), "Alerts table ARN"}},
-                    {"PriceHistoryTableName", {price_history.table_name(), "Prices recorded by the checker (rise/fall references)"}},
-                    {"AlertsTopicArn", {alerts_topic.arn(), "SNS topic that receives triggered alerts"}},
-                    {"PriceCheckerFunctionName", {checker.function_name(), "Price checker function name"}},
-                    {"PriceCheckerFunctionArn", {checker.arn(), "Price checker function ARN"}},
-                    {"AlertProcessorFunctionName", {processor.function_name(), "Alert processor function name"}},
-                    {"AlertProcessorFunctionArn", {processor.arn(), "Alert processor function ARN"}},
-                    {"AlertsKeyId", {key.key_id(), "KMS key id"}},
-                    {"PriceCheckRuleName", {fn::ref("PriceCheckSchedule"), "EventBridge rule that schedules the price checker"}},
-                    {"DeadLetterQueueUrl", {dead_letters.url(), "Dead-letter queue for failed stream records"}},
-                    {"OperationsTopicArn", {operations.arn(), "SNS topic that receives the stack's alarms"}}});
+    add_outputs(t, {{"AlertsTableName", alerts.table_name(), "Alerts table name"},
+                    {"AlertsTableArn", alerts.arn(), "Alerts table ARN"},
+                    {"PriceHistoryTableName", price_history.table_name(), "Prices recorded by the checker (rise/fall references)"},
+                    {"AlertsTopicArn", alerts_topic.arn(), "SNS topic that receives triggered alerts"},
+                    {"PriceCheckerFunctionName", checker.function_name(), "Price checker function name"},
+                    {"PriceCheckerFunctionArn", checker.arn(), "Price checker function ARN"},
+                    {"AlertProcessorFunctionName", processor.function_name(), "Alert processor function name"},
+                    {"AlertProcessorFunctionArn", processor.arn(), "Alert processor function ARN"},
+                    {"AlertsKeyId", key.key_id(), "KMS key id"},
+                    {"PriceCheckRuleName", fn::ref("PriceCheckSchedule"), "EventBridge rule that schedules the price checker"},
+                    {"DeadLetterQueueUrl", dead_letters.url(), "Dead-letter queue for failed stream records"},
+                    {"OperationsTopicArn", operations.arn(), "SNS topic that receives the stack's alarms"}});
     return t;
 }
 

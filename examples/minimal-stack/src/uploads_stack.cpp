@@ -55,8 +55,8 @@ Stack uploads_stack(const AppContext& context) {
                         .log_removal_policy = DeletionPolicy::Delete});  // the logs go with the example
     processor.add_queue_source("ProcessorReadsUploads", uploads, {.batch_size = 10, .report_batch_item_failures = true});
 
-    stack.add_output({"BucketName", bucket.bucket_name(), "Upload files here", Value(), ""});
-    stack.add_output({"DeadLetterQueueUrl", dead_letters.url(), "Messages that failed five times", Value(), ""});
+    stack.add_output({"BucketName", bucket.bucket_name(), "Upload files here"});
+    stack.add_output({"DeadLetterQueueUrl", dead_letters.url(), "Messages that failed five times"});
     return stack;
 }
 

@@ -5,7 +5,6 @@
 #include "cfngen/constructs/metric.hpp"
 
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace cfngen {
@@ -19,12 +18,17 @@ namespace cfngen::constructs {
 
 class Topic;
 
+struct NamedMetric {
+    std::string id{};
+    Metric metric{};
+};
+
 // expression over the ids of `metrics` (e.g. "runs - FILL(failures, 0)");
 // `id` is the id of the expression's own query.
 struct MathExpression {
     std::string expression{};
     std::string label{};
-    std::vector<std::pair<std::string, Metric>> metrics{};
+    std::vector<NamedMetric> metrics{};
     std::string id = "expression";
 };
 
@@ -53,3 +57,5 @@ private:
 };
 
 }  // namespace cfngen::constructs
+
+extern template class std::vector<cfngen::constructs::NamedMetric>;

@@ -13,7 +13,6 @@
 #include "cfngen/intrinsic.hpp"
 #include "cfngen/resource.hpp"
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -56,6 +55,11 @@ struct QueueSourceProps {
     int max_concurrency = 0;  // 0: no limit
 };
 
+struct EnvironmentVariable {
+    std::string name{};
+    Value value{};  // a string or an intrinsic (a table's Ref)
+};
+
 // A function's code: its source inline in the template (Code.ZipFile), or an
 // asset that the app ships inline or as a directory for
 // `aws cloudformation package` (AppContext::asset_mode).
@@ -84,7 +88,7 @@ struct FunctionProps {
     std::string architecture = "arm64";
     int memory_mb = 128;
     int timeout_s = 3;
-    std::map<std::string, Value> environment{};
+    std::vector<EnvironmentVariable> environment{};
     // Encrypts the environment and the log group; the role may decrypt with it.
     const Key* encryption_key = nullptr;
     int log_retention_days = 30;
@@ -138,3 +142,5 @@ private:
 };
 
 }  // namespace cfngen::constructs
+
+extern template class std::vector<cfngen::constructs::EnvironmentVariable>;

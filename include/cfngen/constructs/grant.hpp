@@ -57,3 +57,8 @@ public:
 };
 
 }  // namespace cfngen::constructs
+
+// The lists every construct takes, instantiated once in the library
+// (src/constructs/instantiations.cpp) rather than in every stack file.
+extern template class std::vector<cfngen::Value>;
+extern template class std::vector<std::string>;

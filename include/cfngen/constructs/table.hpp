@@ -83,3 +83,5 @@ private:
 };
 
 }  // namespace cfngen::constructs
+
+extern template class std::vector<cfngen::constructs::GlobalIndex>;

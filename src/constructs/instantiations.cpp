@@ -1,0 +1,12 @@
+// The explicit instantiations of the lists the constructs' headers declare
+// extern: compiled once here, so a stack file that fills them compiles none
+// of std::vector's code (bench/RESULTS.md, section 8).
+
+#include "cfngen/constructs.hpp"
+
+template class std::vector<cfngen::Value>;
+template class std::vector<std::string>;
+template class std::vector<cfngen::constructs::Dimension>;
+template class std::vector<cfngen::constructs::NamedMetric>;
+template class std::vector<cfngen::constructs::EnvironmentVariable>;
+template class std::vector<cfngen::constructs::GlobalIndex>;
