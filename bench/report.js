@@ -395,5 +395,32 @@ ${table(['', 'before', 'after', 'after/before'], [
 ])}
 ` : ''}` : '';
 
-fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection);
+// ---- the constructs (node bench/constructs-cost.js, node bench/edit-loop.js --out), when present ----
+const constructsCost = fs.existsSync(path.join(resultsDir, 'constructs-cost.json')) ? read('constructs-cost.json') : null;
+const constructsLoop = fs.existsSync(path.join(resultsDir, 'edit-loop-constructs.json')) ? read('edit-loop-constructs.json') : null;
+const unit = (name) => (constructsCost.unit_compile_s[name] === undefined ? '' : `${ms(constructsCost.unit_compile_s[name], 2)} s`);
+const constructsSection = constructsCost ? `
+## 8. The crypto-alerts stack on the constructs
+
+\`node bench/constructs-cost.js\`: the stack's source files as they were on the raw bindings (${constructsCost.rev}) and as
+they are on \`cfngen/constructs\`, each compiled as the build compiles stack code (-O0, the stack library's precompiled
+header), alternating, ${constructsCost.runs} rounds after a warm-up; medians (${constructsCost.compiler}). Lines: non-blank,
+non-comment (\`node bench/count-lines.js\`), headers included, against AWS CDK's \`bench/cdk-reference/app.js\`.
+
+${table(['', 'raw bindings', 'constructs', 'AWS CDK'], [
+  ['lines of stack code', String(constructsCost.lines.before), String(constructsCost.lines.after), String(constructsCost.lines.cdk)],
+  ['compile crypto_alerts.cpp', unit('before/crypto_alerts.cpp'), unit('after/crypto_alerts.cpp'), ''],
+  ['compile crypto_alerts_constructs.cpp', unit('before/crypto_alerts_constructs.cpp'), '(gone)', ''],
+  ['compile crypto_alerts_alarms.cpp', unit('before/crypto_alerts_alarms.cpp'), unit('after/crypto_alerts_alarms.cpp'), ''],
+  ['compile all stack code', `${ms(constructsCost.stack_code_compile_s.before, 2)} s`, `${ms(constructsCost.stack_code_compile_s.after, 2)} s`, ''],
+])}
+${constructsLoop ? `
+The edit loop on the constructs (\`node bench/edit-loop.js\`, commit ${constructsLoop.commit}, as in section 7): touch
+crypto_alerts.cpp, rebuild cfngen, synth dev: ${ms(constructsLoop.steps.cfngen_stack.median, 2)} s; the minimal stack
+${ms(constructsLoop.steps.minimal_stack.median, 2)} s; \`cdk synth\` in the same run ${ms(constructsLoop.steps.cdk_synth.median, 2)} s:
+**${ms(constructsLoop.ratio_cdk_to_cfngen_stack, 2)}x** (the stack file alone ${ms(constructsLoop.steps.stack_tu.median, 2)} s,
+the link ${ms(constructsLoop.steps.link.median, 2)} s).
+` : ''}` : '';
+
+fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection + constructsSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);
