@@ -50,4 +50,14 @@ std::span<const NameRef> allowed_values(std::uint16_t index) {
 }
 std::string_view source() { return detail::source; }
 
+const ConstraintSpec* constraint(std::uint16_t index) { return index == 0 ? nullptr : &detail::constraints[index]; }
+
+std::span<const std::int64_t> ConstraintSpec::integers() const {
+    return {detail::constraint_integers + values.first, values.count};
+}
+
+std::span<const NameRef> ConstraintSpec::strings() const {
+    return {detail::constraint_strings + values.first, values.count};
+}
+
 }  // namespace cfngen::spec

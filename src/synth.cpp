@@ -43,12 +43,16 @@ Synthesized build(const Stack& stack, AssetMode mode) {
     return serialise(detail::TemplateWriter::synth(stack, nullptr), stack, mode);
 }
 
-void check_template(const Synthesized& synthesized) {
+// The checks of `cfngen validate`: an error refuses the synth, a warning
+// goes with the output for the command line to print.
+void check_template(Synthesized& synthesized) {
     const auto report = validate::check_template(synthesized.json, synthesized.output.template_text.size());
-    for (const auto& finding : report.findings)
+    for (const auto& finding : report.findings) {
         if (finding.severity == validate::Severity::Error)
             throw Error(fmt::format("refusing to write an invalid template: {} {}: {} ({} errors; run cfngen validate)",
                                     finding.logical_id, finding.path, finding.message, report.errors()));
+        synthesized.output.warnings.push_back(validate::format(finding));
+    }
 }
 
 // The export a cross-stack reference needs, added to the producer's outputs.
@@ -120,7 +124,7 @@ SynthOutput synthesize_unchecked(const Stack& stack, AssetMode mode) { return bu
 
 std::vector<SynthOutput> synthesize(const App& app, AssetMode mode) {
     auto synthesized = build(app, mode);
-    for (const auto& stack : synthesized) check_template(stack);
+    for (auto& stack : synthesized) check_template(stack);
     std::vector<SynthOutput> outputs;
     for (auto& stack : synthesized) outputs.push_back(std::move(stack.output));
     return outputs;

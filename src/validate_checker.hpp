@@ -23,6 +23,10 @@ inline constexpr const char* sam_transform = "AWS::Serverless-2016-10-31";
 bool is_custom_type(std::string_view type);
 bool is_module_type(std::string_view type);
 bool is_serverless_type(std::string_view type);
+// The [condition, when true, when false] of an Fn::If, or nullptr.
+const Json* if_branches(const Json& v);
+// {"Ref": "AWS::NoValue"}: the property is left out.
+bool is_no_value(const Json& v);
 // The resource's Type, or "" when it has none.
 std::string_view type_of(const Json& resource);
 
@@ -53,6 +57,9 @@ struct Checker {
 
     // One value against one specification type.
     void value(const std::string& id, const std::string& path, const Json& v, std::uint16_t type_index);
+    // A literal value against its property's value constraint (allowed
+    // values, range, length, pattern; src/validate_constraints.cpp).
+    void constrained(const std::string& id, const std::string& path, const Json& v, const spec::ConstraintSpec& c);
     // An object's properties against the declared ones (a resource's or a property type's).
     void properties(const std::string& id, const std::string& path, const Json& given,
                     std::span<const spec::PropertySpec> declared, std::string_view type_name);

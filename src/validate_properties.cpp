@@ -18,13 +18,6 @@ bool is_integer_text(const std::string& text) {
                                                [](unsigned char ch) { return std::isdigit(ch) != 0; });
 }
 
-// The [condition, when true, when false] of an Fn::If, or nullptr.
-const Json* if_branches(const Json& v) {
-    if (!v.is_object() || v.size() != 1) return nullptr;
-    const auto& arguments = member(v, "Fn::If");
-    return arguments.is_array() && arguments.size() == 3 ? &arguments : nullptr;
-}
-
 // Properties that `aws cloudformation package` accepts as a local path and
 // replaces with the S3 location it uploads to (AWS CLI reference,
 // "aws cloudformation package"): a string there is a path, not a wrong type.
@@ -52,9 +45,15 @@ bool is_packageable(const std::string& type, const std::string& property) {
                        [&](const auto& entry) { return type == entry.first && property == entry.second; });
 }
 
-bool is_no_value(const Json& v) { return v.is_object() && v.size() == 1 && member(v, "Ref") == "AWS::NoValue"; }
-
 }  // namespace
+
+const Json* if_branches(const Json& v) {
+    if (!v.is_object() || v.size() != 1) return nullptr;
+    const auto& arguments = member(v, "Fn::If");
+    return arguments.is_array() && arguments.size() == 3 ? &arguments : nullptr;
+}
+
+bool is_no_value(const Json& v) { return v.is_object() && v.size() == 1 && member(v, "Ref") == "AWS::NoValue"; }
 
 bool is_fn_transform_argument(const Json& v) {
     return v.is_object() && member(v, "Name").is_string() &&
@@ -168,7 +167,11 @@ void Checker::properties(const std::string& id, const std::string& path, const J
         }
         if (property->deprecated)
             warning(id, path + "." + name, fmt::format("{} is deprecated in {}", name, type_name), "deprecated");
+        const auto before = report.findings.size();
         value(id, path + "." + name, v, property->type);
+        // A value of the wrong type has its one error already.
+        if (const auto* constraint = spec::constraint(property->constraint); constraint && report.findings.size() == before)
+            constrained(id, path + "." + name, v, *constraint);
     }
     // A macro (Fn::Transform) may supply the rest.
     if (!check_required || given.contains("Fn::Transform")) return;

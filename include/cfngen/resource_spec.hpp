@@ -50,12 +50,45 @@ struct TypeSpec {
 
 struct PropertySpec {
     NameRef name_ref;
-    std::uint16_t type;  // index for spec::type()
+    std::uint16_t type;        // index for spec::type()
+    std::uint16_t constraint;  // index for spec::constraint(); 0: none
     UpdateBehaviour update;
     bool required;
     bool deprecated;
 
     std::string_view name() const { return name_ref.view(); }
+};
+
+// What values a property allows beyond its type (tools/spec/constraints.js:
+// the registry schemas and AWS's documentation): a number's range, a
+// string's length and pattern (ECMAScript), a list's length, allowed
+// strings or integers, and a constraint on each element of a list.
+struct ConstraintSpec {
+    enum Flag : std::uint8_t {
+        HasMinimum = 1,
+        HasMaximum = 2,
+        HasMinLength = 4,
+        HasMaxLength = 8,
+        HasPattern = 16,
+        HasIntegers = 32,
+        HasStrings = 64,
+    };
+    std::uint8_t flags;
+    double minimum;
+    double maximum;
+    std::uint32_t min_length;  // characters of a string, elements of a list
+    std::uint32_t max_length;
+    NameRef pattern_ref;
+    struct {
+        std::uint32_t first;
+        std::uint16_t count;
+    } values;               // into constraint_integers or constraint_strings
+    std::uint16_t items;    // the elements' constraint; 0: none
+
+    bool has(Flag flag) const { return (flags & flag) != 0; }
+    std::string_view pattern() const { return pattern_ref.view(); }
+    std::span<const std::int64_t> integers() const;
+    std::span<const NameRef> strings() const;
 };
 
 // A property type such as AWS::DynamoDB::Table.GlobalSecondaryIndex.
@@ -96,6 +129,8 @@ const TypeSpec& type(std::uint16_t index);
 const DefinitionSpec& definition(std::uint16_t index);
 std::span<const std::uint16_t> union_members(std::uint16_t index);
 std::span<const NameRef> allowed_values(std::uint16_t index);
+// nullptr for 0 (no constraint).
+const ConstraintSpec* constraint(std::uint16_t index);
 // The specification package and version the table was generated from.
 std::string_view source();
 
@@ -116,6 +151,9 @@ extern const std::uint16_t union_members[];
 extern const Range enums[];
 extern const NameRef enum_values[];
 extern const NameRef attributes[];
+extern const ConstraintSpec constraints[];
+extern const std::int64_t constraint_integers[];
+extern const NameRef constraint_strings[];
 extern const char source[];
 }  // namespace detail
 

@@ -17,6 +17,9 @@ struct SynthOutput {
     std::size_t resource_count = 0;
     std::vector<Asset> assets;  // to write beside the template
     std::vector<std::string> depends_on;  // stacks to deploy first (it imports their exports)
+    // What `cfngen validate` warns of (a deprecated runtime, ...), one line
+    // each as validate prints it; errors refuse the synth instead.
+    std::vector<std::string> warnings;
 };
 
 // Throws Error when the stack is invalid: the model's own checks, then every

@@ -46,6 +46,8 @@ Command add_synth_command(CLI::App& program, const AppBuilder& build_app) {
             std::erase_if(outputs, [&](const SynthOutput& output) { return output.stack_name != only; });
         }
         for (const auto& output : outputs) {
+            // validate's warnings, as it prints them, before the summary line.
+            for (const auto& warning : output.warnings) fmt::print(stderr, "{}: {}\n", output.file_name, warning);
             if (args->output_directory == "-") {
                 std::fwrite(output.template_text.data(), 1, output.template_text.size(), stdout);
                 std::fflush(stdout);

@@ -61,7 +61,7 @@ TEST_CASE("a value of the wrong type is an error", "[validate]") {
 }
 
 TEST_CASE("integers written as strings are accepted, other strings are not", "[validate]") {
-    for (const char* text : {"512", "-1", "0"}) {
+    for (const char* text : {"512", "128", "10240"}) {
         auto t = dev();
         props(t, "PriceCheckerFunction")["MemorySize"] = text;
         CHECK(check(t).errors() == 0);

@@ -15,8 +15,10 @@
 // pointer: nothing runs or is relocated at start-up, and a lookup touches
 // only the pages of the types it reads.
 const { loadModel } = require('./model');
+const { loadConstraints } = require('./constraints');
 
 const model = loadModel();
+const constraintsOf = loadConstraints(model);
 
 // Every name goes into one byte blob, referenced as (offset, length). Type
 // names come first, sorted and contiguous, so the binary search of
@@ -107,13 +109,81 @@ function typeOf(t) {
   }
 }
 
+// Value constraints (tools/spec/constraints.js), deduplicated; 0 is "none".
+// Patterns are ECMAScript (the registry schemas' dialect) with Python's end
+// anchor \\Z, which some schemas use, read as $; a pattern JavaScript cannot
+// compile is left out (and counted), never guessed at.
+const constraintRows = ['{0, 0, 0, 0, 0, {0, 0}, {0, 0}, 0}'];
+const constraintIndex = new Map();
+const constraintIntegers = [];
+const constraintStrings = [];
+const droppedPatterns = [];
+const FLAG = { minimum: 1, maximum: 2, minLength: 4, maxLength: 8, pattern: 16, integers: 32, strings: 64 };
+function constraintOf(c) {
+  if (!c) return 0;
+  const key = JSON.stringify(c);
+  if (constraintIndex.has(key)) return constraintIndex.get(key);
+  let flags = 0;
+  let pattern = '{0, 0}';
+  if (c.pattern !== undefined) {
+    const ecma = c.pattern.replace(/\\[Zz]/g, '$');
+    try {
+      new RegExp(ecma);
+      flags |= FLAG.pattern;
+      pattern = name(ecma);
+    } catch (e) {
+      droppedPatterns.push(c.pattern);
+    }
+  }
+  let values = '{0, 0}';
+  if (c.values) {
+    if (typeof c.values[0] === 'number') {
+      flags |= FLAG.integers;
+      values = `{${constraintIntegers.length}, ${c.values.length}}`;
+      constraintIntegers.push(...c.values);
+    } else {
+      flags |= FLAG.strings;
+      values = `{${constraintStrings.length}, ${c.values.length}}`;
+      constraintStrings.push(...c.values.map(name));
+    }
+  }
+  const number = (field) => {
+    if (c[field] === undefined) return '0';
+    flags |= FLAG[field];
+    return String(c[field]);
+  };
+  // minimum and maximum are doubles: a literal C++ reads as one.
+  const real = (field) => {
+    const text = number(field);
+    return /[.e]/.test(text) ? text : `${text}.0`;
+  };
+  const [minimum, maximum] = ['minimum', 'maximum'].map(real);
+  const [minLength, maxLength] = ['minLength', 'maxLength'].map(number);
+  const items = c.items ? constraintOf(c.items) : 0;
+  const index = constraintRows.length;
+  constraintRows.push(`{${flags}, ${minimum}, ${maximum}, ${minLength}, ${maxLength}, ${pattern}, ${values}, ${items}}`);
+  // A pattern lives in one type's block of names: the same constraint of
+  // another type gets its own row (so its names stay on its own pages).
+  constraintIndex.set(key, index);
+  return index;
+}
+
 const UPDATE = { no: 'Update', maybe: 'Conditional', yes: 'Replace', fails: 'Fails' };
 const TAGS = { standard: 'Standard', map: 'Map', asg: 'AutoScaling' };
 const properties = [];  // rows of detail::properties
-function propertyRows(list) {
+function propertyRows(owner, list) {
   const first = properties.length;
   for (const p of list) {
-    properties.push(`{${name(p.name)}, ${typeOf(p.type)}, UpdateBehaviour::${UPDATE[p.replacement]}, ${p.required}, ${p.deprecated}}`);
+    let c = constraintsOf.get(`${owner}|${p.name}`);
+    // A string enum of the specification is its type (Kind::Enum), checked
+    // as such: the constraint does not say it twice.
+    if (c && c.values && p.type.kind === 'string' && p.type.allowedValues) {
+      c = { ...c };
+      delete c.values;
+      if (Object.keys(c).length === 0) c = undefined;
+    }
+    const constraint = constraintOf(c);
+    properties.push(`{${name(p.name)}, ${typeOf(p.type)}, ${constraint}, UpdateBehaviour::${UPDATE[p.replacement]}, ${p.required}, ${p.deprecated}}`);
   }
   return [first, list.length];
 }
@@ -121,9 +191,10 @@ const definitionRows = new Array(definitionOrder.length);
 const attributeNames = [];
 const resourceRows = model.resources.map((r, i) => {
   blockNames = new Map();
-  const [first, count] = propertyRows(r.properties);
+  constraintIndex.clear();
+  const [first, count] = propertyRows(r.type, r.properties);
   for (const d of reachedBy.get(r)) {
-    const [dFirst, dCount] = propertyRows(d.properties);
+    const [dFirst, dCount] = propertyRows(d.fullName, d.properties);
     definitionRows[definitionIndex.get(d)] = `{${name(d.fullName)}, ${dFirst}, ${dCount}}`;
   }
   const firstAttribute = attributeNames.length;
@@ -132,7 +203,7 @@ const resourceRows = model.resources.map((r, i) => {
   const transform = r.transform ? name(r.transform) : '{0, 0}';
   return `{${typeNames[i]}, ${first}, ${count}, ${r.attributes.length}, ${firstAttribute}, ${tags}, ${transform}}`;
 });
-for (const count of [types.length, definitionOrder.length, unions.length, enums.length]) {
+for (const count of [types.length, definitionOrder.length, unions.length, enums.length, constraintRows.length]) {
   if (count > 0xffff) throw new Error('the table outgrew its 16-bit indexes');
 }
 
@@ -166,6 +237,10 @@ out.push('const std::uint16_t union_members[] = {', `    ${unionMembers.join(', 
 out.push('const Range enums[] = {', ...enums.map(([o, n]) => `    {${o}, ${n}},`), '};');
 out.push('const NameRef enum_values[] = {', ...enumValues.map((v) => `    ${v},`), '};');
 out.push('const NameRef attributes[] = {', ...attributeNames.map((a) => `    ${a},`), '};', '');
+out.push(`// ${constraintRows.length - 1} value constraints; ${droppedPatterns.length} patterns JavaScript cannot compile left out.`);
+out.push('const ConstraintSpec constraints[] = {', ...constraintRows.map((row) => `    ${row},`), '};');
+out.push('const std::int64_t constraint_integers[] = {', `    ${constraintIntegers.join(', ') || '0'}`, '};');
+out.push('const NameRef constraint_strings[] = {', ...(constraintStrings.length ? constraintStrings : ['{0, 0}']).map((v) => `    ${v},`), '};', '');
 out.push(`// ${blobLength} bytes: one literal, longer than the 65,536 characters the standard asks`,
   '// compilers to accept; GCC and Clang take it (clang warns under -Wpedantic).',
   '#pragma GCC diagnostic ignored "-Woverlength-strings"', 'const char names[] =', ...literalLines(Buffer.concat(blob)), '    ;', '');

@@ -52,7 +52,12 @@ function loadModel() {
       case 'string':
         return Array.isArray(t.allowedValues) && t.allowedValues.length
           ? { kind: 'string', allowedValues: [...t.allowedValues].sort() } : { kind: 'string' };
-      case 'integer': case 'number': case 'boolean': case 'json': case 'date-time': case 'tag':
+      case 'integer':
+        // An integer enum (RetentionInDays) is a constraint, not a type of
+        // its own: tools/spec/constraints.js reads allowedValues.
+        return Array.isArray(t.allowedValues) && t.allowedValues.length
+          ? { kind: 'integer', allowedValues: [...t.allowedValues].sort((a, b) => a - b) } : { kind: 'integer' };
+      case 'number': case 'boolean': case 'json': case 'date-time': case 'tag':
         return { kind: t.type };
       case 'array': return { kind: 'list', element: typeOf(t.element, owner) };
       case 'map': return { kind: 'map', element: typeOf(t.element, owner) };

@@ -1,0 +1,126 @@
+// Checker::constrained: a literal value against what its property allows
+// beyond its type. Intrinsics are resolved at deploy time and pass; each
+// branch of an Fn::If is checked.
+
+#include "validate_checker.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <regex>
+#include <unordered_map>
+
+namespace cfngen::validate::detail {
+
+namespace {
+
+// Longer strings are not matched against a pattern: std::regex recurses per
+// character, and no property value the patterns describe is this long (the
+// length limits, checked first, catch those).
+constexpr std::size_t kMaxPatternInput = 4096;
+
+// Characters, as AWS counts a string's length: UTF-8 code points.
+std::size_t code_points(const std::string& text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// Each pattern compiled once per run; one std::regex cannot compile (a
+// construct ECMAScript allows and std::regex lacks) is skipped, never fatal.
+const std::regex* compiled(std::string_view pattern) {
+    static std::unordered_map<std::string_view, std::optional<std::regex>> cache;
+    auto it = cache.find(pattern);
+    if (it == cache.end()) {
+        std::optional<std::regex> regex;
+        try {
+            regex.emplace(pattern.begin(), pattern.end(), std::regex::ECMAScript);
+        } catch (const std::regex_error&) {
+        }
+        it = cache.emplace(pattern, std::move(regex)).first;
+    }
+    return it->second ? &*it->second : nullptr;
+}
+
+std::string shown(const Json& v) {
+    std::string text = v.is_string() ? "'" + v.get<std::string>() + "'" : v.dump();
+    return text.size() > 80 ? text.substr(0, 77) + "..." : text;
+}
+
+std::optional<double> number_of(const Json& v) {
+    if (v.is_number()) return v.get<double>();
+    if (!v.is_string()) return std::nullopt;
+    const auto& text = v.get_ref<const std::string&>();
+    char* end = nullptr;
+    const double parsed = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(parsed)) return std::nullopt;
+    return parsed;
+}
+
+std::string number_text(double n) { return fmt::format("{}", n); }
+
+}  // namespace
+
+void Checker::constrained(const std::string& id, const std::string& path, const Json& v,
+                          const spec::ConstraintSpec& c) {
+    using C = spec::ConstraintSpec;
+    if (const auto* branches = if_branches(v)) {
+        for (std::size_t i = 1; i < 3; ++i)
+            if (!is_no_value((*branches)[i])) constrained(id, path, (*branches)[i], c);
+        return;
+    }
+    if (is_intrinsic(v)) return;  // resolved at deploy time
+    if (v.is_array()) {
+        if (c.has(C::HasMinLength) && v.size() < c.min_length)
+            error(id, path, fmt::format("has {} elements, fewer than the {} allowed", v.size(), c.min_length), "value-length");
+        if (c.has(C::HasMaxLength) && v.size() > c.max_length)
+            error(id, path, fmt::format("has {} elements, more than the {} allowed", v.size(), c.max_length), "value-length");
+        if (const auto* items = spec::constraint(c.items))
+            for (std::size_t i = 0; i < v.size(); ++i) constrained(id, fmt::format("{}[{}]", path, i), v[i], *items);
+        return;
+    }
+    if (c.has(C::HasIntegers)) {
+        const auto n = number_of(v);
+        const auto allowed = c.integers();
+        if (n && std::none_of(allowed.begin(), allowed.end(), [&](std::int64_t a) { return static_cast<double>(a) == *n; })) {
+            std::string list;
+            for (const auto a : allowed) list += (list.empty() ? "" : ", ") + std::to_string(a);
+            // Not one of the allowed values: its range says nothing more.
+            return error(id, path, fmt::format("{} is not an allowed value ({})", shown(v), list), "allowed-values");
+        }
+    }
+    if (c.has(C::HasMinimum) || c.has(C::HasMaximum)) {
+        if (const auto n = number_of(v)) {
+            if (c.has(C::HasMinimum) && *n < c.minimum)
+                error(id, path, fmt::format("{} is less than the minimum, {}", shown(v), number_text(c.minimum)), "value-range");
+            if (c.has(C::HasMaximum) && *n > c.maximum)
+                error(id, path, fmt::format("{} is more than the maximum, {}", shown(v), number_text(c.maximum)), "value-range");
+        }
+    }
+    if (!v.is_string()) return;
+    const auto& text = v.get_ref<const std::string&>();
+    if (c.has(C::HasStrings)) {
+        const auto allowed = c.strings();
+        if (std::none_of(allowed.begin(), allowed.end(), [&](const spec::NameRef& a) { return a.view() == text; })) {
+            std::string list;
+            for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a.view());
+            // Not one of the allowed values: its length and pattern say nothing more.
+            return error(id, path, fmt::format("{} is not an allowed value ({})", shown(v), list), "allowed-values");
+        }
+    }
+    const auto length = code_points(text);
+    if (c.has(C::HasMinLength) && length < c.min_length)
+        error(id, path, fmt::format("{} is {} characters, fewer than the {} allowed", shown(v), length, c.min_length),
+              "value-length");
+    if (c.has(C::HasMaxLength) && length > c.max_length)
+        error(id, path, fmt::format("{} is {} characters, more than the {} allowed", shown(v), length, c.max_length),
+              "value-length");
+    if (c.has(C::HasPattern) && text.size() <= kMaxPatternInput) {
+        // JSON Schema's pattern: the expression matches somewhere in the value.
+        if (const auto* regex = compiled(c.pattern()); regex && !std::regex_search(text, *regex))
+            error(id, path, fmt::format("{} does not match the pattern {}", shown(v), c.pattern()), "value-pattern");
+    }
+}
+
+}  // namespace cfngen::validate::detail

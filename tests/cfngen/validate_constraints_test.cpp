@@ -1,0 +1,132 @@
+// Values checked as AWS's validator checks them: one planted mistake at a
+// time in the crypto-alerts dev template, and one per constraint kind on
+// types of other services.
+#include "json.hpp"
+#include "validate.hpp"
+
+#include "../stacks/crypto_alerts_support.hpp"
+#include "cfngen/constructs/function.hpp"
+#include "cfngen/constructs/table.hpp"
+#include "cfngen/resources/dynamodb/Table.hpp"
+#include "cfngen/synth.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+using namespace cfngen;
+using namespace cfngen::validate;
+using Catch::Matchers::Contains;
+
+namespace {
+
+Json dev() { return Json::parse(cfngen::test::synth_crypto_alerts_unchecked("dev").template_text); }
+Json& props(Json& t, const char* id) { return t["Resources"][id]["Properties"]; }
+Report check(const Json& t) { return check_template(t, t.dump(1).size()); }
+
+std::string only_error(const Report& r) {
+    REQUIRE(r.errors() == 1);
+    return format(r.findings.front());
+}
+
+struct Planted {
+    const char* what;
+    std::function<void(Json&)> plant;
+    const char* expected;
+};
+
+}  // namespace
+
+TEST_CASE("each planted wrong value is an error naming resource, path, value and what is allowed",
+          "[validate][constraints]") {
+    const Planted cases[] = {
+        {"integer enum", [](Json& t) { props(t, "PriceCheckerLogGroup")["RetentionInDays"] = 15; },
+         "PriceCheckerLogGroup  Properties.RetentionInDays  15 is not an allowed value (1, 3, 5, 7, 14,"},
+        {"documented string enum", [](Json& t) { props(t, "AlertsTable")["BillingMode"] = "ON_DEMAND"; },
+         "AlertsTable  Properties.BillingMode  'ON_DEMAND' is not an allowed value (PAY_PER_REQUEST, PROVISIONED)"},
+        {"list element enum", [](Json& t) { props(t, "PriceCheckerFunction")["Architectures"] = Json::array({"arm65"}); },
+         "Properties.Architectures[0]  'arm65' is not an allowed value (x86_64, arm64)"},
+        {"minimum", [](Json& t) { props(t, "PriceCheckerFunction")["MemorySize"] = 64; },
+         "Properties.MemorySize  64 is less than the minimum, 128"},
+        {"maximum", [](Json& t) { props(t, "PriceCheckerFunction")["Timeout"] = 1000; },
+         "Properties.Timeout  1000 is more than the maximum, 900"},
+        {"SQS retention", [](Json& t) { props(t, "AlertProcessorDeadLetterQueue")["MessageRetentionPeriod"] = 30; },
+         "Properties.MessageRetentionPeriod  30 is less than the minimum, 60"},
+        {"SQS visibility", [](Json& t) { props(t, "AlertProcessorDeadLetterQueue")["VisibilityTimeout"] = 50000; },
+         "Properties.VisibilityTimeout  50000 is more than the maximum, 43200"},
+        {"nested enum", [](Json& t) { props(t, "AlertsTable")["StreamSpecification"]["StreamViewType"] = "NEW_IMAGES_ONLY"; },
+         "Properties.StreamSpecification.StreamViewType  'NEW_IMAGES_ONLY' is not an allowed value"},
+        {"max length", [](Json& t) { props(t, "AlertsTopic")["TopicName"] = std::string(300, 'x'); },
+         "is 300 characters, more than the 256 allowed"},
+        {"pattern", [](Json& t) { props(t, "PriceCheckerFunction")["FunctionName"] = "bad name"; },
+         "Properties.FunctionName  'bad name' does not match the pattern ^[a-zA-Z0-9_-]+$"},
+        {"alarm operator", [](Json& t) { props(t, "PriceCheckerErrorsAlarm")["ComparisonOperator"] = "GreaterThen"; },
+         "'GreaterThen' is not an allowed value (GreaterThanOrEqualToThreshold,"},
+        {"starting position", [](Json& t) { props(t, "AlertStreamMapping")["StartingPosition"] = "OLDEST"; },
+         "'OLDEST' is not an allowed value (AT_TIMESTAMP, LATEST, TRIM_HORIZON)"},
+        {"attribute type", [](Json& t) { props(t, "AlertsTable")["AttributeDefinitions"][0]["AttributeType"] = "X"; },
+         "AttributeDefinitions[0].AttributeType  'X' is not an allowed value (B, N, S)"},
+        {"registry pattern", [](Json& t) { props(t, "AlertsKeyAlias")["AliasName"] = "crypto-alerts-dev"; },
+         "'crypto-alerts-dev' does not match the pattern ^(alias/)[a-zA-Z0-9:/_-]+$"},
+        {"registry minimum", [](Json& t) { props(t, "AlertStreamMapping")["BatchSize"] = 0; },
+         "Properties.BatchSize  0 is less than the minimum, 1"},
+        {"key window", [](Json& t) { props(t, "AlertsKey")["PendingWindowInDays"] = 40; },
+         "Properties.PendingWindowInDays  40 is more than the maximum, 30"},
+        {"rule state", [](Json& t) { props(t, "PriceCheckSchedule")["State"] = "ON"; },
+         "'ON' is not an allowed value (DISABLED, ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS)"},
+        {"list length", [](Json& t) { props(t, "PriceCheckerFunction")["Architectures"] = Json::array({"arm64", "x86_64"}); },
+         "Properties.Architectures  has 2 elements, more than the 1 allowed"},
+        {"log group name pattern", [](Json& t) { props(t, "PriceCheckerLogGroup")["LogGroupName"] = "bad name"; },
+         "Properties.LogGroupName  'bad name' does not match the pattern"},
+    };
+    for (const auto& planted : cases) {
+        INFO(planted.what);
+        auto t = dev();
+        planted.plant(t);
+        CHECK_THAT(only_error(check(t)), Contains(planted.expected));
+    }
+}
+
+TEST_CASE("values from intrinsics pass, each Fn::If branch is checked", "[validate][constraints]") {
+    auto t = dev();
+    props(t, "PriceCheckerFunction")["MemorySize"] = Json{{"Ref", "AWS::NoValue"}};
+    props(t, "AlertsTable")["BillingMode"] = Json{{"Fn::Sub", "${AWS::Region}"}};
+    CHECK(check(t).errors() == 0);
+    auto u = dev();
+    props(u, "AlertsTable")["BillingMode"] =
+        Json{{"Fn::If", Json::array({"HasNotificationEmail", "PAY_PER_REQUEST", "ON_DEMAND"})}};
+    CHECK_THAT(only_error(check(u)), Contains("'ON_DEMAND' is not an allowed value"));
+}
+
+TEST_CASE("a value of the wrong type has one error, not a constraint's too", "[validate][constraints]") {
+    auto t = dev();
+    props(t, "PriceCheckerFunction")["MemorySize"] = "1.5";
+    CHECK_THAT(only_error(check(t)), Contains("expected an integer"));
+    auto u = dev();
+    props(u, "PriceCheckerFunction")["MemorySize"] = "64";  // an integer written as a string is still checked
+    CHECK_THAT(only_error(check(u)), Contains("'64' is less than the minimum, 128"));
+}
+
+TEST_CASE("a hostile value under a pattern is refused by its length, never matched", "[validate][constraints]") {
+    auto t = dev();
+    props(t, "PriceCheckerLogGroup")["LogGroupName"] = std::string(100000, 'a');
+    const auto report = check(t);  // and a warning: the template is over the inline deploy limit
+    REQUIRE(report.errors() == 1);
+    std::string errors;
+    for (const auto& finding : report.findings)
+        if (finding.severity == Severity::Error) errors += format(finding);
+    CHECK_THAT(errors, Contains("is 100000 characters, more than the 512 allowed"));
+}
+
+TEST_CASE("synth refuses a wrong value and hands back validate's warnings", "[validate][constraints][synth]") {
+    Stack stack("values-test");
+    constructs::Table table(stack, "Items", {.partition_key = {"id"}});
+    table.resource().set_property("BillingMode", "ON_DEMAND");
+    CHECK_THROWS_WITH(synthesize(stack, AssetMode::Inline),
+                      Contains("Items Properties.BillingMode: 'ON_DEMAND' is not an allowed value"));
+    Stack old_runtime("runtime-test");
+    constructs::Function fn(old_runtime, "Old", {.code = constructs::Code::from_inline("x"), .runtime = "nodejs16.x"});
+    const auto output = synthesize(old_runtime, AssetMode::Inline);
+    REQUIRE(output.warnings.size() == 1);
+    CHECK_THAT(output.warnings.front(), Contains("OldFunction") && Contains("nodejs16.x"));
+}
