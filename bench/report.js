@@ -422,5 +422,27 @@ ${ms(constructsLoop.steps.minimal_stack.median, 2)} s; \`cdk synth\` in the same
 the link ${ms(constructsLoop.steps.link.median, 2)} s).
 ` : ''}` : '';
 
-fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection + constructsSection);
+// ---- value checks in validate (node bench/validate-values-cost.js), when present ----
+const valuesCost = fs.existsSync(path.join(resultsDir, 'validate-values-cost.json')) ? read('validate-values-cost.json') : null;
+const valuesRow = (label, t) => [label, `${ms(t.before_s * 1000, 1)} ms`, `${ms(t.after_s * 1000, 1)} ms`, ms(t.after_s / t.before_s, 2),
+  t.before_instructions ? `${ms(t.before_instructions / 1e6, 1)} M` : '', t.after_instructions ? `${ms(t.after_instructions / 1e6, 1)} M` : '',
+  t.before_instructions ? ms(t.after_instructions / t.before_instructions, 3) : ''];
+const valuesSection = valuesCost ? `
+## 9. What checking values costs \`cfngen validate\`
+
+\`node bench/validate-values-cost.js --before OLD_CFNGEN\`: the binary before the value checks (allowed values,
+ranges, lengths, patterns) and the one after, whole \`cfngen validate\` processes, alternating, ${valuesCost.runs} rounds
+after a warm-up; medians, and the instructions of one run of each (callgrind). The 500-resource template is the
+generated one of section 5.
+
+${table(['template', 'before', 'after', 'after/before', 'instructions before', 'after', 'after/before'], [
+  valuesRow('500 resources (generated)', valuesCost.templates.gen500),
+  valuesRow('crypto-alerts dev', valuesCost.templates.crypto_dev),
+])}
+
+Each pattern a template's values meet is compiled once per run (\`std::regex\`): a small template pays for its
+few dozen patterns, a large one shares them.
+` : '';
+
+fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection + constructsSection + valuesSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);

@@ -49,7 +49,7 @@ void check_template(Synthesized& synthesized) {
     const auto report = validate::check_template(synthesized.json, synthesized.output.template_text.size());
     for (const auto& finding : report.findings) {
         if (finding.severity == validate::Severity::Error)
-            throw Error(fmt::format("refusing to write an invalid template: {} {}: {} ({} errors; run cfngen validate)",
+            throw InvalidTemplate(fmt::format("refusing to write an invalid template: {} {}: {} ({} errors; run cfngen validate)",
                                     finding.logical_id, finding.path, finding.message, report.errors()));
         synthesized.output.warnings.push_back(validate::format(finding));
     }

@@ -12,4 +12,11 @@ public:
     explicit Error(const std::string& message) : std::runtime_error(message) {}
 };
 
+// A template `cfngen validate` finds errors in, refused by synth: the
+// command line exits 1 for it, as validate does, and 2 for other errors.
+class InvalidTemplate : public Error {
+public:
+    using Error::Error;
+};
+
 }  // namespace cfngen

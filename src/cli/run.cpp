@@ -82,6 +82,9 @@ int run(const AppBuilder& build_app, int argc, char** argv, const ProgramInfo& i
     try {
         for (const auto& [name, run_command] : commands)
             if (app.got_subcommand(name)) return run_command();
+    } catch (const InvalidTemplate& e) {
+        fail(info.name, e.what());
+        return 1;  // as validate exits for a template with errors
     } catch (const Error& e) {
         return fail(info.name, e.what());
     } catch (const std::exception& e) {

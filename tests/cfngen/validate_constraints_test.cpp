@@ -8,6 +8,7 @@
 #include "cfngen/constructs/function.hpp"
 #include "cfngen/constructs/table.hpp"
 #include "cfngen/resources/dynamodb/Table.hpp"
+#include "cfngen/error.hpp"
 #include "cfngen/synth.hpp"
 
 #include <catch2/catch.hpp>
@@ -124,6 +125,7 @@ TEST_CASE("synth refuses a wrong value and hands back validate's warnings", "[va
     table.resource().set_property("BillingMode", "ON_DEMAND");
     CHECK_THROWS_WITH(synthesize(stack, AssetMode::Inline),
                       Contains("Items Properties.BillingMode: 'ON_DEMAND' is not an allowed value"));
+    CHECK_THROWS_AS(synthesize(stack, AssetMode::Inline), InvalidTemplate);  // the command line exits 1
     Stack old_runtime("runtime-test");
     constructs::Function fn(old_runtime, "Old", {.code = constructs::Code::from_inline("x"), .runtime = "nodejs16.x"});
     const auto output = synthesize(old_runtime, AssetMode::Inline);
