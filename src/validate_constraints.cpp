@@ -60,6 +60,18 @@ std::optional<double> number_of(const Json& v) {
 
 std::string number_text(double n) { return fmt::format("{}", n); }
 
+// The AllowedValues of the scalar parameter `v` refers to ({"Ref": name}),
+// or nullptr: not a Ref, not a parameter, a list parameter, or no list of values.
+const Json* parameter_allowed_values(const Json& tmpl, const Json& v) {
+    if (!v.is_object() || v.size() != 1 || !v.contains("Ref") || !v["Ref"].is_string()) return nullptr;
+    const auto& parameter = member(member(tmpl, "Parameters"), v["Ref"].get<std::string>());
+    if (!parameter.is_object()) return nullptr;
+    const auto& type = member(parameter, "Type");
+    if (!type.is_string() || (type != "String" && type != "Number")) return nullptr;
+    const auto& allowed = member(parameter, "AllowedValues");
+    return allowed.is_array() ? &allowed : nullptr;
+}
+
 }  // namespace
 
 void Checker::constrained(const std::string& id, const std::string& path, const Json& v,
@@ -68,6 +80,15 @@ void Checker::constrained(const std::string& id, const std::string& path, const 
     if (const auto* branches = if_branches(v)) {
         for (std::size_t i = 1; i < 3; ++i)
             if (!is_no_value((*branches)[i])) constrained(id, path, (*branches)[i], c);
+        return;
+    }
+    if (const auto* allowed = parameter_allowed_values(tmpl, v)) {
+        // A Ref to a parameter that allows only certain values: each of
+        // them must be one the property allows.
+        const auto before = report.findings.size();
+        for (const auto& value : *allowed) constrained(id, path, value, c);
+        for (auto i = before; i < report.findings.size(); ++i)
+            report.findings[i].message = fmt::format("parameter {}'s allowed value {}", v["Ref"].get<std::string>(), report.findings[i].message);
         return;
     }
     if (is_intrinsic(v)) return;  // resolved at deploy time

@@ -132,3 +132,15 @@ TEST_CASE("synth refuses a wrong value and hands back validate's warnings", "[va
     REQUIRE(output.warnings.size() == 1);
     CHECK_THAT(output.warnings.front(), Contains("OldFunction") && Contains("nodejs16.x"));
 }
+
+TEST_CASE("a Ref to a parameter is checked by the values the parameter allows", "[validate][constraints]") {
+    auto t = dev();
+    t["Parameters"]["Mode"] = Json{{"Type", "String"}, {"AllowedValues", Json::array({"PAY_PER_REQUEST", "ON_DEMAND"})}};
+    props(t, "AlertsTable")["BillingMode"] = Json{{"Ref", "Mode"}};
+    CHECK_THAT(only_error(check(t)),
+               Contains("Properties.BillingMode  parameter Mode's allowed value 'ON_DEMAND' is not an allowed value"));
+    t["Parameters"]["Mode"]["AllowedValues"] = Json::array({"PAY_PER_REQUEST", "PROVISIONED"});
+    CHECK(check(t).errors() == 0);
+    t["Parameters"]["Mode"].erase("AllowedValues");  // any value: known at deploy time only
+    CHECK(check(t).errors() == 0);
+}
