@@ -4,7 +4,7 @@
 #include "json.hpp"
 #include "validate.hpp"
 
-#include "../stacks/crypto_alerts_support.hpp"
+#include "validate_support.hpp"
 #include "cfngen/constructs/function.hpp"
 #include "cfngen/constructs/table.hpp"
 #include "cfngen/resources/dynamodb/Table.hpp"
@@ -18,17 +18,12 @@
 using namespace cfngen;
 using namespace cfngen::validate;
 using Catch::Matchers::Contains;
+using cfngen::test::check;
+using cfngen::test::dev;
+using cfngen::test::only_error;
+using cfngen::test::props;
 
 namespace {
-
-Json dev() { return Json::parse(cfngen::test::synth_crypto_alerts_unchecked("dev").template_text); }
-Json& props(Json& t, const char* id) { return t["Resources"][id]["Properties"]; }
-Report check(const Json& t) { return check_template(t, t.dump(1).size()); }
-
-std::string only_error(const Report& r) {
-    REQUIRE(r.errors() == 1);
-    return format(r.findings.front());
-}
 
 struct Planted {
     const char* what;

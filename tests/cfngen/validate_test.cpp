@@ -2,26 +2,17 @@
 #include "validate.hpp"
 
 #include "cfngen/synth.hpp"
-#include "../stacks/crypto_alerts_support.hpp"
+#include "validate_support.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
 using namespace cfngen::validate;
 using Catch::Matchers::Contains;
-
-namespace {
-
-Json dev() { return Json::parse(cfngen::test::synth_crypto_alerts_unchecked("dev").template_text); }
-Json& props(Json& t, const char* id) { return t["Resources"][id]["Properties"]; }
-Report check(const Json& t) { return check_template(t, t.dump(1).size()); }
-
-std::string only_error(const Report& r) {
-    REQUIRE(r.errors() == 1);
-    return format(r.findings.front());
-}
-
-}  // namespace
+using cfngen::test::check;
+using cfngen::test::dev;
+using cfngen::test::only_error;
+using cfngen::test::props;
 
 TEST_CASE("both stages validate with zero errors and zero warnings", "[validate]") {
     for (const auto* stage : {"dev", "prod"}) {
