@@ -72,6 +72,38 @@ public:
     String(T) = delete;
 };
 
+// A string from a runtime value, for a property with allowed values: a
+// std::string, a std::string_view or an intrinsic, checked at synth with the
+// template. It takes no string literal (and no const char*): a literal goes
+// through the property's <Name>Literal class, checked at compile time.
+class RuntimeString : public String {
+public:
+    RuntimeString(const std::string& text) : String(text) {}
+    RuntimeString(std::string_view text) : String(text) {}
+    RuntimeString(Intrinsic value) : String(std::move(value)) {}
+};
+
+// A string literal checked at compile time against its property's allowed
+// values: the generated <Name>Literal classes derive from it.
+class Literal {
+public:
+    constexpr const char* text() const { return text_; }
+
+protected:
+    consteval explicit Literal(const char* text) : text_(text) {}
+    static consteval bool one_of(const char* text, std::initializer_list<const char*> allowed) {
+        for (const char* candidate : allowed) {
+            std::size_t i = 0;
+            while (text[i] != '\0' && text[i] == candidate[i]) ++i;
+            if (text[i] == candidate[i]) return true;
+        }
+        return false;
+    }
+
+private:
+    const char* text_;
+};
+
 class Integer : public Scalar {
 public:
     using Scalar::Scalar;

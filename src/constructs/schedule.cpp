@@ -14,7 +14,7 @@ Schedule::Schedule(Template& scope, const std::string& id, ScheduleProps props) 
     using Rule = events::Rule;
     auto rule = Rule(id)
                     .ScheduleExpression(props.expression)
-                    .State(props.enabled ? "ENABLED" : "DISABLED")
+                    .State(std::string(props.enabled ? "ENABLED" : "DISABLED"))
                     .Targets({Rule::TargetProperty()
                                   .Arn(props.target->arn())
                                   .Id(props.target_id.empty() ? std::string("Target0") : props.target_id)});

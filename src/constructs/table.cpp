@@ -15,7 +15,7 @@ namespace {
 
 using Cfn = dynamodb::Table;
 
-const char* type_code(AttributeType type) {
+std::string type_code(AttributeType type) {
     switch (type) {
         case AttributeType::Number: return "N";
         case AttributeType::Binary: return "B";

@@ -19,10 +19,12 @@ using namespace cfngen;
 using Catch::Matchers::Contains;
 
 namespace {
-dynamodb::Table::KeySchemaProperty key(const char* name, const char* type) {
+// A value chosen at run time is a std::string (checked at synth); a literal
+// is checked at compile time.
+dynamodb::Table::KeySchemaProperty key(const char* name, const std::string& type) {
     return dynamodb::Table::KeySchemaProperty().AttributeName(name).KeyType(type);
 }
-dynamodb::Table::AttributeDefinitionProperty attribute(const char* name, const char* type) {
+dynamodb::Table::AttributeDefinitionProperty attribute(const char* name, const std::string& type) {
     return dynamodb::Table::AttributeDefinitionProperty().AttributeName(name).AttributeType(type);
 }
 }  // namespace

@@ -28,6 +28,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { loadModel } = require('./model');
+const { loadConstraints } = require('./constraints');
 
 // Unqualified: inside namespace cfngen::<service> it finds cfngen::typed
 // (no property is named `typed`; RESOURCE_MEMBERS and OBJECT_MEMBERS keep it so).
@@ -100,12 +101,57 @@ function setterNames(className, properties, reserved) {
   });
 }
 
+// The strings a string property allows (the specification's enum, or the
+// constraint of tools/spec/constraints.js), or null.
+let constraintsOf = new Map();
+function allowedStrings(owner, property) {
+  if (property.type.kind !== 'string') return null;
+  if (property.type.allowedValues) return property.type.allowedValues;
+  const c = constraintsOf.get(`${owner}|${property.name}`);
+  return c && c.values && typeof c.values[0] === 'string' ? c.values : null;
+}
+
+// A property with allowed strings takes a literal through its <Name>Literal
+// class, whose consteval constructor refuses a literal outside them (the
+// build fails calling <Name>_allows_only_..., which names them), and a
+// runtime string or an intrinsic through typed::RuntimeString, checked at
+// synth like any value.
+function literalClass(indent, name, values) {
+  const allowedName = values.length <= 8
+    ? `${name}_allows_only_${values.map((v) => v.replace(/[^A-Za-z0-9]/g, '_') || 'empty').join('_or_')}`
+    : `${name}_allows_only_the_values_in_its_documentation`;
+  return [
+    `${indent}/// The values ${name} allows: a literal outside them does not compile.`,
+    `${indent}class ${name}Literal : public ::cfngen::typed::Literal {`,
+    `${indent}public:`,
+    `${indent}    template <std::size_t N>`,
+    `${indent}    consteval ${name}Literal(const char (&text)[N]) : Literal(text) {`,
+    `${indent}        if (!one_of(text, {${values.map((v) => JSON.stringify(v)).join(', ')}})) ${allowedName}();`,
+    `${indent}    }`,
+    `${indent}private:`,
+    `${indent}    static void ${allowedName}();`,
+    `${indent}};`,
+  ];
+}
+
 // Declarations into `lines` (the header), definitions into `defs` (the
-// source file); `qualified` names the class outside its own scope.
-function emitSetters(lines, defs, className, qualified, properties, names, setCall, indent, scope = '') {
+// source file); `qualified` names the class outside its own scope; `taken`
+// the member names a <Name>Literal class must not clash with.
+function emitSetters(lines, defs, className, qualified, properties, names, setCall, indent, scope, owner, taken) {
   properties.forEach((p, i) => {
-    lines.push(`${indent}/// ${[...flagsOf(p), p.docUrl].join(' ')}`);
     const deprecated = p.deprecated ? '[[deprecated("deprecated in the CloudFormation specification")]] ' : '';
+    const values = allowedStrings(owner, p);
+    const literal = `${names[i]}Literal`;
+    if (values && !taken.has(literal)) {
+      lines.push(...literalClass(indent, names[i], values));
+      lines.push(`${indent}/// ${[...flagsOf(p), p.docUrl].join(' ')}`);
+      lines.push(`${indent}${deprecated}${className}& ${names[i]}(${literal} value);`);
+      lines.push(`${indent}${deprecated}${className}& ${names[i]}(${T}RuntimeString value);`);
+      defs.push(`${qualified}& ${qualified}::${names[i]}(${literal} value) { ${T}String text(value.text()); ${setCall(p.name).replace('value)', 'text)')}; return *this; }`);
+      defs.push(`${qualified}& ${qualified}::${names[i]}(${T}RuntimeString value) { ${setCall(p.name)}; return *this; }`);
+      return;
+    }
+    lines.push(`${indent}/// ${[...flagsOf(p), p.docUrl].join(' ')}`);
     for (const param of overloadsOf(p.type, scope)) {
       lines.push(`${indent}${deprecated}${className}& ${names[i]}(${param} value);`);
       defs.push(`${qualified}& ${qualified}::${names[i]}(${param} value) { ${setCall(p.name)}; return *this; }`);
@@ -122,7 +168,7 @@ function emitDefinition(lines, defs, definition, nestedNames, qualified, owner) 
   lines.push('    public:');
   lines.push(`        using ::cfngen::typed::Object::Object;`);
   emitSetters(lines, defs, name, `${owner}::${name}`, definition.properties, names,
-    (prop) => `set("${prop}", value)`, '        ', scope);
+    (prop) => `set("${prop}", value)`, '        ', scope, definition.fullName, new Set([name, ...names, ...OBJECT_MEMBERS]));
   lines.push('    };');
 }
 
@@ -160,7 +206,7 @@ function emitResource(lines, defs, resource, definitions, namespace) {
   for (const n of nested) lines.push(`    class ${n};`);
   for (const d of definitions) emitDefinition(lines, defs, d, nestedNames, `::cfngen::${namespace}::${cls}::`, cls);
   emitSetters(lines, defs, cls, cls, resource.properties, names,
-    (prop) => `set_typed("${prop}", value)`, '    ');
+    (prop) => `set_typed("${prop}", value)`, '    ', '', resource.type, new Set([...taken, ...attributes, ...RESOURCE_MEMBERS]));
   resource.attributes.forEach((a, i) => {
     lines.push(`    /// Fn::GetAtt ${a.name}\n    ::cfngen::Intrinsic ${attributes[i]}() const;`);
     defs.push(`::cfngen::Intrinsic ${cls}::${attributes[i]}() const { return attribute_ref("${a.name}"); }`);
@@ -186,6 +232,7 @@ function definitionsOf(resource) {
 
 function generate() {
   const model = loadModel();
+  constraintsOf = loadConstraints(model);
   const services = new Map();
   for (const r of model.resources) {
     const key = serviceKey(r);
