@@ -73,14 +73,19 @@ public:
 };
 
 // A string from a runtime value, for a property with allowed values: a
-// std::string, a std::string_view or an intrinsic, checked at synth with the
-// template. It takes no string literal (and no const char*): a literal goes
-// through the property's <Name>Literal class, checked at compile time.
+// std::string, a std::string_view, a char pointer or an intrinsic, checked at
+// synth with the template. It takes no string literal (a char array): a
+// literal goes through the property's <Name>Literal class, checked at
+// compile time, and must not have a second way in.
 class RuntimeString : public String {
 public:
     RuntimeString(const std::string& text) : String(text) {}
     RuntimeString(std::string_view text) : String(text) {}
     RuntimeString(Intrinsic value) : String(std::move(value)) {}
+    template <class Pointer>
+        requires std::same_as<std::remove_cvref_t<Pointer>, const char*> ||
+                 std::same_as<std::remove_cvref_t<Pointer>, char*>
+    RuntimeString(Pointer&& text) : String(std::string_view(text)) {}
 };
 
 // A string literal checked at compile time against its property's allowed
