@@ -7,6 +7,7 @@
 #include "cfngen/resources/apigatewayv2/Route.hpp"
 #include "cfngen/resources/apigatewayv2/Stage.hpp"
 #include "cfngen/template.hpp"
+#include "arn.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -92,8 +93,7 @@ void HttpApi::add_route(const std::string& route_key, const Function& handler) c
     // Without it the route answers 500: API Gateway invokes the function
     // through its resource policy, as apigateway.amazonaws.com.
     handler.add_permission("apigateway.amazonaws.com",
-                           fn::sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${" +
-                                   api_->logical_id() + "}/" + invoke_path(route)),
+                           detail::regional_arn("execute-api", "${" + api_->logical_id() + "}/" + invoke_path(route)),
                            prefix + "Permission");
 }
 

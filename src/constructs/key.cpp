@@ -3,6 +3,7 @@
 #include "cfngen/resources/kms/Alias.hpp"
 #include "cfngen/resources/kms/Key.hpp"
 #include "cfngen/template.hpp"
+#include "arn.hpp"
 #include "construct_state.hpp"
 #include "suppress_entries.hpp"
 
@@ -17,9 +18,7 @@ using iam::Statement;
 std::string added_key(const kms::Key& key) { return key.logical_id() + "/KeyPolicy"; }
 std::string log_groups_key(const kms::Key& key) { return key.logical_id() + "/KeyPolicy/LogGroups"; }
 
-Intrinsic log_group_arn(const std::string& name) {
-    return fn::sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:" + name);
-}
+Intrinsic log_group_arn(const std::string& name) { return detail::regional_arn("logs", "log-group:" + name); }
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include "cfngen/resources/sns/Subscription.hpp"
 #include "cfngen/resources/sns/Topic.hpp"
 #include "cfngen/template.hpp"
+#include "arn.hpp"
 #include "permissions.hpp"
 
 namespace cfngen::constructs {
@@ -38,9 +39,6 @@ void Topic::allow_alarms(const std::string& alarm_name_prefix) const {
     if (!key_) return;  // SNS-managed encryption or none: CloudWatch needs no key policy
     if (name_.empty())
         throw Error("Topic " + topic_->logical_id() + ": allow_alarms needs a topic_name (its key cannot refer to it)");
-    auto arn = [](const std::string& service, const std::string& resource) {
-        return fn::sub("arn:${AWS::Partition}:" + service + ":${AWS::Region}:${AWS::AccountId}:" + resource);
-    };
     // Scoped to this account's alarms of that prefix, and to this topic by
     // the encryption context SNS passes to KMS, aws:sns:topicArn (AWS's key
     // policy for a service publishing to an encrypted topic: GameLift
@@ -52,8 +50,8 @@ void Topic::allow_alarms(const std::string& alarm_name_prefix) const {
                                      .resource("*")
                                      .condition("StringEquals", "aws:SourceAccount", pseudo::account_id())
                                      .condition("StringEquals", "kms:EncryptionContext:aws:sns:topicArn",
-                                                arn("sns", name_))
-                                     .condition("ArnLike", "aws:SourceArn", arn("cloudwatch", "alarm:" + alarm_name_prefix + "*")));
+                                                detail::regional_arn("sns", name_))
+                                     .condition("ArnLike", "aws:SourceArn", detail::regional_arn("cloudwatch", "alarm:" + alarm_name_prefix + "*")));
 }
 
 }  // namespace cfngen::constructs
