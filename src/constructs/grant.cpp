@@ -41,8 +41,13 @@ Value wildcard_suppressions(const iam::PolicyDocument& policy) {
 
 void Grantee::add_to_policy(iam::Statement statement) const {
     auto& policy = ::cfngen::detail::ConstructState::policy(*scope_, role_->logical_id() + "/Policies/" + policy_name_);
+    const bool had_suppressions = !wildcard_suppressions(policy).elements().empty();
     policy.merge(std::move(statement));
     role_->Policies({iam::Role::PolicyProperty().PolicyName(policy_name_).PolicyDocument(policy)});
+    const auto suppressions = wildcard_suppressions(policy);
+    // Reading the role's metadata back costs a copy of the whole role: only
+    // when this grantee has entries to write or to take back.
+    if (!had_suppressions && suppressions.elements().empty()) return;
     // The statements' indexes change as they merge: this grantee's entries
     // are recomputed, others' kept.
     detail::replace_entries(
@@ -51,7 +56,7 @@ void Grantee::add_to_policy(iam::Statement statement) const {
             return entry["check"] == Value("iam-wildcard-resource") &&
                    entry["path"].as_string().starts_with("Properties.Policies[0]");
         },
-        wildcard_suppressions(policy));
+        suppressions);
 }
 
 void grant(const Grantee& grantee, std::vector<std::string> actions, std::vector<Value> resources) {
