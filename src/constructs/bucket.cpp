@@ -51,7 +51,7 @@ Intrinsic arn_from_name(const std::string& id, const Value& name) {
 
 Bucket::Bucket(Template& scope, const std::string& id, BucketProps props)
     : scope_(&scope), bucket_(&scope.add(bucket_resource(id, props))), name_(props.bucket_name),
-      key_(props.encryption_key) {
+      key_(props.encryption_key ? std::vector<Key>{*props.encryption_key} : std::vector<Key>{}) {
     bucket_->deletion_policy(props.removal_policy).update_replace_policy(props.removal_policy);
     if (props.enforce_ssl) {
         // Requests without TLS are denied (AWS Foundational Security Best
@@ -74,12 +74,12 @@ Value Bucket::arn_for_objects(const std::string& pattern) const { return fn::joi
 
 void Bucket::grant_read(const Grantee& grantee, const std::string& pattern) const {
     grant(grantee, permissions::s3_read(), {arn(), arn_for_objects(pattern)});
-    if (key_) key_->grant(grantee, permissions::key_read());
+    if (!key_.empty()) key_.front().grant(grantee, permissions::key_read());
 }
 
 void Bucket::grant_write(const Grantee& grantee, const std::string& pattern) const {
     grant(grantee, permissions::s3_write(), {arn(), arn_for_objects(pattern)});
-    if (key_) key_->grant(grantee, permissions::key_write());
+    if (!key_.empty()) key_.front().grant(grantee, permissions::key_write());
 }
 
 void Bucket::grant_read_write(const Grantee& grantee, const std::string& pattern) const {

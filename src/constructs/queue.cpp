@@ -40,7 +40,7 @@ sqs::Queue queue_resource(const std::string& id, const QueueProps& props) {
 }  // namespace
 
 Queue::Queue(Template& scope, const std::string& id, QueueProps props)
-    : queue_(&scope.add(queue_resource(id, props))), key_(props.encryption_key) {}
+    : queue_(&scope.add(queue_resource(id, props))), key_(props.encryption_key ? std::vector<Key>{*props.encryption_key} : std::vector<Key>{}) {}
 
 Intrinsic Queue::arn() const { return queue_->Arn(); }
 Intrinsic Queue::url() const { return queue_->ref(); }
@@ -48,7 +48,7 @@ Intrinsic Queue::queue_name() const { return queue_->AttrQueueName(); }
 
 void Queue::grant(const Grantee& grantee, std::vector<std::string> actions, bool writes) const {
     constructs::grant(grantee, std::move(actions), {arn()});
-    if (key_) key_->grant(grantee, writes ? permissions::key_write() : permissions::key_read());
+    if (!key_.empty()) key_.front().grant(grantee, writes ? permissions::key_write() : permissions::key_read());
 }
 
 void Queue::grant_send_messages(const Grantee& grantee) const {

@@ -11,11 +11,11 @@
 namespace cfngen::constructs {
 
 Topic::Topic(Template& scope, const std::string& id, TopicProps props)
-    : scope_(&scope), name_(props.topic_name), key_(props.encryption_key) {
+    : scope_(&scope), name_(props.topic_name), key_(props.encryption_key ? std::vector<Key>{*props.encryption_key} : std::vector<Key>{}) {
     auto topic = sns::Topic(id);
     if (!props.topic_name.empty()) topic.TopicName(props.topic_name);
     if (!props.display_name.empty()) topic.DisplayName(props.display_name);
-    if (key_) topic.KmsMasterKeyId(key_->arn());
+    if (!key_.empty()) topic.KmsMasterKeyId(key_.front().arn());
     topic_ = &scope.add(std::move(topic));
 }
 
@@ -32,18 +32,18 @@ void Topic::add_email_subscription(const std::string& id, Value address, EmailSu
 
 void Topic::grant_publish(const Grantee& grantee) const {
     grant(grantee, permissions::sns_publish(), {arn()});
-    if (key_) key_->grant(grantee, permissions::key_write());
+    if (!key_.empty()) key_.front().grant(grantee, permissions::key_write());
 }
 
 void Topic::allow_alarms(const std::string& alarm_name_prefix) const {
-    if (!key_) return;  // SNS-managed encryption or none: CloudWatch needs no key policy
+    if (key_.empty()) return;  // SNS-managed encryption or none: CloudWatch needs no key policy
     if (name_.empty())
         throw Error("Topic " + topic_->logical_id() + ": allow_alarms needs a topic_name (its key cannot refer to it)");
     // Scoped to this account's alarms of that prefix, and to this topic by
     // the encryption context SNS passes to KMS, aws:sns:topicArn (AWS's key
     // policy for a service publishing to an encrypted topic: GameLift
     // FlexMatch guide, queue-notification-sns-sse.html).
-    key_->add_to_resource_policy(iam::Statement::allow()
+    key_.front().add_to_resource_policy(iam::Statement::allow()
                                      .sid("CloudWatchAlarmsPublishTo" + topic_->logical_id())
                                      .service_principal("cloudwatch.amazonaws.com")
                                      .actions({"kms:Decrypt", "kms:GenerateDataKey*"})

@@ -92,3 +92,16 @@ TEST_CASE("allow_alarms lets CloudWatch alarms of a prefix use the encrypted top
     c::Topic unnamed(t, "Unnamed", {.encryption_key = &key});
     CHECK_THROWS_WITH(unnamed.allow_alarms("x"), Catch::Contains("needs a topic_name"));
 }
+
+TEST_CASE("a queue keeps its key after the Key construct has gone out of scope", "[constructs][queue]") {
+    Template t;
+    auto make_queue = [&] {
+        c::Key key(t, "QueueKey", {});  // the construct ends here; its resources live in the template
+        return c::Queue(t, "Work", {.encryption_key = &key});
+    };
+    const auto queue = make_queue();
+    c::Role producer(t, "Producer", {.assumed_by = "lambda.amazonaws.com"});
+    queue.grant_send_messages(producer);
+    CHECK(statements_of(Assertions::from_stack(t), "Producer")[1]["Resource"] ==
+          Value{{"Fn::GetAtt", Value::array({"QueueKey", "Arn"})}});
+}

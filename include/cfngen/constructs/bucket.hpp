@@ -7,10 +7,12 @@
 // Logical ids: <id> (the bucket) and <id>Policy.
 
 #include "cfngen/constructs/grant.hpp"
+#include "cfngen/constructs/key.hpp"
 #include "cfngen/intrinsic.hpp"
 #include "cfngen/resource.hpp"
 
 #include <string>
+#include <vector>
 
 namespace cfngen::s3 {
 class Bucket;
@@ -18,7 +20,6 @@ class Bucket;
 
 namespace cfngen::constructs {
 
-class Key;
 class Queue;
 
 struct BucketProps {
@@ -56,7 +57,9 @@ private:
     Template* scope_;
     s3::Bucket* bucket_;
     Value name_;
-    const Key* key_;
+    // The key, copied (a construct is a value, so the caller's Key may go
+    // out of scope), or none.
+    std::vector<Key> key_;
 };
 
 }  // namespace cfngen::constructs

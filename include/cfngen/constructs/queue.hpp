@@ -4,10 +4,12 @@
 // grants.json), with the key's use when the queue has a customer-managed key.
 
 #include "cfngen/constructs/grant.hpp"
+#include "cfngen/constructs/key.hpp"
 #include "cfngen/constructs/metric.hpp"
 #include "cfngen/intrinsic.hpp"
 
 #include <string>
+#include <vector>
 
 namespace cfngen::sqs {
 class Queue;
@@ -15,7 +17,6 @@ class Queue;
 
 namespace cfngen::constructs {
 
-class Key;
 class Queue;
 
 struct QueueProps {
@@ -36,7 +37,7 @@ public:
     Intrinsic arn() const;
     Intrinsic url() const;  // Ref
     Intrinsic queue_name() const;
-    const Key* encryption_key() const { return key_; }
+    const Key* encryption_key() const { return key_.empty() ? nullptr : &key_.front(); }
 
     void grant_send_messages(const Grantee& grantee) const;
     void grant_consume_messages(const Grantee& grantee) const;
@@ -49,7 +50,9 @@ public:
 
 private:
     sqs::Queue* queue_;
-    const Key* key_;
+    // The key, copied (a construct is a value, so the caller's Key may go
+    // out of scope), or none.
+    std::vector<Key> key_;
 };
 
 }  // namespace cfngen::constructs

@@ -4,9 +4,11 @@
 // key's use when the topic is encrypted.
 
 #include "cfngen/constructs/grant.hpp"
+#include "cfngen/constructs/key.hpp"
 #include "cfngen/intrinsic.hpp"
 
 #include <string>
+#include <vector>
 
 namespace cfngen::sns {
 class Topic;
@@ -14,7 +16,6 @@ class Topic;
 
 namespace cfngen::constructs {
 
-class Key;
 
 struct TopicProps {
     std::string topic_name{};  // empty: CloudFormation names it
@@ -54,7 +55,9 @@ private:
     Template* scope_;
     sns::Topic* topic_;
     std::string name_;
-    const Key* key_;
+    // The key, copied (a construct is a value, so the caller's Key may go
+    // out of scope), or none.
+    std::vector<Key> key_;
 };
 
 }  // namespace cfngen::constructs
