@@ -66,7 +66,7 @@ const sns::Topic& add_service(Template& t, std::size_t index, const sns::Topic* 
                             .KmsMasterKeyId(key.Arn()));
     auto& logs = t.add(logs::LogGroup(id("Logs"))
                            .LogGroupName("/aws/lambda/" + name("fn"))
-                           .RetentionInDays(touched(LogsSlot) ? 30 : 14)
+                           .RetentionInDays(typed::RuntimeInteger(touched(LogsSlot) ? 30 : 14))
                            .KmsKeyId(key.Arn()));
 
     PolicyDocument policy;

@@ -10,6 +10,7 @@
 
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -114,6 +115,40 @@ public:
     using Scalar::Scalar;
     template <detail::integer T>
     Integer(T number) : Scalar(Value(number)) {}
+};
+
+// An integer from a variable, for a property with allowed integers
+// (RetentionInDays): checked at synth with the template. A variable (an
+// lvalue) converts implicitly; a computed value (a prvalue, which C++20
+// cannot tell from a literal) must say so, typed::RuntimeInteger(days * 2),
+// since a prvalue goes to the property's <Name>Literal class and must be a
+// constant there.
+class RuntimeInteger : public Integer {
+public:
+    RuntimeInteger(Intrinsic value) : Integer(std::move(value)) {}
+    template <class T>
+        requires detail::integer<std::remove_cvref_t<T>>
+    explicit(!std::is_lvalue_reference_v<T>) RuntimeInteger(T&& number) : Integer(number) {}
+};
+
+// An integer literal checked at compile time against its property's allowed
+// values: the generated <Name>Literal classes of integer properties derive
+// from it. They take prvalues only (T deduced as a non-reference), so a
+// variable goes to RuntimeInteger instead and the two never compete.
+class IntegerLiteral {
+public:
+    constexpr std::int64_t number() const { return number_; }
+
+protected:
+    consteval explicit IntegerLiteral(std::int64_t number) : number_(number) {}
+    static consteval bool one_of(std::int64_t number, std::initializer_list<std::int64_t> allowed) {
+        for (std::int64_t candidate : allowed)
+            if (number == candidate) return true;
+        return false;
+    }
+
+private:
+    std::int64_t number_;
 };
 
 class Number : public Scalar {

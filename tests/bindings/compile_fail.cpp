@@ -1,7 +1,9 @@
 // Each PROBE must fail to compile, with the error the regular expression in
 // tests/CMakeLists.txt names; PROBE 0 is the control that must compile, so a
 // failure is the probe's and not a broken include.
+#include "cfngen/resources/dynamodb.hpp"
 #include "cfngen/resources/ec2.hpp"
+#include "cfngen/resources/logs.hpp"
 
 using namespace cfngen;
 
@@ -16,7 +18,19 @@ int main() {
     ec2::Subnet("S").VpcId(nullptr);  // a null string
 #elif PROBE == 5
     ec2::Subnet("S").VpcId(0);  // 0, which C++ would turn into a null const char*
+#elif PROBE == 6
+    dynamodb::Table("T").BillingMode("ON_DEMAND");  // a string literal outside the allowed values
+#elif PROBE == 7
+    logs::LogGroup("L").RetentionInDays(15);  // an integer literal outside the allowed values
+#elif PROBE == 8
+    int days = 30;
+    logs::LogGroup("L").RetentionInDays(days + 0);  // a computed value must say typed::RuntimeInteger
 #else
+    // Allowed literals, and run-time values that synth checks.
+    int days = 30;
+    const std::string mode = "PROVISIONED";
+    logs::LogGroup("L").RetentionInDays(14).RetentionInDays(days).RetentionInDays(typed::RuntimeInteger(days * 2));
+    dynamodb::Table("T").BillingMode("PAY_PER_REQUEST").BillingMode(mode).BillingMode(mode.c_str());
     ec2::VPC("V").CidrBlock("10.0.0.0/16").EnableDnsSupport(true);
     // Resource's chainable calls keep the typed class.
     ec2::VPC("V").deletion_policy(DeletionPolicy::Retain).depends_on(ec2::VPC("W")).CidrBlock("10.0.0.0/16");

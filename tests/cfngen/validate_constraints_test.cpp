@@ -8,6 +8,7 @@
 #include "cfngen/constructs/function.hpp"
 #include "cfngen/constructs/table.hpp"
 #include "cfngen/resources/dynamodb/Table.hpp"
+#include "cfngen/resources/logs/LogGroup.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/synth.hpp"
 
@@ -126,6 +127,27 @@ TEST_CASE("synth refuses a wrong value and hands back validate's warnings", "[va
     const auto output = synthesize(old_runtime, AssetMode::Inline);
     REQUIRE(output.warnings.size() == 1);
     CHECK_THAT(output.warnings.front(), Contains("OldFunction") && Contains("nodejs16.x"));
+}
+
+TEST_CASE("a value chosen at run time passes the typed setter and is refused at synth", "[validate][constraints][synth]") {
+    // A literal outside the allowed values does not compile (tests/bindings/compile_fail.cpp);
+    // a variable or a computed value is the synth check's.
+    const int days = 15;
+    const std::string mode = "ON_DEMAND";
+    Stack by_variable("runtime-integer");
+    by_variable.add(logs::LogGroup("Logs").RetentionInDays(days));
+    CHECK_THROWS_WITH(synthesize(by_variable, AssetMode::Inline),
+                      Contains("Logs Properties.RetentionInDays: 15 is not an allowed value"));
+    Stack computed("computed-integer");
+    computed.add(logs::LogGroup("Logs").RetentionInDays(typed::RuntimeInteger(days * 2)));
+    CHECK_NOTHROW(synthesize(computed, AssetMode::Inline));  // 30 is allowed
+    Stack by_string("runtime-string");
+    by_string.add(dynamodb::Table("Items")
+                      .KeySchema({dynamodb::Table::KeySchemaProperty().AttributeName("id").KeyType("HASH")})
+                      .AttributeDefinitions({dynamodb::Table::AttributeDefinitionProperty().AttributeName("id").AttributeType("S")})
+                      .BillingMode(mode));
+    CHECK_THROWS_WITH(synthesize(by_string, AssetMode::Inline),
+                      Contains("Items Properties.BillingMode: 'ON_DEMAND' is not an allowed value"));
 }
 
 TEST_CASE("a Ref to a parameter is checked by the values the parameter allows", "[validate][constraints]") {

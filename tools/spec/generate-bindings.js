@@ -79,16 +79,15 @@ function overloadsOf(type, scope) {
   return wrappers.length === 1 ? wrappers : [...wrappers, '::cfngen::Intrinsic'];
 }
 
-function flagsOf(property) {
+function flagsOf(property, owner) {
   const flags = [];
   if (property.required) flags.push('Required.');
   if (property.replacement === 'yes') flags.push('Create-only: a change replaces the resource.');
   if (property.replacement === 'maybe') flags.push('A change may replace the resource.');
   if (property.replacement === 'fails') flags.push('Cannot be changed: an update fails.');
   if (property.deprecated) flags.push('Deprecated.');
-  const type = property.type;
-  if (type.kind === 'string' && type.allowedValues && type.allowedValues.length <= 8)
-    flags.push(`One of ${type.allowedValues.join(', ')}.`);
+  const values = allowedValuesOf(owner, property);
+  if (values && values.length <= 8) flags.push(`One of ${values.join(', ')}.`);
   return flags;
 }
 
@@ -111,22 +110,43 @@ function allowedStrings(owner, property) {
   return c && c.values && typeof c.values[0] === 'string' ? c.values : null;
 }
 
-// A property with allowed strings takes a literal through its <Name>Literal
+// The integers an integer property allows (the specification's enum, or
+// the constraint of tools/spec/constraints.js), or null.
+function allowedIntegers(owner, property) {
+  if (property.type.kind !== 'integer') return null;
+  const c = constraintsOf.get(`${owner}|${property.name}`);
+  return c && c.values && typeof c.values[0] === 'number' ? c.values : null;
+}
+
+function allowedValuesOf(owner, property) {
+  return allowedStrings(owner, property) || allowedIntegers(owner, property);
+}
+
+// A property with allowed values takes a literal through its <Name>Literal
 // class, whose consteval constructor refuses a literal outside them (the
 // build fails calling <Name>_allows_only_..., which names them), and a
-// runtime string or an intrinsic through typed::RuntimeString, checked at
-// synth like any value.
+// runtime value or an intrinsic through typed::RuntimeString or
+// typed::RuntimeInteger, checked at synth like any value. An integer
+// literal is a prvalue: the class takes integers by T&& with T a
+// non-reference, so a variable is RuntimeInteger's alone.
 function literalClass(indent, name, values) {
-  const allowedName = values.length <= 8
-    ? `${name}_allows_only_${values.map((v) => v.replace(/[^A-Za-z0-9]/g, '_') || 'empty').join('_or_')}`
+  const integers = typeof values[0] === 'number';
+  const allowedName = values.length <= 8 || integers
+    ? `${name}_allows_only_${values.map((v) => String(v).replace(/[^A-Za-z0-9]/g, '_') || 'empty').join('_or_')}`
     : `${name}_allows_only_the_values_in_its_documentation`;
+  const constructor = integers
+    ? [`${indent}    template <class T>`,
+       `${indent}        requires ::cfngen::detail::integer<T>`,
+       `${indent}    consteval ${name}Literal(T&& number) : IntegerLiteral(static_cast<std::int64_t>(number)) {`,
+       `${indent}        if (!one_of(number, {${values.join(', ')}})) ${allowedName}();`]
+    : [`${indent}    template <std::size_t N>`,
+       `${indent}    consteval ${name}Literal(const char (&text)[N]) : Literal(text) {`,
+       `${indent}        if (!one_of(text, {${values.map((v) => JSON.stringify(v)).join(', ')}})) ${allowedName}();`];
   return [
     `${indent}/// The values ${name} allows: a literal outside them does not compile.`,
-    `${indent}class ${name}Literal : public ::cfngen::typed::Literal {`,
+    `${indent}class ${name}Literal : public ::cfngen::typed::${integers ? 'IntegerLiteral' : 'Literal'} {`,
     `${indent}public:`,
-    `${indent}    template <std::size_t N>`,
-    `${indent}    consteval ${name}Literal(const char (&text)[N]) : Literal(text) {`,
-    `${indent}        if (!one_of(text, {${values.map((v) => JSON.stringify(v)).join(', ')}})) ${allowedName}();`,
+    ...constructor,
     `${indent}    }`,
     `${indent}private:`,
     `${indent}    static void ${allowedName}();`,
@@ -140,18 +160,21 @@ function literalClass(indent, name, values) {
 function emitSetters(lines, defs, className, qualified, properties, names, setCall, indent, scope, owner, taken) {
   properties.forEach((p, i) => {
     const deprecated = p.deprecated ? '[[deprecated("deprecated in the CloudFormation specification")]] ' : '';
-    const values = allowedStrings(owner, p);
+    const values = allowedValuesOf(owner, p);
     const literal = `${names[i]}Literal`;
     if (values && !taken.has(literal)) {
+      const integers = typeof values[0] === 'number';
+      const runtime = `${T}${integers ? 'RuntimeInteger' : 'RuntimeString'}`;
+      const fromLiteral = integers ? `${T}Integer literal(value.number());` : `${T}String literal(value.text());`;
       lines.push(...literalClass(indent, names[i], values));
-      lines.push(`${indent}/// ${[...flagsOf(p), p.docUrl].join(' ')}`);
+      lines.push(`${indent}/// ${[...flagsOf(p, owner), p.docUrl].join(' ')}`);
       lines.push(`${indent}${deprecated}${className}& ${names[i]}(${literal} value);`);
-      lines.push(`${indent}${deprecated}${className}& ${names[i]}(${T}RuntimeString value);`);
-      defs.push(`${qualified}& ${qualified}::${names[i]}(${literal} value) { ${T}String text(value.text()); ${setCall(p.name).replace('value)', 'text)')}; return *this; }`);
-      defs.push(`${qualified}& ${qualified}::${names[i]}(${T}RuntimeString value) { ${setCall(p.name)}; return *this; }`);
+      lines.push(`${indent}${deprecated}${className}& ${names[i]}(${runtime} value);`);
+      defs.push(`${qualified}& ${qualified}::${names[i]}(${literal} value) { ${fromLiteral} ${setCall(p.name).replace('value)', 'literal)')}; return *this; }`);
+      defs.push(`${qualified}& ${qualified}::${names[i]}(${runtime} value) { ${setCall(p.name)}; return *this; }`);
       return;
     }
-    lines.push(`${indent}/// ${[...flagsOf(p), p.docUrl].join(' ')}`);
+    lines.push(`${indent}/// ${[...flagsOf(p, owner), p.docUrl].join(' ')}`);
     for (const param of overloadsOf(p.type, scope)) {
       lines.push(`${indent}${deprecated}${className}& ${names[i]}(${param} value);`);
       defs.push(`${qualified}& ${qualified}::${names[i]}(${param} value) { ${setCall(p.name)}; return *this; }`);
