@@ -444,5 +444,27 @@ Each pattern a template's values meet is compiled once per run (\`std::regex\`):
 few dozen patterns, a large one shares them.
 ` : '';
 
-fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection + constructsSection + valuesSection);
+// ---- planted wrong values, cfngen against AWS's validator (node bench/planted-values-vs-aws.js), when present ----
+const planted = fs.existsSync(path.join(resultsDir, 'planted-values.json')) ? read('planted-values.json') : null;
+const plantedTools = planted ? Object.keys(planted.reported) : [];
+const plantedSection = planted ? `
+## 10. Planted wrong values: \`cfngen validate\` and AWS's validator
+
+\`node bench/planted-values-vs-aws.js${plantedTools.includes('cfngen_before') ? ' --before OLD_CFNGEN' : ''}\`: each case of
+[\`tests/cfngen/planted-values.json\`](../tests/cfngen/planted-values.json) planted alone in the crypto-alerts dev template;
+a tool reports it when it has a finding on the planted resource that the unplanted template does not have
+(AWS's validator: @aws/cloudformation-validate ${planted.validator}).
+${plantedTools.includes('cfngen_before') ? 'cfngen before: the binary before the value checks.\n' : ''}
+${table(['planted', 'resource', 'path', ...plantedTools, 'AWS rules'], [
+  ...planted.rows.map((r) => [r.what, r.resource, r.pointer, ...plantedTools.map((t) => (r[t] ? 'reported' : '**missed**')),
+    (r.aws_rules || []).join(', ')]),
+  ['**reported**', '', '', ...plantedTools.map((t) => `**${planted.reported[t]} of ${planted.cases}**`), ''],
+])}
+
+AWS's F3003 beside a wrong \`BillingMode\` is a relation between properties (\`ProvisionedThroughput\` is required
+unless \`BillingMode\` is \`PAY_PER_REQUEST\`), which cfngen does not check (README, "validate").
+` : '';
+
+fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection + constructsSection + valuesSection +
+  plantedSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);

@@ -7,6 +7,7 @@
 #   3. price-check cost against alert count           (bench/price-check-cost.js)
 #   4. validate and diff vs AWS's validator and @aws-cdk/cloudformation-diff
 #                                                     (bench/validate-diff-vs-aws.js)
+#      and planted wrong values, cfngen vs AWS's validator (bench/planted-values-vs-aws.js)
 # and writes bench/results/*.json, the plots and bench/RESULTS.md.
 #
 #   bash bench/run.sh            # the full run, about 8 minutes
@@ -89,6 +90,7 @@ node bench/percent-check-cost.js "${percent_args[@]}" --out "$out" 2> >(grep -v 
 
 echo "== 4. validate and diff vs AWS's validator and @aws-cdk/cloudformation-diff" >&2
 node bench/validate-diff-vs-aws.js "${validate_diff_args[@]}" --out "$out"
+node bench/planted-values-vs-aws.js --out "$out"
 
 # The machine the figures came from, and how long the whole run took.
 node -e '

@@ -14,7 +14,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <functional>
+#include <fstream>
+#include <string>
 
 using namespace cfngen;
 using namespace cfngen::validate;
@@ -26,61 +27,35 @@ using cfngen::test::props;
 
 namespace {
 
-struct Planted {
-    const char* what;
-    std::function<void(Json&)> plant;
-    const char* expected;
-};
+// tests/cfngen/planted-values.json, which bench/planted-values-vs-aws.js
+// also plants for AWS's validator.
+Json planted_values() {
+    std::ifstream in(std::string(CFNGEN_SOURCE_DIR) + "/tests/cfngen/planted-values.json");
+    REQUIRE(in);
+    return Json::parse(in);
+}
+
+void plant(Json& t, const Json& planted) {
+    Json value = planted["value"];
+    if (planted.contains("repeat")) {
+        std::string repeated;
+        for (int i = 0; i < planted["repeat"].get<int>(); ++i) repeated += value.get<std::string>();
+        value = repeated;
+    }
+    props(t, planted["resource"].get<std::string>().c_str())[Json::json_pointer(planted["pointer"].get<std::string>())] = value;
+}
 
 }  // namespace
 
 TEST_CASE("each planted wrong value is an error naming resource, path, value and what is allowed",
           "[validate][constraints]") {
-    const Planted cases[] = {
-        {"integer enum", [](Json& t) { props(t, "PriceCheckerLogGroup")["RetentionInDays"] = 15; },
-         "PriceCheckerLogGroup  Properties.RetentionInDays  15 is not an allowed value (1, 3, 5, 7, 14,"},
-        {"documented string enum", [](Json& t) { props(t, "AlertsTable")["BillingMode"] = "ON_DEMAND"; },
-         "AlertsTable  Properties.BillingMode  'ON_DEMAND' is not an allowed value (PAY_PER_REQUEST, PROVISIONED)"},
-        {"list element enum", [](Json& t) { props(t, "PriceCheckerFunction")["Architectures"] = Json::array({"arm65"}); },
-         "Properties.Architectures[0]  'arm65' is not an allowed value (x86_64, arm64)"},
-        {"minimum", [](Json& t) { props(t, "PriceCheckerFunction")["MemorySize"] = 64; },
-         "Properties.MemorySize  64 is less than the minimum, 128"},
-        {"maximum", [](Json& t) { props(t, "PriceCheckerFunction")["Timeout"] = 1000; },
-         "Properties.Timeout  1000 is more than the maximum, 900"},
-        {"SQS retention", [](Json& t) { props(t, "AlertProcessorDeadLetterQueue")["MessageRetentionPeriod"] = 30; },
-         "Properties.MessageRetentionPeriod  30 is less than the minimum, 60"},
-        {"SQS visibility", [](Json& t) { props(t, "AlertProcessorDeadLetterQueue")["VisibilityTimeout"] = 50000; },
-         "Properties.VisibilityTimeout  50000 is more than the maximum, 43200"},
-        {"nested enum", [](Json& t) { props(t, "AlertsTable")["StreamSpecification"]["StreamViewType"] = "NEW_IMAGES_ONLY"; },
-         "Properties.StreamSpecification.StreamViewType  'NEW_IMAGES_ONLY' is not an allowed value"},
-        {"max length", [](Json& t) { props(t, "AlertsTopic")["TopicName"] = std::string(300, 'x'); },
-         "is 300 characters, more than the 256 allowed"},
-        {"pattern", [](Json& t) { props(t, "PriceCheckerFunction")["FunctionName"] = "bad name"; },
-         "Properties.FunctionName  'bad name' does not match the pattern ^[a-zA-Z0-9_-]+$"},
-        {"alarm operator", [](Json& t) { props(t, "PriceCheckerErrorsAlarm")["ComparisonOperator"] = "GreaterThen"; },
-         "'GreaterThen' is not an allowed value (GreaterThanOrEqualToThreshold,"},
-        {"starting position", [](Json& t) { props(t, "AlertStreamMapping")["StartingPosition"] = "OLDEST"; },
-         "'OLDEST' is not an allowed value (AT_TIMESTAMP, LATEST, TRIM_HORIZON)"},
-        {"attribute type", [](Json& t) { props(t, "AlertsTable")["AttributeDefinitions"][0]["AttributeType"] = "X"; },
-         "AttributeDefinitions[0].AttributeType  'X' is not an allowed value (B, N, S)"},
-        {"registry pattern", [](Json& t) { props(t, "AlertsKeyAlias")["AliasName"] = "crypto-alerts-dev"; },
-         "'crypto-alerts-dev' does not match the pattern ^(alias/)[a-zA-Z0-9:/_-]+$"},
-        {"registry minimum", [](Json& t) { props(t, "AlertStreamMapping")["BatchSize"] = 0; },
-         "Properties.BatchSize  0 is less than the minimum, 1"},
-        {"key window", [](Json& t) { props(t, "AlertsKey")["PendingWindowInDays"] = 40; },
-         "Properties.PendingWindowInDays  40 is more than the maximum, 30"},
-        {"rule state", [](Json& t) { props(t, "PriceCheckSchedule")["State"] = "ON"; },
-         "'ON' is not an allowed value (DISABLED, ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS)"},
-        {"list length", [](Json& t) { props(t, "PriceCheckerFunction")["Architectures"] = Json::array({"arm64", "x86_64"}); },
-         "Properties.Architectures  has 2 elements, more than the 1 allowed"},
-        {"log group name pattern", [](Json& t) { props(t, "PriceCheckerLogGroup")["LogGroupName"] = "bad name"; },
-         "Properties.LogGroupName  'bad name' does not match the pattern"},
-    };
+    const Json cases = planted_values()["cases"];
+    CHECK(cases.size() == 19);
     for (const auto& planted : cases) {
-        INFO(planted.what);
+        INFO(planted["what"].get<std::string>());
         auto t = dev();
-        planted.plant(t);
-        CHECK_THAT(only_error(check(t)), Contains(planted.expected));
+        plant(t, planted);
+        CHECK_THAT(only_error(check(t)), Contains(planted["expected"].get<std::string>()));
     }
 }
 
