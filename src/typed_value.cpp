@@ -8,6 +8,11 @@ String::String(const char* text) : Scalar(Value(text)) {}
 String::String(const std::string& text) : Scalar(Value(text)) {}
 String::String(std::string_view text) : Scalar(Value(text)) {}
 
+String TextView::string() const {
+    if (string_) return *string_;
+    return intrinsic_ ? String(*intrinsic_) : String(text_);
+}
+
 Tag::Tag(String key, String value) : Scalar(Value{{"Key", std::move(key).json()}, {"Value", std::move(value).json()}}) {}
 
 void Object::set(const char* name, Holder& value) {

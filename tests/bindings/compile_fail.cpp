@@ -4,6 +4,7 @@
 #include "cfngen/resources/dynamodb.hpp"
 #include "cfngen/resources/ec2.hpp"
 #include "cfngen/resources/logs.hpp"
+#include "cfngen/resources/sns.hpp"
 
 using namespace cfngen;
 
@@ -25,12 +26,28 @@ int main() {
 #elif PROBE == 8
     int days = 30;
     logs::LogGroup("L").RetentionInDays(days + 0);  // a computed value must say typed::RuntimeInteger
+#elif PROBE == 9
+    sns::Topic("T").TopicName("");  // a literal shorter than the minimum length (1)
+#elif PROBE == 10
+    // a literal longer than the maximum length (256 characters; here 257)
+    sns::Topic("T").TopicName(
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "x");
+#elif PROBE == 11
+    sns::Topic("T").TopicName(42);  // an integer for a length-limited string
 #else
     // Allowed literals, and run-time values that synth checks.
     int days = 30;
     const std::string mode = "PROVISIONED";
     logs::LogGroup("L").RetentionInDays(14).RetentionInDays(days).RetentionInDays(typed::RuntimeInteger(days * 2));
     dynamodb::Table("T").BillingMode("PAY_PER_REQUEST").BillingMode(mode).BillingMode(mode.c_str());
+    // 256 characters of which 2 take two bytes each: within the limit, counted in characters.
+    const std::string topic = "alerts";
+    sns::Topic("T").TopicName(
+        "\xc3\xa9\xc3\xa9xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    sns::Topic("T").TopicName(topic).TopicName(topic + "-dev").TopicName(topic.c_str()).TopicName(fn::sub("${AWS::StackName}"));
     ec2::VPC("V").CidrBlock("10.0.0.0/16").EnableDnsSupport(true);
     // Resource's chainable calls keep the typed class.
     ec2::VPC("V").deletion_policy(DeletionPolicy::Retain).depends_on(ec2::VPC("W")).CidrBlock("10.0.0.0/16");

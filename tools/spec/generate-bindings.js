@@ -88,6 +88,9 @@ function flagsOf(property, owner) {
   if (property.deprecated) flags.push('Deprecated.');
   const values = allowedValuesOf(owner, property);
   if (values && values.length <= 8) flags.push(`One of ${values.join(', ')}.`);
+  const c = !values && property.type.kind === 'string' && constraintsOf.get(`${owner}|${property.name}`);
+  if (c && c.maxLength !== undefined) flags.push(`${c.minLength || 0} to ${c.maxLength} characters.`);
+  else if (c && c.minLength) flags.push(`At least ${c.minLength} characters.`);
   return flags;
 }
 
@@ -116,6 +119,15 @@ function allowedIntegers(owner, property) {
   if (property.type.kind !== 'integer') return null;
   const c = constraintsOf.get(`${owner}|${property.name}`);
   return c && c.values && typeof c.values[0] === 'number' ? c.values : null;
+}
+
+// A string property with a length limit takes typed::Text<min, max>, whose
+// consteval constructor refuses a literal outside it; null for any other.
+function textOf(owner, property) {
+  if (property.type.kind !== 'string') return null;
+  const c = constraintsOf.get(`${owner}|${property.name}`);
+  if (!c || (c.minLength === undefined && c.maxLength === undefined)) return null;
+  return `${T}Text<${c.minLength || 0}, ${c.maxLength === undefined ? `${T}unbounded` : c.maxLength}>`;
 }
 
 function allowedValuesOf(owner, property) {
@@ -175,6 +187,12 @@ function emitSetters(lines, defs, className, qualified, properties, names, setCa
       return;
     }
     lines.push(`${indent}/// ${[...flagsOf(p, owner), p.docUrl].join(' ')}`);
+    const text = textOf(owner, p);
+    if (text) {
+      lines.push(`${indent}${deprecated}${className}& ${names[i]}(${text} value);`);
+      defs.push(`${qualified}& ${qualified}::${names[i]}(${text} value) { auto text = value.string(); ${setCall(p.name).replace('value)', 'text)')}; return *this; }`);
+      return;
+    }
     for (const param of overloadsOf(p.type, scope)) {
       lines.push(`${indent}${deprecated}${className}& ${names[i]}(${param} value);`);
       defs.push(`${qualified}& ${qualified}::${names[i]}(${param} value) { ${setCall(p.name)}; return *this; }`);
