@@ -8,9 +8,9 @@ String::String(const char* text) : Scalar(Value(text)) {}
 String::String(const std::string& text) : Scalar(Value(text)) {}
 String::String(std::string_view text) : Scalar(Value(text)) {}
 
-String TextView::string() const {
-    if (string_) return *string_;
-    return intrinsic_ ? String(*intrinsic_) : String(text_);
+String detail::string_of(std::string_view text, const Intrinsic* intrinsic, const String* string) {
+    if (string) return *string;
+    return intrinsic ? String(*intrinsic) : String(text);
 }
 
 Tag::Tag(String key, String value) : Scalar(Value{{"Key", std::move(key).json()}, {"Value", std::move(value).json()}}) {}

@@ -103,59 +103,54 @@ constexpr std::size_t characters(const char* text, std::size_t bytes) {
 
 inline constexpr std::size_t unbounded = static_cast<std::size_t>(-1);
 
-// What a Text<MinLength, MaxLength> holds, whatever its limits: a view of
-// the caller's string, intrinsic or typed string, turned into the String the
-// setter stores by one out-of-line function.
-class TextView {
-public:
-    String string() const;
-
-protected:
-    constexpr TextView(std::string_view text) : text_(text) {}
-    constexpr TextView(const Intrinsic* intrinsic, const String* string) : intrinsic_(intrinsic), string_(string) {}
-
-private:
-    std::string_view text_;
-    const Intrinsic* intrinsic_ = nullptr;
-    const String* string_ = nullptr;
-};
+namespace detail {
+// The String a Text<MinLength, MaxLength> stands for, whatever its limits:
+// one out-of-line function for every instantiation.
+String string_of(std::string_view text, const Intrinsic* intrinsic, const String* string);
+}  // namespace detail
 
 // A string for a property with a length limit (TopicName: 1 to 256
 // characters): a literal outside it does not compile; a runtime string or an
 // intrinsic is checked at synth. A literal type, so that the literal's
 // constructor can be consteval: it views the caller's string or intrinsic,
 // which lives until the setter it is passed to has returned (the end of the
-// full-expression), and is never kept.
+// full-expression), and is never kept. No base class: clang 14 crashes
+// generating code for a consteval constructor's result whose class has one.
 template <std::size_t MinLength, std::size_t MaxLength>
-class Text : public TextView {
+class Text {
 public:
     template <std::size_t N>
-    consteval Text(const char (&text)[N]) : TextView(std::string_view(text, N - 1)) {
+    consteval Text(const char (&text)[N]) : text_(text, N - 1) {
         const std::size_t length = detail::characters(text, N - 1);
         if constexpr (MinLength > 0)
             if (length < MinLength) literal_is_shorter_than_the_minimum_length();
         if constexpr (MaxLength != unbounded)
             if (length > MaxLength) literal_is_longer_than_the_maximum_length();
     }
-    Text(const std::string& text) : TextView(std::string_view(text)) {}
-    Text(std::string_view text) : TextView(text) {}
+    Text(const std::string& text) : text_(text) {}
+    Text(std::string_view text) : text_(text) {}
     template <class Pointer>
         requires std::same_as<std::remove_cvref_t<Pointer>, const char*> ||
                  std::same_as<std::remove_cvref_t<Pointer>, char*>
-    Text(Pointer&& text) : TextView(std::string_view(text)) {}
+    Text(Pointer&& text) : text_(text) {}
     template <detail::text T>
         requires(!std::is_array_v<T> && !std::is_pointer_v<T> && !std::same_as<T, std::string> &&
                  !std::same_as<T, std::string_view>)
-    Text(const T& text) : TextView(std::string_view(text)) {}
-    Text(const Intrinsic& value) : TextView(&value, nullptr) {}
-    Text(const String& value) : TextView(nullptr, &value) {}
+    Text(const T& text) : text_(std::string_view(text)) {}
+    Text(const Intrinsic& value) : intrinsic_(&value) {}
+    Text(const String& value) : string_(&value) {}
     Text(std::nullptr_t) = delete;
     template <detail::integer T>
     Text(T) = delete;
 
+    String string() const { return detail::string_of(text_, intrinsic_, string_); }
+
 private:
     static void literal_is_shorter_than_the_minimum_length();
     static void literal_is_longer_than_the_maximum_length();
+    std::string_view text_;
+    const Intrinsic* intrinsic_ = nullptr;
+    const String* string_ = nullptr;
 };
 
 // A string literal checked at compile time against its property's allowed
