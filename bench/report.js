@@ -465,6 +465,24 @@ AWS's F3003 beside a wrong \`BillingMode\` is a relation between properties (\`P
 unless \`BillingMode\` is \`PAY_PER_REQUEST\`), which cfngen does not check (README, "validate").
 ` : '';
 
+// ---- a stack file's compile time against two revisions' headers (bench/stack-tu-cost.sh), when present ----
+const tuCost = fs.existsSync(path.join(resultsDir, 'stack-tu-cost.json')) ? read('stack-tu-cost.json') : null;
+const tuSection = tuCost ? `
+## 11. What compile-time value checks cost a stack file
+
+\`bench/stack-tu-cost.sh ${tuCost.before.rev} ${tuCost.after.rev} ${tuCost.runs}\`: one stack file (five services' raw bindings,
+14 properties set with literals, among them an allowed string, an allowed integer and length-limited strings)
+compiled with g++ -O0 as the edit loop compiles stack code, against the headers each revision generates,
+${tuCost.runs} times each, alternating; medians. Before: no literal checked at compile time except string enums; after: integer
+enums (\`<Name>Literal\`) and string lengths (\`typed::Text<min, max>\`) too.
+
+${table(['', 'before', 'after', 'after/before'], [
+  ['user CPU', `${ms(tuCost.before.user_s, 2)} s`, `${ms(tuCost.after.user_s, 2)} s`, ms(tuCost.after.user_s / tuCost.before.user_s, 2)],
+  ['wall', `${ms(tuCost.before.wall_s, 2)} s`, `${ms(tuCost.after.wall_s, 2)} s`, ms(tuCost.after.wall_s / tuCost.before.wall_s, 2)],
+  ['object', `${tuCost.before.object_bytes} B`, `${tuCost.after.object_bytes} B`, ms(tuCost.after.object_bytes / tuCost.before.object_bytes, 3)],
+])}
+` : '';
+
 fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection + constructsSection + valuesSection +
-  plantedSection);
+  plantedSection + tuSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);
