@@ -115,7 +115,9 @@ String string_of(std::string_view text, const Intrinsic* intrinsic, const String
 // constructor can be consteval: it views the caller's string or intrinsic,
 // which lives until the setter it is passed to has returned (the end of the
 // full-expression), and is never kept. No base class: clang 14 crashes
-// generating code for a consteval constructor's result whose class has one.
+// generating code for a consteval constructor's result whose class has a
+// base and is larger than a pointer (the one-pointer Literal classes are
+// not affected).
 template <std::size_t MinLength, std::size_t MaxLength>
 class Text {
 public:
