@@ -27,6 +27,10 @@ bool is_serverless_type(std::string_view type);
 const Json* if_branches(const Json& v);
 // {"Ref": "AWS::NoValue"}: the property is left out.
 bool is_no_value(const Json& v);
+// Whether `text` is among `allowed`, and `allowed` as "A, B, C" for the
+// error that says it is not (a specification enum, a constraint's strings).
+bool is_one_of(std::string_view text, std::span<const spec::NameRef> allowed);
+std::string listed(std::span<const spec::NameRef> allowed);
 // The resource's Type, or "" when it has none.
 std::string_view type_of(const Json& resource);
 

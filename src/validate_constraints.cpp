@@ -4,6 +4,8 @@
 
 #include "validate_checker.hpp"
 
+#include "cfngen/typed_value.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -21,16 +23,11 @@ namespace {
 // length limits, checked first, catch those).
 constexpr std::size_t kMaxPatternInput = 4096;
 
-// Characters, as AWS counts a string's length: UTF-8 code points.
-std::size_t code_points(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; }));
-}
-
-// Each pattern compiled once per run; one std::regex cannot compile (a
-// construct ECMAScript allows and std::regex lacks) is skipped, never fatal.
+// Each pattern compiled once per run (per thread: validations may run side
+// by side); one std::regex cannot compile (a construct ECMAScript allows and
+// std::regex lacks) is skipped, never fatal.
 const std::regex* compiled(std::string_view pattern) {
-    static std::unordered_map<std::string_view, std::optional<std::regex>> cache;
+    thread_local std::unordered_map<std::string_view, std::optional<std::regex>> cache;
     auto it = cache.find(pattern);
     if (it == cache.end()) {
         std::optional<std::regex> regex;
@@ -122,15 +119,12 @@ void Checker::constrained(const std::string& id, const std::string& path, const 
     if (!v.is_string()) return;
     const auto& text = v.get_ref<const std::string&>();
     if (c.has(C::HasStrings)) {
-        const auto allowed = c.strings();
-        if (std::none_of(allowed.begin(), allowed.end(), [&](const spec::NameRef& a) { return a.view() == text; })) {
-            std::string list;
-            for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a.view());
-            // Not one of the allowed values: its length and pattern say nothing more.
-            return error(id, path, fmt::format("{} is not an allowed value ({})", shown(v), list), "allowed-values");
-        }
+        // Not one of the allowed values: its length and pattern say nothing more.
+        if (!is_one_of(text, c.strings()))
+            return error(id, path, fmt::format("{} is not an allowed value ({})", shown(v), listed(c.strings())),
+                         "allowed-values");
     }
-    const auto length = code_points(text);
+    const auto length = typed::detail::characters(text.data(), text.size());  // as the bindings count a literal
     if (c.has(C::HasMinLength) && length < c.min_length)
         error(id, path, fmt::format("{} is {} characters, fewer than the {} allowed", shown(v), length, c.min_length),
               "value-length");

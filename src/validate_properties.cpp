@@ -53,6 +53,16 @@ const Json* if_branches(const Json& v) {
     return arguments.is_array() && arguments.size() == 3 ? &arguments : nullptr;
 }
 
+bool is_one_of(std::string_view text, std::span<const spec::NameRef> allowed) {
+    return std::any_of(allowed.begin(), allowed.end(), [&](const spec::NameRef& a) { return a.view() == text; });
+}
+
+std::string listed(std::span<const spec::NameRef> allowed) {
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a.view());
+    return list;
+}
+
 bool is_no_value(const Json& v) { return v.is_object() && v.size() == 1 && member(v, "Ref") == "AWS::NoValue"; }
 
 bool is_fn_transform_argument(const Json& v) {
@@ -87,13 +97,9 @@ void Checker::value(const std::string& id, const std::string& path, const Json& 
         case spec::Kind::Enum: {
             if (!v.is_string()) return expect(false, "a string");
             const auto allowed = spec::allowed_values(t.index);
-            const auto& text = v.get_ref<const std::string&>();
-            if (std::none_of(allowed.begin(), allowed.end(), [&](const spec::NameRef& a) { return a.view() == text; })) {
-                std::string list;
-                for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + std::string(a.view());
-                error(id, path, fmt::format("'{}' is not an allowed value ({})", v.get<std::string>(), list),
+            if (!is_one_of(v.get_ref<const std::string&>(), allowed))
+                error(id, path, fmt::format("'{}' is not an allowed value ({})", v.get<std::string>(), listed(allowed)),
                       "allowed-values");
-            }
             return;
         }
         case spec::Kind::Integer:

@@ -24,6 +24,9 @@ using ::cfngen::detail::integer;
 template <class T>
 concept text = std::is_convertible_v<const T&, std::string_view> && !std::is_same_v<std::decay_t<T>, std::nullptr_t>;
 // What a List or Map is built from: anything iterable (not text).
+// A char pointer (not an array, which is a literal with its own checks).
+template <class P>
+concept char_pointer = std::same_as<std::remove_cvref_t<P>, const char*> || std::same_as<std::remove_cvref_t<P>, char*>;
 template <class R>
 concept iterable = requires(const R& range) {
     std::begin(range);
@@ -83,15 +86,13 @@ public:
     RuntimeString(const std::string& text) : String(text) {}
     RuntimeString(std::string_view text) : String(text) {}
     RuntimeString(Intrinsic value) : String(std::move(value)) {}
-    template <class Pointer>
-        requires std::same_as<std::remove_cvref_t<Pointer>, const char*> ||
-                 std::same_as<std::remove_cvref_t<Pointer>, char*>
+    template <detail::char_pointer Pointer>
     RuntimeString(Pointer&& text) : String(std::string_view(text)) {}
 };
 
-// How many characters (code points) a string literal holds, as the length
-// limits of the registry schemas count them (UTF-8 continuation bytes are
-// not characters).
+// How many characters (code points) a string holds, as the length limits
+// of the registry schemas count them (UTF-8 continuation bytes are not
+// characters): a literal's at compile time, a value's in validate.
 namespace detail {
 constexpr std::size_t characters(const char* text, std::size_t bytes) {
     std::size_t count = 0;
@@ -131,9 +132,7 @@ public:
     }
     Text(const std::string& text) : text_(text) {}
     Text(std::string_view text) : text_(text) {}
-    template <class Pointer>
-        requires std::same_as<std::remove_cvref_t<Pointer>, const char*> ||
-                 std::same_as<std::remove_cvref_t<Pointer>, char*>
+    template <detail::char_pointer Pointer>
     Text(Pointer&& text) : text_(text) {}
     template <detail::text T>
         requires(!std::is_array_v<T> && !std::is_pointer_v<T> && !std::same_as<T, std::string> &&

@@ -88,7 +88,7 @@ function flagsOf(property, owner) {
   if (property.deprecated) flags.push('Deprecated.');
   const values = allowedValuesOf(owner, property);
   if (values && values.length <= 8) flags.push(`One of ${values.join(', ')}.`);
-  const c = !values && property.type.kind === 'string' && constraintsOf.get(`${owner}|${property.name}`);
+  const c = !values && property.type.kind === 'string' && constraintFor(owner, property);
   if (c && c.maxLength !== undefined) flags.push(`${c.minLength || 0} to ${c.maxLength} characters.`);
   else if (c && c.minLength) flags.push(`At least ${c.minLength} characters.`);
   return flags;
@@ -106,10 +106,11 @@ function setterNames(className, properties, reserved) {
 // The strings a string property allows (the specification's enum, or the
 // constraint of tools/spec/constraints.js), or null.
 let constraintsOf = new Map();
+const constraintFor = (owner, property) => constraintsOf.get(`${owner}|${property.name}`);
 function allowedStrings(owner, property) {
   if (property.type.kind !== 'string') return null;
   if (property.type.allowedValues) return property.type.allowedValues;
-  const c = constraintsOf.get(`${owner}|${property.name}`);
+  const c = constraintFor(owner, property);
   return c && c.values && typeof c.values[0] === 'string' ? c.values : null;
 }
 
@@ -117,7 +118,7 @@ function allowedStrings(owner, property) {
 // the constraint of tools/spec/constraints.js), or null.
 function allowedIntegers(owner, property) {
   if (property.type.kind !== 'integer') return null;
-  const c = constraintsOf.get(`${owner}|${property.name}`);
+  const c = constraintFor(owner, property);
   return c && c.values && typeof c.values[0] === 'number' ? c.values : null;
 }
 
@@ -125,7 +126,7 @@ function allowedIntegers(owner, property) {
 // consteval constructor refuses a literal outside it; null for any other.
 function textOf(owner, property) {
   if (property.type.kind !== 'string') return null;
-  const c = constraintsOf.get(`${owner}|${property.name}`);
+  const c = constraintFor(owner, property);
   if (!c || (c.minLength === undefined && c.maxLength === undefined)) return null;
   return `${T}Text<${c.minLength || 0}, ${c.maxLength === undefined ? `${T}unbounded` : c.maxLength}>`;
 }
