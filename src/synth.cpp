@@ -31,11 +31,22 @@ Synthesized serialise(Json json, const Stack& stack, AssetMode mode) {
     output.template_text = detail::template_text(result.json);
     output.resource_count = stack.resource_count();
     output.assets = stack.assets();
-    if (mode == AssetMode::Inline &&
-        output.template_text.size() > limits::max_body_bytes_direct)
-        throw Error(fmt::format("template body is {} bytes; `aws cloudformation deploy` without --s3-bucket "
-                                "accepts {}: use --asset-mode directory and `aws cloudformation package`",
-                                output.template_text.size(), limits::max_body_bytes_direct));
+    if (mode == AssetMode::Inline && output.template_text.size() > limits::max_body_bytes_direct) {
+        // The indentation is for reading, and the body quota counts it (about
+        // a fifth of a template): without it the template may still deploy
+        // inline, and `cfngen diff` still reads it.
+        auto compact = result.json.dump() + "\n";
+        if (compact.size() > limits::max_body_bytes_direct)
+            throw Error(fmt::format("template body is {} bytes ({} without indentation); `aws cloudformation deploy` "
+                                    "without --s3-bucket accepts {}: use --asset-mode directory and "
+                                    "`aws cloudformation package`",
+                                    output.template_text.size(), compact.size(), limits::max_body_bytes_direct));
+        output.warnings.push_back(fmt::format("written without indentation, {} bytes: indented it is {}, over the {} "
+                                              "`aws cloudformation deploy` accepts without --s3-bucket",
+                                              compact.size(), output.template_text.size(),
+                                              limits::max_body_bytes_direct));
+        output.template_text = std::move(compact);
+    }
     return result;
 }
 

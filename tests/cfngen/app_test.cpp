@@ -156,3 +156,26 @@ TEST_CASE("cli::run synthesizes every stack of an app and diffs or validates one
     }
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("an inline template over the direct-deploy body limit is written without indentation when that fits",
+          "[app][synth][quota]") {
+    // Queues nest three levels deep: indentation is a large share of them.
+    auto queues = [](Stack& stack, int count, int delay) {
+        for (int i = 0; i < count; ++i)
+            stack.add(sqs::Queue("Queue" + std::to_string(i)).DelaySeconds(delay).VisibilityTimeout(delay).MaximumMessageSize(2048));
+    };
+    Stack fits("compact");
+    queues(fits, 400, 5);
+    const auto output = synthesize(fits, AssetMode::Inline);
+    CHECK(output.template_text.size() <= limits::max_body_bytes_direct);
+    CHECK(output.template_text.find("\n ") == std::string::npos);  // one line
+    REQUIRE(output.warnings.size() == 1);
+    CHECK_THAT(output.warnings.front(), Contains("written without indentation") && Contains("over the 51200"));
+    // Directory mode has no inline limit: it stays indented.
+    CHECK(synthesize(fits, AssetMode::Directory).template_text.find("\n ") != std::string::npos);
+
+    Stack too_large("too-large");
+    queues(too_large, 490, 5);
+    CHECK_THROWS_WITH(synthesize(too_large, AssetMode::Inline),
+                      Contains("without indentation); `aws cloudformation deploy` without --s3-bucket accepts 51200"));
+}
