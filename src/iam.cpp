@@ -106,6 +106,17 @@ bool Statement::absorb(const Statement& other) {
     return false;
 }
 
+PolicyDocument& PolicyDocument::put(Statement statement) {
+    if (!statement.sid_.empty())
+        for (auto& existing : statements_)
+            if (existing.sid_ == statement.sid_) {
+                existing = std::move(statement);
+                return *this;
+            }
+    statements_.push_back(std::move(statement));
+    return *this;
+}
+
 PolicyDocument& PolicyDocument::merge(Statement statement) {
     for (auto& existing : statements_)
         if (existing.absorb(statement)) return *this;

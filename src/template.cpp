@@ -37,6 +37,7 @@ struct detail::TemplateData {
     // The policy documents constructs build up grant by grant, by the
     // resource and property they are written to (src/constructs).
     std::map<std::string, iam::PolicyDocument> construct_policies;
+    std::map<std::string, std::vector<std::string>> construct_names;
 };
 
 namespace {
@@ -320,6 +321,10 @@ std::string Template::synth_text() const {
 
 iam::PolicyDocument& detail::ConstructState::policy(Template& scope, const std::string& key) {
     return scope.data_->construct_policies[key];
+}
+
+std::vector<std::string>& detail::ConstructState::names(Template& scope, const std::string& key) {
+    return scope.data_->construct_names[key];
 }
 
 Resource* detail::ConstructState::resource(Template& scope, const std::string& logical_id) {

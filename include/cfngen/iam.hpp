@@ -62,6 +62,9 @@ public:
     ~PolicyDocument();
 
     PolicyDocument& add(Statement statement);
+    // Adds `statement`, or replaces the statement of the same Sid (a Sid
+    // names one statement of a policy).
+    PolicyDocument& put(Statement statement);
     // Adds `statement`, or folds it into a statement already there that
     // grants the same actions or the same resources (see Statement), so that
     // grants to one principal keep its policy small.

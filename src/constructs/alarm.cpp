@@ -3,6 +3,7 @@
 #include "cfngen/constructs/topic.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/resources/cloudwatch/Alarm.hpp"
+#include "cfngen/resources/sns/Topic.hpp"
 #include "cfngen/template.hpp"
 
 #include <cmath>
@@ -66,9 +67,17 @@ Alarm::Alarm(Template& scope, const std::string& id, AlarmProps props) {
     if (props.datapoints_to_alarm != 0 && props.datapoints_to_alarm != props.evaluation_periods)
         alarm.DatapointsToAlarm(props.datapoints_to_alarm);
     alarm_ = &scope.add(std::move(alarm));
+    name_ = props.alarm_name;
 }
 
 void Alarm::notify(const Topic& topic) const {
+    if (topic.encryption_key()) {
+        if (name_.empty())
+            throw Error("Alarm " + alarm_->logical_id() + " notifies topic " + topic.resource().logical_id() +
+                        ", which is encrypted with a key that CloudWatch may use only for alarms its policy names: "
+                        "give the alarm an alarm_name");
+        topic.allow_alarm(name_);
+    }
     // The actions so far are read back from the resource: a construct is a
     // value, what it built lives in the template.
     auto actions = [&](const char* property) {

@@ -110,7 +110,8 @@ void Bucket::notify_queue(const Queue& queue, const std::string& event) const {
                                         .service_principal("s3.amazonaws.com")
                                         .actions({"kms:GenerateDataKey", "kms:Decrypt"})
                                         .resource("*")
-                                        .condition("ArnLike", "aws:SourceArn", source_arn));
+                                        .condition("ArnLike", "aws:SourceArn", source_arn)
+                                        .condition("StringEquals", "aws:SourceAccount", pseudo::account_id()));
     // S3 checks that it may send to the queue when the configuration is
     // set: the bucket waits for the policy.
     Value notifications = bucket_->properties().contains("NotificationConfiguration")

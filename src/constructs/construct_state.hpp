@@ -8,12 +8,16 @@
 #include "cfngen/template.hpp"
 
 #include <string>
+#include <vector>
 
 namespace cfngen::detail {
 
 struct ConstructState {
     // The document stored under `key` (e.g. "<role id>/Policies"), created empty.
     static iam::PolicyDocument& policy(Template& scope, const std::string& key);
+    // The list of names stored under `key` (e.g. the alarms a topic's key
+    // lets CloudWatch publish for), created empty.
+    static std::vector<std::string>& names(Template& scope, const std::string& key);
     // The resource of that logical id, or null (a construct's resource made
     // once and shared, e.g. a queue's policy).
     static Resource* resource(Template& scope, const std::string& logical_id);

@@ -60,7 +60,7 @@ void Function::add_stream_source(const std::string& id, const Table& table, Stre
         // Lambda sends the failed batch's metadata with the function's role:
         // sqs:SendMessage only (Lambda developer guide,
         // with-ddb.html#services-dynamodb-errors), and the queue key's use.
-        props.on_failure->grant(*this, {"sqs:SendMessage"}, true);
+        props.on_failure->grant(*this, {"sqs:SendMessage"});
         mapping.DestinationConfig(
             Mapping::DestinationConfigProperty().OnFailure(Mapping::OnFailureProperty().Destination(props.on_failure->arn())));
     }
@@ -70,7 +70,7 @@ void Function::add_stream_source(const std::string& id, const Table& table, Stre
 void Function::add_queue_source(const std::string& id, const Queue& queue, QueueSourceProps props) const {
     check_visibility(id_, *function_, queue.resource());
     // AWSLambdaSQSQueueExecutionRole's actions: what the poller calls.
-    queue.grant(*this, permissions::sqs_event_source(), false);
+    queue.grant(*this, permissions::sqs_event_source());
     auto mapping = Mapping(id).EventSourceArn(queue.arn()).FunctionName(function_name());
     set_common(mapping, props.batch_size, props.max_batching_window_s, props.filters, props.report_batch_item_failures);
     if (props.max_concurrency > 0)

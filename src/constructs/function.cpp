@@ -102,6 +102,7 @@ Function::Function(Template& scope, const std::string& id, FunctionProps props)
         function.Code(lambda::Function::CodeProperty().ZipFile(props.code.asset_.source));
     }
     function_ = &scope.add(std::move(function));
+    set_dependent(*function_);
     grant(*this, {"logs:CreateLogStream", "logs:PutLogEvents"}, {log_group_->Arn()});
     if (props.encryption_key) props.encryption_key->grant_decrypt(*this);
 }
@@ -114,18 +115,56 @@ void Function::grant_invoke(const Grantee& grantee) const {
     constructs::grant(grantee, permissions::lambda_invoke(), {arn(), fn::sub("${" + function_->logical_id() + ".Arn}:*")});
 }
 
-void Function::add_permission(const std::string& service_principal, Value source_arn, const std::string& id) const {
-    std::string logical_id = id;
+namespace {
+
+// Whether an ARN, as far as it is known before deploy, has an empty account
+// field (arn:partition:service:region:account:resource): S3's bucket ARNs
+// do. "${...}" of an Fn::Sub may hold colons of its own.
+bool arn_lacks_account(const Value& arn) {
+    const Value* text = &arn;
+    if (arn.is_object() && arn.contains("Fn::Sub")) {
+        text = &arn["Fn::Sub"];
+        if (text->is_array()) text = &(*text)[0];
+    }
+    if (!text->is_string()) return false;
+    int field = 0;
+    int depth = 0;
+    std::string account;
+    const std::string& value = text->as_string();
+    for (std::size_t i = 0; i < value.size() && field <= 4; ++i) {
+        if (value.compare(i, 2, "${") == 0) ++depth;
+        else if (value[i] == '}' && depth > 0) --depth;
+        if (value[i] == ':' && depth == 0) ++field;
+        else if (field == 4) account += value[i];
+    }
+    return field > 4 && account.empty();
+}
+
+}  // namespace
+
+void Function::add_permission(const std::string& service_principal, Value source_arn, PermissionProps props) const {
+    Template& target = props.scope ? *props.scope : scope();
+    std::string logical_id = props.id;
     for (int n = 1; logical_id.empty(); ++n) {
         const std::string candidate = id_ + "Permission" + std::to_string(n);
-        if (!::cfngen::detail::ConstructState::resource(scope(), candidate)) logical_id = candidate;
+        if (!::cfngen::detail::ConstructState::resource(target, candidate)) logical_id = candidate;
     }
     auto permission = lambda::Permission(logical_id)
                           .Action("lambda:InvokeFunction")
                           .FunctionName(function_name())
                           .Principal(service_principal);
+    // Without the account, a bucket of that name in another account could
+    // invoke the function (Lambda developer guide,
+    // access-control-resource-based.html; Security Hub control Lambda.1).
+    if (props.source_account.is_null() && (service_principal == "s3.amazonaws.com" || arn_lacks_account(source_arn)))
+        props.source_account = pseudo::account_id();
+    if (!props.source_account.is_null()) permission.set_property("SourceAccount", std::move(props.source_account));
     permission.set_property("SourceArn", std::move(source_arn));
-    scope().add(std::move(permission));
+    target.add(std::move(permission));
+}
+
+void Function::add_permission(const std::string& service_principal, Value source_arn, const std::string& id) const {
+    add_permission(service_principal, std::move(source_arn), PermissionProps{.id = id});
 }
 
 void Function::configure_async_invoke(int max_retry_attempts, int max_event_age_s) const {

@@ -1,11 +1,14 @@
 #include "cfngen/constructs/grant.hpp"
 
+#include "cfngen/error.hpp"
+#include "cfngen/resources/iam/ManagedPolicy.hpp"
 #include "cfngen/resources/iam/Role.hpp"
 #include "cfngen/template.hpp"
 #include "construct_state.hpp"
 #include "suppress_entries.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace cfngen::constructs {
 
@@ -14,15 +17,51 @@ Grantee::Grantee(Template& scope, iam::Role& role, std::string policy_name)
 
 namespace {
 
+// IAM's quotas (IAM user guide, reference_iam-quotas.html): a role's inline
+// policies hold at most 10,240 characters in all, a managed policy 6,144, a
+// role has at most 20 managed policies attached; whitespace is not counted.
+// Sizes are estimated before deploy with AWS CDK's margins and its estimate
+// of an intrinsic (aws-iam role.ts MAX_INLINE_SIZE 10,000,
+// MAX_MANAGEDPOL_SIZE 6,000; policy-statement.ts: 150 characters an ARN).
+constexpr std::size_t kInlineBudget = 10000;
+constexpr std::size_t kManagedBudget = 6000;
+constexpr std::size_t kIntrinsicEstimate = 150;
+constexpr std::size_t kMaxManagedPolicies = 20;
+// {"Version":"2012-10-17","Statement":[]}
+constexpr std::size_t kDocumentOverhead = 40;
+
+bool is_intrinsic(const Value& value) {
+    if (!value.is_object() || value.size() != 1) return false;
+    const auto& key = value.members().begin()->first;
+    return key == "Ref" || key.starts_with("Fn::");
+}
+
+// Characters of `value` in a policy once deployed, without whitespace; an
+// intrinsic (an ARN resolved at deploy time) counts as CDK's estimate.
+std::size_t estimated_size(const Value& value) {
+    if (is_intrinsic(value)) return kIntrinsicEstimate;
+    if (value.is_string()) return value.as_string().size() + 2;
+    if (value.is_array()) {
+        std::size_t size = 2 + (value.empty() ? 0 : value.size() - 1);
+        for (const auto& element : value.elements()) size += estimated_size(element);
+        return size;
+    }
+    if (value.is_object()) {
+        std::size_t size = 2 + (value.empty() ? 0 : value.size() - 1);
+        for (const auto& [key, member] : value.members()) size += key.size() + 3 + estimated_size(member);
+        return size;
+    }
+    return value.dump().size();
+}
+
 // Actions that take no resource but "*" (IAM service authorization
 // reference: no resource types listed for them), so a grant of one on "*"
 // is as narrow as IAM allows and the validator's wildcard warning is
 // suppressed for it, with that reason.
 bool needs_wildcard_resource(const std::string& action) { return action == "dynamodb:ListStreams"; }
 
-Value wildcard_suppressions(const iam::PolicyDocument& policy) {
+Value wildcard_suppressions(const std::vector<iam::Statement>& statements, const std::string& document_path) {
     Value suppressions = Value::array();
-    const auto& statements = policy.statements();
     for (std::size_t i = 0; i < statements.size(); ++i) {
         const auto& actions = statements[i].action_list();
         const auto& resources = statements[i].resource_list();
@@ -30,33 +69,128 @@ Value wildcard_suppressions(const iam::PolicyDocument& policy) {
             !std::all_of(actions.begin(), actions.end(), needs_wildcard_resource))
             continue;
         suppressions.push_back({{"check", "iam-wildcard-resource"},
-                                {"path", "Properties.Policies[0].PolicyDocument.Statement[" + std::to_string(i) +
-                                             "].Resource"},
+                                {"path", document_path + ".Statement[" + std::to_string(i) + "].Resource"},
                                 {"reason", "these actions have no resource-level permissions"}});
     }
     return suppressions;
 }
 
+// Rewrites the entries of `resource` whose path starts with `document_path`
+// (the statements' indexes change as they merge).
+void write_suppressions(Template& scope, Resource& resource, const std::vector<iam::Statement>& statements,
+                        const std::string& document_path) {
+    const auto suppressions = wildcard_suppressions(statements, document_path);
+    // Reading the metadata back costs a copy of the resource: only when there
+    // are entries to write, or entries written before to take back.
+    auto& written = ::cfngen::detail::ConstructState::names(scope, resource.logical_id() + "/SuppressedDocuments");
+    const bool wrote_before = std::find(written.begin(), written.end(), document_path) != written.end();
+    if (suppressions.empty() && !wrote_before) return;
+    if (!wrote_before) written.push_back(document_path);
+    detail::replace_entries(
+        resource, "cfngen", "SuppressedWarnings",
+        [&](const Value& entry) {
+            return entry["check"] == Value("iam-wildcard-resource") &&
+                   entry["path"].as_string().starts_with(document_path + ".");
+        },
+        suppressions);
+}
+
+iam::PolicyDocument document_of(std::vector<iam::Statement>::const_iterator first,
+                                std::vector<iam::Statement>::const_iterator last) {
+    iam::PolicyDocument document;
+    for (auto it = first; it != last; ++it) document.add(*it);
+    return document;
+}
+
 }  // namespace
 
 void Grantee::add_to_policy(iam::Statement statement) const {
-    auto& policy = ::cfngen::detail::ConstructState::policy(*scope_, role_->logical_id() + "/Policies/" + policy_name_);
-    const bool had_suppressions = !wildcard_suppressions(policy).elements().empty();
+    using ::cfngen::detail::ConstructState;
+    auto& policy = ConstructState::policy(*scope_, role_->logical_id() + "/Policies/" + policy_name_);
     policy.merge(std::move(statement));
-    role_->Policies({iam::Role::PolicyProperty().PolicyName(policy_name_).PolicyDocument(policy)});
-    const auto suppressions = wildcard_suppressions(policy);
-    // Reading the role's metadata back costs a copy of the whole role: only
-    // when this grantee has entries to write or to take back.
-    if (!had_suppressions && suppressions.elements().empty()) return;
-    // The statements' indexes change as they merge: this grantee's entries
-    // are recomputed, others' kept.
-    detail::replace_entries(
-        *role_, "cfngen", "SuppressedWarnings",
-        [](const Value& entry) {
-            return entry["check"] == Value("iam-wildcard-resource") &&
-                   entry["path"].as_string().starts_with("Properties.Policies[0]");
-        },
-        suppressions);
+    const auto& statements = policy.statements();
+
+    // The role's other inline policies, set by hand, stay where they are.
+    Value policies = Value::array();
+    std::size_t budget = kInlineBudget;
+    std::optional<std::size_t> own_index;
+    const Value existing = role_->properties().contains("Policies") ? role_->properties()["Policies"] : Value::array();
+    for (const auto& entry : existing.elements()) {
+        if (entry["PolicyName"] == Value(policy_name_)) {
+            own_index = policies.size();
+        } else {
+            const auto size = estimated_size(entry["PolicyDocument"]);
+            budget = size < budget ? budget - size : 0;
+        }
+        policies.push_back(entry);
+    }
+
+    // As many statements as fit stay inline, in order; the rest move to
+    // overflow policies, each filled before the next is opened (so that
+    // growing grants never need fewer of them than before).
+    std::size_t used = kDocumentOverhead + policy_name_.size();
+    std::size_t inline_count = 0;
+    for (; inline_count < statements.size(); ++inline_count) {
+        used += estimated_size(statements[inline_count].to_json()) + 1;
+        if (used > budget) break;
+    }
+    std::vector<std::size_t> overflow_ends;  // one past each overflow document's last statement
+    std::size_t managed_used = kManagedBudget;
+    for (std::size_t i = inline_count; i < statements.size(); ++i) {
+        const auto size = estimated_size(statements[i].to_json()) + 1;
+        if (managed_used + size > kManagedBudget && (overflow_ends.empty() || managed_used > kDocumentOverhead)) {
+            overflow_ends.push_back(i);
+            managed_used = kDocumentOverhead;
+        }
+        managed_used += size;
+        overflow_ends.back() = i + 1;
+    }
+
+    const iam::PolicyDocument inline_document = document_of(statements.begin(), statements.begin() + inline_count);
+    const Value own_entry = {{"PolicyName", policy_name_}, {"PolicyDocument", iam::to_value(inline_document)}};
+    if (!own_index) {
+        own_index = policies.size();
+        policies.push_back(own_entry);
+    } else {
+        policies[*own_index] = own_entry;
+    }
+    if (inline_count == 0) {
+        // Nothing fits beside the other inline policies: no empty policy.
+        std::vector<Value> kept = policies.elements();
+        kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(*own_index));
+        policies = Value::array(std::move(kept));
+    }
+    role_->set_property("Policies", policies);
+    write_suppressions(*scope_, *role_, inline_document.statements(),
+                       "Properties.Policies[" + std::to_string(*own_index) + "].PolicyDocument");
+
+    auto& overflow_ids = ConstructState::names(*scope_, role_->logical_id() + "/OverflowPolicies/" + policy_name_);
+    if (overflow_ends.size() < overflow_ids.size())
+        throw Error("role " + role_->logical_id() + ": its overflow policies shrank from " +
+                    std::to_string(overflow_ids.size()) + " to " + std::to_string(overflow_ends.size()));
+    if (overflow_ends.size() > kMaxManagedPolicies)
+        throw Error("role " + role_->logical_id() + ": its grants need " + std::to_string(overflow_ends.size()) +
+                    " managed policies besides its inline ones; IAM attaches at most 20 to a role");
+    std::size_t first = inline_count;
+    for (std::size_t n = 0; n < overflow_ends.size(); ++n) {
+        const auto document = document_of(statements.begin() + static_cast<std::ptrdiff_t>(first),
+                                          statements.begin() + static_cast<std::ptrdiff_t>(overflow_ends[n]));
+        first = overflow_ends[n];
+        if (n == overflow_ids.size()) {
+            const std::string prefix = role_->logical_id() + "OverflowPolicy";
+            std::string id;
+            for (int k = 1; id.empty(); ++k)
+                if (!ConstructState::resource(*scope_, prefix + std::to_string(k))) id = prefix + std::to_string(k);
+            auto& added = scope_->add(iam::ManagedPolicy(id)
+                                          .Description("Part of the grants of role " + role_->logical_id())
+                                          .Roles({role_->ref()}));
+            overflow_ids.push_back(id);
+            if (dependent_) dependent_->depends_on(added);
+        }
+        auto* managed = ConstructState::resource(*scope_, overflow_ids[n]);
+        managed->set_property("PolicyDocument", iam::to_value(document));
+        write_suppressions(*scope_, *managed, document.statements(), "Properties.PolicyDocument");
+    }
 }
 
 void grant(const Grantee& grantee, std::vector<std::string> actions, std::vector<Value> resources) {

@@ -6,6 +6,7 @@
 #include "cfngen/resources/apigatewayv2/Integration.hpp"
 #include "cfngen/resources/apigatewayv2/Route.hpp"
 #include "cfngen/resources/apigatewayv2/Stage.hpp"
+#include "cfngen/resources/logs/LogGroup.hpp"
 #include "cfngen/template.hpp"
 #include "arn.hpp"
 
@@ -63,13 +64,35 @@ std::string invoke_path(const RouteKey& route) {
     return "*/" + (route.method == "ANY" ? std::string("*") : route.method) + path;
 }
 
+// One JSON object a request, from the variables HTTP APIs log (API Gateway
+// developer guide, http-api-logging-variables.html); a format must hold
+// $context.requestId.
+constexpr const char* kAccessLogFormat =
+    R"({"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime",)"
+    R"("httpMethod":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status",)"
+    R"("protocol":"$context.protocol","responseLength":"$context.responseLength",)"
+    R"("integrationError":"$context.integrationErrorMessage"})";
+
 }  // namespace
 
 HttpApi::HttpApi(Template& scope, const std::string& id, HttpApiProps props) : scope_(&scope) {
     auto api = apigatewayv2::Api(id).Name(props.name.empty() ? id : props.name).ProtocolType("HTTP");
     if (!props.description.empty()) api.Description(props.description);
     api_ = &scope.add(std::move(api));
-    scope.add(apigatewayv2::Stage(id + "DefaultStage").ApiId(api_id()).StageName("$default").AutoDeploy(true));
+    auto stage = apigatewayv2::Stage(id + "DefaultStage").ApiId(api_id()).StageName("$default").AutoDeploy(true);
+    if (props.access_logs) {
+        auto& logs = scope.add(logs::LogGroup(id + "AccessLogs").RetentionInDays(props.access_log_retention_days));
+        logs.deletion_policy(props.access_log_removal_policy).update_replace_policy(props.access_log_removal_policy);
+        stage.AccessLogSettings(
+            apigatewayv2::Stage::AccessLogSettingsProperty().DestinationArn(logs.Arn()).Format(kAccessLogFormat));
+    }
+    if (props.throttling_rate_limit < 0 || props.throttling_burst_limit < 0)
+        throw Error("HttpApi " + id + ": throttling limits are negative");
+    if (props.throttling_rate_limit > 0 || props.throttling_burst_limit > 0)
+        stage.DefaultRouteSettings(apigatewayv2::Stage::RouteSettingsProperty()
+                                       .ThrottlingRateLimit(props.throttling_rate_limit)
+                                       .ThrottlingBurstLimit(props.throttling_burst_limit));
+    scope.add(std::move(stage));
 }
 
 Intrinsic HttpApi::api_id() const { return api_->ref(); }

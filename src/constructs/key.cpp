@@ -36,7 +36,7 @@ Intrinsic Key::arn() const { return key_->Arn(); }
 Intrinsic Key::key_id() const { return key_->ref(); }
 
 void Key::add_to_resource_policy(Statement statement) const {
-    ::cfngen::detail::ConstructState::policy(*scope_, added_key(*key_)).add(std::move(statement));
+    ::cfngen::detail::ConstructState::policy(*scope_, added_key(*key_)).put(std::move(statement));
     write_policy();
 }
 

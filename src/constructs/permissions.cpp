@@ -1,5 +1,9 @@
 #include "permissions.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 namespace cfngen::constructs::permissions {
 
 Actions dynamodb_read_data() {
@@ -38,5 +42,59 @@ Actions lambda_invoke() { return {"lambda:InvokeFunction"}; }
 
 Actions key_read() { return {"kms:Decrypt"}; }
 Actions key_write() { return {"kms:Decrypt", "kms:GenerateDataKey"}; }
+
+namespace {
+
+enum class KeyUse { Read, Write };
+
+struct DataAction {
+    std::string_view name;
+    KeyUse use;
+};
+
+// The actions that read or write a resource's encrypted data, by what they
+// make the service call on the key (the developer guides' key permission
+// pages: DynamoDB encryption.usagenotes.html, SQS sqs-key-management.html
+// "producer"/"consumer", SNS sns-key-management.html, S3
+// UsingKMSEncryption.html "Permissions").
+constexpr DataAction kDataActions[] = {
+    {"dynamodb:BatchGetItem", KeyUse::Read},      {"dynamodb:ConditionCheckItem", KeyUse::Read},
+    {"dynamodb:GetItem", KeyUse::Read},           {"dynamodb:GetRecords", KeyUse::Read},
+    {"dynamodb:PartiQLSelect", KeyUse::Read},     {"dynamodb:Query", KeyUse::Read},
+    {"dynamodb:Scan", KeyUse::Read},              {"dynamodb:BatchWriteItem", KeyUse::Write},
+    {"dynamodb:DeleteItem", KeyUse::Write},       {"dynamodb:PartiQLDelete", KeyUse::Write},
+    {"dynamodb:PartiQLInsert", KeyUse::Write},    {"dynamodb:PartiQLUpdate", KeyUse::Write},
+    {"dynamodb:PutItem", KeyUse::Write},          {"dynamodb:UpdateItem", KeyUse::Write},
+    {"sqs:ReceiveMessage", KeyUse::Read},         {"sqs:SendMessage", KeyUse::Write},
+    {"sns:Publish", KeyUse::Write},               {"s3:GetObject", KeyUse::Read},
+    {"s3:GetObjectVersion", KeyUse::Read},        {"s3:PutObject", KeyUse::Write},
+};
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// IAM action matching: case-insensitive, "*" any run of characters, "?" one.
+bool matches(std::string_view pattern, std::string_view action) {
+    if (pattern.empty()) return action.empty();
+    if (pattern.front() == '*')
+        for (std::size_t skip = 0; skip <= action.size(); ++skip)
+            if (matches(pattern.substr(1), action.substr(skip))) return true;
+    if (action.empty()) return false;
+    if (pattern.front() == '?' || lower(pattern.front()) == lower(action.front()))
+        return matches(pattern.substr(1), action.substr(1));
+    return false;
+}
+
+}  // namespace
+
+Actions key_use_for(const Actions& service_actions) {
+    bool reads = false;
+    bool writes = false;
+    for (const auto& action : service_actions)
+        for (const auto& data : kDataActions)
+            if (matches(action, data.name)) (data.use == KeyUse::Write ? writes : reads) = true;
+    if (writes) return key_write();
+    if (reads) return key_read();
+    return {};
+}
 
 }  // namespace cfngen::constructs::permissions

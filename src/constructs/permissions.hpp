@@ -46,4 +46,13 @@ Actions lambda_invoke();
 Actions key_read();
 Actions key_write();
 
+// The key use that `service_actions` need of the key their resource is
+// encrypted with: key_write when one of them makes the service encrypt
+// (dynamodb:PutItem, sqs:SendMessage, sns:Publish, s3:PutObject, ...),
+// key_read when one makes it decrypt (dynamodb:GetItem, sqs:ReceiveMessage,
+// s3:GetObject, ...), nothing for the others (dynamodb:DescribeTable,
+// sqs:GetQueueAttributes). IAM wildcards ("s3:GetObject*", "sqs:*") count
+// for every action they match.
+Actions key_use_for(const Actions& service_actions);
+
 }  // namespace cfngen::constructs::permissions

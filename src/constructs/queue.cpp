@@ -46,18 +46,15 @@ Intrinsic Queue::arn() const { return queue_->Arn(); }
 Intrinsic Queue::url() const { return queue_->ref(); }
 Intrinsic Queue::queue_name() const { return queue_->AttrQueueName(); }
 
-void Queue::grant(const Grantee& grantee, std::vector<std::string> actions, bool writes) const {
+void Queue::grant(const Grantee& grantee, std::vector<std::string> actions) const {
+    auto key_use = permissions::key_use_for(actions);
     constructs::grant(grantee, std::move(actions), {arn()});
-    if (!key_.empty()) key_.front().grant(grantee, writes ? permissions::key_write() : permissions::key_read());
+    if (!key_.empty() && !key_use.empty()) key_.front().grant(grantee, std::move(key_use));
 }
 
-void Queue::grant_send_messages(const Grantee& grantee) const {
-    grant(grantee, permissions::sqs_send_messages(), true);
-}
+void Queue::grant_send_messages(const Grantee& grantee) const { grant(grantee, permissions::sqs_send_messages()); }
 
-void Queue::grant_consume_messages(const Grantee& grantee) const {
-    grant(grantee, permissions::sqs_consume_messages(), false);
-}
+void Queue::grant_consume_messages(const Grantee& grantee) const { grant(grantee, permissions::sqs_consume_messages()); }
 
 Metric Queue::metric(const std::string& name, const std::string& statistic, int period_s) const {
     return {"AWS/SQS", name, {{"QueueName", queue_name()}}, statistic, period_s};

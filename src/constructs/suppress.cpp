@@ -22,7 +22,8 @@ void detail::replace_entries(Resource& resource, const std::string& key, const s
     for (const auto& entry : existing.elements())
         if (!drop(entry)) kept.push_back(entry);
     for (const auto& entry : added.elements()) kept.push_back(entry);
-    if (kept.elements().empty()) return;
+    // An empty list is written only to take back entries written before.
+    if (kept.elements().empty() && existing.elements().empty()) return;
     resource.metadata(key, {{list, kept}});
 }
 

@@ -3,7 +3,6 @@
 #include "cfngen/constructs/key.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/resources/dynamodb/Table.hpp"
-#include "cfngen/resources/kms/Key.hpp"
 #include "cfngen/template.hpp"
 #include "permissions.hpp"
 
@@ -91,7 +90,7 @@ Cfn table_resource(const std::string& id, const TableProps& props) {
 Table::Table(Template& scope, const std::string& id, TableProps props)
     : table_(&scope.add(table_resource(id, props))), has_stream_(!props.stream.empty()) {
     table_->deletion_policy(props.removal_policy).update_replace_policy(props.removal_policy);
-    if (props.encryption_key) key_ = &props.encryption_key->resource();
+    if (props.encryption_key) key_.push_back(*props.encryption_key);
     for (const auto& index : props.global_indexes) index_names_.push_back(index.name);
 }
 
@@ -116,16 +115,20 @@ std::vector<Value> Table::data_arns() const {
 }
 
 void Table::grant_key(const Grantee& grantee, std::vector<std::string> actions) const {
-    if (key_) constructs::grant(grantee, std::move(actions), {key_->Arn()});
+    if (!key_.empty() && !actions.empty()) key_.front().grant(grantee, std::move(actions));
 }
 
 void Table::grant(const Grantee& grantee, std::vector<std::string> actions) const {
+    auto key_use = permissions::key_use_for(actions);
     constructs::grant(grantee, std::move(actions), {arn()});
+    grant_key(grantee, std::move(key_use));
 }
 
 void Table::grant_on_index(const Grantee& grantee, const std::string& index_name,
                            std::vector<std::string> actions) const {
+    auto key_use = permissions::key_use_for(actions);
     constructs::grant(grantee, std::move(actions), {index_arn(index_name)});
+    grant_key(grantee, std::move(key_use));
 }
 
 void Table::grant_read_data(const Grantee& grantee) const {

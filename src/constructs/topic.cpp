@@ -6,7 +6,10 @@
 #include "cfngen/resources/sns/Topic.hpp"
 #include "cfngen/template.hpp"
 #include "arn.hpp"
+#include "construct_state.hpp"
 #include "permissions.hpp"
+
+#include <algorithm>
 
 namespace cfngen::constructs {
 
@@ -35,23 +38,54 @@ void Topic::grant_publish(const Grantee& grantee) const {
     if (!key_.empty()) key_.front().grant(grantee, permissions::key_write());
 }
 
+namespace {
+std::string prefixes_key(const sns::Topic& topic) { return topic.logical_id() + "/AlarmNamePrefixes"; }
+std::string names_key(const sns::Topic& topic) { return topic.logical_id() + "/AlarmNames"; }
+}  // namespace
+
 void Topic::allow_alarms(const std::string& alarm_name_prefix) const {
     if (key_.empty()) return;  // SNS-managed encryption or none: CloudWatch needs no key policy
     if (name_.empty())
         throw Error("Topic " + topic_->logical_id() + ": allow_alarms needs a topic_name (its key cannot refer to it)");
-    // Scoped to this account's alarms of that prefix, and to this topic by
+    ::cfngen::detail::ConstructState::names(*scope_, prefixes_key(*topic_)).push_back(alarm_name_prefix);
+    write_alarm_statement();
+}
+
+void Topic::allow_alarm(const std::string& alarm_name) const {
+    if (key_.empty()) return;
+    if (name_.empty())
+        throw Error("Topic " + topic_->logical_id() + " is encrypted with a key, and alarm " + alarm_name +
+                    " can notify it only if the key's policy names the topic: give the topic a topic_name (a "
+                    "reference would be a cycle, the topic is encrypted with the key)");
+    auto& names = ::cfngen::detail::ConstructState::names(*scope_, names_key(*topic_));
+    if (std::find(names.begin(), names.end(), alarm_name) == names.end()) names.push_back(alarm_name);
+    write_alarm_statement();
+}
+
+void Topic::write_alarm_statement() const {
+    const auto& prefixes = ::cfngen::detail::ConstructState::names(*scope_, prefixes_key(*topic_));
+    const auto& names = ::cfngen::detail::ConstructState::names(*scope_, names_key(*topic_));
+    std::vector<Value> alarms;
+    for (const auto& prefix : prefixes) alarms.push_back(detail::regional_arn("cloudwatch", "alarm:" + prefix + "*"));
+    for (const auto& name : names) {
+        const bool covered = std::any_of(prefixes.begin(), prefixes.end(),
+                                         [&](const std::string& prefix) { return name.starts_with(prefix); });
+        if (!covered) alarms.push_back(detail::regional_arn("cloudwatch", "alarm:" + name));
+    }
+    if (alarms.empty()) return;
+    // Scoped to this account's alarms of these names, and to this topic by
     // the encryption context SNS passes to KMS, aws:sns:topicArn (AWS's key
     // policy for a service publishing to an encrypted topic: GameLift
     // FlexMatch guide, queue-notification-sns-sse.html).
-    key_.front().add_to_resource_policy(iam::Statement::allow()
-                                     .sid("CloudWatchAlarmsPublishTo" + topic_->logical_id())
-                                     .service_principal("cloudwatch.amazonaws.com")
-                                     .actions({"kms:Decrypt", "kms:GenerateDataKey*"})
-                                     .resource("*")
-                                     .condition("StringEquals", "aws:SourceAccount", pseudo::account_id())
-                                     .condition("StringEquals", "kms:EncryptionContext:aws:sns:topicArn",
-                                                detail::regional_arn("sns", name_))
-                                     .condition("ArnLike", "aws:SourceArn", detail::regional_arn("cloudwatch", "alarm:" + alarm_name_prefix + "*")));
+    key_.front().add_to_resource_policy(
+        iam::Statement::allow()
+            .sid("CloudWatchAlarmsPublishTo" + topic_->logical_id())
+            .service_principal("cloudwatch.amazonaws.com")
+            .actions({"kms:Decrypt", "kms:GenerateDataKey*"})
+            .resource("*")
+            .condition("StringEquals", "aws:SourceAccount", pseudo::account_id())
+            .condition("StringEquals", "kms:EncryptionContext:aws:sns:topicArn", detail::regional_arn("sns", name_))
+            .condition("ArnLike", "aws:SourceArn", alarms.size() == 1 ? alarms.front() : Value(alarms)));
 }
 
 }  // namespace cfngen::constructs

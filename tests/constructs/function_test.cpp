@@ -85,11 +85,30 @@ TEST_CASE("grant_invoke, add_permission and configure_async_invoke", "[construct
     const auto a = Assertions::from_stack(t);
     CHECK(statements_of(a, "Caller")[0]["Resource"] ==
           Value::array({Value{{"Fn::GetAtt", Value::array({"WorkerFunction", "Arn"})}}, Value{{"Fn::Sub", "${WorkerFunction.Arn}:*"}}}));
-    a.has_resource("AWS::Lambda::Permission",
-                   match::object_like({{"Properties", Value{{"Principal", "s3.amazonaws.com"}, {"SourceArn", "arn:aws:s3:::bucket"},
-                                                            {"Action", "lambda:InvokeFunction"},
-                                                            {"FunctionName", {{"Ref", "WorkerFunction"}}}}}}));
+    CHECK(a.json()["Resources"]["WorkerPermission1"]["Properties"] ==
+          Value{{"Principal", "s3.amazonaws.com"}, {"SourceArn", "arn:aws:s3:::bucket"},
+                {"SourceAccount", {{"Ref", "AWS::AccountId"}}}, {"Action", "lambda:InvokeFunction"},
+                {"FunctionName", {{"Ref", "WorkerFunction"}}}});
     CHECK(a.json()["Resources"].contains("WorkerPermission1"));
     a.has_resource_properties("AWS::Lambda::EventInvokeConfig", Value{{"MaximumRetryAttempts", 0}, {"Qualifier", "$LATEST"}});
     CHECK_THROWS_WITH(worker.configure_async_invoke(3), Catch::Contains("max_retry_attempts 3"));
+}
+
+TEST_CASE("a permission for a source ARN without an account is scoped to the stack's account",
+          "[constructs][function][grant]") {
+    Template t;
+    c::Function worker(t, "Worker", {.code = c::Code::from_inline("x")});
+    // A bucket's ARN names no account: any account may own a bucket of that name.
+    worker.add_permission("s3.amazonaws.com", fn::sub("arn:${AWS::Partition}:s3:::uploads-${AWS::Region}"), "FromUploads");
+    // Another service's source without an account field: the same.
+    worker.add_permission("example.amazonaws.com", "arn:aws:example:us-east-1::thing/1", "FromThing");
+    // An ARN that names its account needs no more; an explicit account wins.
+    worker.add_permission("events.amazonaws.com", fn::sub("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/r"),
+                          "FromRule");
+    worker.add_permission("sns.amazonaws.com", "arn:aws:sns:us-east-1:111122223333:t", c::PermissionProps{.id = "FromTopic", .source_account = "111122223333"});
+    const auto resources = Assertions::from_stack(t).json()["Resources"];
+    CHECK(resources["FromUploads"]["Properties"]["SourceAccount"] == Value{{"Ref", "AWS::AccountId"}});
+    CHECK(resources["FromThing"]["Properties"]["SourceAccount"] == Value{{"Ref", "AWS::AccountId"}});
+    CHECK_FALSE(resources["FromRule"]["Properties"].contains("SourceAccount"));
+    CHECK(resources["FromTopic"]["Properties"]["SourceAccount"] == Value("111122223333"));
 }

@@ -99,6 +99,7 @@ TEST_CASE("an HTTP route integrates its function and lets API Gateway invoke it 
     const auto a = Assertions::from_stack(t);
     a.has_resource_properties("AWS::ApiGatewayV2::Api", Value{{"Name", "items"}, {"ProtocolType", "HTTP"}});
     a.has_resource_properties("AWS::ApiGatewayV2::Stage", Value{{"StageName", "$default"}, {"AutoDeploy", true}});
+    a.resource_count_is("AWS::Logs::LogGroup", 2);  // the function's and the API's access logs
     a.has_resource_properties("AWS::ApiGatewayV2::Integration",
                               Value{{"IntegrationType", "AWS_PROXY"}, {"PayloadFormatVersion", "2.0"},
                                     {"IntegrationUri", get_att("ItemsFunction", "Arn")}});
@@ -112,6 +113,24 @@ TEST_CASE("an HTTP route integrates its function and lets API Gateway invoke it 
         "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/$default"}}}}));
     a.resource_count_is("AWS::Lambda::Permission", 2);
     CHECK_THROWS_WITH(api.add_route("FETCH /x", items), Catch::Contains("route key 'FETCH /x'"));
+}
+
+TEST_CASE("an HTTP API's stage logs every request and throttles its routes by default", "[constructs][http-api]") {
+    Template t;
+    c::HttpApi api(t, "Api", {});
+    c::HttpApi quiet(t, "Quiet", {.access_logs = false, .throttling_rate_limit = 0, .throttling_burst_limit = 0});
+    const auto a = Assertions::from_stack(t);
+    const auto& resources = a.json()["Resources"];
+    const auto& stage = resources["ApiDefaultStage"]["Properties"];
+    CHECK(stage["AccessLogSettings"]["DestinationArn"] == get_att("ApiAccessLogs", "Arn"));
+    const auto format = Value::parse(stage["AccessLogSettings"]["Format"].as_string());
+    CHECK(format["requestId"] == Value("$context.requestId"));  // API Gateway requires it
+    CHECK(stage["DefaultRouteSettings"] == Value{{"ThrottlingRateLimit", 1000}, {"ThrottlingBurstLimit", 500}});
+    CHECK(resources["ApiAccessLogs"]["Properties"]["RetentionInDays"] == Value(30));
+    CHECK(resources["ApiAccessLogs"]["DeletionPolicy"] == Value("Retain"));
+    CHECK_FALSE(resources["QuietDefaultStage"]["Properties"].contains("AccessLogSettings"));
+    CHECK_FALSE(resources["QuietDefaultStage"]["Properties"].contains("DefaultRouteSettings"));
+    CHECK_FALSE(resources.contains("QuietAccessLogs"));
 }
 
 TEST_CASE("a bucket's notifications to a queue come with the queue policy the bucket waits for",
@@ -131,8 +150,12 @@ TEST_CASE("a bucket's notifications to a queue come with the queue policy the bu
         Value{{"Queues", Value::array({Value{{"Ref", "Uploads"}}})},
               {"PolicyDocument", {{"Statement", Value::array({Value{{"Principal", {{"Service", "s3.amazonaws.com"}}}, {"Action", "sqs:SendMessage"},
                   {"Condition", {{"ArnLike", {{"aws:SourceArn", {{"Fn::Sub", "arn:${AWS::Partition}:s3:::files-${AWS::AccountId}"}}}}}}}}})}}}});
-    // The queue's key lets S3 encrypt the messages it sends.
-    CHECK(a.json()["Resources"]["AppKey"]["Properties"]["KeyPolicy"].dump().find("s3.amazonaws.com") != std::string::npos);
+    // The queue's key lets S3 encrypt the messages it sends, from this bucket of this account.
+    const auto key_statements = a.json()["Resources"]["AppKey"]["Properties"]["KeyPolicy"]["Statement"];
+    REQUIRE(key_statements[1]["Principal"] == Value{{"Service", "s3.amazonaws.com"}});
+    CHECK(key_statements[1]["Condition"] ==
+          Value{{"ArnLike", {{"aws:SourceArn", {{"Fn::Sub", "arn:${AWS::Partition}:s3:::files-${AWS::AccountId}"}}}}},
+                {"StringEquals", {{"aws:SourceAccount", {{"Ref", "AWS::AccountId"}}}}}});
     c::Bucket unnamed(t, "Unnamed", {});
     CHECK_THROWS_WITH(unnamed.notify_queue(uploads), Catch::Contains("needs a bucket_name"));
 }

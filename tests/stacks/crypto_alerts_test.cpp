@@ -98,14 +98,14 @@ testing::Matcher role_policy(std::initializer_list<testing::Matcher> statements)
 
 TEST_CASE("the price checker role grants exactly what the checker calls", "[stack][iam]") {
     const auto t = testing::Assertions::from_stack(crypto_alerts({"dev", AssetMode::Inline}));
-    // Its logs; the key for its environment and the encrypted tables
-    // (DynamoDB decrypts the table key for the caller); the armed index; the
-    // trigger; the price history. No kms:GenerateDataKey: it neither
-    // publishes nor sends.
+    // Its logs; the key for its environment and the encrypted tables, which
+    // DynamoDB uses with the caller's permissions (it writes the trigger and
+    // the price history: kms:GenerateDataKey too); the armed index; the
+    // trigger; the price history.
     t.has_resource_properties(
         "AWS::IAM::Role",
         role_policy({allow(Value::array({"logs:CreateLogStream", "logs:PutLogEvents"}), fn::get_att("PriceCheckerLogGroup", "Arn")),
-                     allow("kms:Decrypt", fn::get_att("AlertsKey", "Arn")),
+                     allow(Value::array({"kms:Decrypt", "kms:GenerateDataKey"}), fn::get_att("AlertsKey", "Arn")),
                      allow("dynamodb:Query", fn::sub("${AlertsTable.Arn}/index/armed-by-threshold")),
                      allow("dynamodb:UpdateItem", fn::get_att("AlertsTable", "Arn")),
                      allow(Value::array({"dynamodb:PutItem", "dynamodb:Query"}), fn::get_att("PriceHistoryTable", "Arn"))}));

@@ -49,11 +49,15 @@ public:
     Alarm(Template& scope, const std::string& id, AlarmProps props);
 
     cloudwatch::Alarm& resource() const { return *alarm_; }
-    // Publishes to `topic` on ALARM and on OK.
+    // Publishes to `topic` on ALARM and on OK. On a topic encrypted with a
+    // Key, CloudWatch may use the key only for alarms the key's policy names:
+    // the alarm needs an alarm_name, which notify() adds there (unless a
+    // Topic::allow_alarms prefix covers it); an unnamed one is refused.
     void notify(const Topic& topic) const;
 
 private:
     cloudwatch::Alarm* alarm_;
+    std::string name_;
 };
 
 }  // namespace cfngen::constructs

@@ -77,6 +77,18 @@ private:
     bool directory_ = false;
 };
 
+struct PermissionProps {
+    std::string id{};  // empty: <function id>Permission<n>
+    // The account the source must belong to (SourceAccount). Null: the
+    // stack's account when the source ARN names no account (S3 buckets, or
+    // any principal s3.amazonaws.com), else none (the ARN names it).
+    Value source_account{};
+    // The template the permission goes in; null: the function's. A construct
+    // that wires a function of another stack puts it in its own, so that
+    // the reference runs from that stack to the function's.
+    Template* scope = nullptr;
+};
+
 struct FunctionProps {
     Code code{};
     std::string function_name{};  // empty: CloudFormation names it (and its log group)
@@ -118,8 +130,11 @@ public:
     // Lets `grantee` invoke the function (lambda:InvokeFunction on it).
     void grant_invoke(const Grantee& grantee) const;
     // Lets an AWS service invoke the function from `source_arn` (a resource
-    // policy statement: AWS::Lambda::Permission <id>Permission<n>, or `id`).
-    void add_permission(const std::string& service_principal, Value source_arn, const std::string& id = "") const;
+    // policy statement: AWS::Lambda::Permission <id>Permission<n>, or
+    // props.id). An ARN without an account (an S3 bucket's: any account may
+    // own a bucket of that name later) is scoped to the account too.
+    void add_permission(const std::string& service_principal, Value source_arn, PermissionProps props = {}) const;
+    void add_permission(const std::string& service_principal, Value source_arn, const std::string& id) const;
     // Asynchronous invocations (EventBridge, S3, SNS): how often a failed
     // event is retried (0-2) and for how long (60-21600 s; 0: Lambda's default).
     void configure_async_invoke(int max_retry_attempts, int max_event_age_s = 0) const;

@@ -11,6 +11,7 @@
 #include <vector>
 
 namespace cfngen {
+class Resource;
 class Template;
 namespace iam {
 class Role;
@@ -28,15 +29,23 @@ public:
     iam::Role& role() const { return *role_; }
     Template& scope() const { return *scope_; }
 
-    // Adds the statement to the role's inline policy, merged with the
-    // statements already there where it can be. The role's Policies
-    // property belongs to its grants: set it by hand and a grant replaces it.
+    // Adds the statement to the role's inline policy `policy_name`, merged
+    // with the statements already there where it can be. Other inline
+    // policies of the role (set by hand) are kept. What would take the role's
+    // inline policies past IAM's 10,240 characters moves to managed policies
+    // <role id>OverflowPolicy<n> attached to the role, as AWS CDK does.
     void add_to_policy(iam::Statement statement) const;
+
+protected:
+    // The resource that acts with the role's permissions (a Function's
+    // function): it waits for the overflow policies as it waits for the role.
+    void set_dependent(Resource& resource) { dependent_ = &resource; }
 
 private:
     Template* scope_;
     iam::Role* role_;
     std::string policy_name_;
+    Resource* dependent_ = nullptr;
 };
 
 // Allows `actions` on `resources` to `grantee`: what every grant calls.

@@ -4,12 +4,13 @@
 // Gateway invoke the function for that route (what AWS CDK's
 // HttpLambdaIntegration adds), deployed by a $default stage.
 //
-// Logical ids: <id> (the API), <id>DefaultStage, and per route
+// Logical ids: <id> (the API), <id>DefaultStage, <id>AccessLogs, and per route
 // <id><Route>Integration, <id><Route>Route, <id><Route>Permission, where
 // <Route> is the route key in letters and digits ("GET /items/{id}":
 // GetItemsId).
 
 #include "cfngen/intrinsic.hpp"
+#include "cfngen/resource.hpp"
 
 #include <string>
 
@@ -27,6 +28,17 @@ class Function;
 struct HttpApiProps {
     std::string name{};  // empty: the id
     std::string description{};
+    // Access logs of the $default stage, one JSON line a request, to the log
+    // group <id>AccessLogs (Security Hub control APIGateway.9 asks for them).
+    bool access_logs = true;
+    int access_log_retention_days = 30;
+    DeletionPolicy access_log_removal_policy = DeletionPolicy::Retain;  // as CDK keeps log groups
+    // Every route's default throttling on the $default stage: steady
+    // requests per second and burst. The defaults are a tenth of the
+    // account's regional quota (10,000 and 5,000), so that one API cannot
+    // starve the others; 0 for both: the account's quota only.
+    double throttling_rate_limit = 1000;
+    int throttling_burst_limit = 500;
 };
 
 class HttpApi {

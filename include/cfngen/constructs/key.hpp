@@ -39,7 +39,8 @@ public:
     Intrinsic arn() const;
     Intrinsic key_id() const;  // Ref
 
-    // A statement of the key policy (e.g. for an AWS service principal).
+    // A statement of the key policy (e.g. for an AWS service principal); one
+    // with the Sid of a statement added before replaces it.
     void add_to_resource_policy(iam::Statement statement) const;
     // CloudWatch Logs may encrypt the log group `log_group_name` with the
     // key: the regional service principal, scoped by the log group's ARN in

@@ -41,9 +41,10 @@ public:
 
     void grant_send_messages(const Grantee& grantee) const;
     void grant_consume_messages(const Grantee& grantee) const;
-    // Exactly `actions` on the queue, and what its key needs for them
-    // (`writes`: kms:GenerateDataKey besides kms:Decrypt).
-    void grant(const Grantee& grantee, std::vector<std::string> actions, bool writes) const;
+    // Exactly `actions` on the queue, and the key use they need when the
+    // queue has a Key: kms:Decrypt for sqs:ReceiveMessage, kms:Decrypt +
+    // kms:GenerateDataKey for sqs:SendMessage, none for the others.
+    void grant(const Grantee& grantee, std::vector<std::string> actions) const;
 
     // An AWS/SQS metric (ApproximateNumberOfMessagesVisible, ...).
     Metric metric(const std::string& name, const std::string& statistic = "Maximum", int period_s = 300) const;

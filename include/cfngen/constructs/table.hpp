@@ -5,6 +5,7 @@
 // (aws-dynamodb perms.ts), including the key use an encrypted table needs.
 
 #include "cfngen/constructs/grant.hpp"
+#include "cfngen/constructs/key.hpp"
 #include "cfngen/intrinsic.hpp"
 #include "cfngen/resource.hpp"
 
@@ -14,13 +15,7 @@
 namespace cfngen::dynamodb {
 class Table;
 }
-namespace cfngen::kms {
-class Key;
-}
-
 namespace cfngen::constructs {
-
-class Key;
 
 enum class AttributeType { String, Number, Binary };  // S, N, B
 
@@ -60,9 +55,13 @@ public:
     Intrinsic stream_arn() const;  // throws Error when the table has no stream
     // "<table ARN>/index/<name>"; throws Error for an index the table does not have.
     Value index_arn(const std::string& index_name) const;
+    // The customer-managed key the table is encrypted with, or null.
+    const Key* encryption_key() const { return key_.empty() ? nullptr : &key_.front(); }
 
-    // Exactly `actions` on the table (not its indexes), no key use: for a
-    // policy tighter than the named grants.
+    // Exactly `actions` on the table (not its indexes): for a policy tighter
+    // than the named grants. On a table with a Key, also the key use they
+    // need, since DynamoDB uses the key with the caller's permissions:
+    // kms:Decrypt for reads, kms:Decrypt + kms:GenerateDataKey for writes.
     void grant(const Grantee& grantee, std::vector<std::string> actions) const;
     void grant_on_index(const Grantee& grantee, const std::string& index_name, std::vector<std::string> actions) const;
     // Items of the table and its indexes, as CDK grants them.
@@ -77,7 +76,8 @@ private:
     void grant_key(const Grantee& grantee, std::vector<std::string> actions) const;
 
     dynamodb::Table* table_;
-    kms::Key* key_ = nullptr;
+    // The key, copied (a construct is a value), or none.
+    std::vector<Key> key_;
     std::vector<std::string> index_names_;
     bool has_stream_;
 };

@@ -38,6 +38,8 @@ public:
     sns::Topic& resource() const { return *topic_; }
     Intrinsic arn() const;  // Ref
     Intrinsic topic_name() const;
+    // The customer-managed key the topic is encrypted with, or null.
+    const Key* encryption_key() const { return key_.empty() ? nullptr : &key_.front(); }
 
     // AWS::SNS::Subscription `id` of `address` (a string or a Ref to a parameter).
     void add_email_subscription(const std::string& id, Value address, EmailSubscriptionProps props = {}) const;
@@ -50,8 +52,14 @@ public:
     // from AWS services and encrypted topics"). Needs a topic_name: the key
     // cannot refer to the topic it encrypts.
     void allow_alarms(const std::string& alarm_name_prefix) const;
+    // The same for the one alarm named `alarm_name` (Alarm::notify calls it);
+    // nothing when a prefix allowed already covers it.
+    void allow_alarm(const std::string& alarm_name) const;
 
 private:
+    // The key statement for the alarms allowed so far, rewritten whole.
+    void write_alarm_statement() const;
+
     Template* scope_;
     sns::Topic* topic_;
     std::string name_;

@@ -1,0 +1,146 @@
+// The run-time rule of encrypted resources, which no test here can deploy:
+// a principal that reads or writes a resource encrypted with a Key needs the
+// key's use, or the service call fails with a KMS error. Every grant on
+// every construct that can have a Key yields the KMS actions its service
+// calls for it.
+
+#include "cfngen/constructs/alarm.hpp"
+#include "cfngen/constructs/bucket.hpp"
+#include "cfngen/constructs/function.hpp"
+#include "cfngen/constructs/grant.hpp"
+#include "cfngen/constructs/key.hpp"
+#include "cfngen/constructs/queue.hpp"
+#include "cfngen/constructs/table.hpp"
+#include "cfngen/constructs/topic.hpp"
+#include "cfngen/error.hpp"
+#include "cfngen/template.hpp"
+#include "cfngen/testing.hpp"
+
+#include "construct_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+using namespace cfngen;
+using namespace cfngen::testing;
+namespace c = cfngen::constructs;
+using cfngen::test::statements_of;
+
+namespace {
+
+const Value kKeyArn = {{"Fn::GetAtt", Value::array({"AppKey", "Arn"})}};
+const Value kRead = "kms:Decrypt";
+const Value kWrite = Value::array({"kms:Decrypt", "kms:GenerateDataKey"});
+
+// The KMS actions the role `Caller` holds on the key after `grant` runs,
+// or null when it holds none.
+Value key_actions_after(const std::function<void(Template&, const c::Key&, const c::Role&)>& grant) {
+    Template t;
+    c::Key key(t, "AppKey", {});
+    c::Role caller(t, "Caller", {.assumed_by = "lambda.amazonaws.com"});
+    grant(t, key, caller);
+    const auto statements = statements_of(Assertions::from_stack(t), "Caller");
+    for (const auto& statement : statements.elements())
+        if (statement["Resource"] == kKeyArn) return statement["Action"];
+    return Value();
+}
+
+c::Table table(Template& t, const c::Key& key) {
+    return c::Table(t, "Items", {.partition_key = {"pk"}, .global_indexes = {{.name = "byOwner", .partition_key = {"owner"}}},
+                                 .stream = "NEW_IMAGE", .encryption_key = &key});
+}
+
+}  // namespace
+
+TEST_CASE("a table's grants give the key use DynamoDB needs for them", "[constructs][key-use]") {
+    using T = const c::Key&;
+    using R = const c::Role&;
+    CHECK(key_actions_after([](Template& t, T k, R r) { table(t, k).grant_read_data(r); }) == kRead);
+    CHECK(key_actions_after([](Template& t, T k, R r) { table(t, k).grant_write_data(r); }) == kWrite);
+    CHECK(key_actions_after([](Template& t, T k, R r) { table(t, k).grant_read_write_data(r); }) == kWrite);
+    CHECK(key_actions_after([](Template& t, T k, R r) { table(t, k).grant_stream_read(r); }) == kRead);
+    CHECK(key_actions_after([](Template& t, T k, R r) { table(t, k).grant(r, {"dynamodb:GetItem"}); }) == kRead);
+    CHECK(key_actions_after([](Template& t, T k, R r) { table(t, k).grant(r, {"dynamodb:UpdateItem"}); }) == kWrite);
+    CHECK(key_actions_after([](Template& t, T k, R r) { table(t, k).grant_on_index(r, "byOwner", {"dynamodb:Query"}); }) == kRead);
+    CHECK(key_actions_after([](Template& t, T k, R r) { table(t, k).grant(r, {"dynamodb:*"}); }) == kWrite);
+    CHECK(key_actions_after([](Template& t, T k, R r) { table(t, k).grant(r, {"dynamodb:DescribeTable"}); }).is_null());
+}
+
+TEST_CASE("a queue's grants give the key use SQS needs for their actions", "[constructs][key-use]") {
+    using T = const c::Key&;
+    using R = const c::Role&;
+    auto queue = [](Template& t, T k) { return c::Queue(t, "Work", {.encryption_key = &k}); };
+    CHECK(key_actions_after([&](Template& t, T k, R r) { queue(t, k).grant_send_messages(r); }) == kWrite);
+    CHECK(key_actions_after([&](Template& t, T k, R r) { queue(t, k).grant_consume_messages(r); }) == kRead);
+    // Derived from the actions, not from how the grant was called.
+    CHECK(key_actions_after([&](Template& t, T k, R r) { queue(t, k).grant(r, {"sqs:SendMessage"}); }) == kWrite);
+    CHECK(key_actions_after([&](Template& t, T k, R r) { queue(t, k).grant(r, {"sqs:ReceiveMessage"}); }) == kRead);
+    CHECK(key_actions_after([&](Template& t, T k, R r) { queue(t, k).grant(r, {"sqs:GetQueueAttributes"}); }).is_null());
+}
+
+TEST_CASE("a topic's, a bucket's and a function's grants give the key use their service needs", "[constructs][key-use]") {
+    using T = const c::Key&;
+    using R = const c::Role&;
+    CHECK(key_actions_after([](Template& t, T k, R r) { c::Topic(t, "Alerts", {.encryption_key = &k}).grant_publish(r); }) == kWrite);
+    auto bucket = [](Template& t, T k) { return c::Bucket(t, "Files", {.encryption_key = &k}); };
+    CHECK(key_actions_after([&](Template& t, T k, R r) { bucket(t, k).grant_read(r); }) == kRead);
+    CHECK(key_actions_after([&](Template& t, T k, R r) { bucket(t, k).grant_write(r); }) == kWrite);
+    // A stream source reads the stream and writes failures to an encrypted queue.
+    Template t;
+    c::Key key(t, "AppKey", {});
+    c::Queue failures(t, "Failures", {.encryption_key = &key});
+    c::Function worker(t, "Worker", {.code = c::Code::from_inline("x")});
+    worker.add_stream_source("Reads", table(t, key), {.on_failure = &failures});
+    const auto statements = statements_of(Assertions::from_stack(t), "WorkerRole");
+    bool writes_key = false;
+    for (const auto& statement : statements.elements())
+        if (statement["Resource"] == kKeyArn) writes_key = statement["Action"] == kWrite;
+    CHECK(writes_key);
+}
+
+TEST_CASE("an alarm that notifies an encrypted topic is let use the topic's key", "[constructs][key-use][alarm]") {
+    Template t;
+    c::Key key(t, "AppKey", {});
+    c::Topic ops(t, "Ops", {.topic_name = "ops", .encryption_key = &key});
+    c::Alarm alarm(t, "Errors", {.alarm_name = "worker-errors", .metric = {"AWS/Lambda", "Errors"}, .threshold = 1});
+    alarm.notify(ops);
+    Capture statements;
+    Assertions::from_stack(t).has_resource_properties(
+        "AWS::KMS::Key", match::object_like({{"KeyPolicy", match::object_like({{"Statement", statements}})}}));
+    const auto& alarms = statements.value()[1];
+    CHECK(alarms["Sid"] == Value("CloudWatchAlarmsPublishToOps"));
+    CHECK(alarms["Principal"]["Service"] == Value("cloudwatch.amazonaws.com"));
+    CHECK(alarms["Action"] == Value::array({"kms:Decrypt", "kms:GenerateDataKey*"}));
+    CHECK(alarms["Condition"]["ArnLike"]["aws:SourceArn"] ==
+          Value{{"Fn::Sub", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:worker-errors"}});
+}
+
+TEST_CASE("alarms outside an allowed prefix are added by name; those inside are covered by it",
+          "[constructs][key-use][alarm]") {
+    Template t;
+    c::Key key(t, "AppKey", {});
+    c::Topic ops(t, "Ops", {.topic_name = "ops", .encryption_key = &key});
+    ops.allow_alarms("app-");
+    c::Alarm(t, "Inside", {.alarm_name = "app-errors", .metric = {"AWS/Lambda", "Errors"}}).notify(ops);
+    c::Alarm(t, "Outside", {.alarm_name = "other-errors", .metric = {"AWS/Lambda", "Errors"}}).notify(ops);
+    const auto policy = Assertions::from_stack(t).json()["Resources"]["AppKey"]["Properties"]["KeyPolicy"]["Statement"];
+    REQUIRE(policy.size() == 3);  // the account, the alarms (one statement), the deny on grants
+    CHECK(policy[1]["Condition"]["ArnLike"]["aws:SourceArn"] ==
+          Value::array({Value{{"Fn::Sub", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:app-*"}},
+                        Value{{"Fn::Sub", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:other-errors"}}}));
+}
+
+TEST_CASE("an unnamed alarm cannot notify an encrypted topic", "[constructs][key-use][alarm]") {
+    Template t;
+    c::Key key(t, "AppKey", {});
+    c::Topic ops(t, "Ops", {.topic_name = "ops", .encryption_key = &key});
+    c::Topic plain(t, "Plain", {});
+    c::Alarm unnamed(t, "Errors", {.metric = {"AWS/Lambda", "Errors"}});
+    CHECK_THROWS_WITH(unnamed.notify(ops), Catch::Contains("Alarm Errors notifies topic Ops") &&
+                                               Catch::Contains("give the alarm an alarm_name"));
+    unnamed.notify(plain);  // an unencrypted topic needs no key policy
+    c::Topic unnamed_topic(t, "UnnamedTopic", {.encryption_key = &key});
+    c::Alarm named(t, "Named", {.alarm_name = "named", .metric = {"AWS/Lambda", "Errors"}});
+    CHECK_THROWS_WITH(named.notify(unnamed_topic), Catch::Contains("give the topic a topic_name"));
+}
