@@ -4,6 +4,9 @@
 
 #include "validate_checker.hpp"
 
+#include "pattern_matcher.hpp"
+
+#include "cfngen/error.hpp"
 #include "cfngen/typed_value.hpp"
 
 #include <fmt/format.h>
@@ -11,31 +14,30 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
-#include <regex>
 #include <unordered_map>
 
 namespace cfngen::validate::detail {
 
 namespace {
 
-// Longer strings are not matched against a pattern: std::regex recurses per
-// character, and no property value the patterns describe is this long (the
-// length limits, checked first, catch those).
+// Longer strings are checked by their length only: no property value the
+// patterns describe is this long (the length limits, checked first, catch
+// those), and a pattern's search costs its size times the value's length.
 constexpr std::size_t kMaxPatternInput = 4096;
 
 // Each pattern compiled once per run (per thread: validations may run side
-// by side); one std::regex cannot compile (a construct ECMAScript allows and
-// std::regex lacks) is skipped, never fatal.
-const std::regex* compiled(std::string_view pattern) {
-    thread_local std::unordered_map<std::string_view, std::optional<std::regex>> cache;
+// by side). A pattern the matcher cannot compile is skipped, never fatal;
+// the specification table keeps none (tests/tools/pattern-agreement.test.js).
+const pattern::Matcher* compiled(std::string_view pattern) {
+    thread_local std::unordered_map<std::string_view, std::optional<pattern::Matcher>> cache;
     auto it = cache.find(pattern);
     if (it == cache.end()) {
-        std::optional<std::regex> regex;
+        std::optional<pattern::Matcher> matcher;
         try {
-            regex.emplace(pattern.begin(), pattern.end(), std::regex::ECMAScript);
-        } catch (const std::regex_error&) {
+            matcher.emplace(pattern);
+        } catch (const Error&) {
         }
-        it = cache.emplace(pattern, std::move(regex)).first;
+        it = cache.emplace(pattern, std::move(matcher)).first;
     }
     return it->second ? &*it->second : nullptr;
 }
@@ -133,7 +135,7 @@ void Checker::constrained(const std::string& id, const std::string& path, const 
               "value-length");
     if (c.has(C::HasPattern) && text.size() <= kMaxPatternInput) {
         // JSON Schema's pattern: the expression matches somewhere in the value.
-        if (const auto* regex = compiled(c.pattern()); regex && !std::regex_search(text, *regex))
+        if (const auto* matcher = compiled(c.pattern()); matcher && !matcher->search(text))
             error(id, path, fmt::format("{} does not match the pattern {}", shown(v), c.pattern()), "value-pattern");
     }
 }

@@ -79,6 +79,21 @@ TEST_CASE("a value of the wrong type has one error, not a constraint's too", "[v
     CHECK_THAT(only_error(check(u)), Contains("'64' is less than the minimum, 128"));
 }
 
+TEST_CASE("a pattern with Unicode property classes accepts what it allows", "[validate][constraints][pattern]") {
+    // AWS::SSM::Association Targets[].Key: ^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$|resource-groups:Name, whose
+    // \p{..} std::regex read as the letters p, {, L, }: AWS's own
+    // DIRECTORY-AD-CLIENTS solution template was refused.
+    auto t = dev();
+    auto target = [](const char* key) { return Json{{"Key", key}, {"Values", Json::array({"x"})}}; };
+    t["Resources"]["JoinDomain"] = {{"Type", "AWS::SSM::Association"},
+                                    {"Properties", {{"Name", "AWS-JoinDirectoryServiceDomain"},
+                                                    {"Targets", Json::array({target("InstanceIds"), target("tag:DomainJoin"),
+                                                                             target("tag:Ключ 1"), target("resource-groups:Name")})}}}};
+    CHECK(check(t).errors() == 0);
+    props(t, "JoinDomain")["Targets"][1]["Key"] = "tag;DomainJoin";
+    CHECK_THAT(only_error(check(t)), Contains("'tag;DomainJoin' does not match the pattern"));
+}
+
 TEST_CASE("a hostile value under a pattern is refused by its length, never matched", "[validate][constraints]") {
     auto t = dev();
     props(t, "PriceCheckerLogGroup")["LogGroupName"] = std::string(100000, 'a');

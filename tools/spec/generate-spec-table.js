@@ -16,6 +16,7 @@
 // only the pages of the types it reads.
 const { loadModel } = require('./model');
 const { loadConstraints } = require('./constraints');
+const { unicodePattern } = require('../regex/normalize');
 
 const model = loadModel();
 const constraintsOf = loadConstraints(model);
@@ -110,9 +111,10 @@ function typeOf(t) {
 }
 
 // Value constraints (tools/spec/constraints.js), deduplicated; 0 is "none".
-// Patterns are ECMAScript (the registry schemas' dialect) with Python's end
-// anchor \\Z, which some schemas use, read as $; a pattern JavaScript cannot
-// compile is left out (and counted), never guessed at.
+// Patterns are JSON Schema's, ECMAScript with the `u` flag, rewritten where
+// the schemas wrote them for other engines (tools/regex/normalize.js); a
+// pattern that even so does not compile is left out (and counted), never
+// guessed at.
 const constraintRows = ['{0, 0, 0, 0, 0, {0, 0}, {0, 0}, 0}'];
 const constraintIndex = new Map();
 const constraintIntegers = [];
@@ -126,13 +128,12 @@ function constraintOf(c) {
   let flags = 0;
   let pattern = '{0, 0}';
   if (c.pattern !== undefined) {
-    const ecma = c.pattern.replace(/\\[Zz]/g, '$');
-    try {
-      new RegExp(ecma);
-      flags |= FLAG.pattern;
-      pattern = name(ecma);
-    } catch (e) {
+    const unicode = unicodePattern(c.pattern);
+    if (unicode === null) {
       droppedPatterns.push(c.pattern);
+    } else {
+      flags |= FLAG.pattern;
+      pattern = name(unicode);
     }
   }
   let values = '{0, 0}';
@@ -237,7 +238,7 @@ out.push('const std::uint16_t union_members[] = {', `    ${unionMembers.join(', 
 out.push('const Range enums[] = {', ...enums.map(([o, n]) => `    {${o}, ${n}},`), '};');
 out.push('const NameRef enum_values[] = {', ...enumValues.map((v) => `    ${v},`), '};');
 out.push('const NameRef attributes[] = {', ...attributeNames.map((a) => `    ${a},`), '};', '');
-out.push(`// ${constraintRows.length - 1} value constraints; ${droppedPatterns.length} patterns JavaScript cannot compile left out.`);
+out.push(`// ${constraintRows.length - 1} value constraints; ${droppedPatterns.length} patterns left out (no u-flag form, or a back reference).`);
 out.push('const ConstraintSpec constraints[] = {', ...constraintRows.map((row) => `    ${row},`), '};');
 out.push('const std::int64_t constraint_integers[] = {', `    ${constraintIntegers.join(', ') || '0'}`, '};');
 out.push('const NameRef constraint_strings[] = {', ...(constraintStrings.length ? constraintStrings : ['{0, 0}']).map((v) => `    ${v},`), '};', '');
