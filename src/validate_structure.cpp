@@ -131,7 +131,16 @@ void check_runtime(Checker& c, const std::string& id, const std::string& path, c
     if (!runtime.is_string()) return;
     const lambda_runtimes::Lifecycle* row = nullptr;
     const auto status = lambda_runtimes::status(runtime.get<std::string>(), c.today, &row);
-    if (status == lambda_runtimes::Status::CreateBlocked)
+    if (status == lambda_runtimes::Status::Unknown) {
+        std::string known;
+        for (const auto& lifecycle : lambda_runtimes::runtimes())
+            if (lifecycle.deprecated.empty() || c.today < lifecycle.deprecated)
+                known += (known.empty() ? "" : ", ") + std::string(lifecycle.runtime);
+        c.error(id, path,
+                fmt::format("runtime '{}' is not a runtime Lambda accepts; supported: {}", runtime.get<std::string>(),
+                            known),
+                "lambda-runtime");
+    } else if (status == lambda_runtimes::Status::CreateBlocked)
         c.error(id, path,
                 fmt::format("runtime {} was deprecated on {}; Lambda creates no function with it since {}; use {}",
                             row->runtime, row->deprecated, row->create_blocked, row->successor),

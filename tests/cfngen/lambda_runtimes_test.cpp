@@ -13,6 +13,8 @@ TEST_CASE("runtime status follows the dates of the data file", "[lambda-runtimes
     CHECK(status("python3.7", "2026-11-25", &row) == Status::CreateBlocked);
     REQUIRE(row != nullptr);
     CHECK(row->successor == "python3.14");
+    CHECK(status("nodejs99.x", "2026-11-25") == Status::Unknown);
+    CHECK(status("python3.11", "2026-11-25") == Status::Supported);  // AWS's validator over cfn-lint (the data file says why)
 }
 
 TEST_CASE("today is a date", "[lambda-runtimes]") {

@@ -117,6 +117,10 @@ TEST_CASE("synth refuses a wrong value and hands back validate's warnings", "[va
     const auto output = synthesize(old_runtime, AssetMode::Inline);
     REQUIRE(output.warnings.size() == 1);
     CHECK_THAT(output.warnings.front(), Contains("OldFunction") && Contains("nodejs16.x"));
+    Stack unknown_runtime("unknown-runtime-test");
+    constructs::Function typo(unknown_runtime, "Typo", {.code = constructs::Code::from_inline("x"), .runtime = "nodejs99.x"});
+    CHECK_THROWS_WITH(synthesize(unknown_runtime, AssetMode::Inline),
+                      Contains("TypoFunction Properties.Runtime: runtime 'nodejs99.x' is not a runtime Lambda accepts"));
 }
 
 TEST_CASE("a value chosen at run time passes the typed setter and is refused at synth", "[validate][constraints][synth]") {

@@ -114,6 +114,19 @@ TEST_CASE("a deprecated Lambda runtime warns; one past its creation block is an 
     CHECK(check_yaml(function("nodejs18.x"), "2025-08-31").findings.empty());
 }
 
+TEST_CASE("a runtime Lambda does not accept is an error naming the supported ones", "[validate][structure]") {
+    const auto function = [](const std::string& runtime) {
+        return "Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: " + runtime +
+               "\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/r\n"
+               "      Code: {ZipFile: 'exports.handler = async () => 1'}\n";
+    };
+    CHECK(has(check_yaml(function("nodejs99.x")), Severity::Error, "lambda-runtime",
+              "runtime 'nodejs99.x' is not a runtime Lambda accepts; supported: "));
+    CHECK(has(check_yaml(function("Python3.12")), Severity::Error, "lambda-runtime"));  // identifiers are lower case
+    for (const char* supported : {"nodejs22.x", "python3.11", "python3.14", "java21", "provided.al2023", "ruby3.4"})
+        CHECK(check_yaml(function(supported)).errors() == 0);
+}
+
 TEST_CASE("a local path where aws cloudformation package uploads it is not a type error", "[validate][structure]") {
     CHECK(check_yaml("Resources:\n  F:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs24.x\n"
                      "      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/r\n      Code: ./src\n")
