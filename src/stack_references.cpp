@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 namespace cfngen {
 
 // AWS CDK's names for the outputs and exports behind a cross-stack
@@ -38,6 +40,11 @@ struct Resolver {
     StackLinks* links;
     const std::string& where;
 
+    // The import of another stack's value, without recording it.
+    static Json foreign_value(const QualifiedId& target, const std::string& attribute) {
+        return fn::import_value(CrossStackReference{target.stack, target.id, attribute}.export_name());
+    }
+
     // Returns the replacement of a reference to another stack, or null.
     Json foreign(const QualifiedId& target, const std::string& attribute) const {
         if (links == nullptr)
@@ -49,6 +56,53 @@ struct Resolver {
         links->imports.push_back(std::move(reference));
         links->depends_on.insert(target.stack);
         return import;
+    }
+
+    // ${<stack>/<id>} and ${<stack>/<id>.<attribute>} in an Fn::Sub string
+    // (constructs write them): the stack's own lose the qualifier, another
+    // stack's become variables of the Sub bound to Fn::ImportValue.
+    void sub(Json& argument) const {
+        Json* text = argument.is_string() ? &argument : nullptr;
+        if (argument.is_array() && argument.size() == 2 && argument[0].is_string()) {
+            text = &argument[0];
+            (*this)(argument[1]);
+        }
+        if (!text) return (*this)(argument);
+        std::string source = text->get<std::string>();
+        Json variables = argument.is_array() ? argument[1] : Json::object();
+        std::string written;
+        std::size_t pos = 0;
+        for (std::size_t start; (start = source.find("${", pos)) != std::string::npos;) {
+            const auto end = source.find('}', start + 2);
+            if (end == std::string::npos) break;
+            const std::string name = source.substr(start + 2, end - start - 2);
+            const auto dot = name.find('.');
+            const auto target = split_qualified(std::string_view(name).substr(0, dot));
+            written += source.substr(pos, start - pos);
+            pos = end + 1;
+            if (!target || name.starts_with("!")) {
+                written += source.substr(start, end + 1 - start);
+                continue;
+            }
+            const std::string attribute = dot == std::string::npos ? "" : name.substr(dot + 1);
+            if (target->stack == own_stack) {
+                written += "${" + target->id + (attribute.empty() ? "" : "." + attribute) + "}";
+                continue;
+            }
+            std::string variable = target->id;
+            for (const char c : attribute)
+                if (std::isalnum(static_cast<unsigned char>(c))) variable += c;
+            variable += "Import";
+            while (variables.contains(variable) && variables[variable] != foreign_value(*target, attribute)) variable += "X";
+            variables[variable] = foreign(*target, attribute);
+            written += "${" + variable + "}";
+        }
+        written += source.substr(pos);
+        if (variables.empty()) {
+            *text = written;
+            return;
+        }
+        argument = Json::array({written, variables});
     }
 
     void operator()(Json& value) const {
@@ -67,6 +121,7 @@ struct Resolver {
                 }
                 return;
             }
+            if (only.key() == "Fn::Sub") return sub(argument);
             if (only.key() == "Fn::GetAtt" && argument.is_array() && argument.size() == 2 && argument[0].is_string() &&
                 argument[1].is_string()) {
                 if (const auto target = split_qualified(argument[0].get_ref<const std::string&>())) {

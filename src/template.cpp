@@ -327,6 +327,10 @@ std::vector<std::string>& detail::ConstructState::names(Template& scope, const s
     return scope.data_->construct_names[key];
 }
 
+std::string detail::ConstructState::sub_variable(const Resource& resource, const std::string& attribute) {
+    return "${" + resource.target() + (attribute.empty() ? "" : "." + attribute) + "}";
+}
+
 Resource* detail::ConstructState::resource(Template& scope, const std::string& logical_id) {
     for (const auto& resource : scope.data_->resources)
         if (resource->logical_id() == logical_id) return resource.get();

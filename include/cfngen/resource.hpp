@@ -20,6 +20,7 @@ class Holder;
 }
 namespace detail {
 struct ResourceData;
+struct ConstructState;
 }
 
 enum class DeletionPolicy { Delete, Retain, RetainExceptOnCreate, Snapshot };
@@ -75,6 +76,7 @@ protected:
 
 private:
     friend class Template;
+    friend struct detail::ConstructState;  // constructs write Fn::Sub variables of their resources
     // How references name this resource: "<stack>/<id>" once it is in a
     // Stack, which Template::synth resolves; the logical id otherwise.
     std::string target() const;

@@ -21,6 +21,10 @@ struct ConstructState {
     // The resource of that logical id, or null (a construct's resource made
     // once and shared, e.g. a queue's policy).
     static Resource* resource(Template& scope, const std::string& logical_id);
+    // "${<id>}" or "${<id>.<attribute>}" for an Fn::Sub string, naming the
+    // resource as its references do ("<stack>/<id>" in a Stack), so that
+    // synth resolves it in its own stack and imports it in another.
+    static std::string sub_variable(const Resource& resource, const std::string& attribute = "");
 };
 
 }  // namespace cfngen::detail

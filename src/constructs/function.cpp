@@ -112,7 +112,7 @@ Intrinsic Function::arn() const { return function_->Arn(); }
 
 void Function::grant_invoke(const Grantee& grantee) const {
     // The function and its versions and aliases, as AWS CDK grants it.
-    constructs::grant(grantee, permissions::lambda_invoke(), {arn(), fn::sub("${" + function_->logical_id() + ".Arn}:*")});
+    constructs::grant(grantee, permissions::lambda_invoke(), {arn(), fn::sub(::cfngen::detail::ConstructState::sub_variable(*function_, "Arn") + ":*")});
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include "cfngen/resources/logs/LogGroup.hpp"
 #include "cfngen/template.hpp"
 #include "arn.hpp"
+#include "construct_state.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -98,7 +99,8 @@ HttpApi::HttpApi(Template& scope, const std::string& id, HttpApiProps props) : s
 Intrinsic HttpApi::api_id() const { return api_->ref(); }
 
 Intrinsic HttpApi::url() const {
-    return fn::sub("https://${" + api_->logical_id() + "}.execute-api.${AWS::Region}.${AWS::URLSuffix}/");
+    return fn::sub("https://" + ::cfngen::detail::ConstructState::sub_variable(*api_) +
+                   ".execute-api.${AWS::Region}.${AWS::URLSuffix}/");
 }
 
 void HttpApi::add_route(const std::string& route_key, const Function& handler) const {
@@ -115,9 +117,12 @@ void HttpApi::add_route(const std::string& route_key, const Function& handler) c
                     .Target(fn::sub("integrations/${" + integration.logical_id() + "}")));
     // Without it the route answers 500: API Gateway invokes the function
     // through its resource policy, as apigateway.amazonaws.com.
+    // In the API's template, so that an API and a function of two stacks
+    // refer one way only: the API's stack imports the function.
     handler.add_permission("apigateway.amazonaws.com",
-                           detail::regional_arn("execute-api", "${" + api_->logical_id() + "}/" + invoke_path(route)),
-                           prefix + "Permission");
+                           detail::regional_arn("execute-api", ::cfngen::detail::ConstructState::sub_variable(*api_) +
+                                                                   "/" + invoke_path(route)),
+                           PermissionProps{.id = prefix + "Permission", .scope = scope_});
 }
 
 }  // namespace cfngen::constructs

@@ -23,8 +23,10 @@ Schedule::Schedule(Template& scope, const std::string& id, ScheduleProps props) 
     rule_ = &scope.add(std::move(rule));
     // EventBridge invokes a Lambda target through the function's
     // resource-based policy, as events.amazonaws.com, scoped to the rule's
-    // ARN (EventBridge user guide, eb-use-resource-based.html).
-    props.target->add_permission("events.amazonaws.com", rule_->Arn(), id + "Permission");
+    // ARN (EventBridge user guide, eb-use-resource-based.html). In the
+    // rule's template: a rule and a function of two stacks then refer one
+    // way only (the rule's stack imports the function).
+    props.target->add_permission("events.amazonaws.com", rule_->Arn(), PermissionProps{.id = id + "Permission", .scope = &scope});
 }
 
 Intrinsic Schedule::rule_name() const { return rule_->ref(); }

@@ -4,6 +4,7 @@
 #include "cfngen/error.hpp"
 #include "cfngen/resources/dynamodb/Table.hpp"
 #include "cfngen/template.hpp"
+#include "construct_state.hpp"
 #include "permissions.hpp"
 
 #include <algorithm>
@@ -105,12 +106,13 @@ Intrinsic Table::stream_arn() const {
 Value Table::index_arn(const std::string& index_name) const {
     if (std::find(index_names_.begin(), index_names_.end(), index_name) == index_names_.end())
         throw Error("Table " + table_->logical_id() + " has no index '" + index_name + "'");
-    return fn::sub("${" + table_->logical_id() + ".Arn}/index/" + index_name);
+    return fn::sub(::cfngen::detail::ConstructState::sub_variable(*table_, "Arn") + "/index/" + index_name);
 }
 
 std::vector<Value> Table::data_arns() const {
     std::vector<Value> arns{arn()};
-    if (!index_names_.empty()) arns.push_back(fn::sub("${" + table_->logical_id() + ".Arn}/index/*"));
+    if (!index_names_.empty())
+        arns.push_back(fn::sub(::cfngen::detail::ConstructState::sub_variable(*table_, "Arn") + "/index/*"));
     return arns;
 }
 
