@@ -3,6 +3,7 @@
 #include "validate_checker.hpp"
 
 #include "cfngen/lambda_runtimes.hpp"
+#include "retired_services.hpp"
 #include "language_extensions.hpp"
 #include "cfngen/resource_spec.hpp"
 #include "cfngen/template.hpp"
@@ -87,9 +88,27 @@ void report_unknown_type(Checker& c, const std::string& id, const std::string& t
               "unknown-type");
 }
 
+// A resource of a service AWS shut down cannot be created; one of a service
+// being retired still can, until its date.
+void report_retired_service(Checker& c, const std::string& id, const std::string& type) {
+    const auto* service = detail::retired_service_of(type);
+    if (!service) return;
+    if (service->status == detail::RetiredService::Status::ShutDown)
+        c.error(id, "Type",
+                fmt::format("{} is a type of a service AWS shut down on {}: CloudFormation cannot create it", type,
+                            service->date),
+                "retired-service");
+    else
+        c.warning(id, "Type",
+                  fmt::format("{} is a type of a service AWS is retiring{}: plan a migration", type,
+                              service->date.empty() ? std::string() : fmt::format(" (end of support {})", service->date)),
+                  "retired-service");
+}
+
 // One resource's properties against its type in the specification.
 void check_resource(Checker& c, const std::string& id, const Json& r) {
     const auto type = r["Type"].get<std::string>();
+    report_retired_service(c, id, type);
     // Custom resources take whatever properties their provider reads;
     // AWS::CDK::Metadata is the registry type AWS CDK adds to its stacks,
     // outside the specification.
@@ -113,6 +132,15 @@ void check_resource(Checker& c, const std::string& id, const Json& r) {
 }
 
 }  // namespace
+
+const detail::RetiredService* detail::retired_service_of(std::string_view type) {
+    // "AWS::IoTAnalytics::Channel" -> "AWS::IoTAnalytics"
+    const auto first = type.find("::");
+    const auto type_namespace = first == std::string_view::npos ? type : type.substr(0, type.find("::", first + 2));
+    for (const auto& service : retired_services())
+        if (service.type_namespace == type_namespace) return &service;
+    return nullptr;
+}
 
 std::size_t Report::errors() const {
     return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),

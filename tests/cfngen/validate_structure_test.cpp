@@ -160,3 +160,16 @@ TEST_CASE("a macro over the whole Resources section is one warning, the rest is 
     CHECK(has(r, Severity::Warning, "transform", "Resources.Fn::Transform \"AWS::Include\""));
     CHECK(has(r, Severity::Error, "unknown-property", "DelaySecs"));
 }
+
+TEST_CASE("a resource of a service AWS shut down is an error; one being retired a warning", "[validate][structure]") {
+    const auto resource = [](const std::string& type) { return "Resources:\n  R:\n    Type: " + type + "\n    Properties: {}\n"; };
+    CHECK(has(check_yaml(resource("AWS::IoTAnalytics::Channel")), Severity::Error, "retired-service",
+              "AWS::IoTAnalytics::Channel is a type of a service AWS shut down on 2025-12-15"));
+    CHECK(has(check_yaml(resource("AWS::OpsWorks::Layer")), Severity::Error, "retired-service"));
+    CHECK(has(check_yaml(resource("AWS::Pinpoint::App")), Severity::Warning, "retired-service",
+              "AWS::Pinpoint::App is a type of a service AWS is retiring (end of support 2026-10-30)"));
+    CHECK(has(check_yaml(resource("AWS::WAF::IPSet")), Severity::Warning, "retired-service"));
+    // A namespace that merely starts like a retired one is not retired.
+    CHECK_FALSE(has(check_yaml(resource("AWS::IoTSiteWise::Gateway")), Severity::Error, "retired-service"));
+    CHECK_FALSE(has(check_yaml(resource("AWS::WAFv2::IPSet")), Severity::Warning, "retired-service"));
+}
