@@ -64,6 +64,11 @@ struct Checker {
     // A literal value against its property's value constraint (allowed
     // values, range, length, pattern; src/validate_constraints.cpp).
     void constrained(const std::string& id, const std::string& path, const Json& v, const spec::ConstraintSpec& c);
+    // A value against the identifier kinds its property takes, through Ref,
+    // Fn::GetAtt or a literal (src/validate_formats.cpp).
+    void formatted(const std::string& id, const std::string& path, const Json& v, std::string_view owner,
+                   std::string_view property);
+    std::uint32_t produced_kind(const Json& v, std::string& what) const;
     // An object's properties against the declared ones (a resource's or a property type's).
     void properties(const std::string& id, const std::string& path, const Json& given,
                     std::span<const spec::PropertySpec> declared, std::string_view type_name);

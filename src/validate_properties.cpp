@@ -178,6 +178,7 @@ void Checker::properties(const std::string& id, const std::string& path, const J
         // A value of the wrong type has its one error already.
         if (const auto* constraint = spec::constraint(property->constraint); constraint && report.findings.size() == before)
             constrained(id, path + "." + name, v, *constraint);
+        if (report.findings.size() == before) formatted(id, path + "." + name, v, type_name, name);
     }
     // A macro (Fn::Transform) may supply the rest.
     if (!check_required || given.contains("Fn::Transform")) return;

@@ -173,3 +173,48 @@ TEST_CASE("a resource of a service AWS shut down is an error; one being retired 
     CHECK_FALSE(has(check_yaml(resource("AWS::IoTSiteWise::Gateway")), Severity::Error, "retired-service"));
     CHECK_FALSE(has(check_yaml(resource("AWS::WAFv2::IPSet")), Severity::Warning, "retired-service"));
 }
+
+TEST_CASE("a value of the wrong identifier kind is an error, as cfn-lint's format checks", "[validate][structure][format]") {
+    const std::string resources = R"(Resources:
+  Open:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {GroupDescription: default VPC}
+  InVpc:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {GroupDescription: x, VpcId: vpc-0123456789abcdef0}
+  Role:
+    Type: AWS::IAM::Role
+    Properties: {AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: []}}
+)";
+    const auto function = [&](const std::string& properties) {
+        return check_yaml(resources + "  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n"
+                                      "      Runtime: nodejs22.x\n      Handler: index.handler\n      Role: !GetAtt Role.Arn\n"
+                                      "      Code: {ZipFile: x}\n" + properties);
+    };
+    // A security group's name (its Ref without a VpcId) where its id is required.
+    CHECK(has(function("      VpcConfig: {SecurityGroupIds: [!Ref Open], SubnetIds: [subnet-12345678]}\n"), Severity::Error,
+              "value-format", "Ref Open gives an AWS::EC2::SecurityGroup.Name, where AWS::Lambda::Function.VpcConfig.SecurityGroupIds "
+                              "takes an AWS::EC2::SecurityGroup.Id"));
+    CHECK(function("      VpcConfig: {SecurityGroupIds: [!Ref InVpc, !GetAtt InVpc.GroupId, sg-0123456789abcdef0], "
+                   "SubnetIds: [subnet-12345678]}\n").errors() == 0);
+    // An alias where a key's ARN is required; a key's ARN or an alias's ARN is one.
+    CHECK(has(function("      KmsKeyArn: alias/aws/lambda\n"), Severity::Error, "value-format",
+              "'alias/aws/lambda' is not an AWS::KMS::Key.Arn"));
+    CHECK(function("      KmsKeyArn: arn:aws:kms:us-east-1:123456789012:alias/app\n").errors() == 0);
+    CHECK(function("      KmsKeyArn: '{{resolve:ssm:/app/key-arn}}'\n").errors() == 0);  // known at deploy time
+    // A role's name (its Ref) where its ARN is required.
+    const auto schedule = check_yaml(resources + R"(  Every:
+    Type: AWS::Scheduler::Schedule
+    Properties:
+      FlexibleTimeWindow: {Mode: "OFF"}
+      ScheduleExpression: rate(1 minute)
+      Target: {Arn: arn:aws:lambda:us-east-1:123456789012:function:f, RoleArn: !Ref Role}
+)");
+    CHECK(has(schedule, Severity::Error, "value-format", "Ref Role gives an AWS::IAM::Role.Name"));
+    // A parameter of an AWS-specific type carries its kind.
+    CHECK(has(check_yaml("Parameters:\n  Names: {Type: List<AWS::EC2::SecurityGroup::GroupName>}\n" + resources +
+                         "  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n"
+                         "      Handler: index.handler\n      Role: !GetAtt Role.Arn\n      Code: {ZipFile: x}\n"
+                         "      VpcConfig: {SecurityGroupIds: !Ref Names, SubnetIds: [subnet-12345678]}\n"),
+              Severity::Error, "value-format"));
+}

@@ -62,6 +62,14 @@ test('no error on the templates AWS\'s validator finds clean', () => {
   }
 });
 
+// Errors cfngen reports and AWS's validator does not, each also reported by
+// cfn-lint 1.51 (run by hand: cfn-lint is not part of the test command),
+// with why it is right.
+const ALSO_CFN_LINT = new Map([
+  // E1150: a security group id has 8 or 17 hexadecimal digits; this one has 10.
+  ['resources/properties/exclusive.yaml Ingress Properties.GroupId', 'E1150'],
+]);
+
 test('on the others, every error cfngen reports AWS\'s validator reports too', () => {
   const validator = awsValidator();
   const unmatched = [];
@@ -79,6 +87,7 @@ test('on the others, every error cfngen reports AWS\'s validator reports too', (
         continue;
       }
       for (const e of errors) {
+        if (ALSO_CFN_LINT.has(`${path.relative(CORPUS, file)} ${e.id} ${e.where}`)) continue;
         if (!theirIds.has(e.id) && !(e.id === '-' && theirs.length > 0))
           unmatched.push(`${path.relative(CORPUS, file)}: cfngen: ${e.id} ${e.where} ${e.message}; AWS's validator: ` +
             JSON.stringify(theirs.map((d) => `${d.ruleId} ${d.entity ? d.entity.logicalId : '-'}`)));
