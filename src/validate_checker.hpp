@@ -64,6 +64,9 @@ struct Checker {
     // A literal value against its property's value constraint (allowed
     // values, range, length, pattern; src/validate_constraints.cpp).
     void constrained(const std::string& id, const std::string& path, const Json& v, const spec::ConstraintSpec& c);
+    // The arguments of the intrinsic functions in `v` have the shapes
+    // CloudFormation accepts (src/validate_intrinsics.cpp).
+    void intrinsic(const std::string& id, const std::string& path, const Json& v);
     // A value against the identifier kinds its property takes, through Ref,
     // Fn::GetAtt or a literal (src/validate_formats.cpp).
     void formatted(const std::string& id, const std::string& path, const Json& v, std::string_view owner,

@@ -80,9 +80,11 @@ void Checker::value(const std::string& id, const std::string& path, const Json& 
             if (!is_no_value((*branches)[i])) value(id, path, (*branches)[i], type_index);
         return;
     }
-    if (is_intrinsic(v)) {  // resolved at deploy time
+    if (is_intrinsic(v)) {  // resolved at deploy time; its arguments' shape is known now
         if (v.contains("Fn::Transform") && !is_fn_transform_argument(v["Fn::Transform"]))
             bad_fn_transform(id, path + ".Fn::Transform");
+        else
+            intrinsic(id, path, v);
         return;
     }
     const auto& t = spec::type(type_index);

@@ -218,3 +218,18 @@ TEST_CASE("a value of the wrong identifier kind is an error, as cfn-lint's forma
                          "      VpcConfig: {SecurityGroupIds: !Ref Names, SubnetIds: [subnet-12345678]}\n"),
               Severity::Error, "value-format"));
 }
+
+TEST_CASE("an intrinsic function's arguments of the wrong shape are an error", "[validate][structure][intrinsic]") {
+    const auto subnet = [](const std::string& zone) {
+        return check_yaml("Resources:\n  Net:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: vpc-12345678\n"
+                          "      CidrBlock: 10.0.0.0/24\n      AvailabilityZone: " + zone + "\n");
+    };
+    // Fn::GetAZs of null (a JSON conversion of YAML's bare !GetAZs), nested in an Fn::Select.
+    CHECK(has(subnet("{\"Fn::Select\": [0, {\"Fn::GetAZs\": null}]}"), Severity::Error, "intrinsic",
+              "Fn::GetAZs takes a region name"));
+    CHECK(has(subnet("{\"Fn::Select\": [0]}"), Severity::Error, "intrinsic", "Fn::Select takes [index, list]"));
+    CHECK(subnet("{\"Fn::Select\": [0, {\"Fn::GetAZs\": \"\"}]}").errors() == 0);
+    CHECK(subnet("{\"Fn::Select\": [0, !GetAZs {Ref: AWS::Region}]}").errors() == 0);
+    CHECK(subnet("!Join ['', [!Ref AWS::Region, a]]").errors() == 0);
+    CHECK(has(subnet("{\"Fn::Join\": [[], x]}"), Severity::Error, "intrinsic"));
+}
