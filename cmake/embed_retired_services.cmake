@@ -1,16 +1,8 @@
 # Writes OUTPUT: data/retired-services.csv as a constant C++ table.
 # Run with -DINPUT=... -DOUTPUT=...
-file(STRINGS "${INPUT}" lines)
+include(${CMAKE_CURRENT_LIST_DIR}/data_lines.cmake)
 set(rows "")
-set(header_seen FALSE)
-foreach(line IN LISTS lines)
-  if(line MATCHES "^#" OR line STREQUAL "")
-    continue()
-  endif()
-  if(NOT header_seen)
-    set(header_seen TRUE)
-    continue()
-  endif()
+foreach(line IN LISTS DATA_LINES)
   if(line MATCHES "^(AWS::[A-Za-z0-9]+),(shut-down|retiring),([0-9]+-[0-9]+-[0-9]+)?$")
     if(CMAKE_MATCH_2 STREQUAL "shut-down")
       set(status "RetiredService::Status::ShutDown")

@@ -1,0 +1,15 @@
+# Included by the embed_*.cmake scripts: DATA_LINES, the rows of the CSV
+# file INPUT, without its comment lines (#), blank lines and header row.
+file(STRINGS "${INPUT}" _lines)
+set(DATA_LINES "")
+set(_header_seen FALSE)
+foreach(_line IN LISTS _lines)
+  if(_line MATCHES "^#" OR _line STREQUAL "")
+    continue()
+  endif()
+  if(NOT _header_seen)
+    set(_header_seen TRUE)
+    continue()
+  endif()
+  list(APPEND DATA_LINES "${_line}")
+endforeach()
