@@ -104,13 +104,47 @@ iam::PolicyDocument document_of(std::vector<iam::Statement>::const_iterator firs
 
 }  // namespace
 
+namespace {
+
+// Where a role's statements go: the first `inline_count` stay in its inline
+// policy; the rest fill overflow documents, each ending before the index
+// in `overflow_ends` (filled in order, so growing grants never need fewer
+// of them than before).
+struct PolicyLayout {
+    std::size_t inline_count = 0;
+    std::vector<std::size_t> overflow_ends;
+};
+
+PolicyLayout lay_out(const std::vector<iam::Statement>& statements, std::size_t inline_budget,
+                     const std::string& policy_name) {
+    PolicyLayout layout;
+    std::size_t used = kDocumentOverhead + policy_name.size();
+    for (; layout.inline_count < statements.size(); ++layout.inline_count) {
+        used += estimated_size(statements[layout.inline_count].to_json()) + 1;
+        if (used > inline_budget) break;
+    }
+    std::size_t managed_used = kManagedBudget;
+    for (std::size_t i = layout.inline_count; i < statements.size(); ++i) {
+        const auto size = estimated_size(statements[i].to_json()) + 1;
+        if (managed_used + size > kManagedBudget && (layout.overflow_ends.empty() || managed_used > kDocumentOverhead)) {
+            layout.overflow_ends.push_back(i);
+            managed_used = kDocumentOverhead;
+        }
+        managed_used += size;
+        layout.overflow_ends.back() = i + 1;
+    }
+    return layout;
+}
+
+}  // namespace
+
 void Grantee::add_to_policy(iam::Statement statement) const {
-    using ::cfngen::detail::ConstructState;
-    auto& policy = ConstructState::policy(*scope_, role_->logical_id() + "/Policies/" + policy_name_);
+    auto& policy = ::cfngen::detail::ConstructState::policy(*scope_, role_->logical_id() + "/Policies/" + policy_name_);
     policy.merge(std::move(statement));
     const auto& statements = policy.statements();
 
-    // The role's other inline policies, set by hand, stay where they are.
+    // The role's other inline policies, set by hand, stay where they are,
+    // and use part of the quota.
     Value policies = Value::array();
     std::size_t budget = kInlineBudget;
     std::optional<std::size_t> own_index;
@@ -124,29 +158,8 @@ void Grantee::add_to_policy(iam::Statement statement) const {
         }
         policies.push_back(entry);
     }
-
-    // As many statements as fit stay inline, in order; the rest move to
-    // overflow policies, each filled before the next is opened (so that
-    // growing grants never need fewer of them than before).
-    std::size_t used = kDocumentOverhead + policy_name_.size();
-    std::size_t inline_count = 0;
-    for (; inline_count < statements.size(); ++inline_count) {
-        used += estimated_size(statements[inline_count].to_json()) + 1;
-        if (used > budget) break;
-    }
-    std::vector<std::size_t> overflow_ends;  // one past each overflow document's last statement
-    std::size_t managed_used = kManagedBudget;
-    for (std::size_t i = inline_count; i < statements.size(); ++i) {
-        const auto size = estimated_size(statements[i].to_json()) + 1;
-        if (managed_used + size > kManagedBudget && (overflow_ends.empty() || managed_used > kDocumentOverhead)) {
-            overflow_ends.push_back(i);
-            managed_used = kDocumentOverhead;
-        }
-        managed_used += size;
-        overflow_ends.back() = i + 1;
-    }
-
-    const iam::PolicyDocument inline_document = document_of(statements.begin(), statements.begin() + inline_count);
+    const auto layout = lay_out(statements, budget, policy_name_);
+    const iam::PolicyDocument inline_document = document_of(statements.begin(), statements.begin() + static_cast<std::ptrdiff_t>(layout.inline_count));
     const Value own_entry = {{"PolicyName", policy_name_}, {"PolicyDocument", iam::to_value(inline_document)}};
     if (!own_index) {
         own_index = policies.size();
@@ -154,7 +167,7 @@ void Grantee::add_to_policy(iam::Statement statement) const {
     } else {
         policies[*own_index] = own_entry;
     }
-    if (inline_count == 0) {
+    if (layout.inline_count == 0) {
         // Nothing fits beside the other inline policies: no empty policy.
         std::vector<Value> kept = policies.elements();
         kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(*own_index));
@@ -163,19 +176,23 @@ void Grantee::add_to_policy(iam::Statement statement) const {
     role_->set_property("Policies", policies);
     write_suppressions(*scope_, *role_, inline_document.statements(),
                        "Properties.Policies[" + std::to_string(*own_index) + "].PolicyDocument");
+    write_overflow(statements, layout.inline_count, layout.overflow_ends);
+}
 
+void Grantee::write_overflow(const std::vector<iam::Statement>& statements, std::size_t first,
+                             const std::vector<std::size_t>& ends) const {
+    using ::cfngen::detail::ConstructState;
     auto& overflow_ids = ConstructState::names(*scope_, role_->logical_id() + "/OverflowPolicies/" + policy_name_);
-    if (overflow_ends.size() < overflow_ids.size())
+    if (ends.size() < overflow_ids.size())
         throw Error("role " + role_->logical_id() + ": its overflow policies shrank from " +
-                    std::to_string(overflow_ids.size()) + " to " + std::to_string(overflow_ends.size()));
-    if (overflow_ends.size() > kMaxManagedPolicies)
-        throw Error("role " + role_->logical_id() + ": its grants need " + std::to_string(overflow_ends.size()) +
+                    std::to_string(overflow_ids.size()) + " to " + std::to_string(ends.size()));
+    if (ends.size() > kMaxManagedPolicies)
+        throw Error("role " + role_->logical_id() + ": its grants need " + std::to_string(ends.size()) +
                     " managed policies besides its inline ones; IAM attaches at most 20 to a role");
-    std::size_t first = inline_count;
-    for (std::size_t n = 0; n < overflow_ends.size(); ++n) {
+    for (std::size_t n = 0; n < ends.size(); ++n) {
         const auto document = document_of(statements.begin() + static_cast<std::ptrdiff_t>(first),
-                                          statements.begin() + static_cast<std::ptrdiff_t>(overflow_ends[n]));
-        first = overflow_ends[n];
+                                          statements.begin() + static_cast<std::ptrdiff_t>(ends[n]));
+        first = ends[n];
         if (n == overflow_ids.size()) {
             const std::string prefix = role_->logical_id() + "OverflowPolicy";
             std::string id;

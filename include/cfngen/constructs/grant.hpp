@@ -42,6 +42,11 @@ protected:
     void set_dependent(Resource& resource) { dependent_ = &resource; }
 
 private:
+    // Statements [first, ends.back()) into the managed policies
+    // <role id>OverflowPolicy<n>, made as they are first needed.
+    void write_overflow(const std::vector<iam::Statement>& statements, std::size_t first,
+                        const std::vector<std::size_t>& ends) const;
+
     Template* scope_;
     iam::Role* role_;
     std::string policy_name_;
