@@ -483,6 +483,50 @@ ${table(['', 'before', 'after', 'after/before'], [
 ])}
 ` : '';
 
+// ---- cfngen validate and cfn-lint on a public collection (node bench/cfn-lint-agreement.js DIR), when present ----
+const agreement = fs.existsSync(path.join(resultsDir, 'cfn-lint-agreement.json')) ? read('cfn-lint-agreement.json') : null;
+// Why each kind of disagreement stands, read from the rows of the run.
+const AGREEMENT_NOTES = {
+  E2533: 'Lambda runtime dates. cfn-lint 1.51 blocks creating python3.10/3.11, nodejs16.x-20.x, ... functions from mid-2026; '
+    + 'AWS\'s own validator (data of 2026-10-21, newer) has the postponed dates (creation blocked 2027-02-01) and no deprecation of '
+    + 'python3.10/3.11 yet. cfngen follows AWS\'s (data/lambda-runtimes.csv says why).',
+  E3002: '`192.168.1.0/0` is not a network address (host bits set under a /0 mask); cfngen does not check CIDR formats.',
+  E3012: 'Rain sources (`!Rain::Embed`): cfngen refuses to read them (exit 2), counted as reported.',
+  E3001: 'Rain sources (`!Rain::Module`, resources without a Type): cfngen refuses to read them (exit 2), counted as reported.',
+  unreadable: 'Rain sources in YAML (`!Rain::Embed`): cfn-lint reads the unknown tag as a plain value; CloudFormation refuses the template.',
+  'value type': '`Code.ZipFile: {"Rain::Embed": ...}` in a JSON Rain source: an object where CloudFormation takes a string.',
+  E1001: 'Not templates (a macro\'s test events): cfngen refuses to read them (exit 2), counted as reported.',
+};
+const agreementSection = agreement ? (() => {
+  const s = agreement.summary;
+  const lintOnly = Object.entries(s.cfn_lint_rules_where_cfngen_none).sort((a, b) => b[1] - a[1]);
+  const oursOnly = Object.entries(s.cfngen_kinds_where_cfn_lint_none).sort((a, b) => b[1] - a[1]);
+  return `
+## 12. \`cfngen validate\` and cfn-lint on a public collection
+
+\`node bench/cfn-lint-agreement.js DIR\` on ${agreement.collection} (${s.templates} files that look like templates), run
+${agreement.date} with ${agreement.cfn_lint} (errors only: its E rules). A template counts as reported by cfngen when
+\`cfngen validate\` finds an error in it or refuses to read it (exit 2: ${s.cfngen_unreadable} files, Rain sources and macro test events).
+
+${table(['', 'templates', ...(s.before ? [`cfngen before (${agreement.before_revision})`] : [])], [
+  ['errors from both', s.both, ...(s.before ? [s.before.both] : [])],
+  ['from cfngen only', s.only_cfngen, ...(s.before ? [''] : [])],
+  ['from cfn-lint only', s.only_cfn_lint, ...(s.before ? [s.before.only_cfn_lint] : [])],
+  ['from neither', s.neither, ...(s.before ? [''] : [])],
+  ['**cfngen reports**', `**${s.cfngen_errors}**`, ...(s.before ? [`**${s.before.cfngen_errors}**`] : [])],
+  ['**cfn-lint reports**', `**${s.cfn_lint_errors}**`, ...(s.before ? [''] : [])],
+])}
+
+What cfn-lint reports in templates where cfngen reports nothing (templates per rule), and why:
+
+${table(['cfn-lint rule', 'templates', 'why'], lintOnly.map(([rule, n]) => [rule, n, AGREEMENT_NOTES[rule] || '']))}
+
+What cfngen reports in templates where cfn-lint reports nothing:
+
+${table(['cfngen finding', 'templates', 'why'], oursOnly.map(([kind, n]) => [kind, n, AGREEMENT_NOTES[kind] || '']))}
+`;
+})() : '';
+
 fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection + constructsSection + valuesSection +
-  plantedSection + tuSection);
+  plantedSection + tuSection + agreementSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);
