@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <optional>
 #include <functional>
+#include <iterator>
 #include <span>
 
 namespace cfngen::validate::detail {
@@ -60,21 +61,26 @@ std::uint32_t parameter_kind(std::string type) {
 // Patterns of the kinds a literal can be judged by (the identifier formats
 // of the services' API references); a kind without one accepts any text.
 const pattern::Matcher* literal_pattern(std::string_view kind) {
-    static const std::pair<std::string_view, pattern::Matcher> patterns[] = {
-        {"AWS::EC2::SecurityGroup.Id", pattern::Matcher("^sg-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$")},
-        {"AWS::EC2::Subnet.Id", pattern::Matcher("^subnet-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$")},
-        {"AWS::EC2::VPC.Id", pattern::Matcher("^vpc-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$")},
-        {"AWS::KMS::Key.Arn", pattern::Matcher("^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+$")},
-        {"AWS::KMS::Key.Id", pattern::Matcher("^(mrk-)?[0-9a-fA-F]{32}$|^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$")},
-        {"AWS::KMS::Alias.AliasName", pattern::Matcher("^alias/.+$")},
-        {"AWS::IAM::Role.Arn", pattern::Matcher("^arn:aws[a-z-]*:iam::\\d{12}:role/.+$")},
-        {"AWS::SNS::Topic.Arn", pattern::Matcher("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:.+$")},
-        {"AWS::SQS::Queue.Arn", pattern::Matcher("^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\\d{12}:.+$")},
-        {"AWS::Lambda::Function.Arn", pattern::Matcher("^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:.+$")},
-        {"AWS::ACM::Certificate.Arn", pattern::Matcher("^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+$")},
+    static constexpr std::pair<std::string_view, std::string_view> patterns[] = {
+        {"AWS::EC2::SecurityGroup.Id", "^sg-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$"},
+        {"AWS::EC2::Subnet.Id", "^subnet-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$"},
+        {"AWS::EC2::VPC.Id", "^vpc-([0-9a-fA-F]{8}|[0-9a-fA-F]{17})$"},
+        {"AWS::KMS::Key.Arn", "^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+$"},
+        {"AWS::KMS::Key.Id", "^(mrk-)?[0-9a-fA-F]{32}$|^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$"},
+        {"AWS::KMS::Alias.AliasName", "^alias/.+$"},
+        {"AWS::IAM::Role.Arn", "^arn:aws[a-z-]*:iam::\\d{12}:role/.+$"},
+        {"AWS::SNS::Topic.Arn", "^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:.+$"},
+        {"AWS::SQS::Queue.Arn", "^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\\d{12}:.+$"},
+        {"AWS::Lambda::Function.Arn", "^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:.+$"},
+        {"AWS::ACM::Certificate.Arn", "^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+$"},
     };
-    for (const auto& [name, matcher] : patterns)
-        if (name == kind) return &matcher;
+    // Compiled on first use, once per thread (validations may run side by side).
+    thread_local std::optional<pattern::Matcher> compiled[std::size(patterns)];
+    for (std::size_t i = 0; i < std::size(patterns); ++i) {
+        if (patterns[i].first != kind) continue;
+        if (!compiled[i]) compiled[i].emplace(patterns[i].second);
+        return &*compiled[i];
+    }
     return nullptr;
 }
 

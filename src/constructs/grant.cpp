@@ -148,24 +148,30 @@ void Grantee::add_to_policy(iam::Statement statement) const {
     Value policies = Value::array();
     std::size_t budget = kInlineBudget;
     std::optional<std::size_t> own_index;
-    const Value existing = role_->properties().contains("Policies") ? role_->properties()["Policies"] : Value::array();
-    for (const auto& entry : existing.elements()) {
-        if (entry["PolicyName"] == Value(policy_name_)) {
-            own_index = policies.size();
-        } else {
+    if (const Value& existing = role_->properties()["Policies"]; existing.is_array())
+        for (const auto& entry : existing.elements()) {
+            if (entry["PolicyName"] == Value(policy_name_)) {
+                own_index = policies.size();
+                policies.push_back(Value());  // rewritten below
+                continue;
+            }
             const auto size = estimated_size(entry["PolicyDocument"]);
             budget = size < budget ? budget - size : 0;
+            policies.push_back(entry);
         }
-        policies.push_back(entry);
-    }
     const auto layout = lay_out(statements, budget, policy_name_);
-    const iam::PolicyDocument inline_document = document_of(statements.begin(), statements.begin() + static_cast<std::ptrdiff_t>(layout.inline_count));
-    const Value own_entry = {{"PolicyName", policy_name_}, {"PolicyDocument", iam::to_value(inline_document)}};
+    // Usually every statement fits: the document is the policy itself.
+    const bool all_inline = layout.inline_count == statements.size();
+    const iam::PolicyDocument inline_document =
+        all_inline ? iam::PolicyDocument()
+                   : document_of(statements.begin(), statements.begin() + static_cast<std::ptrdiff_t>(layout.inline_count));
+    const auto& kept_statements = all_inline ? statements : inline_document.statements();
+    Value own_entry = {{"PolicyName", policy_name_}, {"PolicyDocument", iam::to_value(all_inline ? policy : inline_document)}};
     if (!own_index) {
         own_index = policies.size();
-        policies.push_back(own_entry);
+        policies.push_back(std::move(own_entry));
     } else {
-        policies[*own_index] = own_entry;
+        policies[*own_index] = std::move(own_entry);
     }
     if (layout.inline_count == 0) {
         // Nothing fits beside the other inline policies: no empty policy.
@@ -173,8 +179,8 @@ void Grantee::add_to_policy(iam::Statement statement) const {
         kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(*own_index));
         policies = Value::array(std::move(kept));
     }
-    role_->set_property("Policies", policies);
-    write_suppressions(*scope_, *role_, inline_document.statements(),
+    role_->set_property("Policies", std::move(policies));
+    write_suppressions(*scope_, *role_, kept_statements,
                        "Properties.Policies[" + std::to_string(*own_index) + "].PolicyDocument");
     write_overflow(statements, layout.inline_count, layout.overflow_ends);
 }
