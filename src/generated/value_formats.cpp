@@ -556,6 +556,7 @@ const FormatEntry property_formats[] = {
     {"AWS::Lambda::Function.VpcConfig|SecurityGroupIds", 0x4},
     {"AWS::Lambda::Function|FunctionName", 0x1000},
     {"AWS::Lambda::Function|KmsKeyArn", 0x200},
+    {"AWS::Lambda::Function|Role", 0x40},
     {"AWS::Lambda::LayerVersion.Content|S3Bucket", 0x4000},
     {"AWS::Lex::Bot.GrammarSlotTypeSource|KmsKeyArn", 0x200},
     {"AWS::Location::GeofenceCollection|KmsKeyId", 0x700},
@@ -891,7 +892,7 @@ const FormatEntry property_formats[] = {
     {"AWS::WorkSpacesWeb::NetworkSettings|VpcId", 0x20},
     {"AWS::WorkspacesInstances::Volume|KmsKeyId", 0x700},
 };
-const std::size_t property_format_count = 864;
+const std::size_t property_format_count = 865;
 
 const FormatEntry produced_formats[] = {
     {"AWS::APS::Scraper|RoleArn", 0x40},

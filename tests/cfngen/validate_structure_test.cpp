@@ -211,6 +211,10 @@ TEST_CASE("a value of the wrong identifier kind is an error, as cfn-lint's forma
       Target: {Arn: arn:aws:lambda:us-east-1:123456789012:function:f, RoleArn: !Ref Role}
 )");
     CHECK(has(schedule, Severity::Error, "value-format", "Ref Role gives an AWS::IAM::Role.Name"));
+    // The same on a function's Role, which cfn-lint's schemas leave out (the user guide's page says ARN).
+    CHECK(has(check_yaml(resources + "  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n"
+                                     "      Handler: index.handler\n      Role: !Ref Role\n      Code: {ZipFile: x}\n"),
+              Severity::Error, "value-format", "Ref Role gives an AWS::IAM::Role.Name, where AWS::Lambda::Function.Role"));
     // A parameter of an AWS-specific type carries its kind.
     CHECK(has(check_yaml("Parameters:\n  Names: {Type: List<AWS::EC2::SecurityGroup::GroupName>}\n" + resources +
                          "  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n"

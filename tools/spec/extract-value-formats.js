@@ -22,6 +22,11 @@ const { execFileSync } = require('node:child_process');
 // resource name". (A security group's Ref is its id with a VpcId, its name
 // without: src/validate_formats.cpp decides it per resource.)
 const DOCUMENTED_REFS = { 'AWS::IAM::Role|Ref': ['AWS::IAM::Role.Name'] };
+// Properties whose kind cfn-lint's schemas leave out, from the property's
+// page in the CloudFormation user guide: aws-resource-lambda-function.html,
+// Role: "The Amazon Resource Name (ARN) of the function's execution role"
+// (a Ref to the role, its name, deploys and then fails).
+const DOCUMENTED_PROPERTIES = { 'AWS::Lambda::Function|Role': ['AWS::IAM::Role.Arn'] };
 
 const KINDS = [
   'AWS::ACM::Certificate.Arn', 'AWS::EC2::Image.Id', 'AWS::EC2::SecurityGroup.Id', 'AWS::EC2::SecurityGroup.Name',
@@ -102,6 +107,7 @@ function main() {
     }
   }
   for (const [key, kinds] of Object.entries(DOCUMENTED_REFS)) produces[key] = kinds;
+  for (const [key, kinds] of Object.entries(DOCUMENTED_PROPERTIES)) add(properties, key, kinds);
   const sorted = (map) => Object.fromEntries(Object.keys(map).sort().map((k) => [k, map[k]]));
   process.stdout.write(JSON.stringify({
     source: `cfn-lint ${version} resource schemas (MIT-0): the format keyword of properties, primary identifiers and read-only properties`,
