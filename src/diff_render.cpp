@@ -43,11 +43,15 @@ struct Style {
     }
 };
 
+// A statement of any template, so of any shape: one that is not an object
+// ("Statement": "*") is shown as it is.
 std::string describe_statement(const Json& s) {
+    if (!s.is_object()) return compact(s);
     auto list = [](const Json& v) { return v.is_null() ? std::string("-") : compact(v); };
-    std::string text = fmt::format("{} {} on {}", s.value("Effect", Json("?")).get<std::string>(),
-                                   list(s.value("Action", s.value("NotAction", Json()))),
-                                   list(s.value("Resource", s.value("NotResource", Json()))));
+    auto either = [&](const char* key, const char* other) { return s.contains(key) ? s[key] : member(s, other); };
+    const Json& effect = member(s, "Effect");
+    std::string text = fmt::format("{} {} on {}", effect.is_string() ? effect.get<std::string>() : std::string("?"),
+                                   list(either("Action", "NotAction")), list(either("Resource", "NotResource")));
     if (s.contains("Principal")) text += " for " + compact(s["Principal"]);
     if (s.contains("Condition")) text += " when " + compact(s["Condition"]);
     return text;

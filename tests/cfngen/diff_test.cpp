@@ -220,3 +220,14 @@ TEST_CASE("any other reorder is shown as an order change, named by identity wher
     CHECK(change.note == "order changed");
     CHECK(change.new_value == Json::parse(R"(["threshold", "armedKey", "alertId", "userId"])"));
 }
+
+TEST_CASE("a policy whose Statement is not a list of objects is shown as it is", "[diff][iam]") {
+    // Found by the fuzzer: "Statement": "*" made the IAM summary throw a JSON engine error.
+    const auto before = Json::parse(R"({"Resources": {"P": {"Type": "AWS::IAM::Policy", "Properties": {
+        "PolicyDocument": {"Statement": "*"}, "PolicyName": "p"}}}})");
+    const auto after = Json::parse(R"({"Resources": {}})");
+    for (const auto& [a, b] : {std::pair{&before, &after}, std::pair{&after, &before}}) {
+        const auto d = compare(*a, *b);
+        CHECK_THAT(render_text(d, false), Contains("P PolicyDocument: *"));
+    }
+}
