@@ -8,22 +8,12 @@ namespace {
 
 bool is_pseudo(const std::string& name) { return name.rfind("AWS::", 0) == 0; }
 
-// ${Name} and ${Name.Attr} in an Fn::Sub string; ${!Literal} is an escape.
-// CloudFormation ignores spaces around the name: ${ AWS::Region }.
-void collect_sub_variables(const std::string& text, const Json& local_variables,
-                           References& found) {
-    std::size_t pos = 0;
-    while ((pos = text.find("${", pos)) != std::string::npos) {
-        const auto end = text.find('}', pos + 2);
-        if (end == std::string::npos) break;
-        std::string name = text.substr(pos + 2, end - pos - 2);
-        name.erase(0, name.find_first_not_of(" \t"));
-        name.erase(name.find_last_not_of(" \t") + 1);
-        pos = end + 1;
-        if (name.empty() || name[0] == '!' || is_pseudo(name)) continue;
+void collect_sub_variables(const std::string& text, const Json& local_variables, References& found) {
+    for (const auto& variable : sub_variables(text)) {
+        const auto& name = variable.name;
+        if (is_pseudo(name)) continue;
         if (local_variables.is_object() && local_variables.contains(name)) continue;
-        const auto dot = name.find('.');
-        if (dot == std::string::npos)
+        if (name.find('.') == std::string::npos)
             found.refs.push_back(name);
         else
             found.get_atts.push_back(name);
@@ -73,6 +63,21 @@ void walk(const Json& value, References& found) {
 }
 
 }  // namespace
+
+std::vector<SubVariable> sub_variables(const std::string& text) {
+    std::vector<SubVariable> variables;
+    std::size_t pos = 0;
+    while ((pos = text.find("${", pos)) != std::string::npos) {
+        const auto end = text.find('}', pos + 2);
+        if (end == std::string::npos) break;
+        std::string name = text.substr(pos + 2, end - pos - 2);
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        if (!name.empty() && name[0] != '!') variables.push_back({pos, end + 1, std::move(name)});
+        pos = end + 1;
+    }
+    return variables;
+}
 
 const Json& member(const Json& object, const std::string& key) {
     static const Json none;

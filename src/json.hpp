@@ -32,6 +32,16 @@ bool is_intrinsic(const Json& value);
 // whole template sections; null iterates, counts and `contains` as empty.
 const Json& member(const Json& object, const std::string& key);
 
+// A ${Name} or ${Name.Attr} variable of an Fn::Sub string: the text
+// [start, end) it occupies and its name, spaces around it trimmed
+// (CloudFormation ignores them). ${!Literal}, an escape, is not one.
+struct SubVariable {
+    std::size_t start;
+    std::size_t end;
+    std::string name;
+};
+std::vector<SubVariable> sub_variables(const std::string& text);
+
 // References found inside a value: what a resource depends on.
 struct References {
     std::vector<std::string> refs;        // Ref targets and Fn::Sub ${Name}

@@ -34,7 +34,6 @@ struct Node {
     bool negated = false;
 };
 
-char32_t decode_utf8(std::string_view text, std::size_t& i);
 
 const std::vector<CodePointRange>& digits() {
     static const std::vector<CodePointRange> ranges{{'0', '9'}};
@@ -174,7 +173,7 @@ private:
         if (c == '$') return Node{Node::Kind::End};
         if (c == '\\') return escape();
         --pos_;
-        return literal(decode_utf8(text_, pos_));
+        return literal(next_code_point(text_, pos_));
     }
 
     Node group() {
@@ -321,7 +320,7 @@ private:
             default:
                 if (c == '\0' && at_end()) fail("\\ at the end of the pattern");
                 --pos_;
-                value = decode_utf8(text_, pos_);  // an escaped character stands for itself
+                value = next_code_point(text_, pos_);  // an escaped character stands for itself
         }
         return value;
     }
@@ -357,7 +356,7 @@ private:
 
     // A character of a class, or nullopt for a class escape (added to `set`).
     std::optional<char32_t> class_atom(CharSet& set) {
-        if (!eat("\\")) return decode_utf8(text_, pos_);
+        if (!eat("\\")) return next_code_point(text_, pos_);
         if (class_escape(set)) return std::nullopt;
         if (peek() == 'b') return ++pos_, U'\b';
         if (peek() == '-') return ++pos_, U'-';
@@ -458,7 +457,11 @@ void Parser::emit_repeat(const Node& node) {
     for (const int at : splits) program_.code[static_cast<std::size_t>(at)] = split(at + 1, here());
 }
 
-char32_t decode_utf8(std::string_view text, std::size_t& i) {
+}  // namespace
+
+Matcher::Program compile(std::string_view pattern) { return Parser(pattern).run(); }
+
+char32_t next_code_point(std::string_view text, std::size_t& i) {
     const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
     const unsigned char lead = byte(i);
     const int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
@@ -472,10 +475,5 @@ char32_t decode_utf8(std::string_view text, std::size_t& i) {
     return value;
 }
 
-}  // namespace
-
-Matcher::Program compile(std::string_view pattern) { return Parser(pattern).run(); }
-
-char32_t next_code_point(std::string_view text, std::size_t& i) { return decode_utf8(text, i); }
 
 }  // namespace cfngen::pattern

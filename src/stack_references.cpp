@@ -40,11 +40,6 @@ struct Resolver {
     StackLinks* links;
     const std::string& where;
 
-    // The import of another stack's value, without recording it.
-    static Json foreign_value(const QualifiedId& target, const std::string& attribute) {
-        return fn::import_value(CrossStackReference{target.stack, target.id, attribute}.export_name());
-    }
-
     // Returns the replacement of a reference to another stack, or null.
     Json foreign(const QualifiedId& target, const std::string& attribute) const {
         if (links == nullptr)
@@ -68,34 +63,29 @@ struct Resolver {
             (*this)(argument[1]);
         }
         if (!text) return (*this)(argument);
-        std::string source = text->get<std::string>();
+        const std::string source = text->get<std::string>();
         Json variables = argument.is_array() ? argument[1] : Json::object();
         std::string written;
         std::size_t pos = 0;
-        for (std::size_t start; (start = source.find("${", pos)) != std::string::npos;) {
-            const auto end = source.find('}', start + 2);
-            if (end == std::string::npos) break;
-            const std::string name = source.substr(start + 2, end - start - 2);
-            const auto dot = name.find('.');
-            const auto target = split_qualified(std::string_view(name).substr(0, dot));
-            written += source.substr(pos, start - pos);
-            pos = end + 1;
-            if (!target || name.starts_with("!")) {
-                written += source.substr(start, end + 1 - start);
-                continue;
-            }
-            const std::string attribute = dot == std::string::npos ? "" : name.substr(dot + 1);
+        for (const auto& variable : sub_variables(source)) {
+            const auto dot = variable.name.find('.');
+            const auto target = split_qualified(std::string_view(variable.name).substr(0, dot));
+            if (!target) continue;  // a plain name: copied with the text around it
+            written += source.substr(pos, variable.start - pos);
+            pos = variable.end;
+            const std::string attribute = dot == std::string::npos ? "" : variable.name.substr(dot + 1);
             if (target->stack == own_stack) {
                 written += "${" + target->id + (attribute.empty() ? "" : "." + attribute) + "}";
                 continue;
             }
-            std::string variable = target->id;
+            Json import = foreign(*target, attribute);
+            std::string name = target->id;
             for (const char c : attribute)
-                if (std::isalnum(static_cast<unsigned char>(c))) variable += c;
-            variable += "Import";
-            while (variables.contains(variable) && variables[variable] != foreign_value(*target, attribute)) variable += "X";
-            variables[variable] = foreign(*target, attribute);
-            written += "${" + variable + "}";
+                if (std::isalnum(static_cast<unsigned char>(c))) name += c;
+            name += "Import";
+            while (variables.contains(name) && variables[name] != import) name += "X";
+            variables[name] = std::move(import);
+            written += "${" + name + "}";
         }
         written += source.substr(pos);
         if (variables.empty()) {

@@ -21,10 +21,22 @@ namespace cfngen::validate::detail {
 
 namespace {
 
-std::uint32_t kinds_of(std::span<const FormatEntry> table, const std::string& key) {
-    const auto it = std::lower_bound(table.begin(), table.end(), key,
-                                     [](const FormatEntry& entry, const std::string& k) { return entry.key < k; });
-    return it != table.end() && it->key == key ? it->kinds : 0;
+// `key` against "<owner>|<name>", without building the latter: this runs
+// for every property of every template validated.
+int compare_key(std::string_view key, std::string_view owner, std::string_view name) {
+    const auto head = key.substr(0, owner.size());
+    if (const int c = head.compare(owner); c != 0) return c;
+    const auto rest = key.substr(head.size());
+    if (rest.empty()) return -1;
+    if (rest.front() != '|') return rest.front() < '|' ? -1 : 1;
+    return rest.substr(1).compare(name);
+}
+
+// The kinds `table` gives "<owner>|<name>", 0 for none.
+std::uint32_t kinds_of(std::span<const FormatEntry> table, std::string_view owner, std::string_view name) {
+    const auto it = std::partition_point(table.begin(), table.end(),
+                                         [&](const FormatEntry& entry) { return compare_key(entry.key, owner, name) < 0; });
+    return it != table.end() && compare_key(it->key, owner, name) == 0 ? it->kinds : 0;
 }
 
 std::optional<std::size_t> kind_index(std::string_view name) {
@@ -110,21 +122,21 @@ std::uint32_t Checker::produced_kind(const Json& v, std::string& what) const {
         if (type == "AWS::EC2::SecurityGroup")
             return kind_bit(member(member(resources[target], "Properties"), "VpcId").is_null() ? "AWS::EC2::SecurityGroup.Name"
                                                                                              : "AWS::EC2::SecurityGroup.Id");
-        return type.empty() ? 0 : kinds_of({produced_formats, produced_format_count}, type + "|Ref");
+        return type.empty() ? 0 : kinds_of({produced_formats, produced_format_count}, type, "Ref");
     }
     const auto& get_att = member(v, "Fn::GetAtt");
     if (get_att.is_array() && get_att.size() == 2 && get_att[0].is_string() && get_att[1].is_string()) {
         const auto target = get_att[0].get<std::string>();
         what = "Fn::GetAtt " + target + "." + get_att[1].get<std::string>();
         const auto type = std::string(type_of(member(resources, target)));
-        return type.empty() ? 0 : kinds_of({produced_formats, produced_format_count}, type + "|" + get_att[1].get<std::string>());
+        return type.empty() ? 0 : kinds_of({produced_formats, produced_format_count}, type, get_att[1].get<std::string>());
     }
     return 0;
 }
 
 void Checker::formatted(const std::string& id, const std::string& path, const Json& v, std::string_view owner,
                         std::string_view property) {
-    const auto allowed = kinds_of({property_formats, property_format_count}, fmt::format("{}|{}", owner, property));
+    const auto allowed = kinds_of({property_formats, property_format_count}, owner, property);
     if (allowed == 0) return;
     const auto judge = [&](const std::string& where, const Json& value) {
         if (value.is_string()) {

@@ -96,6 +96,7 @@ void Key::write_policy() const {
 // Key actions are granted on the key's ARN to the grantee's role; the key
 // policy's account statement lets IAM policies of the account use it.
 void Key::grant(const Grantee& grantee, std::vector<std::string> actions) const {
+    if (actions.empty()) return;  // a resource's actions that need no key use (permissions::key_use_for)
     constructs::grant(grantee, std::move(actions), {arn()});
 }
 

@@ -49,7 +49,7 @@ Intrinsic Queue::queue_name() const { return queue_->AttrQueueName(); }
 void Queue::grant(const Grantee& grantee, std::vector<std::string> actions) const {
     auto key_use = permissions::key_use_for(actions);
     constructs::grant(grantee, std::move(actions), {arn()});
-    if (!key_.empty() && !key_use.empty()) key_.front().grant(grantee, std::move(key_use));
+    if (!key_.empty()) key_.front().grant(grantee, std::move(key_use));
 }
 
 void Queue::grant_send_messages(const Grantee& grantee) const { grant(grantee, permissions::sqs_send_messages()); }

@@ -117,7 +117,7 @@ std::vector<Value> Table::data_arns() const {
 }
 
 void Table::grant_key(const Grantee& grantee, std::vector<std::string> actions) const {
-    if (!key_.empty() && !actions.empty()) key_.front().grant(grantee, std::move(actions));
+    if (!key_.empty()) key_.front().grant(grantee, std::move(actions));
 }
 
 void Table::grant(const Grantee& grantee, std::vector<std::string> actions) const {
