@@ -29,7 +29,7 @@ function must(r, what) {
 
 // The compiler command the build uses for the stack library's crypto_alerts.cpp.
 function compileCommand() {
-  const out = must(spawnSync('ninja', ['-C', build, '-t', 'commands', 'CMakeFiles/crypto_alerts.dir/src/stacks/crypto_alerts.cpp.o'],
+  const out = must(spawnSync('ninja', ['-C', build, '-t', 'commands', 'apps/crypto-alerts/CMakeFiles/crypto_alerts.dir/stack/crypto_alerts.cpp.o'],
     { encoding: 'utf8' }), 'ninja -t commands');
   const line = out.trim().split('\n').pop();
   return line.split(/\s+/).filter((a) => a !== '').filter((a, i, all) => !['-MD'].includes(a) && !['-MT', '-MF', '-o'].includes(all[i - 1]) && !['-MT', '-MF', '-o'].includes(a));
@@ -40,7 +40,7 @@ const beforeFiles = ['crypto_alerts.cpp', 'crypto_alerts_constructs.cpp', 'crypt
 for (const file of beforeFiles) {
   fs.writeFileSync(path.join(before, file), must(spawnSync('git', ['-C', ROOT, 'show', `${rev}:src/stacks/${file}`], { encoding: 'utf8' }), `git show ${rev}`));
 }
-const afterDir = path.join(ROOT, 'src', 'stacks');
+const afterDir = path.join(ROOT, 'apps', 'crypto-alerts', 'stack');
 const units = {
   before: beforeFiles.filter((f) => f.endsWith('.cpp')).map((f) => path.join(before, f)),
   after: ['crypto_alerts.cpp', 'crypto_alerts_alarms.cpp'].map((f) => path.join(afterDir, f)),
@@ -48,7 +48,7 @@ const units = {
 
 const command = compileCommand();
 const compile = (source) => {
-  const args = command.slice(1).map((a) => (a.endsWith('src/stacks/crypto_alerts.cpp') ? source : a));
+  const args = command.slice(1).map((a) => (a.endsWith('stack/crypto_alerts.cpp') ? source : a));
   const started = process.hrtime.bigint();
   must(spawnSync(command[0], [...args, '-I', afterDir, '-o', '/dev/null'], { encoding: 'utf8', cwd: build }), `compiling ${source}`);
   return Number(process.hrtime.bigint() - started) / 1e9;

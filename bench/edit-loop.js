@@ -2,7 +2,7 @@
 'use strict';
 // The edit loop, side by side in one run: what a user waits for between
 // saving a stack file and reading its template.
-//   cfngen_stack    touch src/stacks/crypto_alerts.cpp, rebuild cfngen, synth dev
+//   cfngen_stack    touch apps/crypto-alerts/stack/crypto_alerts.cpp, rebuild cfngen, synth dev
 //   minimal_stack   touch the minimal stack's source, rebuild it, synth
 //   cdk_synth       `npx cdk synth` of the same crypto-alerts stack (bench/cdk-reference)
 // and the parts of the first: compiling the one stack translation unit,
@@ -34,9 +34,10 @@ function run(argv, options = {}) {
 
 // The build tool's own target for one object file (Ninja or Make, whichever the build directory uses).
 const usesNinja = fs.existsSync(path.join(build, 'build.ninja'));
-const compileOne = (target, source) => (usesNinja
-  ? ['ninja', '-C', build, `CMakeFiles/${target}.dir/${source}.o`]
-  : ['make', '-C', build, '--no-print-directory', `${source}.o`]);
+// `folder` is the target's source folder relative to the top (apps/crypto-alerts).
+const compileOne = (folder, target, source) => (usesNinja
+  ? ['ninja', '-C', build, `${folder}/CMakeFiles/${target}.dir/${source}.o`]
+  : ['make', '-C', path.join(build, folder), '--no-print-directory', `${source}.o`]);
 const touch = (file) => { const now = new Date(); fs.utimesSync(path.join(ROOT, file), now, now); };
 const cmakeBuild = (target) => ['cmake', '--build', build, '--target', target, '-j', String(os.cpus().length)];
 const offlineEnv = () => ({
@@ -48,7 +49,7 @@ fs.mkdirSync(path.join(work, 'home'));
 // Each step: a label and a function returning seconds.
 const steps = {
   cfngen_stack: ['touch crypto_alerts.cpp, rebuild cfngen, synth dev', () => {
-    touch('src/stacks/crypto_alerts.cpp');
+    touch('apps/crypto-alerts/stack/crypto_alerts.cpp');
     return run(['bash', '-c', `${cmakeBuild('cfngen').join(' ')} >/dev/null && ${build}/cfngen synth --stage dev -o ${work}/cfngen 2>/dev/null`]);
   }],
   minimal_stack: ['touch uploads_stack.cpp, rebuild minimal-stack, synth', () => {
@@ -57,9 +58,9 @@ const steps = {
   }],
   cdk_synth: ['`npx cdk synth` (bench/cdk-reference)', () =>
     run(['npx', 'cdk', 'synth', '--no-notices', '--quiet', '-c', 'stage=dev', '-o', path.join(work, 'cdk')], { cwd: CDK_APP, env: offlineEnv() })],
-  stack_tu: ['compile src/stacks/crypto_alerts.cpp alone', () => {
-    touch('src/stacks/crypto_alerts.cpp');
-    return run(compileOne('crypto_alerts', 'src/stacks/crypto_alerts.cpp'), { stdio: 'ignore' });
+  stack_tu: ['compile apps/crypto-alerts/stack/crypto_alerts.cpp alone', () => {
+    touch('apps/crypto-alerts/stack/crypto_alerts.cpp');
+    return run(compileOne('apps/crypto-alerts', 'crypto_alerts', 'stack/crypto_alerts.cpp'), { stdio: 'ignore' });
   }],
   link: ['link cfngen (nothing to compile)', () => {
     fs.rmSync(path.join(build, 'cfngen'), { force: true });

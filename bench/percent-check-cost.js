@@ -13,7 +13,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { DynamoDBClient, DeleteTableCommand, PutItemCommand } = require('@aws-sdk/client-dynamodb');
-const { createAlertsTable, createPriceHistoryTable, loadHandler } = require('../tests/handlers/support/aws-local');
+const { createAlertsTable, createPriceHistoryTable, loadHandler } = require('../apps/crypto-alerts/tests/handlers/support/aws-local');
 const { option, median } = require('./lib/args');
 const { sizesAndRuns, startLocal, batchPut, measure, quietly } = require('./lib/checker-bench');
 

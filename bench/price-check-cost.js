@@ -11,7 +11,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { DynamoDBClient, DeleteTableCommand } = require('@aws-sdk/client-dynamodb');
-const { createAlertsTable, loadHandler } = require('../tests/handlers/support/aws-local');
+const { createAlertsTable, loadHandler } = require('../apps/crypto-alerts/tests/handlers/support/aws-local');
 const { scanCheck } = require('./baseline/scan-checker');
 const { option, median } = require('./lib/args');
 const { sizesAndRuns, startLocal, batchPut, measure, quietly } = require('./lib/checker-bench');

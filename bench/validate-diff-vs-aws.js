@@ -44,8 +44,8 @@ function prepareTemplates(work) {
   must(spawnSync(path.join(BUILD, 'bench', 'cfngen-scale-bench'), ['--sizes', '10', '--diff-size', '500', '--min-seconds', '0.01',
     '--diff-pair-dir', work], { encoding: 'utf8' }), 'cfngen-scale-bench');
   const files = {
-    'crypto-dev.json': path.join(ROOT, 'templates', 'crypto-alerts-dev.template.json'),
-    'crypto-prod.json': path.join(ROOT, 'templates', 'crypto-alerts-prod.template.json'),
+    'crypto-dev.json': path.join(ROOT, 'apps', 'crypto-alerts', 'templates', 'crypto-alerts-dev.template.json'),
+    'crypto-prod.json': path.join(ROOT, 'apps', 'crypto-alerts', 'templates', 'crypto-alerts-prod.template.json'),
     'gen500-old.json': path.join(work, 'old.json'),
     'gen500-new.json': path.join(work, 'new.json'),
   };

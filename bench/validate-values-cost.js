@@ -35,7 +35,7 @@ must(spawnSync(path.join(ROOT, 'build', 'bench', 'cfngen-scale-bench'), ['--size
   '--min-seconds', '0.01', '--diff-pair-dir', work], { encoding: 'utf8' }), 'cfngen-scale-bench');
 const templates = {
   gen500: path.join(work, 'old.json'),
-  crypto_dev: path.join(ROOT, 'templates', 'crypto-alerts-dev.template.json'),
+  crypto_dev: path.join(ROOT, 'apps', 'crypto-alerts', 'templates', 'crypto-alerts-dev.template.json'),
 };
 
 // validate exits 1 when it finds errors: the time is what is measured.

@@ -1,4 +1,4 @@
-// The crypto-alerts stack of src/stacks/crypto_alerts.cpp written with AWS
+// The crypto-alerts stack of apps/crypto-alerts/stack/crypto_alerts.cpp written with AWS
 // CDK v2, the way a CDK user would: L2 constructs, CDK's grants where CDK has
 // them, escape hatches only where an L2 has no property for a setting cfngen
 // makes. Same resources, names, settings and inline handler code; used only
@@ -24,7 +24,7 @@ const logs = require('aws-cdk-lib/aws-logs');
 const sns = require('aws-cdk-lib/aws-sns');
 const sqs = require('aws-cdk-lib/aws-sqs');
 
-const HANDLERS = path.join(__dirname, '..', '..', 'handlers');
+const HANDLERS = path.join(__dirname, '..', '..', 'apps', 'crypto-alerts', 'handlers');
 const ARMED_INDEX = 'armed-by-threshold';
 
 const handlerSource = (name) => fs.readFileSync(path.join(HANDLERS, name, 'index.js'), 'utf8');

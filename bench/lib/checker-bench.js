@@ -3,8 +3,8 @@
 // the command line, dynalite behind the counting proxy with the fake
 // exchanges, bulk loading, and one measured call.
 const { BatchWriteItemCommand } = require('@aws-sdk/client-dynamodb');
-const { startDynamo, useLocalAws } = require('../../tests/handlers/support/aws-local');
-const { startExchanges } = require('../../tests/handlers/support/exchanges');
+const { startDynamo, useLocalAws } = require('../../apps/crypto-alerts/tests/handlers/support/aws-local');
+const { startExchanges } = require('../../apps/crypto-alerts/tests/handlers/support/exchanges');
 const { option } = require('./args');
 
 // { runs, sizes }: the positional alert counts (else `defaults`), each at

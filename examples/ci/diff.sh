@@ -15,6 +15,8 @@
 # --fail-on KINDS   exit 1 when a change has one of replacement, data-loss,
 #                   iam, any (as `cfngen diff --fail-on`)
 # --stages "A B"    the stages (default: those of the committed templates)
+# --templates DIR   where the committed templates are (default:
+#                   apps/crypto-alerts/templates)
 # CFNGEN=PATH       use this cfngen instead of building build/cfngen
 #
 # Exit codes: 0 done; 1 a change --fail-on names; 2 bad input or a failed
@@ -22,10 +24,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-usage='usage: examples/ci/diff.sh (--base REV | --deployed STAGE [--stack-name NAME]) [--output FILE] [--fail-on KINDS] [--stages "A B"]'
+usage='usage: examples/ci/diff.sh (--base REV | --deployed STAGE [--stack-name NAME]) [--output FILE] [--fail-on KINDS] [--stages "A B"] [--templates DIR]'
 fail() { echo "diff.sh: error: $1" >&2; exit "${2:-2}"; }
 
-base="" deployed="" stack_name="" output="" fail_on=() stages=""
+base="" deployed="" stack_name="" output="" fail_on=() stages="" templates=apps/crypto-alerts/templates
 while [ $# -gt 0 ]; do
   case "$1" in -h|--help) echo "$usage"; exit 0 ;; esac
   [ $# -ge 2 ] || fail "$1 needs a value ($usage)"
@@ -36,6 +38,7 @@ while [ $# -gt 0 ]; do
     --output) output=$2 ;;
     --fail-on) fail_on=(--fail-on "$2") ;;
     --stages) stages=$2 ;;
+    --templates) templates=${2%/} ;;
     *) fail "unknown option $1 ($usage)" ;;
   esac
   shift 2
@@ -87,8 +90,8 @@ if [ -n "$deployed" ]; then
   diff_section "$stack" --stage "$deployed" --against "$work/deployed.json"
 else
   if [ -z "$stages" ]; then
-    for template in templates/*.template.json; do
-      [ -e "$template" ] || fail "no committed templates in templates/: give --stages"
+    for template in "$templates"/*.template.json; do
+      [ -e "$template" ] || fail "no committed templates in $templates/: give --stages"
       name=${template##*/}; name=${name%.template.json}
       stages+=" ${name##*-}"
     done
@@ -101,13 +104,13 @@ else
     "$cfngen" synth --stage "$stage" -o "$work/synth/$stage" 2>/dev/null || fail "cfngen synth --stage $stage failed"
     for synthesized in "$work/synth/$stage"/*.template.json; do
       file=${synthesized##*/}
-      if ! cmp -s "$synthesized" "templates/$file"; then
-        stale+=("templates/$file")
-        [ -z "${GITHUB_ACTIONS:-}" ] || echo "::error file=templates/$file::stale: run scripts/update-templates.sh and commit the result"
+      if ! cmp -s "$synthesized" "$templates/$file"; then
+        stale+=("$templates/$file")
+        [ -z "${GITHUB_ACTIONS:-}" ] || echo "::error file=$templates/$file::stale: run scripts/update-templates.sh and commit the result"
         continue
       fi
-      if git show "$base:templates/$file" > "$work/base.json" 2>/dev/null; then
-        diff_section "$file (stage $stage)" "$work/base.json" "templates/$file"
+      if git show "$base:$templates/$file" > "$work/base.json" 2>/dev/null; then
+        diff_section "$file (stage $stage)" "$work/base.json" "$templates/$file"
       else
         { echo "#### $file (stage $stage)"; echo; echo "New in this change: no such template at $base."; echo; } >> "$markdown"
       fi

@@ -22,6 +22,9 @@ namespace cfngen::cli {
 struct ProgramInfo {
     std::string name = "cfngen";  // in usage and error lines
     std::string description = "cfngen: synthesize, diff and validate CloudFormation templates";
+    // Where `diff` finds the committed templates unless --templates says,
+    // relative to the directory the program runs in.
+    std::string templates_directory = "templates";
 };
 
 // Parses the arguments, runs the subcommand and returns the exit code: 0

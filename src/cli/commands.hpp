@@ -20,7 +20,7 @@ inline constexpr int kBadInput = 2;  // bad input, unreadable or unwritable file
 using Command = std::function<int()>;
 
 Command add_synth_command(CLI::App& program, const AppBuilder& build_app);
-Command add_diff_command(CLI::App& program, const AppBuilder& build_app);
+Command add_diff_command(CLI::App& program, const AppBuilder& build_app, const std::string& templates_directory);
 Command add_validate_command(CLI::App& program, const AppBuilder& build_app);
 Command add_list_command(CLI::App& program, const AppBuilder& build_app);
 Command add_graph_command(CLI::App& program, const AppBuilder& build_app);

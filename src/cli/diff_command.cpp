@@ -40,25 +40,26 @@ bool fails(const diff::TemplateDiff& result, bool fail_on_any, const std::vector
 
 }  // namespace
 
-Command add_diff_command(CLI::App& program, const AppBuilder& build_app) {
+Command add_diff_command(CLI::App& program, const AppBuilder& build_app, const std::string& templates_directory) {
     struct Arguments {
         std::vector<std::string> files;
         std::string stage = "dev";
         std::string stack;
         std::string against;
-        std::string templates_directory = "templates";
+        std::string templates_directory;
         std::string colour = "auto";
         bool json = false;
         bool fail = false;
         std::vector<std::string> fail_on;
     };
     auto args = std::make_shared<Arguments>();
+    args->templates_directory = templates_directory;
     auto* diff = program.add_subcommand(
         "diff", "Show what a change does: the synthesized stage against the committed (or a deployed) template, "
                 "or OLD NEW");
     diff->add_option("templates", args->files, "OLD NEW: two template files")->expected(0, 2);
     const auto& name = program.get_name();
-    diff->footer("Examples:\n  " + name + " diff                      the synthesized dev stage against templates/\n  " +
+    diff->footer("Examples:\n  " + name + " diff                      the synthesized dev stage against " + templates_directory + "/\n  " +
                  name + " diff old.yaml new.json --fail-on replacement,data-loss\n  " + name +
                  " diff --stage prod --against deployed.json --json");
     add_stage_option(*diff, args->stage);

@@ -56,7 +56,7 @@ int run(const AppBuilder& build_app, int argc, char** argv, const ProgramInfo& i
     app.require_subcommand(1);
     const std::vector<std::pair<std::string, Command>> commands{
         {"synth", add_synth_command(app, build_app)},
-        {"diff", add_diff_command(app, build_app)},
+        {"diff", add_diff_command(app, build_app, info.templates_directory)},
         {"validate", add_validate_command(app, build_app)},
         {"list", add_list_command(app, build_app)},
         {"graph", add_graph_command(app, build_app)},

@@ -1,5 +1,4 @@
 #include "cfngen/asset.hpp"
-#include "cfngen/stacks/crypto_alerts.hpp"
 
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/error.hpp"
@@ -7,22 +6,10 @@
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
-using namespace cfngen::stacks;
 
 TEST_CASE("asset hash is the SHA-256 of its source", "[asset]") {
     // Known answer: SHA-256("abc").
     const Asset asset{"demo", "abc"};
     CHECK(asset.sha256() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(asset.directory_name() == "demo.ba7816bf8f01");
-}
-
-TEST_CASE("embedded handlers are the minified files the handler tests also run, byte for byte", "[asset]") {
-    CHECK(embedded_handler_names() == std::vector<std::string>{"alert-processor", "price-checker"});
-    for (const auto& name : embedded_handler_names()) {
-        const auto& source = embedded_handler(name).source;
-        CHECK(source == read_file(std::string(CFNGEN_MINIFIED_HANDLERS) + "/" + name + "/index.js"));
-        // Minified: smaller than the readable source it is made from.
-        CHECK(source.size() < read_file(std::string(CFNGEN_SOURCE_DIR) + "/handlers/" + name + "/index.js").size());
-    }
-    CHECK_THROWS_WITH(embedded_handler("nope"), "no embedded handler named nope");
 }

@@ -2,7 +2,7 @@
 #include "diff.hpp"
 
 #include "cfngen/synth.hpp"
-#include "../stacks/crypto_alerts_support.hpp"
+#include "../flagship_templates.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,7 +12,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-Json base() { return Json::parse(cfngen::test::synth_crypto_alerts("dev").template_text); }
+Json base() { return Json::parse(cfngen::test::flagship_template("dev")); }
 
 // The one resource the change itself touches (knock-on replacements aside).
 const ResourceChange& only_resource(const TemplateDiff& d) {

@@ -2,14 +2,14 @@
 #include "cfngen/resource_spec.hpp"
 
 #include "cfngen/synth.hpp"
-#include "../stacks/crypto_alerts_support.hpp"
+#include "../flagship_templates.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
 
 TEST_CASE("the generated specification table covers every type and property cfngen emits", "[spec]") {
-    const auto tmpl = Json::parse(cfngen::test::synth_crypto_alerts("prod").template_text);
+    const auto tmpl = Json::parse(cfngen::test::flagship_template("prod"));
     for (const auto& [id, resource] : tmpl["Resources"].items()) {
         const auto* type = spec::find_resource(resource["Type"].get<std::string>());
         INFO(id);

@@ -5,7 +5,7 @@
 #include "json.hpp"
 #include "validate.hpp"
 
-#include "../stacks/crypto_alerts_support.hpp"
+#include "../flagship_templates.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,7 +13,7 @@
 
 namespace cfngen::test {
 
-inline Json dev() { return Json::parse(synth_crypto_alerts_unchecked("dev").template_text); }
+inline Json dev() { return Json::parse(flagship_template("dev")); }
 inline Json& props(Json& t, const char* id) { return t["Resources"][id]["Properties"]; }
 inline validate::Report check(const Json& t) { return validate::check_template(t, t.dump(1).size()); }
 

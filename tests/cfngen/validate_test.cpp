@@ -17,7 +17,7 @@ using cfngen::test::props;
 TEST_CASE("both stages validate with zero errors and zero warnings", "[validate]") {
     for (const auto* stage : {"dev", "prod"}) {
         INFO(stage);
-        const auto text = cfngen::test::synth_crypto_alerts(stage).template_text;
+        const auto text = cfngen::test::flagship_template(stage);
         const auto report = check_template(Json::parse(text), text.size());
         CHECK(report.findings.empty());
         CHECK(report.suppressed == 2);

@@ -2,7 +2,8 @@
 
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/synth.hpp"
-#include "../stacks/crypto_alerts_support.hpp"
+#include "../flagship_templates.hpp"
+#include "cfngen/asset.hpp"
 
 #include "support.hpp"
 
@@ -21,8 +22,7 @@ TEST_CASE("cfngen synth writes out/crypto-alerts-dev.template.json and a summary
     const auto dir = fresh_directory("default");
     const auto run = run_cfngen("synth", dir);
     CHECK(run.exit_code == 0);
-    const auto expected = cfngen::test::synth_crypto_alerts("dev");
-    CHECK(cfngen::read_file(dir / "out" / "crypto-alerts-dev.template.json") == expected.template_text);
+    CHECK(cfngen::read_file(dir / "out" / "crypto-alerts-dev.template.json") == cfngen::test::flagship_template("dev"));
     CHECK_THAT(run.err, StartsWith("synthesized crypto-alerts-dev.template.json: 24 resources, "));
     fs::remove_all(dir);
 }
@@ -30,7 +30,7 @@ TEST_CASE("cfngen synth writes out/crypto-alerts-dev.template.json and a summary
 TEST_CASE("cfngen synth -o - prints the template to stdout", "[cli]") {
     const auto run = run_cfngen("synth --stage prod -o -");
     CHECK(run.exit_code == 0);
-    CHECK(run.out == cfngen::test::synth_crypto_alerts("prod").template_text);
+    CHECK(run.out == cfngen::test::flagship_template("prod"));
 }
 
 TEST_CASE("cfngen synth --asset-mode directory writes hashed asset directories", "[cli][assets]") {
@@ -38,7 +38,8 @@ TEST_CASE("cfngen synth --asset-mode directory writes hashed asset directories",
     const auto run = run_cfngen("synth --asset-mode directory -o " + (dir / "o").string());
     CHECK(run.exit_code == 0);
     for (const auto* name : {"price-checker", "alert-processor"}) {
-        const auto& asset = cfngen::stacks::embedded_handler(name);
+        const cfngen::Asset asset{name, cfngen::read_file(std::string(CRYPTO_ALERTS_MINIFIED_HANDLERS) + "/" + name +
+                                                          "/index.js")};
         CHECK(cfngen::read_file(dir / "o" / "assets" / asset.directory_name() / "index.js") == asset.source);
     }
     fs::remove_all(dir);

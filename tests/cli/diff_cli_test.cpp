@@ -28,7 +28,7 @@ std::string changed_copy(const std::filesystem::path& dir) {
 }  // namespace
 
 TEST_CASE("diff with no files compares the synthesized stage with the committed template", "[cli][diff]") {
-    const auto run = run_cfngen("diff --templates '" + std::string(CFNGEN_SOURCE_DIR) + "/templates' --fail");
+    const auto run = run_cfngen("diff --templates '" + std::string(CFNGEN_SOURCE_DIR) + "/apps/crypto-alerts/templates' --fail");
     CHECK(run.exit_code == 0);
     CHECK(run.out == "There were no differences\n");
 }

@@ -17,7 +17,7 @@ namespace cfngen::test {
 namespace fs = std::filesystem;
 
 inline const std::string kCommittedDev =
-    std::string(CFNGEN_SOURCE_DIR) + "/templates/crypto-alerts-dev.template.json";
+    std::string(CFNGEN_SOURCE_DIR) + "/apps/crypto-alerts/templates/crypto-alerts-dev.template.json";
 
 struct Run {
     int exit_code;

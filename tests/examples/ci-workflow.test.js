@@ -42,7 +42,7 @@ before(() => {
   git(tmp, 'clone', '--quiet', '--bare', ROOT, origin);
   const edit = path.join(tmp, 'base-edit');
   git(tmp, 'clone', '--quiet', origin, edit);
-  const file = path.join(edit, 'templates', 'crypto-alerts-dev.template.json');
+  const file = path.join(edit, 'apps', 'crypto-alerts', 'templates', 'crypto-alerts-dev.template.json');
   const template = JSON.parse(fs.readFileSync(file, 'utf8'));
   template.Resources.AlertsTable.Properties.TableName = 'crypto-alerts-dev-old';
   fs.writeFileSync(file, `${JSON.stringify(template, null, 1)}\n`);
@@ -131,14 +131,14 @@ test('diff.sh: --fail-on, a stale committed template, bad input', () => {
   assert.equal(failOn.status, 1, failOn.output);
   assert.match(fs.readFileSync(path.join(clone, 'out.md'), 'utf8'), /AlertsTable {2}\(requires replacement\)/);
 
-  const prod = path.join(clone, 'templates', 'crypto-alerts-prod.template.json');
+  const prod = path.join(clone, 'apps', 'crypto-alerts', 'templates', 'crypto-alerts-prod.template.json');
   const committed = fs.readFileSync(prod, 'utf8');
   fs.writeFileSync(prod, committed.replace('"crypto-alerts-prod"', '"crypto-alerts-prod-edited-by-hand"'));
   try {
     const stale = sh('examples/ci/diff.sh --base FETCH_HEAD', { cwd: clone, env });
     assert.equal(stale.status, 3, stale.output);
-    assert.match(stale.stdout, /\*\*Stale:\*\* templates\/crypto-alerts-prod\.template\.json differ/);
-    assert.match(stale.stderr, /^diff\.sh: error: stale committed templates: templates\/crypto-alerts-prod\.template\.json$/m);
+    assert.match(stale.stdout, /\*\*Stale:\*\* apps\/crypto-alerts\/templates\/crypto-alerts-prod\.template\.json differ/);
+    assert.match(stale.stderr, /^diff\.sh: error: stale committed templates: apps\/crypto-alerts\/templates\/crypto-alerts-prod\.template\.json$/m);
   } finally {
     fs.writeFileSync(prod, committed);
   }
@@ -159,7 +159,7 @@ test("the deployed-stack job: the synthesized stage against the stack's template
   assert.ok(job.steps.some((s) => s.uses === 'aws-actions/configure-aws-credentials@v4' && s.with['role-to-assume']));
   const step = job.steps.find((s) => s.name === 'Diff against the deployed stack');
 
-  const deployed = JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', 'crypto-alerts-prod.template.json'), 'utf8'));
+  const deployed = JSON.parse(fs.readFileSync(path.join(ROOT, 'apps', 'crypto-alerts', 'templates', 'crypto-alerts-prod.template.json'), 'utf8'));
   deployed.Resources.AlertProcessorFunction.Properties.MemorySize = 128;
   const deployedFile = path.join(tmp, 'deployed.json');
   fs.writeFileSync(deployedFile, JSON.stringify(deployed, null, 4)); // as `aws --output json` prints it

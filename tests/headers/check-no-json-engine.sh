@@ -16,19 +16,19 @@ for header in nlohmann/json.hpp nlohmann/json_fwd.hpp fmt/format.h fmt/core.h fm
 done
 compile() { "$cxx" -std=c++20 -fsyntax-only -I"$poison" -I"$root/include" -I"$bindings" "$@"; }
 checked=0
-for header in "$root"/include/cfngen/*.hpp "$root"/include/cfngen/constructs/*.hpp "$root"/include/cfngen/stacks/*.hpp; do
-  compile -x c++ - <<< "#include \"${header#"$root/include/"}\""
+for header in "$root"/include/cfngen/*.hpp "$root"/include/cfngen/constructs/*.hpp "$root"/apps/crypto-alerts/stack/*.hpp; do
+  compile -I"$root/apps/crypto-alerts/stack" -x c++ - <<< "#include \"$header\""
   checked=$((checked + 1))
 done
-for source in "$root"/src/stacks/*.cpp \
+for source in "$root"/apps/crypto-alerts/stack/*.cpp \
               "$root"/examples/minimal-stack/src/*.cpp \
               "$root"/tests/bindings/probe.cpp; do
-  compile -I"$(dirname "$source")" -I"$root/src/stacks" "$source"
+  compile -I"$(dirname "$source")" "$source"
   checked=$((checked + 1))
 done
 # The same with -H: no header path names either engine.
-if "$cxx" -std=c++20 -fsyntax-only -H -I"$root/include" -I"$bindings" -I"$root/src/stacks" \
-     "$root/src/stacks/crypto_alerts.cpp" 2>&1 | grep -E '^\.+ .*(nlohmann|/fmt/)'; then
+if "$cxx" -std=c++20 -fsyntax-only -H -I"$root/include" -I"$bindings" -I"$root/apps/crypto-alerts/stack" \
+     "$root/apps/crypto-alerts/stack/crypto_alerts.cpp" 2>&1 | grep -E '^\.+ .*(nlohmann|/fmt/)'; then
   echo "check-no-json-engine: the crypto-alerts stack preprocesses nlohmann or fmt" >&2
   exit 1
 fi

@@ -21,5 +21,5 @@ for field in Package Version Architecture Depends; do
   test -n "$(dpkg-deb -f "$package" "$field")" || { echo "check-debian-package: no $field field" >&2; exit 1; }
 done
 dpkg-deb -x "$package" "$work/root"
-"$work/root/usr/bin/cfngen" validate "$source_dir/templates/crypto-alerts-dev.template.json" >/dev/null
+"$work/root/usr/bin/cfngen" validate "$source_dir/apps/crypto-alerts/templates/crypto-alerts-dev.template.json" >/dev/null
 echo "debian package: $(basename "$package") holds cfngen, the library, its headers and CMake package"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs cfngen into a scratch prefix (cmake --install) and builds two apps
-# outside the tree against it with find_package(cfngen): the minimal stack,
-# whose template must be the committed one, and the probe of issue 11, whose
-# template `cfngen validate` must accept; neither compiles with -Werror.
+# Installs cfngen into a scratch prefix (cmake --install) and builds three
+# apps against it with find_package(cfngen), each from its own folder: the
+# minimal stack and the crypto-alerts app, whose templates must be the
+# committed ones, and the probe of issue 11, whose
+# template `cfngen validate` must accept; none compiles with -Werror.
 #   tests/install/check-installed.sh BUILD_DIR CFNGEN_BINARY
 set -euo pipefail
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,8 +28,18 @@ cmake --build "$work/minimal-stack" -j"$(nproc)" >/dev/null
 "$work/minimal-stack/minimal-stack" synth -o - 2>/dev/null |
   cmp - "$source_dir/examples/minimal-stack/templates/uploads-dev.template.json"
 
+# The flagship from its own folder, exactly as a user's app: its committed
+# templates are what it synthesizes against the installed library.
+cmake -S "$source_dir/apps/crypto-alerts" -B "$work/crypto-alerts" -DCMAKE_PREFIX_PATH="$work/prefix" \
+  -DBUILD_TESTING=OFF >/dev/null
+cmake --build "$work/crypto-alerts" -j"$(nproc)" >/dev/null
+for stage in dev prod; do
+  "$work/crypto-alerts/cfngen" synth --stage "$stage" -o - 2>/dev/null |
+    cmp - "$source_dir/apps/crypto-alerts/templates/crypto-alerts-$stage.template.json"
+done
+
 cmake -S "$source_dir/tests/install/probe-app" -B "$work/probe" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/probe" -j"$(nproc)" >/dev/null
 "$work/probe/probe" > "$work/probe.template.json"
 "$cfngen" validate "$work/probe.template.json"
-echo "installed cfngen: the minimal stack and the probe build with find_package(cfngen)"
+echo "installed cfngen: the minimal stack, the crypto-alerts app and the probe build with find_package(cfngen)"

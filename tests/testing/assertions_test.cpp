@@ -116,7 +116,7 @@ TEST_CASE("has_output and find_resources", "[testing]") {
 }
 
 TEST_CASE("Assertions reads template files, JSON or YAML", "[testing]") {
-    const auto t = Assertions::from_file(std::string(CFNGEN_SOURCE_DIR) + "/templates/crypto-alerts-dev.template.json");
+    const auto t = Assertions::from_file(std::string(CFNGEN_SOURCE_DIR) + "/apps/crypto-alerts/templates/crypto-alerts-dev.template.json");
     t.resource_count_is("AWS::KMS::Key", 1);
     CHECK_THROWS_AS(Assertions::from_file("/nonexistent.yaml"), Error);
 }

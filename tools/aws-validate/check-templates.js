@@ -4,7 +4,7 @@
 // and fails on any finding above INFO: the committed templates must pass
 // with 0 errors and 0 warnings. Prints one line per finding.
 //
-//   node tools/aws-validate/check-templates.js templates/   # every *.template.json in it
+//   node tools/aws-validate/check-templates.js apps/crypto-alerts/templates/   # every *.template.json in it
 //   node tools/aws-validate/check-templates.js some.template.yaml
 const fs = require('node:fs');
 const path = require('node:path');

@@ -6,7 +6,7 @@
 // failing resource suppresses it in Metadata.guard.SuppressedRules with a
 // reason; anything else fails the check. Prints counts per template.
 //
-//   node tools/guard/check-templates.js templates/
+//   node tools/guard/check-templates.js apps/crypto-alerts/templates/
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');

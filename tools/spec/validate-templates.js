@@ -6,7 +6,7 @@
 // property types too), required properties present, GetAtt attributes
 // existing. Prints one line per finding; exits 1 on any finding, 2 on bad input.
 //
-//   node tools/spec/validate-templates.js templates/            # every *.template.json
+//   node tools/spec/validate-templates.js apps/crypto-alerts/templates/           # every *.template.json
 //   node tools/spec/validate-templates.js some.template.json
 const fs = require('node:fs');
 const path = require('node:path');

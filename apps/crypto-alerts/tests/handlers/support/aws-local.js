@@ -9,7 +9,7 @@ const path = require('node:path');
 const dynalite = require('dynalite');
 const { DynamoDBClient, CreateTableCommand } = require('@aws-sdk/client-dynamodb');
 
-const REPO = path.resolve(__dirname, '../../..');
+const APP = path.resolve(__dirname, '../../..');  // apps/crypto-alerts
 
 function listen(server) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
@@ -96,7 +96,7 @@ async function startDynamo() {
 }
 
 function committedTemplate(stage = 'dev') {
-  return JSON.parse(fs.readFileSync(path.join(REPO, 'templates', `crypto-alerts-${stage}.template.json`), 'utf8'));
+  return JSON.parse(fs.readFileSync(path.join(APP, 'templates', `crypto-alerts-${stage}.template.json`), 'utf8'));
 }
 
 // CreateTable input from one of the template's AWS::DynamoDB::Table
@@ -224,7 +224,7 @@ function useLocalAws({ dynamo, sns, cloudformation }) {
 // separate Lambda execution environment would have.
 // The readable sources, or, with CFNGEN_HANDLERS_DIR set (CTest:
 // handlers_as_inlined), exactly the minified code the template inlines.
-const HANDLERS_DIR = process.env.CFNGEN_HANDLERS_DIR || path.join(REPO, 'handlers');
+const HANDLERS_DIR = process.env.CFNGEN_HANDLERS_DIR || path.join(APP, 'handlers');
 
 function loadHandler(name) {
   const file = path.join(HANDLERS_DIR, name, 'index.js');
@@ -232,4 +232,4 @@ function loadHandler(name) {
   return require(file);
 }
 
-module.exports = { REPO, HANDLERS_DIR, listen, readBody, startDynamo, startSns, startCloudFormation, committedTemplate, tableInputFromTemplate, createAlertsTable, createPriceHistoryTable, useLocalAws, loadHandler };
+module.exports = { APP, HANDLERS_DIR, listen, readBody, startDynamo, startSns, startCloudFormation, committedTemplate, tableInputFromTemplate, createAlertsTable, createPriceHistoryTable, useLocalAws, loadHandler };

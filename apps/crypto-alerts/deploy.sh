@@ -3,7 +3,7 @@
 # synthesizes and validates it, deploys it (inline code; or packaged to an
 # S3 bucket), waits, and prints the stack outputs.
 #
-#   examples/deploy.sh STAGE [--email ADDRESS] [--ops-email ADDRESS]
+#   apps/crypto-alerts/deploy.sh STAGE [--email ADDRESS] [--ops-email ADDRESS]
 #                            [--package-bucket BUCKET] [--region REGION] [--profile PROFILE]
 #
 # --email '' (or --ops-email '') removes that subscription; an option left
@@ -11,9 +11,9 @@
 #
 # Exit codes: 0 deployed (or nothing to change), 1 a step failed, 2 bad input.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
-usage="usage: examples/deploy.sh STAGE [--email ADDRESS] [--ops-email ADDRESS] [--package-bucket BUCKET] [--region REGION] [--profile PROFILE]"
+usage="usage: apps/crypto-alerts/deploy.sh STAGE [--email ADDRESS] [--ops-email ADDRESS] [--package-bucket BUCKET] [--region REGION] [--profile PROFILE]"
 fail() { echo "deploy: error: $1" >&2; exit "${2:-1}"; }
 
 [ $# -ge 1 ] || fail "$usage" 2

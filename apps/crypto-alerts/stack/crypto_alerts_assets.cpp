@@ -1,5 +1,5 @@
 #include "cfngen/error.hpp"
-#include "cfngen/stacks/crypto_alerts.hpp"
+#include "crypto_alerts.hpp"
 
 #include <map>
 

@@ -1,5 +1,5 @@
 'use strict';
-// examples/deploy.sh with a fake `aws` on PATH that records its arguments
+// apps/crypto-alerts/deploy.sh with a fake `aws` on PATH that records its arguments
 // and answers like the real CLI: the exact commands, and the errors a user
 // meets (no CLI, no credentials, a failed stack, ROLLBACK_COMPLETE).
 const { test } = require('node:test');
@@ -9,16 +9,17 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const ROOT = path.join(__dirname, '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const APP = path.join(ROOT, 'apps', 'crypto-alerts');
 const CFNGEN = process.env.CFNGEN || path.join(ROOT, 'build', 'cfngen');
-const FAKE = path.join(__dirname, 'fake-aws');
+const FAKE = path.join(ROOT, 'tests', 'examples', 'fake-aws');
 
 // Runs deploy.sh; returns status, output and the aws calls made.
 function deploy(args, { scenario = 'new', withAws = true, env = {} } = {}) {
   const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-')), 'aws.log');
   fs.writeFileSync(log, '');
   const PATH = [withAws ? FAKE : null, path.dirname(process.execPath), '/usr/bin', '/bin'].filter(Boolean).join(':');
-  const run = spawnSync('bash', [path.join(ROOT, 'examples', 'deploy.sh'), ...args], {
+  const run = spawnSync('bash', [path.join(APP, 'deploy.sh'), ...args], {
     cwd: ROOT, encoding: 'utf8', env: { PATH, CFNGEN, FAKE_AWS_LOG: log, FAKE_AWS_SCENARIO: scenario, HOME: os.tmpdir(), ...env },
   });
   const calls = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
@@ -93,7 +94,7 @@ test('--help anywhere prints the usage, exit 0', () => {
   for (const args of [['--help'], ['dev', '--help'], ['dev', '--email', 'a@example.com', '-h']]) {
     const run = deploy(args);
     assert.equal(run.status, 0, args.join(' '));
-    assert.match(run.stdout, /^usage: examples\/deploy.sh STAGE/);
+    assert.match(run.stdout, /^usage: apps\/crypto-alerts\/deploy.sh STAGE/);
     assert.deepEqual(run.calls, []);
   }
 });
@@ -106,7 +107,7 @@ test('no AWS CLI, no credentials, bad input: one clear error, nothing deployed',
   assert.equal(noCredentials.status, 1);
   assert.equal(noCredentials.stderr, 'deploy: error: no usable AWS credentials: configure them (aws configure, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)\n');
   assert.equal(noCredentials.calls.length, 1);
-  for (const [args, message] of [[[], /usage: examples\/deploy.sh STAGE/], [['Dev'], /invalid stage 'Dev'/],
+  for (const [args, message] of [[[], /usage: apps\/crypto-alerts\/deploy.sh STAGE/], [['Dev'], /invalid stage 'Dev'/],
     [['dev', '--email', 'nope'], /'nope' is not an email address/], [['dev', '--colour', 'x'], /unknown option --colour/],
     [['dev', '--email'], /--email needs a value/]]) {
     const run = deploy(args);

@@ -4,7 +4,7 @@
 
 #include "cfngen/constructs.hpp"
 #include "cfngen/parameter.hpp"
-#include "cfngen/stacks/crypto_alerts.hpp"
+#include "crypto_alerts.hpp"
 
 #include <string>
 

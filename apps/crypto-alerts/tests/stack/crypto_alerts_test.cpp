@@ -1,5 +1,6 @@
-#include "json.hpp"
-#include "cfngen/stacks/crypto_alerts.hpp"
+#include "crypto_alerts.hpp"
+
+#include "cfngen/value.hpp"
 
 #include "cfngen/error.hpp"
 #include "cfngen/synth.hpp"
@@ -16,7 +17,7 @@ using namespace cfngen::stacks;
 
 namespace {
 
-Json synth_json(const std::string& stage, AssetMode mode = AssetMode::Inline) {
+Value synth_json(const std::string& stage, AssetMode mode = AssetMode::Inline) {
     return crypto_alerts({stage, mode}).synth();
 }
 
@@ -25,7 +26,7 @@ Json synth_json(const std::string& stage, AssetMode mode = AssetMode::Inline) {
 TEST_CASE("the stack has the resources SPEC section 1 lists", "[stack]") {
     const auto tmpl = synth_json("dev");
     std::map<std::string, int> by_type;
-    for (const auto& [id, r] : tmpl["Resources"].items()) ++by_type[r["Type"].get<std::string>()];
+    for (const auto& [id, r] : tmpl["Resources"].members()) ++by_type[r["Type"].as_string()];
     CHECK(by_type == std::map<std::string, int>{{"AWS::CloudWatch::Alarm", 5},
                                                 {"AWS::DynamoDB::Table", 2},
                                                 {"AWS::Events::Rule", 1},
@@ -46,11 +47,11 @@ TEST_CASE("the alerts table has the keys, sparse GSI, stream, PITR and KMS encry
     const auto props = synth_json("dev")["Resources"]["AlertsTable"]["Properties"];
     CHECK(props["TableName"] == "crypto-alerts-dev");
     CHECK(props["BillingMode"] == "PAY_PER_REQUEST");
-    CHECK(props["KeySchema"] == Json::parse(R"([{"AttributeName":"userId","KeyType":"HASH"},
+    CHECK(props["KeySchema"] == Value::parse(R"([{"AttributeName":"userId","KeyType":"HASH"},
                                                  {"AttributeName":"alertId","KeyType":"RANGE"}])"));
     const auto& gsi = props["GlobalSecondaryIndexes"][0];
     CHECK(gsi["IndexName"] == "armed-by-threshold");
-    CHECK(gsi["KeySchema"] == Json::parse(R"([{"AttributeName":"armedKey","KeyType":"HASH"},
+    CHECK(gsi["KeySchema"] == Value::parse(R"([{"AttributeName":"armedKey","KeyType":"HASH"},
                                                {"AttributeName":"threshold","KeyType":"RANGE"}])"));
     CHECK(props["StreamSpecification"]["StreamViewType"] == "NEW_AND_OLD_IMAGES");
     CHECK(props["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] == true);
@@ -75,13 +76,13 @@ TEST_CASE("every taggable resource carries Environment and Service tags", "[stac
     const auto tmpl = synth_json("staging");
     const std::set<std::string> untaggable{"AWS::KMS::Alias", "AWS::SNS::Subscription", "AWS::Lambda::Permission",
                                            "AWS::Lambda::EventInvokeConfig"};
-    for (const auto& [id, r] : tmpl["Resources"].items()) {
+    for (const auto& [id, r] : tmpl["Resources"].members()) {
         INFO(id);
-        if (untaggable.count(r["Type"].get<std::string>())) {
+        if (untaggable.count(r["Type"].as_string())) {
             CHECK_FALSE(r["Properties"].contains("Tags"));
             continue;
         }
-        CHECK(r["Properties"]["Tags"] == Json::parse(R"([{"Key":"Environment","Value":"staging"},
+        CHECK(r["Properties"]["Tags"] == Value::parse(R"([{"Key":"Environment","Value":"staging"},
                                                           {"Key":"Service","Value":"crypto-alerts"}])"));
     }
 }
@@ -146,7 +147,7 @@ TEST_CASE("CloudWatch may use the key only for this stage's alarms publishing to
     const auto tmpl = synth_json("dev");
     const auto& cloudwatch = tmpl["Resources"]["AlertsKey"]["Properties"]["KeyPolicy"]["Statement"][2];
     CHECK(cloudwatch["Principal"]["Service"] == "cloudwatch.amazonaws.com");
-    CHECK(cloudwatch["Action"] == Json::array({"kms:Decrypt", "kms:GenerateDataKey*"}));
+    CHECK(cloudwatch["Action"] == Value::array({"kms:Decrypt", "kms:GenerateDataKey*"}));
     const auto topic_arn = fn::sub("arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:crypto-alerts-ops-dev");
     CHECK(cloudwatch["Condition"]["StringEquals"]["kms:EncryptionContext:aws:sns:topicArn"] == topic_arn);
     CHECK(cloudwatch["Condition"]["ArnLike"]["aws:SourceArn"] ==
@@ -156,7 +157,7 @@ TEST_CASE("CloudWatch may use the key only for this stage's alarms publishing to
 
 TEST_CASE("only AWS services may create grants on the key", "[stack][kms]") {
     const auto deny = synth_json("dev")["Resources"]["AlertsKey"]["Properties"]["KeyPolicy"]["Statement"][3];
-    CHECK(deny == Json::parse(R"({"Sid":"GrantsOnlyForAwsServices","Effect":"Deny","Action":"kms:CreateGrant",
+    CHECK(deny == Value::parse(R"({"Sid":"GrantsOnlyForAwsServices","Effect":"Deny","Action":"kms:CreateGrant",
         "Resource":"*","Principal":{"AWS":"*"},
         "Condition":{"BoolIfExists":{"kms:GrantIsForAWSResource":"false","aws:PrincipalIsAWSService":"false"}}})"));
 }
@@ -164,13 +165,13 @@ TEST_CASE("only AWS services may create grants on the key", "[stack][kms]") {
 TEST_CASE("every Guard suppression carries a control, a rule and a reason", "[stack][guard]") {
     const auto tmpl = synth_json("dev");
     int suppressions = 0;
-    for (const auto& [id, r] : tmpl["Resources"].items()) {
+    for (const auto& [id, r] : tmpl["Resources"].members()) {
         if (!r.contains("Metadata") || !r["Metadata"].contains("guard")) continue;
-        for (const auto& s : r["Metadata"]["guard"]["SuppressedRules"]) {
+        for (const auto& s : r["Metadata"]["guard"]["SuppressedRules"].elements()) {
             INFO(id);
-            CHECK(s["id"].get<std::string>().rfind("CT.", 0) == 0);
-            CHECK_FALSE(s["rule"].get<std::string>().empty());
-            CHECK(s["reason"].get<std::string>().size() >= 20);
+            CHECK(s["id"].as_string().rfind("CT.", 0) == 0);
+            CHECK_FALSE(s["rule"].as_string().empty());
+            CHECK(s["reason"].as_string().size() >= 20);
             ++suppressions;
         }
     }
@@ -183,7 +184,7 @@ TEST_CASE("functions run on arm64 Node.js 24 with encrypted env and JSON logs", 
         INFO(id);
         const auto& p = tmpl["Resources"][id]["Properties"];
         CHECK(p["Runtime"] == "nodejs24.x");
-        CHECK(p["Architectures"] == Json::array({"arm64"}));
+        CHECK(p["Architectures"] == Value::array({"arm64"}));
         CHECK(p["KmsKeyArn"] == fn::get_att("AlertsKey", "Arn"));
         CHECK(p["LoggingConfig"]["LogFormat"] == "JSON");
         CHECK(p["Environment"]["Variables"]["TABLE_NAME"] == fn::ref("AlertsTable"));
@@ -200,24 +201,24 @@ TEST_CASE("functions run on arm64 Node.js 24 with encrypted env and JSON logs", 
 
 TEST_CASE("the stream mapping filters, reports partial failures and dead-letters", "[stack][lambda]") {
     const auto p = synth_json("dev")["Resources"]["AlertStreamMapping"]["Properties"];
-    CHECK(p["FunctionResponseTypes"] == Json::array({"ReportBatchItemFailures"}));
+    CHECK(p["FunctionResponseTypes"] == Value::array({"ReportBatchItemFailures"}));
     CHECK(p["BisectBatchOnFunctionError"] == true);
     CHECK(p["MaximumRetryAttempts"] == 5);
     CHECK(p["DestinationConfig"]["OnFailure"]["Destination"] == fn::get_att("AlertProcessorDeadLetterQueue", "Arn"));
     const auto& filters = p["FilterCriteria"]["Filters"];
     REQUIRE(filters.size() == 5);  // Lambda's default limit per event source mapping
-    auto pattern = [&](int i) { return Json::parse(filters[i]["Pattern"].get<std::string>()); };
+    auto pattern = [&](int i) { return Value::parse(filters[i]["Pattern"].as_string()); };
     CHECK(pattern(0) ==
-          Json::parse(R"({"dynamodb":{"NewImage":{"userId":{"S":[{"exists":true}]},"status":{"S":[{"exists":false}]}}}})"));
-    CHECK(pattern(1) == Json::parse(R"({"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
+          Value::parse(R"({"dynamodb":{"NewImage":{"userId":{"S":[{"exists":true}]},"status":{"S":[{"exists":false}]}}}})"));
+    CHECK(pattern(1) == Value::parse(R"({"dynamodb":{"NewImage":{"status":{"S":["ACTIVE"]},
                                                               "armedKey":{"S":[{"exists":false}]}}}})"));
-    CHECK(pattern(2) == Json::parse(R"({"dynamodb":{"OldImage":{"status":{"S":["ACTIVE"]}},
+    CHECK(pattern(2) == Value::parse(R"({"dynamodb":{"OldImage":{"status":{"S":["ACTIVE"]}},
                                                               "NewImage":{"status":{"S":["TRIGGERED"]}}}})"));
     for (const bool mark : {true, false}) {
         INFO(mark);
-        const Json same_mark = {{"BOOL", Json::array({{{"exists", mark}}})}};
+        const Value same_mark = {{"BOOL", Value::array({{{"exists", mark}}})}};
         CHECK(pattern(mark ? 3 : 4) ==
-              Json{{"dynamodb",
+              Value{{"dynamodb",
                      {{"OldImage", {{"status", {{"S", {"ACTIVE", "INVALID"}}}}, {"processorMark", same_mark}}},
                       {"NewImage", {{"status", {{"S", {"ACTIVE", "INVALID", "PAUSED"}}}}, {"processorMark", same_mark}}}}}});
     }
@@ -262,7 +263,7 @@ TEST_CASE("inline templates fit aws cloudformation deploy's 51,200-byte body", "
 
 TEST_CASE("directory mode points Code at content-hashed asset directories", "[stack][assets]") {
     const auto out = cfngen::test::synth_crypto_alerts("dev", cfngen::AssetMode::Directory);
-    const auto tmpl = Json::parse(out.template_text);
+    const auto tmpl = Value::parse(out.template_text);
     const auto& checker = embedded_handler("price-checker");
     CHECK(tmpl["Resources"]["PriceCheckerFunction"]["Properties"]["Code"] == "assets/" + checker.directory_name());
     REQUIRE(out.assets.size() == 2);
@@ -280,9 +281,9 @@ TEST_CASE("the price history table: keyed by coin and time, expiring by TTL, enc
     const auto tmpl = synth_json("dev");
     const auto& p = tmpl["Resources"]["PriceHistoryTable"]["Properties"];
     CHECK(p["TableName"] == "crypto-alerts-prices-dev");
-    CHECK(p["KeySchema"] == Json::parse(R"([{"AttributeName":"coin","KeyType":"HASH"},
+    CHECK(p["KeySchema"] == Value::parse(R"([{"AttributeName":"coin","KeyType":"HASH"},
                                                {"AttributeName":"recordedAt","KeyType":"RANGE"}])"));
-    CHECK(p["TimeToLiveSpecification"] == Json::parse(R"({"AttributeName":"expiresAt","Enabled":true})"));
+    CHECK(p["TimeToLiveSpecification"] == Value::parse(R"({"AttributeName":"expiresAt","Enabled":true})"));
     CHECK(p["SSESpecification"]["KMSMasterKeyId"] == fn::get_att("AlertsKey", "Arn"));
     CHECK_FALSE(p.contains("StreamSpecification"));
     const auto& checker = tmpl["Resources"]["PriceCheckerFunction"]["Properties"]["Environment"]["Variables"];

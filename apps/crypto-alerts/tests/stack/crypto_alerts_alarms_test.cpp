@@ -1,5 +1,6 @@
-#include "json.hpp"
-#include "cfngen/stacks/crypto_alerts.hpp"
+#include "crypto_alerts.hpp"
+
+#include "cfngen/value.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,9 +11,9 @@ using namespace cfngen::stacks;
 
 namespace {
 
-Json resources(const std::string& stage = "dev") { return json_of(crypto_alerts({stage, AssetMode::Inline}).synth())["Resources"]; }
+Value resources(const std::string& stage = "dev") { return crypto_alerts({stage, AssetMode::Inline}).synth()["Resources"]; }
 
-const Json& properties(const Json& r, const char* id) { return r[id]["Properties"]; }
+const Value& properties(const Value& r, const char* id) { return r[id]["Properties"]; }
 
 }  // namespace
 
@@ -21,13 +22,13 @@ TEST_CASE("five alarms, named per stage, tell the operations topic on ALARM and 
         INFO(stage);
         const auto r = resources(stage);
         std::set<std::string> names;
-        for (const auto& [id, resource] : r.items()) {
+        for (const auto& [id, resource] : r.members()) {
             if (resource["Type"] != "AWS::CloudWatch::Alarm") continue;
             const auto& p = resource["Properties"];
-            names.insert(p["AlarmName"].get<std::string>());
-            CHECK(p["AlarmActions"] == Json::array({fn::ref("OperationsTopic")}));
-            CHECK(p["OKActions"] == Json::array({fn::ref("OperationsTopic")}));
-            CHECK(p["AlarmDescription"].get<std::string>().size() > 40);
+            names.insert(p["AlarmName"].as_string());
+            CHECK(p["AlarmActions"] == Value::array({fn::ref("OperationsTopic")}));
+            CHECK(p["OKActions"] == Value::array({fn::ref("OperationsTopic")}));
+            CHECK(p["AlarmDescription"].as_string().size() > 40);
         }
         const std::string prefix = std::string("crypto-alerts-") + stage + "-";
         CHECK(names == std::set<std::string>{prefix + "processor-errors", prefix + "dead-letters",
@@ -45,7 +46,7 @@ TEST_CASE("the alarms watch the metrics of the failures they are named after", "
     const auto& dead_letters = properties(r, "DeadLetterQueueAlarm");
     CHECK(dead_letters["MetricName"] == "ApproximateNumberOfMessagesVisible");
     CHECK(dead_letters["Dimensions"][0] ==
-          Json{{"Name", "QueueName"}, {"Value", fn::get_att("AlertProcessorDeadLetterQueue", "QueueName")}});
+          Value{{"Name", "QueueName"}, {"Value", fn::get_att("AlertProcessorDeadLetterQueue", "QueueName")}});
     const auto& age = properties(r, "StreamIteratorAgeAlarm");
     CHECK(age["MetricName"] == "IteratorAge");
     CHECK(age["Threshold"] == 300000);  // 5 minutes, in milliseconds
@@ -87,7 +88,7 @@ TEST_CASE("CloudWatch may use the key only for this stage's alarms, to publish t
     const auto& statement = r["AlertsKey"]["Properties"]["KeyPolicy"]["Statement"][2];
     CHECK(statement["Sid"] == "CloudWatchAlarmsPublishToOperationsTopic");
     CHECK(statement["Principal"]["Service"] == "cloudwatch.amazonaws.com");
-    CHECK(statement["Action"] == Json::array({"kms:Decrypt", "kms:GenerateDataKey*"}));
+    CHECK(statement["Action"] == Value::array({"kms:Decrypt", "kms:GenerateDataKey*"}));
     CHECK(statement["Condition"]["ArnLike"]["aws:SourceArn"] ==
           fn::sub("arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:crypto-alerts-dev-*"));
     CHECK(statement["Condition"]["StringEquals"]["aws:SourceAccount"] == pseudo::account_id());

@@ -1,14 +1,12 @@
-// templates/ holds the synthesized template of each stage. When the stack or
+// apps/crypto-alerts/templates/ holds the synthesized template of each stage. When the stack or
 // a handler changes, this fails with the first differing lines and the
 // command that regenerates them.
 
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/synth.hpp"
-#include "../stacks/crypto_alerts_support.hpp"
+#include "../stack/crypto_alerts_support.hpp"
 
 #include <catch2/catch.hpp>
-
-#include <fmt/format.h>
 
 #include <sstream>
 
@@ -29,7 +27,7 @@ std::string first_difference(const std::string& committed, const std::string& fr
     const auto b = lines_of(fresh);
     std::size_t i = 0;
     while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
-    std::string out = fmt::format("first difference at line {}:\n", i + 1);
+    std::string out = "first difference at line " + std::to_string(i + 1) + ":\n";
     const auto from = i >= 3 ? i - 3 : 0;
     for (auto k = from; k < i; ++k) out += "  " + a[k].substr(0, 160) + "\n";
     for (auto k = i; k < std::min(a.size(), i + 3); ++k) out += "- " + a[k].substr(0, 160) + "\n";
@@ -42,10 +40,10 @@ std::string first_difference(const std::string& committed, const std::string& fr
 TEST_CASE("committed templates match what cfngen synthesizes", "[golden]") {
     for (const auto* stage : {"dev", "prod"}) {
         const auto fresh = cfngen::test::synth_crypto_alerts(stage);
-        const auto path = std::string(CFNGEN_SOURCE_DIR) + "/templates/" + fresh.file_name;
+        const auto path = std::string(CRYPTO_ALERTS_DIR) + "/templates/" + fresh.file_name;
         const auto committed = read_file(path);
-        INFO(fmt::format("{} is stale; regenerate with: scripts/update-templates.sh\n{}", path,
-                         first_difference(committed, fresh.template_text)));
+        INFO(path + " is stale; regenerate with: scripts/update-templates.sh\n" +
+             first_difference(committed, fresh.template_text));
         CHECK(committed == fresh.template_text);
     }
 }

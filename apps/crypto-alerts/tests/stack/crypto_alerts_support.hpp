@@ -1,7 +1,7 @@
 #pragma once
 // The crypto-alerts stack of a stage, synthesized as `cfngen synth` does.
 
-#include "cfngen/stacks/crypto_alerts.hpp"
+#include "crypto_alerts.hpp"
 #include "cfngen/synth.hpp"
 
 #include <string>

@@ -1,8 +1,0 @@
-// `cfngen`: the crypto-alerts app on cfngen's command line.
-#include "cfngen/cli.hpp"
-#include "cfngen/stacks/crypto_alerts.hpp"
-
-int main(int argc, char** argv) {
-    return cfngen::cli::run(cfngen::stacks::crypto_alerts_app, argc, argv,
-                            {"cfngen", "cfngen: the crypto price alert system as a CloudFormation template"});
-}
