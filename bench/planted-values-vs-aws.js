@@ -2,7 +2,7 @@
 'use strict';
 // Which planted wrong values `cfngen validate` and AWS's offline validator
 // (@aws/cloudformation-validate, the successor of cfn-lint) each report, side
-// by side: every case of tests/cfngen/planted-values.json planted alone in
+// by side: every case of tests/check/planted-values.json planted alone in
 // apps/crypto-alerts/templates/crypto-alerts-dev.template.json. A case counts as reported when
 // the tool has a finding (error or warning) on the planted resource that the
 // unplanted template does not have. Pass --before OLD_CFNGEN to add a column
@@ -21,7 +21,7 @@ const before = option('before', null);
 const outDir = path.resolve(option('out', path.join(ROOT, 'bench', 'results')));
 const cfngen = path.join(ROOT, 'build', 'cfngen');
 const base = JSON.parse(fs.readFileSync(path.join(ROOT, 'apps', 'crypto-alerts', 'templates', 'crypto-alerts-dev.template.json'), 'utf8'));
-const { cases } = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'cfngen', 'planted-values.json'), 'utf8'));
+const { cases } = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'check', 'planted-values.json'), 'utf8'));
 
 function plant(template, c) {
   const t = structuredClone(template);

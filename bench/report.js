@@ -451,7 +451,7 @@ const plantedSection = planted ? `
 ## 10. Planted wrong values: \`cfngen validate\` and AWS's validator
 
 \`node bench/planted-values-vs-aws.js${plantedTools.includes('cfngen_before') ? ' --before OLD_CFNGEN' : ''}\`: each case of
-[\`tests/cfngen/planted-values.json\`](../tests/cfngen/planted-values.json) planted alone in the crypto-alerts dev template;
+[\`tests/check/planted-values.json\`](../tests/check/planted-values.json) planted alone in the crypto-alerts dev template;
 a tool reports it when it has a finding on the planted resource that the unplanted template does not have
 (AWS's validator: @aws/cloudformation-validate ${planted.validator}).
 ${plantedTools.includes('cfngen_before') ? 'cfngen before: the binary before the value checks.\n' : ''}

@@ -11,16 +11,16 @@
 // next. The diff case parses, compares and renders two templates of
 // --diff-size resources that differ in 10% of them.
 
-#include "json.hpp"
-#include "template_writer.hpp"
+#include "model/json.hpp"
+#include "model/template_writer.hpp"
 #include "generated_stack.hpp"
 #include "../measure/process_stats.hpp"
 
 #include "cfngen/atomic_file.hpp"
-#include "diff.hpp"
+#include "diff/diff.hpp"
 #include "cfngen/error.hpp"
-#include "template_file.hpp"
-#include "validate.hpp"
+#include "read/template_file.hpp"
+#include "check/validate.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

@@ -110,7 +110,7 @@ private:
     // Checks and writes the template with the library's JSON engine (src/).
     friend struct detail::TemplateWriter;
     // What constructs keep beside the resources (the policy documents their
-    // grants build): src/constructs/construct_state.hpp.
+    // grants build): src/model/construct_state.hpp.
     friend struct detail::ConstructState;
     // Takes ownership of `owned`; throws (and deletes it) for an invalid or
     // taken logical id.

@@ -1,9 +1,9 @@
-#include "commands.hpp"
+#include "cli/detail/commands.hpp"
 
-#include "diff.hpp"
+#include "diff/diff.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/synth.hpp"
-#include "template_file.hpp"
+#include "read/template_file.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
 // `cfngen list` and `cfngen graph`: what a template's resources are and what
 // each references, for the synthesized stage or any template file.
 
-#include "commands.hpp"
+#include "cli/detail/commands.hpp"
 
-#include "resource_graph.hpp"
-#include "template_file.hpp"
+#include "diff/resource_graph.hpp"
+#include "read/template_file.hpp"
 
 #include <fmt/format.h>
 

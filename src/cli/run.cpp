@@ -6,7 +6,7 @@
 
 #include "cfngen/error.hpp"
 #include "cfngen/version.hpp"
-#include "commands.hpp"
+#include "cli/detail/commands.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "commands.hpp"
+#include "cli/detail/commands.hpp"
 
 #include "cfngen/error.hpp"
 #include "cfngen/synth.hpp"

@@ -1,9 +1,9 @@
-#include "commands.hpp"
+#include "cli/detail/commands.hpp"
 
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/synth.hpp"
-#include "template_file.hpp"
-#include "validate.hpp"
+#include "read/template_file.hpp"
+#include "check/validate.hpp"
 
 #include <fmt/format.h>
 

@@ -8,8 +8,8 @@
 #include "cfngen/resources/sqs/Queue.hpp"
 #include "cfngen/resources/sqs/QueuePolicy.hpp"
 #include "cfngen/template.hpp"
-#include "construct_state.hpp"
-#include "permissions.hpp"
+#include "model/construct_state.hpp"
+#include "constructs/detail/permissions.hpp"
 
 namespace cfngen::constructs {
 

@@ -9,7 +9,7 @@
 #include "cfngen/resources/lambda/Function.hpp"
 #include "cfngen/resources/sqs/Queue.hpp"
 #include "cfngen/template.hpp"
-#include "permissions.hpp"
+#include "constructs/detail/permissions.hpp"
 
 namespace cfngen::constructs {
 

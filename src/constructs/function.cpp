@@ -8,8 +8,8 @@
 #include "cfngen/resources/lambda/Function.hpp"
 #include "cfngen/resources/lambda/Permission.hpp"
 #include "cfngen/resources/logs/LogGroup.hpp"
-#include "construct_state.hpp"
-#include "permissions.hpp"
+#include "model/construct_state.hpp"
+#include "constructs/detail/permissions.hpp"
 
 namespace cfngen::constructs {
 

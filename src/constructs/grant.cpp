@@ -4,8 +4,8 @@
 #include "cfngen/resources/iam/ManagedPolicy.hpp"
 #include "cfngen/resources/iam/Role.hpp"
 #include "cfngen/template.hpp"
-#include "construct_state.hpp"
-#include "suppress_entries.hpp"
+#include "model/construct_state.hpp"
+#include "constructs/detail/suppress_entries.hpp"
 
 #include <algorithm>
 #include <optional>

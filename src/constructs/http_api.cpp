@@ -8,8 +8,8 @@
 #include "cfngen/resources/apigatewayv2/Stage.hpp"
 #include "cfngen/resources/logs/LogGroup.hpp"
 #include "cfngen/template.hpp"
-#include "arn.hpp"
-#include "construct_state.hpp"
+#include "constructs/detail/arn.hpp"
+#include "model/construct_state.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -3,9 +3,9 @@
 #include "cfngen/resources/kms/Alias.hpp"
 #include "cfngen/resources/kms/Key.hpp"
 #include "cfngen/template.hpp"
-#include "arn.hpp"
-#include "construct_state.hpp"
-#include "suppress_entries.hpp"
+#include "constructs/detail/arn.hpp"
+#include "model/construct_state.hpp"
+#include "constructs/detail/suppress_entries.hpp"
 
 namespace cfngen::constructs {
 

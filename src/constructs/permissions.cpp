@@ -1,4 +1,4 @@
-#include "permissions.hpp"
+#include "constructs/detail/permissions.hpp"
 
 #include <algorithm>
 #include <cctype>

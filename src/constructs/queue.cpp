@@ -4,7 +4,7 @@
 #include "cfngen/error.hpp"
 #include "cfngen/resources/sqs/Queue.hpp"
 #include "cfngen/template.hpp"
-#include "permissions.hpp"
+#include "constructs/detail/permissions.hpp"
 
 namespace cfngen::constructs {
 

@@ -1,7 +1,7 @@
 #include "cfngen/constructs/suppress.hpp"
 
 #include "cfngen/resource.hpp"
-#include "suppress_entries.hpp"
+#include "constructs/detail/suppress_entries.hpp"
 
 namespace cfngen::constructs {
 

@@ -4,8 +4,8 @@
 #include "cfngen/error.hpp"
 #include "cfngen/resources/dynamodb/Table.hpp"
 #include "cfngen/template.hpp"
-#include "construct_state.hpp"
-#include "permissions.hpp"
+#include "model/construct_state.hpp"
+#include "constructs/detail/permissions.hpp"
 
 #include <algorithm>
 

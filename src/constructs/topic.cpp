@@ -5,9 +5,9 @@
 #include "cfngen/resources/sns/Subscription.hpp"
 #include "cfngen/resources/sns/Topic.hpp"
 #include "cfngen/template.hpp"
-#include "arn.hpp"
-#include "construct_state.hpp"
-#include "permissions.hpp"
+#include "constructs/detail/arn.hpp"
+#include "model/construct_state.hpp"
+#include "constructs/detail/permissions.hpp"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #include "cfngen/error.hpp"
 #include "cfngen/template.hpp"
 #include "cfngen/testing.hpp"
-#include "json.hpp"
-#include "template_file.hpp"
+#include "model/json.hpp"
+#include "read/template_file.hpp"
 
 #include <algorithm>
 

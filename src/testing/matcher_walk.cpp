@@ -2,7 +2,7 @@
 // the template's own (Properties.Environment.Variables.TABLE, Policies[0]).
 
 #include "cfngen/error.hpp"
-#include "matcher_node.hpp"
+#include "testing/detail/matcher_node.hpp"
 
 #include <regex>
 

@@ -1,6 +1,6 @@
 #include "cfngen/error.hpp"
 #include "cfngen/testing.hpp"
-#include "matcher_node.hpp"
+#include "testing/detail/matcher_node.hpp"
 
 #include <regex>
 

@@ -1,6 +1,6 @@
 // `cfngen diff` end to end: exit codes, output modes, bad input.
 
-#include "json.hpp"
+#include "model/json.hpp"
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/synth.hpp"
 

@@ -1,6 +1,6 @@
 // cfngen list and cfngen graph through the real binary.
 
-#include "json.hpp"
+#include "model/json.hpp"
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/value.hpp"
 

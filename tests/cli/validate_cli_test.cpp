@@ -1,7 +1,7 @@
 // `cfngen validate` end to end, and hostile input to every command that
 // reads a template: one clear line and exit code 2, never a crash.
 
-#include "json.hpp"
+#include "model/json.hpp"
 #include "cfngen/atomic_file.hpp"
 #include "cfngen/intrinsic.hpp"
 

@@ -3,11 +3,11 @@
 // acceptable failure is cfngen::Error; anything else (another exception, a
 // sanitizer report, a crash) is a bug.
 
-#include "json.hpp"
-#include "diff.hpp"
+#include "model/json.hpp"
+#include "diff/diff.hpp"
 #include "cfngen/error.hpp"
-#include "template_file.hpp"
-#include "validate.hpp"
+#include "read/template_file.hpp"
+#include "check/validate.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -14,7 +14,7 @@
 // A pattern that still does not compile with the `u` flag is left out of
 // the checks (tools/spec/generate-spec-table.js counts them), and so is one
 // with a back reference (\3), which cfngen's matcher does not support: a
-// linear-time search cannot have them (src/pattern_matcher.hpp).
+// linear-time search cannot have them (src/check/pattern_matcher.hpp).
 const regjsparser = require('regjsparser');
 
 const SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));

@@ -20,7 +20,7 @@ const { execFileSync } = require('node:child_process');
 // identifier has no format), from the resource's "Return values" in the
 // CloudFormation user guide: aws-resource-iam-role.html, "Ref returns the
 // resource name". (A security group's Ref is its id with a VpcId, its name
-// without: src/validate_formats.cpp decides it per resource.)
+// without: src/check/validate_formats.cpp decides it per resource.)
 const DOCUMENTED_REFS = { 'AWS::IAM::Role|Ref': ['AWS::IAM::Role.Name'] };
 // Properties whose kind cfn-lint's schemas leave out, from the property's
 // page in the CloudFormation user guide: aws-resource-lambda-function.html,

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 'use strict';
-// Generates src/generated/resource_spec.cpp (data only; the lookups are in
-// src/resource_spec.cpp) from the data model in tools/spec/model.js: every
+// Generates src/spec/generated/resource_spec.cpp (data only; the lookups are in
+// src/spec/resource_spec.cpp) from the data model in tools/spec/model.js: every
 // resource type and property type of the pinned @aws-cdk/aws-service-spec,
 // each property's value type, required flag, update behaviour (replacement
 // yes -> Replace, maybe -> Conditional, else Update) and deprecation, each
 // type's GetAtt attributes, tag property and transform. Re-run after
 // upgrading the package:
 //
-//   node tools/spec/generate-spec-table.js > src/generated/resource_spec.cpp
+//   node tools/spec/generate-spec-table.js > src/spec/generated/resource_spec.cpp
 //
 // The table is a handful of flat constant arrays (resources, properties,
 // types, one blob of names) that refer to each other by offset, not by

@@ -1,0 +1,31 @@
+#include "model/json.hpp"
+#include "cfngen/resource_spec.hpp"
+
+#include "cfngen/synth.hpp"
+#include "../flagship_templates.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace cfngen;
+
+TEST_CASE("the generated specification table covers every type and property cfngen emits", "[spec]") {
+    const auto tmpl = Json::parse(cfngen::test::flagship_template("prod"));
+    for (const auto& [id, resource] : tmpl["Resources"].items()) {
+        const auto* type = spec::find_resource(resource["Type"].get<std::string>());
+        INFO(id);
+        REQUIRE(type != nullptr);
+        for (const auto& [name, _] : resource["Properties"].items()) {
+            INFO(name);
+            CHECK(type->property(name) != nullptr);
+        }
+    }
+    CHECK(spec::find_resource("AWS::Nope::Nope") == nullptr);
+    CHECK_THAT(std::string(spec::source()), Catch::Matchers::StartsWith("@aws-cdk/aws-service-spec"));
+}
+
+TEST_CASE("update behaviour: create-only properties replace", "[spec]") {
+    CHECK(spec::find_resource("AWS::DynamoDB::Table")->property("KeySchema")->update == spec::UpdateBehaviour::Replace);
+    CHECK(spec::find_resource("AWS::DynamoDB::Table")->property("KeySchema")->required);
+    CHECK(spec::find_resource("AWS::Lambda::Function")->property("MemorySize")->update == spec::UpdateBehaviour::Update);
+    CHECK(spec::find_resource("AWS::KMS::Key")->property("KeySpec")->update == spec::UpdateBehaviour::Fails);
+}
