@@ -3,6 +3,7 @@
 #include "cfngen/error.hpp"
 #include "model/json.hpp"
 
+#include <atomic>
 #include <memory>
 #include <utility>
 #include <variant>
@@ -10,20 +11,53 @@
 namespace cfngen {
 
 namespace detail {
+// Shared between copies until one of them changes (copy on write): a
+// template's values are copied whole many times on the way to the output
+// (grants into policies, properties into the template), and a copy is then a
+// count, not a tree. A node some caller holds a mutable reference into
+// (operator[], element) is never shared again: a later copy of it copies it,
+// so a write through that reference cannot reach the copy.
 struct ValueData {
     using Array = std::vector<Value>;
     using Object = std::map<std::string, Value, std::less<>>;
     std::variant<bool, std::int64_t, std::uint64_t, double, std::string, Array, Object> content;
+    std::atomic<std::uint32_t> owners{1};
+    bool shareable = true;
+
+    template <class T>
+    explicit ValueData(T&& value) : content(std::forward<T>(value)) {}
 
     static ValueData& of(Value& value) { return *value.data_; }
     static const ValueData* of(const Value& value) { return value.data_; }
-    static void set(Value& value, ValueData data) {
-        ValueData* fresh = make(std::move(data));
-        delete value.data_;
-        value.data_ = fresh;
-    }
     // The one allocation of a Value's content; the Value owns it from here.
-    static ValueData* make(ValueData data) { return std::make_unique<ValueData>(std::move(data)).release(); }
+    template <class T>
+    static ValueData* make(T&& value) {
+        return std::make_unique<ValueData>(std::forward<T>(value)).release();
+    }
+    static ValueData* share(ValueData* data) {
+        if (!data) return nullptr;
+        if (!data->shareable) return make(data->content);
+        data->owners.fetch_add(1, std::memory_order_relaxed);
+        return data;
+    }
+    static void release(ValueData* data) {
+        if (data && data->owners.fetch_sub(1, std::memory_order_acq_rel) == 1) delete data;
+    }
+    // Before a write: the value's own node, copied if another value shares it.
+    static ValueData& own(Value& value) {
+        if (value.data_->owners.load(std::memory_order_acquire) > 1) {
+            ValueData* fresh = make(value.data_->content);
+            release(value.data_);
+            value.data_ = fresh;
+        }
+        return *value.data_;
+    }
+    // Before handing out a mutable reference into the node.
+    static ValueData& pin(Value& value) {
+        auto& data = own(value);
+        data.shareable = false;
+        return data;
+    }
 };
 }  // namespace detail
 
@@ -50,33 +84,33 @@ bool is_pair(const Value& element) {
 
 Value::Value() noexcept = default;
 Value::Value(std::nullptr_t) noexcept {}
-Value::Value(Boolean value) : data_(ValueData::make(ValueData{value.value})) {}
-Value::Value(Signed value) : data_(ValueData::make(ValueData{value.value})) {}
-Value::Value(Unsigned value) : data_(ValueData::make(ValueData{value.value})) {}
-Value::Value(Floating value) : data_(ValueData::make(ValueData{value.value})) {}
+Value::Value(Boolean value) : data_(ValueData::make(value.value)) {}
+Value::Value(Signed value) : data_(ValueData::make(value.value)) {}
+Value::Value(Unsigned value) : data_(ValueData::make(value.value)) {}
+Value::Value(Floating value) : data_(ValueData::make(value.value)) {}
 Value::Value(const char* text) : Value(std::string(text)) {}
-Value::Value(std::string text) : data_(ValueData::make(ValueData{std::move(text)})) {}
+Value::Value(std::string text) : data_(ValueData::make(std::move(text))) {}
 Value::Value(std::string_view text) : Value(std::string(text)) {}
-Value::Value(std::vector<Value> elements) : data_(ValueData::make(ValueData{std::move(elements)})) {}
+Value::Value(std::vector<Value> elements) : data_(ValueData::make(std::move(elements))) {}
 Value::Value(std::map<std::string, Value> members) : Value(Value::object()) {
     auto& object = std::get<ValueData::Object>(data_->content);
     for (auto& [key, member] : members) object.emplace(key, std::move(member));
 }
 Value::Value(std::map<std::string, Value, std::less<>> members)
-    : data_(ValueData::make(ValueData{std::move(members)})) {}
+    : data_(ValueData::make(std::move(members))) {}
 
 Value::Value(std::initializer_list<Value> elements) {
     const bool object = elements.size() > 0 && std::all_of(elements.begin(), elements.end(), is_pair);
     if (!object) {
-        data_ = ValueData::make(ValueData{ValueData::Array(elements)});
+        data_ = ValueData::make(ValueData::Array(elements));
         return;
     }
     ValueData::Object members;
     for (const auto& pair : elements) members.insert_or_assign(pair[0].as_string(), pair[1]);
-    data_ = ValueData::make(ValueData{std::move(members)});
+    data_ = ValueData::make(std::move(members));
 }
 
-Value::Value(const Value& other) : data_(other.data_ ? ValueData::make(*other.data_) : nullptr) {}
+Value::Value(const Value& other) : data_(ValueData::share(other.data_)) {}
 Value::Value(Value&& other) noexcept : data_(std::exchange(other.data_, nullptr)) {}
 Value& Value::operator=(const Value& other) {
     if (this != &other) *this = Value(other);
@@ -86,7 +120,7 @@ Value& Value::operator=(Value&& other) noexcept {
     std::swap(data_, other.data_);
     return *this;
 }
-Value::~Value() { delete data_; }
+Value::~Value() { ValueData::release(data_); }
 
 Value Value::array(std::vector<Value> elements) { return Value(std::move(elements)); }
 Value Value::object() { return Value(ValueData::Object{}); }
@@ -118,8 +152,8 @@ bool Value::contains(std::string_view key) const {
 
 Value& Value::operator[](std::string_view key) {
     if (is_null()) *this = Value::object();
-    auto* object = std::get_if<ValueData::Object>(&ValueData::of(*this).content);
-    if (!object) wrong_kind(*this, "an object");
+    if (!is_object()) wrong_kind(*this, "an object");
+    auto* object = std::get_if<ValueData::Object>(&ValueData::pin(*this).content);
     const auto found = object->find(key);
     if (found != object->end()) return found->second;
     return object->emplace(std::string(key), Value()).first->second;
@@ -134,7 +168,7 @@ const Value& Value::operator[](std::string_view key) const {
 }
 
 Value& Value::element(std::size_t index) {
-    auto* list = is_array() ? &std::get<ValueData::Array>(ValueData::of(*this).content) : nullptr;
+    auto* list = is_array() ? &std::get<ValueData::Array>(ValueData::pin(*this).content) : nullptr;
     if (!list || index >= list->size()) wrong_kind(*this, ("a list with element " + std::to_string(index)).c_str());
     return (*list)[index];
 }
@@ -147,8 +181,8 @@ const Value& Value::element(std::size_t index) const {
 
 void Value::push_back(Value element) {
     if (is_null()) *this = Value::array();
-    auto* list = std::get_if<ValueData::Array>(&ValueData::of(*this).content);
-    if (!list) wrong_kind(*this, "a list");
+    if (!is_array()) wrong_kind(*this, "a list");
+    auto* list = std::get_if<ValueData::Array>(&ValueData::own(*this).content);
     list->push_back(std::move(element));
 }
 
@@ -201,7 +235,7 @@ bool Value::equals(const Value& other) const {
     }
     const auto* a = ValueData::of(*this);
     const auto* b = ValueData::of(other);
-    if (!a || !b) return a == b;
+    if (!a || !b || a == b) return a == b;
     return a->content == b->content;
 }
 

@@ -120,3 +120,28 @@ TEST_CASE("a value converts to the library's JSON and back unchanged", "[value]"
     CHECK(value_of(json_of(value)) == value);
     CHECK(value.dump() == text);
 }
+
+TEST_CASE("a copy is independent: writing either one never changes the other", "[value]") {
+    Value original = Value::parse(R"({"a":{"b":[1,2]},"c":"x"})");
+    Value copy = original;
+    original["a"]["b"].push_back(3);
+    copy["c"] = "y";
+    CHECK(original == Value::parse(R"({"a":{"b":[1,2,3]},"c":"x"})"));
+    CHECK(copy == Value::parse(R"({"a":{"b":[1,2]},"c":"y"})"));
+
+    // A reference taken before the copy still writes only where it was taken.
+    Value built = Value::object();
+    Value& member = built["list"];
+    member.push_back(1);
+    const Value snapshot = built;
+    member.push_back(2);
+    member[0] = 10;
+    CHECK(snapshot == Value::parse(R"({"list":[1]})"));
+    CHECK(built == Value::parse(R"({"list":[10,2]})"));
+
+    Value& element = built["list"][1];
+    const Value list_snapshot = built["list"];
+    element = "two";
+    CHECK(list_snapshot == Value::parse("[10,2]"));
+    CHECK(built["list"] == Value::parse(R"([10,"two"])"));
+}
