@@ -50,6 +50,9 @@ private:
     std::vector<Value> resources_;
     Value principal_;
     Value condition_;
+    // to_json()'s result until the statement changes: grants rewrite a whole
+    // policy document each time one is added to it.
+    mutable Value json_;
 };
 
 class PolicyDocument {

@@ -32,6 +32,7 @@ Statement Statement::allow() { return Statement("Allow"); }
 Statement Statement::deny() { return Statement("Deny"); }
 
 Statement& Statement::sid(std::string id) {
+    json_ = Value();
     if (id.empty() || !std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isalnum(c); }))
         throw Error("IAM statement Sid '" + id + "' must be alphanumeric");
     sid_ = std::move(id);
@@ -39,6 +40,7 @@ Statement& Statement::sid(std::string id) {
 }
 
 Statement& Statement::actions(std::vector<std::string> names) {
+    json_ = Value();
     for (auto& name : names) {
         if (name.find(':') == std::string::npos)
             throw Error("IAM action '" + name + "' is not of the form service:Action");
@@ -50,31 +52,37 @@ Statement& Statement::actions(std::vector<std::string> names) {
 }
 
 Statement& Statement::resources(std::vector<Value> arns) {
+    json_ = Value();
     for (auto& arn : arns) resources_.push_back(std::move(arn));
     return *this;
 }
 
 Statement& Statement::resource(Value arn) {
+    json_ = Value();
     resources_.push_back(std::move(arn));
     return *this;
 }
 
 Statement& Statement::service_principal(Value service) {
+    json_ = Value();
     principal_["Service"] = std::move(service);
     return *this;
 }
 
 Statement& Statement::aws_principal(Value arn) {
+    json_ = Value();
     principal_["AWS"] = std::move(arn);
     return *this;
 }
 
 Statement& Statement::condition(const std::string& test, const std::string& key, Value value) {
+    json_ = Value();
     condition_[test][key] = std::move(value);
     return *this;
 }
 
 Value Statement::to_json() const {
+    if (!json_.is_null()) return json_;
     if (actions_.empty()) throw Error("IAM statement " + sid_ + " has no actions");
     Value json = {{"Effect", effect_}};
     if (!sid_.empty()) json["Sid"] = sid_;
@@ -82,6 +90,7 @@ Value Statement::to_json() const {
     if (!resources_.empty()) json["Resource"] = one_or_list(resources_);
     if (!principal_.is_null()) json["Principal"] = principal_;
     if (!condition_.is_null()) json["Condition"] = condition_;
+    json_ = json;
     return json;
 }
 
@@ -91,6 +100,7 @@ PolicyDocument& PolicyDocument::add(Statement statement) {
 }
 
 bool Statement::absorb(const Statement& other) {
+    json_ = Value();
     if (effect_ != other.effect_ || !sid_.empty() || !other.sid_.empty() || !(principal_ == other.principal_) ||
         !(condition_ == other.condition_))
         return false;

@@ -17,6 +17,9 @@ namespace cfngen {
 using Json = nlohmann::json;
 
 Json json_of(const Value& value);
+
+// The same text as value.dump(indent), written faster (json_text.cpp).
+std::string indented_json(const Json& value, int indent);
 Value value_of(const Json& json);
 
 // So that a Value or an Intrinsic converts wherever Json is expected.

@@ -305,7 +305,7 @@ void detail::TemplateWriter::resolve_targets(const Template& tmpl, Json& resourc
 // value per line for review and diff, at half the indentation bytes, which
 // count against CloudFormation's template body quotas.
 std::string detail::template_text(const Json& template_json, std::size_t max_body_bytes) {
-    auto text = template_json.dump(1) + "\n";
+    auto text = indented_json(template_json, 1) + "\n";
     if (max_body_bytes != 0 && text.size() > max_body_bytes)
         throw Error(fmt::format("template body is {} bytes; CloudFormation allows {}", text.size(), max_body_bytes));
     return text;

@@ -145,3 +145,17 @@ TEST_CASE("a copy is independent: writing either one never changes the other", "
     CHECK(list_snapshot == Value::parse("[10,2]"));
     CHECK(built["list"] == Value::parse(R"([10,"two"])"));
 }
+
+TEST_CASE("indented template text is the JSON engine's dump, byte for byte", "[value][json]") {
+    const auto sample = Json::parse(R"({"b":[1,-2,18446744073709551615,2.5,1e300,true,false,null,[],{}],
+        "a":{"esc":"q\"b\\s\/n\nt\tr\rf\fb\b c\u0001\u001f\u007f","utf8":"café ✓ 𝄞","":""},
+        "empty":"", "nested":[[{"x":[{}]}]]})");
+    for (const int indent : {0, 1, 2, 4}) {
+        INFO(indent);
+        CHECK(indented_json(sample, indent) == sample.dump(indent));
+    }
+    CHECK(indented_json(Json::array(), 1) == "[]");
+    CHECK(indented_json(Json("plain"), 1) == "\"plain\"");
+    // Invalid UTF-8 is refused as the engine refuses it.
+    CHECK_THROWS_AS(indented_json(Json::object({{"bad", std::string("\xff")}}), 1), Json::type_error);
+}
