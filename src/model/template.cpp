@@ -166,8 +166,9 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
         return std::nullopt;
     };
 
-    // Checks one value found at `where`; returns the resources it depends on.
-    auto check_value = [&](const std::string& where, const Json& value) {
+    // Checks one value found where `where()` says (spelt only for an
+    // error); returns the resources it depends on.
+    auto check_value = [&](const auto& where, const Json& value) {
         std::set<std::string> targets;
         const auto found = find_references(value);
         for (const auto& target : found.refs) {
@@ -176,7 +177,7 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
             if (by_id.count(*id)) targets.insert(*id);
             else if (!parameter_ids.count(*id))
                 throw Error(fmt::format("{} refers to '{}', which is not a resource or parameter of the template",
-                                        where, *id));
+                                        where(), *id));
         }
         for (const auto& id_attr : found.get_atts) {
             const auto dot = id_attr.find('.');
@@ -187,19 +188,22 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
             const auto it = by_id.find(id);
             if (it == by_id.end())
                 throw Error(fmt::format("{} gets attribute {} of '{}', which is not a resource of the template",
-                                        where, attr, id));
+                                        where(), attr, id));
             if (!it->second->has_attribute(attr))
-                throw Error(fmt::format("{} gets attribute {} of {} ({}), which has no such attribute", where, attr,
+                throw Error(fmt::format("{} gets attribute {} of {} ({}), which has no such attribute", where(), attr,
                                         id, it->second->type()));
             targets.insert(id);
         }
         for (const auto& name : found.conditions)
             if (!data.conditions.count(name))
-                throw Error(fmt::format("{} uses condition '{}', which is not defined", where, name));
+                throw Error(fmt::format("{} uses condition '{}', which is not defined", where(), name));
         return targets;
     };
 
-    for (const auto& [name, expression] : conditions.items()) check_value("condition " + name, expression);
+    for (const auto& item : conditions.items()) {
+        const std::string& name = item.key();
+        check_value([&] { return "condition " + name; }, item.value());
+    }
 
     std::map<std::string, std::set<std::string>> edges;
     for (std::size_t i = 0; i < data.resources.size(); ++i) {
@@ -210,8 +214,10 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
             if (!properties.contains(required))
                 throw Error(fmt::format("resource {} ({}) is missing required property {}", id, r->type(), required));
         detail::check_resource(*r, properties);
-        for (const auto& [property, value] : properties.items()) {
-            auto targets = check_value(fmt::format("resource {} property {}", id, property), value);
+        for (const auto& item : properties.items()) {
+            const std::string& property = item.key();
+            auto targets =
+                check_value([&] { return fmt::format("resource {} property {}", id, property); }, item.value());
             edges[id].insert(targets.begin(), targets.end());
         }
         for (const auto& target : r->explicit_dependencies()) {
@@ -227,8 +233,8 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
             throw Error(fmt::format("resource {} uses condition '{}', which is not defined", id, r->condition_name()));
     }
     for (const auto& output : data.outputs) {
-        check_value("output " + output.logical_id, json_of(output.value));
-        check_value("output " + output.logical_id + " export name", json_of(output.export_name));
+        check_value([&] { return "output " + output.logical_id; }, json_of(output.value));
+        check_value([&] { return "output " + output.logical_id + " export name"; }, json_of(output.export_name));
         if (!output.condition.empty() && !data.conditions.count(output.condition))
             throw Error(fmt::format("output {} uses condition '{}', which is not defined", output.logical_id,
                                     output.condition));
