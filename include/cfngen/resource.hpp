@@ -51,6 +51,8 @@ public:
     Resource& deletion_policy(DeletionPolicy policy);
     Resource& update_replace_policy(DeletionPolicy policy);
     Resource& metadata(const std::string& key, Value value);
+    // The resource's Metadata entry `key`, or null when it has none.
+    const Value& metadata(const std::string& key) const;
 
     // Escape hatch for properties a typed resource has no setter for.
     void set_property(const std::string& name, Value value);
@@ -99,6 +101,7 @@ public:
     Typed& condition(const std::string& condition_name) { return self(Resource::condition(condition_name)); }
     Typed& deletion_policy(DeletionPolicy policy) { return self(Resource::deletion_policy(policy)); }
     Typed& update_replace_policy(DeletionPolicy policy) { return self(Resource::update_replace_policy(policy)); }
+    using Resource::metadata;
     Typed& metadata(const std::string& key, Value value) { return self(Resource::metadata(key, std::move(value))); }
 
 private:

@@ -8,10 +8,8 @@ namespace cfngen::constructs {
 namespace {
 // The entries under Metadata.<key>.<list> of the resource so far.
 Value entries_of(const Resource& resource, const std::string& key, const std::string& list) {
-    const Value json = resource.to_json();
-    if (!json.contains("Metadata") || !json["Metadata"].contains(key) || !json["Metadata"][key].contains(list))
-        return Value::array();
-    return json["Metadata"][key][list];
+    const Value& entries = resource.metadata(key)[list];
+    return entries.is_null() ? Value::array() : entries;
 }
 }  // namespace
 

@@ -117,6 +117,11 @@ Resource& Resource::metadata(const std::string& key, Value value) {
     return *this;
 }
 
+const Value& Resource::metadata(const std::string& key) const {
+    const Value& metadata = data_->metadata;
+    return metadata[key];
+}
+
 void Resource::set_property(const std::string& name, Value value) {
     if (value.is_null())
         throw Error("resource " + data_->logical_id + " property " + name + " is null");
