@@ -48,15 +48,42 @@ void Key::allow_log_group(const std::string& log_group_name) const {
     write_policy();
 }
 
+namespace {
+// AWS's default key policy: the account's IAM policies decide who may use the
+// key (KMS developer guide, key-policy-default.html). Built once: its JSON is
+// then shared by every key policy written.
+const Statement& account_administers_key() {
+    static const Statement statement = [] {
+        auto s = Statement::allow()
+                     .sid("AccountAdministersKeyThroughIam")
+                     .aws_principal(fn::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))
+                     .actions({"kms:*"})
+                     .resource("*");
+        s.to_json();
+        return s;
+    }();
+    return statement;
+}
+
+const Statement& grants_only_for_aws_services() {
+    static const Statement statement = [] {
+        auto s = Statement::deny()
+                     .sid("GrantsOnlyForAwsServices")
+                     .aws_principal("*")
+                     .actions({"kms:CreateGrant"})
+                     .resource("*")
+                     .condition("BoolIfExists", "kms:GrantIsForAWSResource", "false")
+                     .condition("BoolIfExists", "aws:PrincipalIsAWSService", "false");
+        s.to_json();
+        return s;
+    }();
+    return statement;
+}
+}  // namespace
+
 void Key::write_policy() const {
     iam::PolicyDocument policy;
-    // AWS's default key policy: the account's IAM policies decide who may
-    // use the key (KMS developer guide, key-policy-default.html).
-    policy.add(Statement::allow()
-                   .sid("AccountAdministersKeyThroughIam")
-                   .aws_principal(fn::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))
-                   .actions({"kms:*"})
-                   .resource("*"));
+    policy.add(account_administers_key());
     const auto& log_groups = ::cfngen::detail::ConstructState::policy(*scope_, log_groups_key(*key_)).statements();
     if (!log_groups.empty()) {
         std::vector<Value> arns;
@@ -74,18 +101,15 @@ void Key::write_policy() const {
     }
     for (const auto& statement : ::cfngen::detail::ConstructState::policy(*scope_, added_key(*key_)).statements())
         policy.add(statement);
-    if (grants_only_for_aws_services_)
-        policy.add(Statement::deny()
-                       .sid("GrantsOnlyForAwsServices")
-                       .aws_principal("*")
-                       .actions({"kms:CreateGrant"})
-                       .resource("*")
-                       .condition("BoolIfExists", "kms:GrantIsForAWSResource", "false")
-                       .condition("BoolIfExists", "aws:PrincipalIsAWSService", "false"));
+    if (grants_only_for_aws_services_) policy.add(grants_only_for_aws_services());
     key_->KeyPolicy(policy);
     // The account statement is AWS's default policy; the validator's wildcard
-    // warning does not apply to it.
-    const std::string path = "Properties.KeyPolicy.Statement[0].Action";
+    // warning does not apply to it. Written with the first policy.
+    static const std::string path = "Properties.KeyPolicy.Statement[0].Action";
+    const Value& suppressed = key_->metadata("cfngen")["SuppressedWarnings"];
+    if (suppressed.is_array())
+        for (const auto& entry : suppressed.elements())
+            if (entry["path"] == Value(path)) return;
     detail::replace_entries(
         *key_, "cfngen", "SuppressedWarnings", [&](const Value& entry) { return entry["path"] == Value(path); },
         Value::array({{{"check", "iam-wildcard-action"},
