@@ -169,18 +169,20 @@ void Checker::properties(const std::string& id, const std::string& path, const J
             continue;
         }
         const auto* property = spec::find_property(declared, name);
+        std::string where;
+        where.reserve(path.size() + 1 + name.size());
+        where.append(path).append(1, '.').append(name);
         if (!property) {
-            error(id, path + "." + name, fmt::format("{} has no property {}", type_name, name), "unknown-property");
+            error(id, where, fmt::format("{} has no property {}", type_name, name), "unknown-property");
             continue;
         }
-        if (property->deprecated)
-            warning(id, path + "." + name, fmt::format("{} is deprecated in {}", name, type_name), "deprecated");
+        if (property->deprecated) warning(id, where, fmt::format("{} is deprecated in {}", name, type_name), "deprecated");
         const auto before = report.findings.size();
-        value(id, path + "." + name, v, property->type);
+        value(id, where, v, property->type);
         // A value of the wrong type has its one error already.
         if (const auto* constraint = spec::constraint(property->constraint); constraint && report.findings.size() == before)
-            constrained(id, path + "." + name, v, *constraint);
-        if (report.findings.size() == before) formatted(id, path + "." + name, v, type_name, name);
+            constrained(id, where, v, *constraint);
+        if (report.findings.size() == before) formatted(id, where, v, type_name, name);
     }
     // A macro (Fn::Transform) may supply the rest.
     if (!check_required || given.contains("Fn::Transform")) return;
