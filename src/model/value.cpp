@@ -319,13 +319,15 @@ Json json_of(const Value& value) {
         [](const auto& content) -> Json {
             using T = std::decay_t<decltype(content)>;
             if constexpr (std::is_same_v<T, ValueData::Array>) {
-                Json list = Json::array();
+                Json::array_t list;
+                list.reserve(content.size());
                 for (const auto& element : content) list.push_back(json_of(element));
-                return list;
+                return Json(std::move(list));
             } else if constexpr (std::is_same_v<T, ValueData::Object>) {
-                Json object = Json::object();
-                for (const auto& [key, member] : content) object[key] = json_of(member);
-                return object;
+                // Both maps order keys alike: each member goes at the end.
+                Json::object_t object;
+                for (const auto& [key, member] : content) object.emplace_hint(object.end(), key, json_of(member));
+                return Json(std::move(object));
             } else {
                 return Json(content);
             }
