@@ -40,24 +40,25 @@ void write_escape(std::string& out, unsigned char c) {
 }
 
 void write_string(std::string& out, const std::string& text) {
-    const auto start = out.size();
-    out += '"';
-    std::size_t plain_from = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const auto kind = byte_kinds[c];
-        if (kind == 0) continue;
-        if (kind == 2) {
-            out.resize(start);
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    const char* plain_from = begin;
+    const char* at = begin;
+    out.push_back('"');
+    while (true) {
+        while (at != end && byte_kinds[static_cast<unsigned char>(*at)] == 0) ++at;
+        if (at == end) break;
+        if (byte_kinds[static_cast<unsigned char>(*at)] == 2) {
+            out.pop_back();
             out += Json(text).dump();
             return;
         }
-        out.append(text, plain_from, i - plain_from);
-        plain_from = i + 1;
-        write_escape(out, c);
+        out.append(plain_from, static_cast<std::size_t>(at - plain_from));
+        write_escape(out, static_cast<unsigned char>(*at));
+        plain_from = ++at;
     }
-    out.append(text, plain_from, std::string::npos);
-    out += '"';
+    out.append(plain_from, static_cast<std::size_t>(end - plain_from));
+    out.push_back('"');
 }
 
 void write_value(std::string& out, const Json& value, int indent, int depth) {
@@ -67,14 +68,14 @@ void write_value(std::string& out, const Json& value, int indent, int depth) {
                 out += "{}";
                 return;
             }
-            out += "{\n";
+            out.append("{\n", 2);
             bool first = true;
             for (const auto& [key, member] : value.items()) {
-                if (!first) out += ",\n";
+                if (!first) out.append(",\n", 2);
                 first = false;
                 out.append(static_cast<std::size_t>(indent * (depth + 1)), ' ');
                 write_string(out, key);
-                out += ": ";
+                out.append(": ", 2);
                 write_value(out, member, indent, depth + 1);
             }
             out += '\n';
@@ -87,10 +88,10 @@ void write_value(std::string& out, const Json& value, int indent, int depth) {
                 out += "[]";
                 return;
             }
-            out += "[\n";
+            out.append("[\n", 2);
             bool first = true;
             for (const auto& element : value) {
-                if (!first) out += ",\n";
+                if (!first) out.append(",\n", 2);
                 first = false;
                 out.append(static_cast<std::size_t>(indent * (depth + 1)), ' ');
                 write_value(out, element, indent, depth + 1);
