@@ -18,14 +18,25 @@ const { option } = require('./lib/args');
 
 const ROOT = path.join(__dirname, '..');
 const out = path.resolve(option('out', path.join(ROOT, 'bench', 'results')));
-const beforeProfile = option('before-profile', '');
-const binaries = [
-  ...(option('before', '') || beforeProfile ? [['before', path.resolve(option('before', '.'))]] : []),
-  ['after', path.resolve(option('after', path.join(ROOT, 'build', 'cfngen')))],
-];
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-instructions-'));
 
-// Inclusive instructions of the functions whose names match, summed over
-// the matching lines of callgrind_annotate (the first match of each part).
+// A callgrind profile of `binary` synthesizing stage dev.
+function profileOf(name, binary) {
+  const profile = path.join(work, `${name}.callgrind.out`);
+  const run = spawnSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${profile}`, binary, 'synth', '--stage', 'dev',
+    '-o', path.join(work, name)], { encoding: 'utf8', cwd: ROOT });
+  if (run.status !== 0) throw new Error(`callgrind ${binary} failed: ${run.stderr.split('\n').slice(-3).join(' | ')}`);
+  return profile;
+}
+
+const beforeProfile = option('before-profile', '');
+const profiles = {
+  ...(beforeProfile ? { before: path.resolve(beforeProfile) } : {}),
+  ...(!beforeProfile && option('before', '') ? { before: profileOf('before', path.resolve(option('before', ''))) } : {}),
+  after: profileOf('after', path.resolve(option('after', path.join(ROOT, 'build', 'cfngen')))),
+};
+
+// Inclusive instructions of the first function whose name matches.
 const PARTS = {
   'the app built (the stack code and its constructs)': /cfngen::stacks::crypto_alerts_app\(/,
   'the template as the JSON engine\'s tree (TemplateWriter::synth)': /cfngen::detail::TemplateWriter::synth/,
@@ -34,32 +45,21 @@ const PARTS = {
 };
 const ALLOCATOR = /^(malloc|free|_int_malloc|_int_free|malloc_consolidate|operator new\(unsigned long\)|operator delete\(void\*(, unsigned long)?\)|unlink_chunk\.constprop\.0|cfree)$/;
 
-function profileOf(binary, work) {
-  const profile = path.join(work, 'callgrind.out');
-  const run = spawnSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${profile}`, binary, 'synth', '--stage', 'dev',
-    '-o', path.join(work, 'out')], { encoding: 'utf8', cwd: ROOT });
-  if (run.status !== 0) throw new Error(`callgrind ${binary} failed: ${run.stderr.split('\n').slice(-3).join(' | ')}`);
-  return profile;
-}
-
-function measure(binary, givenProfile) {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-instructions-'));
-  const profile = givenProfile || profileOf(binary, work);
-  const totals = fs.readFileSync(profile, 'utf8').match(/^(?:summary|totals): (\d+)/m);
-  const total = Number(totals[1]);
-  const annotate = (args) => spawnSync('callgrind_annotate', [...args, profile], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
-  const line = /^\s*([\d,]+) \([^)]*\)\s+\?\?\?:(.*) \[/;
-  const inclusive = annotate(['--inclusive=yes']).split('\n').map((l) => l.match(line)).filter(Boolean)
+function measure(profile) {
+  const total = Number(fs.readFileSync(profile, 'utf8').match(/^(?:summary|totals): (\d+)/m)[1]);
+  // Each function's instructions, inclusive of what it calls or its own.
+  const functions = (inclusive) => spawnSync('callgrind_annotate', [`--inclusive=${inclusive}`, profile],
+    { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout.split('\n')
+    .map((l) => l.match(/^\s*([\d,]+) \([^)]*\)\s+\?\?\?:(.*) \[/)).filter(Boolean)
     .map((m) => ({ ir: Number(m[1].replace(/,/g, '')), name: m[2] }));
-  const self = annotate(['--inclusive=no']).split('\n').map((l) => l.match(line)).filter(Boolean)
-    .map((m) => ({ ir: Number(m[1].replace(/,/g, '')), name: m[2] }));
+  const inclusive = functions('yes');
   const parts = {};
   for (const [label, pattern] of Object.entries(PARTS)) {
     const found = inclusive.find((f) => pattern.test(f.name) && !f.name.includes("'2"));
     parts[label] = found ? found.ir : 0;
   }
-  parts['of all these, in malloc and free themselves'] = self.filter((f) => ALLOCATOR.test(f.name)).reduce((n, f) => n + f.ir, 0);
-  fs.rmSync(work, { recursive: true, force: true });
+  parts['of all these, in malloc and free themselves'] =
+    functions('no').filter((f) => ALLOCATOR.test(f.name)).reduce((n, f) => n + f.ir, 0);
   return { total, parts };
 }
 
@@ -67,9 +67,10 @@ const result = { date: new Date().toISOString().slice(0, 10), command: 'cfngen s
   before_revision: option('before-revision', ''),
   before_measured: beforeProfile ? 'from a callgrind profile the old binary recorded for the same command' : 'in this run',
   binaries: {} };
-for (const [name, binary] of binaries) {
-  result.binaries[name] = measure(binary, name === 'before' && beforeProfile ? path.resolve(beforeProfile) : null);
+for (const [name, profile] of Object.entries(profiles)) {
+  result.binaries[name] = measure(profile);
   console.log(`${name}: ${(result.binaries[name].total / 1e6).toFixed(2)} M instructions`);
 }
+fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, 'synth-instructions.json'), `${JSON.stringify(result, null, 2)}\n`);

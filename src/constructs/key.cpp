@@ -5,7 +5,7 @@
 #include "cfngen/template.hpp"
 #include "constructs/detail/arn.hpp"
 #include "model/construct_state.hpp"
-#include "constructs/detail/suppress_entries.hpp"
+#include "cfngen/constructs/suppress.hpp"
 
 namespace cfngen::constructs {
 
@@ -20,6 +20,37 @@ std::string log_groups_key(const kms::Key& key) { return key.logical_id() + "/Ke
 
 Intrinsic log_group_arn(const std::string& name) { return detail::regional_arn("logs", "log-group:" + name); }
 
+// A statement every key policy may hold, with its JSON cached before any
+// policy (or thread) shares it.
+Statement prepared(Statement statement) {
+    statement.to_json();
+    return statement;
+}
+
+// AWS's default key policy: the account's IAM policies decide who may use the
+// key (KMS developer guide, key-policy-default.html).
+const Statement& account_administers_key() {
+    static const Statement statement =
+        prepared(Statement::allow()
+                     .sid("AccountAdministersKeyThroughIam")
+                     .aws_principal(fn::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))
+                     .actions({"kms:*"})
+                     .resource("*"));
+    return statement;
+}
+
+const Statement& grants_only_for_aws_services() {
+    static const Statement statement =
+        prepared(Statement::deny()
+                     .sid("GrantsOnlyForAwsServices")
+                     .aws_principal("*")
+                     .actions({"kms:CreateGrant"})
+                     .resource("*")
+                     .condition("BoolIfExists", "kms:GrantIsForAWSResource", "false")
+                     .condition("BoolIfExists", "aws:PrincipalIsAWSService", "false"));
+    return statement;
+}
+
 }  // namespace
 
 Key::Key(Template& scope, const std::string& id, KeyProps props)
@@ -30,6 +61,10 @@ Key::Key(Template& scope, const std::string& id, KeyProps props)
     key_->deletion_policy(props.removal_policy).update_replace_policy(props.removal_policy);
     if (!props.alias.empty()) scope.add(kms::Alias(id + "Alias").AliasName(props.alias).TargetKeyId(key_->ref()));
     write_policy();
+    // The account statement, always the policy's first, is AWS's default
+    // policy; the validator's wildcard warning does not apply to it.
+    suppress_warning(*key_, "iam-wildcard-action", "Properties.KeyPolicy.Statement[0].Action",
+                     "AWS's default key policy: the account administers the key through IAM policies");
 }
 
 Intrinsic Key::arn() const { return key_->Arn(); }
@@ -47,39 +82,6 @@ void Key::allow_log_group(const std::string& log_group_name) const {
         .add(Statement::allow().actions({"logs:PutLogEvents"}).resource(log_group_arn(log_group_name)));
     write_policy();
 }
-
-namespace {
-// AWS's default key policy: the account's IAM policies decide who may use the
-// key (KMS developer guide, key-policy-default.html). Built once: its JSON is
-// then shared by every key policy written.
-const Statement& account_administers_key() {
-    static const Statement statement = [] {
-        auto s = Statement::allow()
-                     .sid("AccountAdministersKeyThroughIam")
-                     .aws_principal(fn::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))
-                     .actions({"kms:*"})
-                     .resource("*");
-        s.to_json();
-        return s;
-    }();
-    return statement;
-}
-
-const Statement& grants_only_for_aws_services() {
-    static const Statement statement = [] {
-        auto s = Statement::deny()
-                     .sid("GrantsOnlyForAwsServices")
-                     .aws_principal("*")
-                     .actions({"kms:CreateGrant"})
-                     .resource("*")
-                     .condition("BoolIfExists", "kms:GrantIsForAWSResource", "false")
-                     .condition("BoolIfExists", "aws:PrincipalIsAWSService", "false");
-        s.to_json();
-        return s;
-    }();
-    return statement;
-}
-}  // namespace
 
 void Key::write_policy() const {
     iam::PolicyDocument policy;
@@ -103,18 +105,6 @@ void Key::write_policy() const {
         policy.add(statement);
     if (grants_only_for_aws_services_) policy.add(grants_only_for_aws_services());
     key_->KeyPolicy(policy);
-    // The account statement is AWS's default policy; the validator's wildcard
-    // warning does not apply to it. Written with the first policy.
-    static const std::string path = "Properties.KeyPolicy.Statement[0].Action";
-    const Value& suppressed = key_->metadata("cfngen")["SuppressedWarnings"];
-    if (suppressed.is_array())
-        for (const auto& entry : suppressed.elements())
-            if (entry["path"] == Value(path)) return;
-    detail::replace_entries(
-        *key_, "cfngen", "SuppressedWarnings", [&](const Value& entry) { return entry["path"] == Value(path); },
-        Value::array({{{"check", "iam-wildcard-action"},
-                       {"path", path},
-                       {"reason", "AWS's default key policy: the account administers the key through IAM policies"}}}));
 }
 
 // Key actions are granted on the key's ARN to the grantee's role; the key

@@ -61,46 +61,39 @@ void write_string(std::string& out, const std::string& text) {
     out.push_back('"');
 }
 
+// An object's or a list's elements, one per line at depth + 1; `write_one`
+// writes an element's key (for an object) and value.
+template <class Elements, class WriteOne>
+void write_container(std::string& out, char open, char close, const Elements& elements, int indent, int depth,
+                     const WriteOne& write_one) {
+    out += open;
+    bool first = true;
+    for (const auto& element : elements) {
+        out.append(first ? "\n" : ",\n", first ? 1 : 2);
+        first = false;
+        out.append(static_cast<std::size_t>(indent * (depth + 1)), ' ');
+        write_one(element);
+    }
+    if (!first) {  // an empty one is {} or []
+        out += '\n';
+        out.append(static_cast<std::size_t>(indent * depth), ' ');
+    }
+    out += close;
+}
+
 void write_value(std::string& out, const Json& value, int indent, int depth) {
     switch (value.type()) {
-        case Json::value_t::object: {
-            if (value.empty()) {
-                out += "{}";
-                return;
-            }
-            out.append("{\n", 2);
-            bool first = true;
-            for (const auto& [key, member] : value.items()) {
-                if (!first) out.append(",\n", 2);
-                first = false;
-                out.append(static_cast<std::size_t>(indent * (depth + 1)), ' ');
-                write_string(out, key);
+        case Json::value_t::object:
+            write_container(out, '{', '}', value.items(), indent, depth, [&](const auto& member) {
+                write_string(out, member.key());
                 out.append(": ", 2);
-                write_value(out, member, indent, depth + 1);
-            }
-            out += '\n';
-            out.append(static_cast<std::size_t>(indent * depth), ' ');
-            out += '}';
+                write_value(out, member.value(), indent, depth + 1);
+            });
             return;
-        }
-        case Json::value_t::array: {
-            if (value.empty()) {
-                out += "[]";
-                return;
-            }
-            out.append("[\n", 2);
-            bool first = true;
-            for (const auto& element : value) {
-                if (!first) out.append(",\n", 2);
-                first = false;
-                out.append(static_cast<std::size_t>(indent * (depth + 1)), ' ');
-                write_value(out, element, indent, depth + 1);
-            }
-            out += '\n';
-            out.append(static_cast<std::size_t>(indent * depth), ' ');
-            out += ']';
+        case Json::value_t::array:
+            write_container(out, '[', ']', value, indent, depth,
+                            [&](const Json& element) { write_value(out, element, indent, depth + 1); });
             return;
-        }
         case Json::value_t::string: write_string(out, value.get_ref<const std::string&>()); return;
         case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
         case Json::value_t::null: out += "null"; return;

@@ -9,10 +9,7 @@
 #include <utility>
 #include <variant>
 
-namespace cfngen {
-
-namespace {
-
+// Value nodes come from a pool, except under AddressSanitizer (below).
 #if defined(__SANITIZE_ADDRESS__)
 #define CFNGEN_POOL_VALUES 0
 #elif defined(__has_feature)
@@ -24,48 +21,7 @@ namespace {
 #define CFNGEN_POOL_VALUES 1
 #endif
 
-// A template is thousands of small value nodes made and dropped in bursts;
-// each thread keeps the nodes it frees for its next ones, in slabs it never
-// returns (what a synth peaks at, a few hundred KiB). Sanitizer builds use
-// the plain allocator, so that AddressSanitizer sees every node.
-template <std::size_t Size>
-class NodePool {
-public:
-    static void* take() {
-        auto& head = free_list();
-        if (!head) refill(head);
-        FreeNode* node = head;
-        head = node->next;
-        return node;
-    }
-    static void give(void* memory) noexcept {
-        auto& head = free_list();
-        auto* node = static_cast<FreeNode*>(memory);
-        node->next = head;
-        head = node;
-    }
-
-private:
-    struct FreeNode {
-        FreeNode* next;
-    };
-    static constexpr std::size_t kSlabNodes = 256;
-    static_assert(Size >= sizeof(FreeNode));
-    static FreeNode*& free_list() {
-        thread_local FreeNode* head = nullptr;
-        return head;
-    }
-    static void refill(FreeNode*& head) {
-        auto* slab = static_cast<unsigned char*>(::operator new(Size * kSlabNodes));
-        for (std::size_t i = kSlabNodes; i-- > 0;) {
-            auto* node = reinterpret_cast<FreeNode*>(slab + i * Size);
-            node->next = head;
-            head = node;
-        }
-    }
-};
-
-}  // namespace
+namespace cfngen {
 
 namespace detail {
 // Shared between copies until one of them changes (copy on write): a
@@ -88,7 +44,6 @@ struct ValueData {
     static void operator delete(void* memory) noexcept;
 #endif
 
-    static ValueData& of(Value& value) { return *value.data_; }
     static const ValueData* of(const Value& value) { return value.data_; }
     // The one allocation of a Value's content; the Value owns it from here.
     template <class T>
@@ -123,15 +78,41 @@ struct ValueData {
 }  // namespace detail
 
 #if CFNGEN_POOL_VALUES
-// Nodes of sizeof(ValueData), rounded up to keep every node aligned.
-using ValuePool = NodePool<(sizeof(detail::ValueData) + alignof(std::max_align_t) - 1) / alignof(std::max_align_t) *
-                           alignof(std::max_align_t)>;
-void* detail::ValueData::operator new([[maybe_unused]] std::size_t size) {
-    // Nothing derives from ValueData: every request is one node.
-    static_assert(alignof(ValueData) <= alignof(std::max_align_t));
-    return ValuePool::take();
+namespace {
+// A template is thousands of small value nodes made and dropped in bursts:
+// each thread keeps the nodes it frees for its next ones, in slabs it never
+// returns (what a synth peaks at, a few hundred KiB). Sanitizer builds use
+// the plain allocator, so that AddressSanitizer sees every node.
+union PoolNode {
+    PoolNode* next;  // while free
+    alignas(detail::ValueData) unsigned char bytes[sizeof(detail::ValueData)];
+};
+
+PoolNode*& free_nodes() {
+    thread_local PoolNode* head = nullptr;
+    return head;
 }
-void detail::ValueData::operator delete(void* memory) noexcept { ValuePool::give(memory); }
+}  // namespace
+
+// Nothing derives from ValueData: every request is one node.
+void* detail::ValueData::operator new(std::size_t) {
+    auto& head = free_nodes();
+    if (!head) {
+        constexpr std::size_t kSlabNodes = 256;
+        auto* slab = static_cast<PoolNode*>(::operator new(sizeof(PoolNode) * kSlabNodes));
+        for (std::size_t i = 0; i < kSlabNodes; ++i) slab[i].next = i + 1 < kSlabNodes ? &slab[i + 1] : nullptr;
+        head = slab;
+    }
+    PoolNode* node = head;
+    head = node->next;
+    return node;
+}
+
+void detail::ValueData::operator delete(void* memory) noexcept {
+    auto* node = static_cast<PoolNode*>(memory);
+    node->next = free_nodes();
+    free_nodes() = node;
+}
 #endif
 
 namespace {

@@ -2,6 +2,7 @@
 // Runs the real cfngen binary for CLI tests: exit code, stdout, stderr.
 
 #include "cfngen/atomic_file.hpp"
+#include "../flagship_templates.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,8 +17,7 @@ namespace cfngen::test {
 
 namespace fs = std::filesystem;
 
-inline const std::string kCommittedDev =
-    std::string(CFNGEN_SOURCE_DIR) + "/apps/crypto-alerts/templates/crypto-alerts-dev.template.json";
+inline const std::string kCommittedDev = flagship_template_path("dev");
 
 struct Run {
     int exit_code;

@@ -3,6 +3,7 @@
 #include "cfngen/resources/sqs/Queue.hpp"
 #include "cfngen/template.hpp"
 #include "cfngen/testing.hpp"
+#include "../flagship_templates.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -116,7 +117,7 @@ TEST_CASE("has_output and find_resources", "[testing]") {
 }
 
 TEST_CASE("Assertions reads template files, JSON or YAML", "[testing]") {
-    const auto t = Assertions::from_file(std::string(CFNGEN_SOURCE_DIR) + "/apps/crypto-alerts/templates/crypto-alerts-dev.template.json");
+    const auto t = Assertions::from_file(cfngen::test::flagship_template_path("dev"));
     t.resource_count_is("AWS::KMS::Key", 1);
     CHECK_THROWS_AS(Assertions::from_file("/nonexistent.yaml"), Error);
 }

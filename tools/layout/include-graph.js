@@ -58,14 +58,14 @@ function wingOf(file) {
   return PUBLIC_HEADER_WINGS[file] || 'model';
 }
 
+// A file's wing; with byFile, the file itself (a .cpp and its .hpp are one
+// unit; in constructs, testing and cli, named with the wing, as their stems
+// repeat elsewhere). The flat src/ of before has no wings: each file is one.
 function unitOf(file, byFile) {
-  if (file.startsWith('include/cfngen/resources')) return 'bindings';
-  if (byFile) {
-    const stem = path.basename(file).replace(/\.(cpp|hpp)$/, '');
-    const wing = wingOf(file);
-    return ['constructs', 'testing', 'cli'].includes(wing) ? `${wing}/${stem}` : stem;
-  }
-  return wingOf(file) || file;
+  const wing = wingOf(file);
+  if (wing === 'bindings' || (wing && !byFile)) return wing;
+  const stem = path.basename(file).replace(/\.(cpp|hpp)$/, '');
+  return ['constructs', 'testing', 'cli'].includes(wing) ? `${wing}/${stem}` : byFile ? stem : file;
 }
 
 // Every include edge between files of the library.
@@ -144,7 +144,7 @@ function dot(result) {
   return lines.join('\n');
 }
 
-module.exports = { measure, fileEdges, unitOf, wingOf, dot };
+module.exports = { measure, fileEdges, listFiles, unitOf, wingOf, dot };
 
 if (require.main === module) {
   const root = path.resolve(value('--root', path.join(__dirname, '..', '..')));
