@@ -75,8 +75,11 @@ function(cfngen_add_app name)
   target_link_libraries(${name} PRIVATE cfngen::cfngen ${APP_LIBRARIES})
   cfngen_compile_for_edit_loop(${name})
   cfngen_use_fast_linker(${name})
+  # In the app's folder, as `cdk synth` runs in its project's: asset folders
+  # (Code::from_asset("resources/lambda")) are relative to it.
   add_custom_target(${name}-synth
     COMMAND $<TARGET_FILE:${name}> synth --stage ${APP_STAGE} -o ${APP_OUTPUT}
+    WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}
     DEPENDS ${name}
     COMMENT "Synthesizing ${name}, stage ${APP_STAGE}"
     VERBATIM USES_TERMINAL)

@@ -13,7 +13,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # The command line is linked statically (CFNGEN_STATIC): it needs nothing at
 # run time. The library is static too, so an app linking it needs what it is
 # built on, as the package configuration's find_dependency calls say.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "nlohmann-json3-dev (>= 3.10), libfmt-dev, libcli11-dev, libssl-dev, libyaml-dev")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "nlohmann-json3-dev (>= 3.10), libfmt-dev, libcli11-dev, libssl-dev, zlib1g-dev, libyaml-dev")
 if(NOT CFNGEN_STATIC)
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "${CPACK_DEBIAN_PACKAGE_DEPENDS}, libstdc++6, libssl3, libyaml-0-2")
 endif()

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake make g++ pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libyaml-dev catch2 libssl-dev
+packages=(cmake make g++ pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev libyaml-dev catch2 libssl-dev zlib1g-dev
           clang libclang-rt-14-dev  # clang: sanitizer and libFuzzer build of the test command
           inotify-tools  # build/<app>-watch: rebuild and synth on save (cmake/cfngen-watch.sh; polls without it)
           ninja-build  # builds: no-op in a tenth of Make's time (scripts/lib/generator.sh)

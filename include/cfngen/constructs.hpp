@@ -5,6 +5,7 @@
 
 #include "cfngen/constructs/alarm.hpp"
 #include "cfngen/constructs/bucket.hpp"
+#include "cfngen/constructs/dynamodb_streams_to_lambda.hpp"
 #include "cfngen/constructs/function.hpp"
 #include "cfngen/constructs/grant.hpp"
 #include "cfngen/constructs/http_api.hpp"

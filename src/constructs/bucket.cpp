@@ -6,10 +6,11 @@
 #include "cfngen/resources/s3/Bucket.hpp"
 #include "cfngen/resources/s3/BucketPolicy.hpp"
 #include "cfngen/resources/sqs/Queue.hpp"
-#include "cfngen/resources/sqs/QueuePolicy.hpp"
 #include "cfngen/template.hpp"
 #include "model/construct_state.hpp"
 #include "constructs/detail/permissions.hpp"
+#include "constructs/detail/resource_policy.hpp"
+#include "constructs/detail/tls_only.hpp"
 
 namespace cfngen::constructs {
 
@@ -18,9 +19,23 @@ namespace {
 using Cfn = s3::Bucket;
 using iam::Statement;
 
+BucketEncryption encryption_of(const std::string& id, const BucketProps& props) {
+    if (!props.encryption_key) {
+        if (props.encryption == BucketEncryption::Kms)
+            throw Error("Bucket " + id + ": encryption Kms needs an encryption_key");
+        return props.encryption;
+    }
+    if (props.encryption == BucketEncryption::KmsManaged)
+        throw Error("Bucket " + id + ": an encryption_key is a customer-managed key, not encryption KmsManaged");
+    return BucketEncryption::Kms;
+}
+
 Cfn bucket_resource(const std::string& id, const BucketProps& props) {
     auto encryption = Cfn::ServerSideEncryptionByDefaultProperty().SSEAlgorithm("AES256");
-    if (props.encryption_key)
+    const auto choice = encryption_of(id, props);
+    // Without a key id, aws:kms is the AWS managed key aws/s3 (S3 user guide, UsingKMSEncryption.html).
+    if (choice == BucketEncryption::KmsManaged) encryption = Cfn::ServerSideEncryptionByDefaultProperty().SSEAlgorithm("aws:kms");
+    if (choice == BucketEncryption::Kms)
         encryption = Cfn::ServerSideEncryptionByDefaultProperty().SSEAlgorithm("aws:kms").KMSMasterKeyID(
             props.encryption_key->arn());
     auto rule = Cfn::ServerSideEncryptionRuleProperty().ServerSideEncryptionByDefault(encryption);
@@ -53,17 +68,12 @@ Bucket::Bucket(Template& scope, const std::string& id, BucketProps props)
     : scope_(&scope), bucket_(&scope.add(bucket_resource(id, props))), name_(props.bucket_name),
       key_(props.encryption_key ? std::vector<Key>{*props.encryption_key} : std::vector<Key>{}) {
     bucket_->deletion_policy(props.removal_policy).update_replace_policy(props.removal_policy);
-    if (props.enforce_ssl) {
-        // Requests without TLS are denied (AWS Foundational Security Best
-        // Practices S3.5; CDK's enforceSSL writes the same statement).
-        iam::PolicyDocument policy;
-        policy.add(Statement::deny()
-                       .aws_principal("*")
-                       .actions({"s3:*"})
-                       .resources({arn(), arn_for_objects("*")})
-                       .condition("Bool", "aws:SecureTransport", "false"));
-        scope.add(s3::BucketPolicy(id + "Policy").Bucket(bucket_name()).PolicyDocument(policy));
-    }
+    if (props.enforce_ssl) add_to_resource_policy(detail::deny_without_tls({"s3:*"}, {arn(), arn_for_objects("*")}));
+}
+
+void Bucket::add_to_resource_policy(iam::Statement statement) const {
+    const std::string policy_id = bucket_->logical_id() + "Policy";
+    detail::add_policy_statement<s3::BucketPolicy>(*scope_, policy_id, std::move(statement), [&] { return s3::BucketPolicy(policy_id).Bucket(bucket_name()); });
 }
 
 Intrinsic Bucket::bucket_name() const { return bucket_->ref(); }
@@ -92,17 +102,18 @@ void Bucket::notify_queue(const Queue& queue, const std::string& event) const {
     // S3 sends event notifications as the service principal s3.amazonaws.com,
     // scoped by the source bucket and account (Amazon S3 user guide,
     // grant-destinations-permissions-to-s3.html).
-    const std::string policy_id = queue.resource().logical_id() + "Policy";
-    auto& document = ::cfngen::detail::ConstructState::policy(*scope_, policy_id);
-    document.add(Statement::allow()
-                     .service_principal("s3.amazonaws.com")
-                     .actions({"sqs:SendMessage"})
-                     .resource(queue.arn())
-                     .condition("ArnLike", "aws:SourceArn", source_arn)
-                     .condition("StringEquals", "aws:SourceAccount", pseudo::account_id()));
-    auto* policy = static_cast<sqs::QueuePolicy*>(::cfngen::detail::ConstructState::resource(*scope_, policy_id));
-    if (!policy) policy = &scope_->add(sqs::QueuePolicy(policy_id).Queues({queue.url()}));
-    policy->PolicyDocument(document);
+    queue.add_to_resource_policy(Statement::allow()
+                                     .service_principal("s3.amazonaws.com")
+                                     .actions({"sqs:SendMessage"})
+                                     .resource(queue.arn())
+                                     .condition("ArnLike", "aws:SourceArn", source_arn)
+                                     .condition("StringEquals", "aws:SourceAccount", pseudo::account_id()));
+    // The queue's one policy, in the queue's stack. There, the bucket
+    // waits for it; in another stack, its stack is deployed first anyway
+    // (this one imports the queue's ARN from it).
+    auto* policy = &queue.scope() == scope_
+                       ? ::cfngen::detail::ConstructState::resource(*scope_, queue.resource().logical_id() + "Policy")
+                       : nullptr;
     // The same page: a queue encrypted with a customer-managed key needs S3
     // allowed to use the key.
     if (const Key* key = queue.encryption_key())
@@ -120,7 +131,7 @@ void Bucket::notify_queue(const Queue& queue, const std::string& event) const {
     if (!notifications.contains("QueueConfigurations")) notifications["QueueConfigurations"] = Value::array();
     notifications["QueueConfigurations"].push_back({{"Event", event}, {"Queue", queue.arn()}});
     bucket_->set_property("NotificationConfiguration", notifications);
-    bucket_->depends_on(*policy);
+    if (policy) bucket_->depends_on(*policy);
 }
 
 }  // namespace cfngen::constructs

@@ -50,7 +50,7 @@ void check_visibility(const std::string& function_id, const lambda::Function& fu
 
 void Function::add_stream_source(const std::string& id, const Table& table, StreamSourceProps props) const {
     table.grant_stream_read(*this);
-    auto mapping = Mapping(id).EventSourceArn(table.stream_arn()).FunctionName(function_name());
+    auto mapping = Mapping(id).EventSourceArn(table.stream_arn()).FunctionName(invocation_target());
     mapping.StartingPosition(props.starting_position);
     set_common(mapping, props.batch_size, props.max_batching_window_s, props.filters, props.report_batch_item_failures);
     if (props.bisect_batch_on_error) mapping.BisectBatchOnFunctionError(true);
@@ -71,7 +71,7 @@ void Function::add_queue_source(const std::string& id, const Queue& queue, Queue
     check_visibility(id_, *function_, queue.resource());
     // AWSLambdaSQSQueueExecutionRole's actions: what the poller calls.
     queue.grant(*this, permissions::sqs_event_source());
-    auto mapping = Mapping(id).EventSourceArn(queue.arn()).FunctionName(function_name());
+    auto mapping = Mapping(id).EventSourceArn(queue.arn()).FunctionName(invocation_target());
     set_common(mapping, props.batch_size, props.max_batching_window_s, props.filters, props.report_batch_item_failures);
     if (props.max_concurrency > 0)
         mapping.ScalingConfig(Mapping::ScalingConfigProperty().MaximumConcurrency(props.max_concurrency));

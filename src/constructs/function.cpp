@@ -17,11 +17,28 @@ Code Code::from_inline(std::string source) { return Code(Asset{"", std::move(sou
 
 Code Code::from_asset(Asset asset, AssetMode mode) { return Code(std::move(asset), mode == AssetMode::Directory); }
 
+Code Code::from_asset(const std::string& folder) { return from_asset(folder, AssetMode::Inline); }
+
+Code Code::from_asset(const std::string& folder, AssetMode mode) {
+    auto asset = Asset::from_folder("", folder);
+    const bool one_commonjs_file = asset.files.size() == 1 && asset.files.front().path == "index.js";
+    if (mode == AssetMode::Inline && one_commonjs_file) return Code(Asset{"", asset.files.front().content}, false);
+    return Code(std::move(asset), true);
+}
+
 namespace {
 
 // Lambda's limits (Lambda developer guide, gettingstarted-limits.html).
 void check_limits(const std::string& id, const FunctionProps& props) {
-    if (props.code.source().empty()) throw Error("Function " + id + ": no code (Code::from_inline or Code::from_asset)");
+    if (props.code.empty()) throw Error("Function " + id + ": no code (Code::from_inline or Code::from_asset)");
+    if (props.reserved_concurrency < -1)
+        throw Error("Function " + id + ": reserved_concurrency " + std::to_string(props.reserved_concurrency) + " is below 0");
+    if (props.provisioned_concurrency < 0)
+        throw Error("Function " + id + ": provisioned_concurrency " + std::to_string(props.provisioned_concurrency) + " is below 0");
+    if (props.layers.size() > 5)
+        throw Error("Function " + id + ": " + std::to_string(props.layers.size()) + " layers; Lambda allows 5");
+    if (props.dead_letter_queue && props.dead_letter_queue_enabled)
+        throw Error("Function " + id + ": dead_letter_queue and dead_letter_queue_enabled both set; give one");
     if (props.memory_mb < 128 || props.memory_mb > 10240)
         throw Error("Function " + id + ": memory_mb " + std::to_string(props.memory_mb) + " is outside 128-10240 MB");
     if (props.timeout_s < 1 || props.timeout_s > 900)
@@ -68,14 +85,20 @@ lambda::Function function_resource(const std::string& id, const FunctionProps& p
     if (!props.description.empty()) function.Description(props.description);
     if (props.encryption_key) function.KmsKeyArn(props.encryption_key->arn());
     // Values may be strings or intrinsics (a Ref to a table): written as given.
-    if (!props.environment.empty()) {
+    if (!props.environment.empty() || !props.secrets.empty()) {
         Value variables = Value::object();
-        for (const auto& [name, value] : props.environment) {
+        auto set = [&](const std::string& name, const Value& value) {
             if (variables.contains(name)) throw Error("Function " + id + ": environment variable " + name + " is set twice");
             variables[name] = value;
-        }
+        };
+        for (const auto& [name, value] : props.environment) set(name, value);
+        for (const auto& secret : props.secrets) set(secret.name, secret.secret_arn);
         function.set_property("Environment", Value{{"Variables", variables}});
     }
+    if (props.tracing != Tracing::Disabled)
+        function.TracingConfig(Cfn::TracingConfigProperty().Mode(props.tracing == Tracing::Active ? "Active" : "PassThrough"));
+    if (props.reserved_concurrency >= 0) function.ReservedConcurrentExecutions(props.reserved_concurrency);
+    if (!props.layers.empty()) function.set_property("Layers", Value(props.layers));
     auto logging = Cfn::LoggingConfigProperty().LogGroup(logs.ref()).LogFormat(props.log_format);
     if (!props.application_log_level.empty()) logging.ApplicationLogLevel(props.application_log_level);
     if (!props.system_log_level.empty()) logging.SystemLogLevel(props.system_log_level);
@@ -90,21 +113,14 @@ Function::Function(Template& scope, const std::string& id, FunctionProps props)
     check_limits(id, props);
     log_group_ = &add_log_group(scope, id, props);
     auto function = function_resource(id, props, role(), *log_group_);
-    if (props.code.directory_) {
-        // A local directory is a package path for `aws cloudformation
-        // package`, which the specification's type for Code (an object)
-        // does not describe.
-        auto* stack = dynamic_cast<Stack*>(&scope);
-        if (!stack) throw Error("Function " + id + ": asset directories are written by a Stack, not a Template");
-        stack->add_asset(props.code.asset_);
-        function.set_property("Code", "assets/" + props.code.asset_.directory_name());
-    } else {
-        function.Code(lambda::Function::CodeProperty().ZipFile(props.code.asset_.source));
-    }
+    set_code(scope, id, props, function);
+    add_dead_letter_queue(props, function);
     function_ = &scope.add(std::move(function));
     set_dependent(*function_);
     grant(*this, {"logs:CreateLogStream", "logs:PutLogEvents"}, {log_group_->Arn()});
     if (props.encryption_key) props.encryption_key->grant_decrypt(*this);
+    grant_options(props);
+    if (props.provisioned_concurrency > 0) add_provisioned_concurrency(props.provisioned_concurrency);
 }
 
 Intrinsic Function::function_name() const { return function_->ref(); }
@@ -151,7 +167,7 @@ void Function::add_permission(const std::string& service_principal, Value source
     }
     auto permission = lambda::Permission(logical_id)
                           .Action("lambda:InvokeFunction")
-                          .FunctionName(function_name())
+                          .FunctionName(invocation_target())
                           .Principal(service_principal);
     // Without the account, a bucket of that name in another account could
     // invoke the function (Lambda developer guide,

@@ -55,10 +55,13 @@ std::size_t estimated_size(const Value& value) {
 }
 
 // Actions that take no resource but "*" (IAM service authorization
-// reference: no resource types listed for them), so a grant of one on "*"
-// is as narrow as IAM allows and the validator's wildcard warning is
-// suppressed for it, with that reason.
-bool needs_wildcard_resource(const std::string& action) { return action == "dynamodb:ListStreams"; }
+// reference: no resource types listed for them, in list_amazondynamodb.html
+// and list_awsx-ray.html), so a grant of one on "*" is as narrow as IAM
+// allows and the validator's wildcard warning is suppressed for it, with
+// that reason: a construct's grant never leaves its user a warning to suppress.
+bool needs_wildcard_resource(const std::string& action) {
+    return action == "dynamodb:ListStreams" || action == "xray:PutTraceSegments" || action == "xray:PutTelemetryRecords";
+}
 
 Value wildcard_suppressions(const std::vector<iam::Statement>& statements, const std::string& document_path) {
     Value suppressions = Value::array();

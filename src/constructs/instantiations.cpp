@@ -9,4 +9,5 @@ template class std::vector<std::string>;
 template class std::vector<cfngen::constructs::Dimension>;
 template class std::vector<cfngen::constructs::NamedMetric>;
 template class std::vector<cfngen::constructs::EnvironmentVariable>;
+template class std::vector<cfngen::constructs::SecretEnvironmentVariable>;
 template class std::vector<cfngen::constructs::GlobalIndex>;

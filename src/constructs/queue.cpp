@@ -3,8 +3,12 @@
 #include "cfngen/constructs/key.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/resources/sqs/Queue.hpp"
+#include "cfngen/resources/sqs/QueuePolicy.hpp"
 #include "cfngen/template.hpp"
 #include "constructs/detail/permissions.hpp"
+#include "constructs/detail/resource_policy.hpp"
+#include "constructs/detail/tls_only.hpp"
+#include "model/construct_state.hpp"
 
 namespace cfngen::constructs {
 
@@ -14,11 +18,29 @@ namespace {
 constexpr int kMaxRetentionSeconds = 1209600;
 constexpr int kMaxVisibilitySeconds = 43200;
 
+QueueEncryption encryption_of(const std::string& id, const QueueProps& props) {
+    if (!props.encryption_key) {
+        if (props.encryption == QueueEncryption::Kms)
+            throw Error("Queue " + id + ": encryption Kms needs an encryption_key");
+        return props.encryption;
+    }
+    if (props.encryption != QueueEncryption::Kms && props.encryption != QueueEncryption::SqsManaged)
+        throw Error("Queue " + id + ": an encryption_key is a customer-managed key, not encryption " +
+                    (props.encryption == QueueEncryption::Unencrypted ? "Unencrypted" : "KmsManaged"));
+    return QueueEncryption::Kms;
+}
+
 sqs::Queue queue_resource(const std::string& id, const QueueProps& props) {
     auto queue = sqs::Queue(id);
     if (!props.queue_name.empty()) queue.QueueName(props.queue_name);
-    if (props.encryption_key) queue.KmsMasterKeyId(props.encryption_key->arn());
-    else queue.SqsManagedSseEnabled(true);
+    switch (encryption_of(id, props)) {
+        case QueueEncryption::Unencrypted: queue.SqsManagedSseEnabled(false); break;
+        case QueueEncryption::SqsManaged: queue.SqsManagedSseEnabled(true); break;
+        // The AWS managed key by its alias, as CDK writes it (SQS accepts an
+        // alias for KmsMasterKeyId: AWS::SQS::Queue in the CloudFormation user guide).
+        case QueueEncryption::KmsManaged: queue.KmsMasterKeyId("alias/aws/sqs"); break;
+        case QueueEncryption::Kms: queue.KmsMasterKeyId(props.encryption_key->arn()); break;
+    }
     if (props.retention_period_s != 0) {
         if (props.retention_period_s < 60 || props.retention_period_s > kMaxRetentionSeconds)
             throw Error("Queue " + id + ": retention_period_s " + std::to_string(props.retention_period_s) +
@@ -40,7 +62,17 @@ sqs::Queue queue_resource(const std::string& id, const QueueProps& props) {
 }  // namespace
 
 Queue::Queue(Template& scope, const std::string& id, QueueProps props)
-    : queue_(&scope.add(queue_resource(id, props))), key_(props.encryption_key ? std::vector<Key>{*props.encryption_key} : std::vector<Key>{}) {}
+    : scope_(&scope), queue_(&scope.add(queue_resource(id, props))),
+      key_(props.encryption_key ? std::vector<Key>{*props.encryption_key} : std::vector<Key>{}) {
+    if (props.enforce_ssl) add_to_resource_policy(detail::deny_without_tls({"sqs:*"}, {arn()}));
+}
+
+void Queue::add_to_resource_policy(iam::Statement statement) const {
+    // One policy per queue: SQS keeps a single policy, so two QueuePolicy
+    // resources on one queue would overwrite each other.
+    const std::string policy_id = queue_->logical_id() + "Policy";
+    detail::add_policy_statement<sqs::QueuePolicy>(*scope_, policy_id, std::move(statement), [&] { return sqs::QueuePolicy(policy_id).Queues({url()}); });
+}
 
 Intrinsic Queue::arn() const { return queue_->Arn(); }
 Intrinsic Queue::url() const { return queue_->ref(); }

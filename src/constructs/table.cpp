@@ -76,6 +76,12 @@ Cfn table_resource(const std::string& id, const TableProps& props) {
         table.GlobalSecondaryIndexes(indexes);
     }
     if (!props.stream.empty()) table.StreamSpecification(Cfn::StreamSpecificationProperty().StreamViewType(props.stream));
+    if (!props.encryption_key && props.encryption == TableEncryption::CustomerManaged)
+        throw Error("Table " + id + ": encryption CustomerManaged needs an encryption_key");
+    if (props.encryption_key && props.encryption == TableEncryption::AwsManaged)
+        throw Error("Table " + id + ": an encryption_key is a customer-managed key, not encryption AwsManaged");
+    // SSEEnabled without a key: the AWS managed key (AWS::DynamoDB::Table SSESpecification).
+    if (props.encryption == TableEncryption::AwsManaged) table.SSESpecification(Cfn::SSESpecificationProperty().SSEEnabled(true));
     if (props.encryption_key)
         table.SSESpecification(
             Cfn::SSESpecificationProperty().SSEEnabled(true).SSEType("KMS").KMSMasterKeyId(props.encryption_key->arn()));

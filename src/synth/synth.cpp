@@ -148,8 +148,10 @@ std::vector<SynthOutput> synthesize_unchecked(const App& app, AssetMode mode) {
 }
 
 std::filesystem::path write_synth_output(const SynthOutput& output, const std::filesystem::path& directory) {
-    for (const auto& asset : output.assets)
-        write_file_atomically(directory / "assets" / asset.directory_name() / "index.js", asset.source);
+    for (const auto& asset : output.assets) {
+        if (asset.is_folder()) write_file_atomically(directory / "assets" / asset.zip_file_name(), asset.zip());
+        else write_file_atomically(directory / "assets" / asset.directory_name() / "index.js", asset.source);
+    }
     const auto path = directory / output.file_name;
     write_file_atomically(path, output.template_text);
     return path;

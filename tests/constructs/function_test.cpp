@@ -58,12 +58,12 @@ TEST_CASE("a Function with a key encrypts its environment and logs, and may decr
 
 TEST_CASE("a Function's code as an asset directory is written by its stack", "[constructs][function]") {
     Stack stack("assets-test");
-    c::Function worker(stack, "Worker", {.code = c::Code::from_asset({"worker", "exports.handler=1"}, AssetMode::Directory)});
+    c::Function worker(stack, "Worker", {.code = c::Code::from_asset(Asset{"worker", "exports.handler=1"}, AssetMode::Directory)});
     REQUIRE(stack.assets().size() == 1);
     Assertions::from_stack(stack).has_resource_properties(
         "AWS::Lambda::Function", match::object_like({{"Code", "assets/" + stack.assets()[0].directory_name()}}));
     Template plain;
-    CHECK_THROWS_WITH(c::Function(plain, "Worker", {.code = c::Code::from_asset({"w", "x"}, AssetMode::Directory)}),
+    CHECK_THROWS_WITH(c::Function(plain, "Worker", {.code = c::Code::from_asset(Asset{"w", "x"}, AssetMode::Directory)}),
                       Catch::Contains("written by a Stack"));
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // An S3 bucket with safe defaults: public access blocked, encrypted (SSE-S3,
-// or SSE-KMS with a customer-managed Key), requests without TLS denied by
-// its bucket policy, kept when the stack is deleted. Grants as AWS CDK's
-// (aws-s3 perms.ts), with the key's use when the bucket has one.
+// SSE-KMS with the AWS managed key, or with a customer-managed Key),
+// requests without TLS denied by its bucket policy, kept when the stack is
+// deleted. Grants as AWS CDK's (aws-s3 perms.ts), with the key's use when
+// the bucket has a customer-managed key.
 //
-// Logical ids: <id> (the bucket) and <id>Policy.
+// Logical ids: <id> (the bucket) and <id>Policy (its bucket policy, when it
+// has statements: enforce_ssl, add_to_resource_policy).
 
 #include "cfngen/constructs/grant.hpp"
 #include "cfngen/constructs/key.hpp"
@@ -22,9 +24,15 @@ namespace cfngen::constructs {
 
 class Queue;
 
+// CDK's BucketEncryption. S3 encrypts every object since January 2023, so
+// there is no unencrypted choice. KmsManaged is SSE-KMS with the AWS managed
+// key aws/s3; Kms with a customer-managed Key (and S3 Bucket Keys).
+enum class BucketEncryption { S3Managed, KmsManaged, Kms };
+
 struct BucketProps {
     Value bucket_name{};  // a string or fn::sub; null: CloudFormation names it
-    const Key* encryption_key = nullptr;  // null: SSE-S3 (AES256)
+    BucketEncryption encryption = BucketEncryption::S3Managed;  // Kms when encryption_key is set
+    const Key* encryption_key = nullptr;
     bool versioned = false;
     bool enforce_ssl = true;
     DeletionPolicy removal_policy = DeletionPolicy::Retain;
@@ -39,6 +47,9 @@ public:
     Intrinsic arn() const;
     // "<bucket ARN>/<pattern>": objects matching it ("*": all).
     Value arn_for_objects(const std::string& pattern) const;
+
+    // A statement of the bucket's policy (<id>Policy, made when first needed).
+    void add_to_resource_policy(iam::Statement statement) const;
 
     // Objects under `pattern` ("*": all) and the bucket's listing.
     void grant_read(const Grantee& grantee, const std::string& pattern = "*") const;

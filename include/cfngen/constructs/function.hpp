@@ -5,7 +5,9 @@
 // CDK's lambda.Function, but with the log group made by the construct.
 //
 // Logical ids: <id>Function, <id>Role, <id>LogGroup, and <id>InvokeConfig
-// (configure_async_invoke), <id>Permission<n> (add_permission).
+// (configure_async_invoke), <id>Permission<n> (add_permission),
+// <id>DeadLetterQueue (dead_letter_queue_enabled), <id>Version<hash> and
+// <id>Alias (provisioned_concurrency).
 
 #include "cfngen/asset.hpp"
 #include "cfngen/constructs/grant.hpp"
@@ -19,6 +21,7 @@
 namespace cfngen {
 enum class AssetMode;
 namespace lambda {
+class Alias;
 class Function;
 }
 namespace logs {
@@ -60,15 +63,25 @@ struct EnvironmentVariable {
     Value value{};  // a string or an intrinsic (a table's Ref)
 };
 
-// A function's code: its source inline in the template (Code.ZipFile), or an
+// A function's code: its source inline in the template (Code.ZipFile), an
 // asset that the app ships inline or as a directory for
-// `aws cloudformation package` (AppContext::asset_mode).
+// `aws cloudformation package` (AppContext::asset_mode), or a folder.
 class Code {
 public:
     Code() = default;  // none: a Function refuses it
     static Code from_inline(std::string source);
     static Code from_asset(Asset asset, AssetMode mode);
+    // The files of `folder` (relative to the working directory, as in CDK;
+    // cfngen_add_app's <app>-synth runs in the app's folder), read now. A
+    // folder of one CommonJS index.js is inline in the template (Inline
+    // mode); any other, an ES module (index.mjs) or several files, is a zip
+    // archive beside the template, assets/<function id>.<hash>.zip, for
+    // `aws cloudformation package`: CloudFormation writes inline code as
+    // index.js, a CommonJS module (AWS::Lambda::Function Code).
+    static Code from_asset(const std::string& folder);
+    static Code from_asset(const std::string& folder, AssetMode mode);
     const std::string& source() const { return asset_.source; }
+    bool empty() const { return asset_.source.empty() && !asset_.is_folder(); }
 
 private:
     friend class Function;
@@ -76,6 +89,28 @@ private:
     Asset asset_;
     bool directory_ = false;
 };
+
+// CDK's lambda.Tracing: Active samples and traces requests in X-Ray;
+// PassThrough traces only requests that arrive traced. Both grant the role
+// xray:PutTraceSegments and xray:PutTelemetryRecords.
+enum class Tracing { Disabled, Active, PassThrough };
+
+// An environment variable holding the ARN of a Secrets Manager secret the
+// function may read (secretsmanager:GetSecretValue, and kms:Decrypt of its
+// key when given). The value itself is not put in the environment, where
+// anyone allowed lambda:GetFunctionConfiguration would see it: the code
+// fetches it (the SDK, or the AWS Parameters and Secrets Lambda Extension).
+struct SecretEnvironmentVariable {
+    std::string name{};
+    Value secret_arn{};
+    const Key* key = nullptr;  // the secret's customer-managed key, if any
+};
+
+// A String parameter of Systems Manager Parameter Store, resolved by
+// CloudFormation at each deploy: "{{resolve:ssm:<name>}}", for an
+// environment variable (or any property). SecureString parameters cannot be
+// resolved into a function's environment; use a SecretEnvironmentVariable.
+Value ssm_parameter_value(const std::string& parameter_name);
 
 struct PermissionProps {
     std::string id{};  // empty: <function id>Permission<n>
@@ -101,8 +136,24 @@ struct FunctionProps {
     int memory_mb = 128;
     int timeout_s = 3;
     std::vector<EnvironmentVariable> environment{};
+    std::vector<SecretEnvironmentVariable> secrets{};
     // Encrypts the environment and the log group; the role may decrypt with it.
     const Key* encryption_key = nullptr;
+    Tracing tracing = Tracing::Disabled;  // Lambda's default (none written), as CDK's
+    // ReservedConcurrentExecutions: at most this many at once (0 stops the
+    // function); -1: none reserved, the account's pool.
+    int reserved_concurrency = -1;
+    // Environments kept warm: a version <id>Version<hash of the function's
+    // configuration> (a new one when the code or configuration changes) and
+    // the alias <id>Alias "live" with this provisioned concurrency, which
+    // event sources and permissions then invoke. 0: none.
+    int provisioned_concurrency = 0;
+    // Asynchronous invocations that fail go to this queue (DeadLetterConfig;
+    // the role may send to it), or to a queue the construct makes,
+    // <id>DeadLetterQueue (14 days' retention, as CDK's), when enabled.
+    const Queue* dead_letter_queue = nullptr;
+    bool dead_letter_queue_enabled = false;
+    std::vector<Value> layers{};  // layer version ARNs, at most 5
     int log_retention_days = 30;
     // Kept when the stack is deleted (CDK's default for log groups). A kept
     // log group keeps its name (/aws/lambda/<function_name>) taken: creating
@@ -126,6 +177,11 @@ public:
     logs::LogGroup& log_group() const { return *log_group_; }
     Intrinsic function_name() const;  // Ref
     Intrinsic arn() const;
+    // The alias of provisioned_concurrency, or null.
+    lambda::Alias* alias() const { return alias_; }
+    // What event sources and permissions name: the alias's ARN when there is
+    // one (provisioned concurrency serves only the alias), else function_name().
+    Intrinsic invocation_target() const;
 
     // Lets `grantee` invoke the function (lambda:InvokeFunction on it).
     void grant_invoke(const Grantee& grantee) const;
@@ -151,11 +207,18 @@ public:
     void add_queue_source(const std::string& id, const Queue& queue, QueueSourceProps props = {}) const;
 
 private:
+    static void set_code(Template& scope, const std::string& id, const FunctionProps& props, lambda::Function& function);
+    void add_dead_letter_queue(const FunctionProps& props, lambda::Function& function) const;
+    void grant_options(const FunctionProps& props) const;
+    void add_provisioned_concurrency(int executions);
+
     std::string id_;
     lambda::Function* function_;
     logs::LogGroup* log_group_;
+    lambda::Alias* alias_ = nullptr;
 };
 
 }  // namespace cfngen::constructs
 
 extern template class std::vector<cfngen::constructs::EnvironmentVariable>;
+extern template class std::vector<cfngen::constructs::SecretEnvironmentVariable>;

@@ -1,6 +1,6 @@
 #pragma once
 // A DynamoDB table with safe defaults: on-demand billing, point-in-time
-// recovery, encryption (AWS owned, or a customer-managed Key), and kept when
+// recovery, encryption (AWS owned, AWS managed, or a customer-managed Key), and kept when
 // the stack is deleted (CDK's default for tables). Grants follow AWS CDK's
 // (aws-dynamodb perms.ts), including the key use an encrypted table needs.
 
@@ -32,13 +32,20 @@ struct GlobalIndex {
     std::vector<std::string> non_key_attributes{};  // INCLUDE's
 };
 
+// CDK's TableEncryption. DynamoDB encrypts every table: Default with a key
+// AWS owns (free, invisible in the account), AwsManaged with the AWS managed
+// key aws/dynamodb (KMS charges, calls visible in CloudTrail),
+// CustomerManaged with a Key.
+enum class TableEncryption { Default, AwsManaged, CustomerManaged };
+
 struct TableProps {
     std::string table_name{};  // empty: CloudFormation names it
     Attribute partition_key{};
     Attribute sort_key{};
     std::vector<GlobalIndex> global_indexes{};
     std::string stream{};  // StreamViewType (NEW_AND_OLD_IMAGES, ...); empty: no stream
-    const Key* encryption_key = nullptr;  // null: encrypted with an AWS owned key
+    TableEncryption encryption = TableEncryption::Default;  // CustomerManaged when encryption_key is set
+    const Key* encryption_key = nullptr;
     bool point_in_time_recovery = true;
     std::string time_to_live_attribute{};  // empty: no TTL
     bool deletion_protection = false;

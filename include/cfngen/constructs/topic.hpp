@@ -1,7 +1,11 @@
 #pragma once
-// An SNS topic, optionally encrypted with a customer-managed Key, with email
+// An SNS topic, optionally encrypted (the AWS managed key, or a
+// customer-managed Key), optionally refusing publishers without TLS, with email
 // subscriptions. grant_publish as AWS CDK's (aws-sns grants.json), with the
-// key's use when the topic is encrypted.
+// key's use when the topic has a customer-managed key.
+//
+// Logical ids: <id> (the topic) and <id>Policy (its topic policy, when it
+// has statements: enforce_ssl, add_to_resource_policy).
 
 #include "cfngen/constructs/grant.hpp"
 #include "cfngen/constructs/key.hpp"
@@ -17,10 +21,23 @@ class Topic;
 namespace cfngen::constructs {
 
 
+// SNS does not encrypt a topic unless told to. AwsManaged uses the AWS
+// managed key alias/aws/sns (CDK: masterKey Alias.fromAliasName(...,
+// "alias/aws/sns")); its policy cannot be changed, so CloudWatch alarms,
+// EventBridge and S3 cannot publish to such a topic: for them use a Key.
+enum class TopicEncryption { Unencrypted, AwsManaged, CustomerManaged };
+
 struct TopicProps {
     std::string topic_name{};  // empty: CloudFormation names it
     std::string display_name{};
+    // CDK's default, unencrypted: an encrypted topic needs a key policy for
+    // every AWS service that publishes to it. CustomerManaged when encryption_key is set.
+    TopicEncryption encryption = TopicEncryption::Unencrypted;
     const Key* encryption_key = nullptr;
+    // Publishing without TLS is denied by the topic's policy (CDK's
+    // enforceSSL). Off by default, as in CDK and for the same reasons as
+    // QueueProps::enforce_ssl.
+    bool enforce_ssl = false;
 };
 
 struct EmailSubscriptionProps {
@@ -40,6 +57,9 @@ public:
     Intrinsic topic_name() const;
     // The customer-managed key the topic is encrypted with, or null.
     const Key* encryption_key() const { return key_.empty() ? nullptr : &key_.front(); }
+
+    // A statement of the topic's policy (<id>Policy, made when first needed).
+    void add_to_resource_policy(iam::Statement statement) const;
 
     // AWS::SNS::Subscription `id` of `address` (a string or a Ref to a parameter).
     void add_email_subscription(const std::string& id, Value address, EmailSubscriptionProps props = {}) const;

@@ -1,0 +1,106 @@
+// The Function construct's code and its options beyond the basics: folder
+// assets, tracing, secrets in the environment, the dead-letter queue of
+// asynchronous invocations, and provisioned concurrency.
+
+#include "cfngen/app.hpp"
+#include "cfngen/constructs/function.hpp"
+#include "cfngen/constructs/key.hpp"
+#include "cfngen/constructs/queue.hpp"
+#include "cfngen/error.hpp"
+#include "cfngen/resources/lambda/Alias.hpp"
+#include "cfngen/resources/lambda/Function.hpp"
+#include "cfngen/resources/lambda/Version.hpp"
+
+#include <algorithm>
+
+namespace cfngen::constructs {
+
+namespace {
+
+// The handler's module ("index" of "index.handler") must be a file of the
+// folder: .js, .mjs (an ES module) or .cjs, as Lambda's Node.js runtimes
+// look for it (Lambda developer guide, nodejs-handler.html).
+void check_handler_file(const std::string& id, const FunctionProps& props, const Asset& asset) {
+    if (!props.runtime.starts_with("nodejs")) return;
+    const auto dot = props.handler.rfind('.');
+    const std::string module = dot == std::string::npos ? props.handler : props.handler.substr(0, dot);
+    for (const char* extension : {".js", ".mjs", ".cjs"})
+        if (std::any_of(asset.files.begin(), asset.files.end(),
+                        [&](const AssetFile& file) { return file.path == module + extension; }))
+            return;
+    throw Error("Function " + id + ": handler " + props.handler + " needs " + module + ".js, " + module + ".mjs or " +
+                module + ".cjs in its code folder, which holds " + asset.files.front().path +
+                (asset.files.size() > 1 ? " and " + std::to_string(asset.files.size() - 1) + " more" : ""));
+}
+
+}  // namespace
+
+Value ssm_parameter_value(const std::string& parameter_name) {
+    if (parameter_name.empty()) throw Error("ssm_parameter_value: the parameter name is empty");
+    return "{{resolve:ssm:" + parameter_name + "}}";
+}
+
+void Function::set_code(Template& scope, const std::string& id, const FunctionProps& props, lambda::Function& function) {
+    if (!props.code.directory_) {
+        function.Code(lambda::Function::CodeProperty().ZipFile(props.code.asset_.source));
+        return;
+    }
+    // A local path is a package path for `aws cloudformation package`, which
+    // the specification's type for Code (an object) does not describe.
+    auto* stack = dynamic_cast<Stack*>(&scope);
+    if (!stack) throw Error("Function " + id + ": assets are written by a Stack, not a Template");
+    Asset asset = props.code.asset_;
+    if (!asset.is_folder()) {
+        stack->add_asset(asset);
+        function.set_property("Code", "assets/" + asset.directory_name());
+        return;
+    }
+    check_handler_file(id, props, asset);
+    asset.name = id;
+    function.set_property("Code", "assets/" + asset.zip_file_name());
+    stack->add_asset(std::move(asset));
+}
+
+void Function::add_dead_letter_queue(const FunctionProps& props, lambda::Function& function) const {
+    const Queue* queue = props.dead_letter_queue;
+    std::vector<Queue> made;
+    if (props.dead_letter_queue_enabled) {
+        made.emplace_back(scope(), id_ + "DeadLetterQueue", QueueProps{.retention_period_s = 1209600});
+        queue = &made.front();
+    }
+    if (!queue) return;
+    function.DeadLetterConfig(lambda::Function::DeadLetterConfigProperty().TargetArn(queue->arn()));
+    // Lambda sends the failed event with the function's role (Lambda
+    // developer guide, invocation-async-retain-records.html, dead-letter queues).
+    queue->grant(*this, {"sqs:SendMessage"});
+}
+
+void Function::grant_options(const FunctionProps& props) const {
+    // What the AWS managed policy AWSXRayDaemonWriteAccess gives for
+    // segments, as CDK grants it; X-Ray's actions take no resource but "*".
+    if (props.tracing != Tracing::Disabled) grant(*this, {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}, {"*"});
+    for (const auto& secret : props.secrets) {
+        // CDK's Secret.grantRead.
+        grant(*this, {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}, {secret.secret_arn});
+        if (secret.key) secret.key->grant_decrypt(*this);
+    }
+}
+
+void Function::add_provisioned_concurrency(int executions) {
+    // A version is immutable: its logical id changes with the function's
+    // configuration, so that a change publishes a new version (CDK's
+    // currentVersion does the same).
+    const auto hash = Asset{"", function_->properties().dump()}.sha256().substr(0, 10);
+    auto& version = scope().add(lambda::Version(id_ + "Version" + hash).FunctionName(function_name()));
+    alias_ = &scope().add(lambda::Alias(id_ + "Alias")
+                              .FunctionName(function_name())
+                              .FunctionVersion(version.AttrVersion())
+                              .Name("live")
+                              .ProvisionedConcurrencyConfig(
+                                  lambda::Alias::ProvisionedConcurrencyConfigurationProperty().ProvisionedConcurrentExecutions(
+                                      executions)));
+}
+
+Intrinsic Function::invocation_target() const { return alias_ ? alias_->ref() : function_name(); }
+
+}  // namespace cfngen::constructs
