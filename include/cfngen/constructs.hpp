@@ -1,7 +1,8 @@
 #pragma once
 // The constructs: resources grouped with their safe defaults and grants, in
 // the manner of AWS CDK's L2 constructs. Each header is small and declares
-// only; include the ones a stack uses, or this one for all of them.
+// only; include the ones a stack uses, or this one for all of them and the
+// resources their accessors return (constructs/resources.hpp).
 
 #include "cfngen/constructs/alarm.hpp"
 #include "cfngen/constructs/bucket.hpp"
@@ -12,6 +13,7 @@
 #include "cfngen/constructs/key.hpp"
 #include "cfngen/constructs/metric.hpp"
 #include "cfngen/constructs/queue.hpp"
+#include "cfngen/constructs/resources.hpp"
 #include "cfngen/constructs/schedule.hpp"
 #include "cfngen/constructs/suppress.hpp"
 #include "cfngen/constructs/table.hpp"

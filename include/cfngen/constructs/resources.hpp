@@ -1,0 +1,19 @@
+#pragma once
+// The CloudFormation resources the constructs hand out (resource(), role(),
+// log_group(), alias()), complete, so that what an accessor returns can be
+// used, and passed to suppress_warning, after including
+// <cfngen/constructs.hpp> alone. A stack that includes single construct
+// headers instead, to compile faster, includes the resource headers it uses.
+
+#include "cfngen/resources/apigatewayv2/Api.hpp"
+#include "cfngen/resources/cloudwatch/Alarm.hpp"
+#include "cfngen/resources/dynamodb/Table.hpp"
+#include "cfngen/resources/events/Rule.hpp"
+#include "cfngen/resources/iam/Role.hpp"
+#include "cfngen/resources/kms/Key.hpp"
+#include "cfngen/resources/lambda/Alias.hpp"
+#include "cfngen/resources/lambda/Function.hpp"
+#include "cfngen/resources/logs/LogGroup.hpp"
+#include "cfngen/resources/s3/Bucket.hpp"
+#include "cfngen/resources/sns/Topic.hpp"
+#include "cfngen/resources/sqs/Queue.hpp"
