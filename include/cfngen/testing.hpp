@@ -1,13 +1,16 @@
 #pragma once
-// Assertions on a synthesized template, for a stack's tests (Catch2 or any
-// other framework): the shape of AWS CDK's aws-cdk-lib/assertions. A failed
-// assertion throws cfngen::Error whose message names the closest resource
-// and, for each difference, the path where it differs.
+// Assertions on a synthesized template, for a stack's tests: the shape of
+// AWS CDK's aws-cdk-lib/assertions. Each assertion returns a Result, which
+// a test framework checks as a boolean and prints as its message: in
+// Catch2, `CHECK(t.has_resource_properties(...))` is one assertion,
+// reported at its line, and a failure shows the expected pattern, the
+// closest actual resource in full, and each path where they part. Without a
+// framework, `.or_throw()` throws cfngen::Error with that message.
 //
 //   auto t = testing::Assertions::from_stack(stack);
-//   t.resource_count_is("AWS::Lambda::Function", 2);
-//   t.has_resource_properties("AWS::Lambda::Function",
-//       match::object_like({{"Runtime", "nodejs24.x"}, {"Environment", match::any_value()}}));
+//   CHECK(t.resource_count_is("AWS::Lambda::Function", 2));
+//   CHECK(t.has_resource_properties("AWS::Lambda::Function",
+//       match::object_like({{"Runtime", "nodejs24.x"}, {"Environment", match::any_value()}})));
 //
 // Literals match as in CDK: inside object_like, a literal object matches any
 // object with at least its keys (recursively) and a literal list matches a
@@ -18,6 +21,7 @@
 #include <concepts>
 #include <cstddef>
 #include <initializer_list>
+#include <iosfwd>
 #include <string>
 #include <utility>
 #include <vector>
@@ -103,6 +107,26 @@ Matcher serialized_json(Matcher pattern);
 Matcher not_(Matcher pattern);
 }  // namespace match
 
+// The outcome of an assertion: true when it holds; otherwise its message
+// says why. Printed (operator<<) as that message, so that a framework's
+// CHECK shows it.
+class [[nodiscard]] Result {
+public:
+    static Result pass() { return Result(""); }
+    static Result fail(std::string message);
+    explicit operator bool() const { return message_.empty(); }
+    // Empty when the assertion holds.
+    const std::string& message() const { return message_; }
+    // Throws Error with the message when the assertion does not hold.
+    void or_throw() const;
+
+private:
+    explicit Result(std::string message) : message_(std::move(message)) {}
+    std::string message_;
+};
+
+std::ostream& operator<<(std::ostream& out, const Result& result);
+
 class Assertions {
 public:
     explicit Assertions(Value template_json);
@@ -115,19 +139,19 @@ public:
 
     // Some resource of `type` has properties matching `properties`
     // (object_like when given a literal object).
-    void has_resource_properties(const std::string& type, const Matcher& properties) const;
+    Result has_resource_properties(const std::string& type, const Matcher& properties) const;
     // Some resource of `type` matches `resource` as a whole (DeletionPolicy,
     // DependsOn, Condition, Metadata, Properties).
-    void has_resource(const std::string& type, const Matcher& resource) const;
-    void resource_count_is(const std::string& type, std::size_t count) const;
+    Result has_resource(const std::string& type, const Matcher& resource) const;
+    Result resource_count_is(const std::string& type, std::size_t count) const;
     // The logical ids of the resources of `type` whose properties match.
     std::vector<std::string> find_resources(const std::string& type, const Matcher& properties) const;
     // An output `id` ("*": any) matching `output` (Value, Description, Export).
-    void has_output(const std::string& id, const Matcher& output) const;
-    void has_parameter(const std::string& id, const Matcher& parameter) const;
+    Result has_output(const std::string& id, const Matcher& output) const;
+    Result has_parameter(const std::string& id, const Matcher& parameter) const;
 
 private:
-    void has_matching(const std::string& type, const Matcher& pattern, bool properties_only) const;
+    Result has_matching(const std::string& type, const Matcher& pattern, bool properties_only) const;
     Value template_;
 };
 

@@ -3,8 +3,10 @@
 #include "cfngen/testing.hpp"
 #include "model/json.hpp"
 #include "read/template_file.hpp"
+#include "testing/detail/matcher_node.hpp"
 
 #include <algorithm>
+#include <ostream>
 
 namespace cfngen::testing {
 
@@ -21,7 +23,22 @@ const Value& section(const Value& template_json, const char* name) {
     return template_json.contains(name) ? template_json[name] : empty;
 }
 
+// The closest candidate, whole, and where it parts from the pattern.
+std::string closest_report(const std::string& id, const Value& actual, const std::vector<std::string>& differences) {
+    return "\n  closest: " + id + " " + actual.dump() + "\n  differs at:" + indented(differences);
+}
+
 }  // namespace
+
+Result Result::fail(std::string message) { return Result(message.empty() ? "failed" : std::move(message)); }
+
+void Result::or_throw() const {
+    if (!message_.empty()) throw Error(message_);
+}
+
+std::ostream& operator<<(std::ostream& out, const Result& result) {
+    return out << (result ? std::string("holds") : result.message());
+}
 
 Assertions::Assertions(Value template_json) : template_(std::move(template_json)) {
     if (!template_.is_object()) throw Error("Assertions: a template is a JSON object");
@@ -31,40 +48,43 @@ Assertions Assertions::from_stack(const Template& stack) { return Assertions(sta
 
 Assertions Assertions::from_file(const std::string& path) { return Assertions(value_of(load_template(path))); }
 
-void Assertions::has_matching(const std::string& type, const Matcher& pattern, bool properties_only) const {
+Result Assertions::has_matching(const std::string& type, const Matcher& pattern, bool properties_only) const {
     std::string closest_id;
+    Value closest_value;
     std::vector<std::string> closest;
     std::size_t candidates = 0;
     for (const auto& [id, resource] : section(template_, "Resources").members()) {
         if (!resource.contains("Type") || !(resource["Type"] == Value(type))) continue;
         ++candidates;
-        const Value properties = resource.contains("Properties") ? resource["Properties"] : Value::object();
-        auto differences = pattern.differences(properties_only ? properties : resource);
-        if (differences.empty()) return;
-        if (closest_id.empty() || differences.size() < closest.size()) closest_id = id, closest = std::move(differences);
+        const Value actual = properties_only ? (resource.contains("Properties") ? resource["Properties"] : Value::object()) : resource;
+        auto differences = pattern.differences(actual);
+        if (differences.empty()) return Result::pass();
+        if (closest_id.empty() || differences.size() < closest.size())
+            closest_id = id, closest_value = actual, closest = std::move(differences);
     }
-    if (candidates == 0) throw Error("the template has no resource of type " + type);
-    throw Error("no " + type + " of the " + std::to_string(candidates) + " in the template matches; the closest, " +
-                closest_id + ", differs at:" + indented(closest));
+    if (candidates == 0) return Result::fail("the template has no resource of type " + type);
+    return Result::fail("no " + type + " of the " + std::to_string(candidates) + " in the template matches\n  expected " +
+                        (properties_only ? "properties " : "") + detail::MatcherNode::describe(pattern) +
+                        closest_report(closest_id, closest_value, closest));
 }
 
-void Assertions::has_resource_properties(const std::string& type, const Matcher& properties) const {
-    has_matching(type, properties, true);
+Result Assertions::has_resource_properties(const std::string& type, const Matcher& properties) const {
+    return has_matching(type, properties, true);
 }
 
-void Assertions::has_resource(const std::string& type, const Matcher& resource) const {
-    has_matching(type, resource, false);
+Result Assertions::has_resource(const std::string& type, const Matcher& resource) const {
+    return has_matching(type, resource, false);
 }
 
-void Assertions::resource_count_is(const std::string& type, std::size_t count) const {
+Result Assertions::resource_count_is(const std::string& type, std::size_t count) const {
     std::vector<std::string> ids;
     for (const auto& [id, resource] : section(template_, "Resources").members())
         if (resource.contains("Type") && resource["Type"] == Value(type)) ids.push_back(id);
-    if (ids.size() == count) return;
+    if (ids.size() == count) return Result::pass();
     std::string list;
     for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
-    throw Error("expected " + std::to_string(count) + " resources of type " + type + ", found " +
-                std::to_string(ids.size()) + (ids.empty() ? "" : ": " + list));
+    return Result::fail("expected " + std::to_string(count) + " resources of type " + type + ", found " +
+                        std::to_string(ids.size()) + (ids.empty() ? "" : ": " + list));
 }
 
 std::vector<std::string> Assertions::find_resources(const std::string& type, const Matcher& properties) const {
@@ -78,26 +98,29 @@ std::vector<std::string> Assertions::find_resources(const std::string& type, con
 }
 
 namespace {
-void has_entry(const Value& entries, const char* what, const std::string& id, const Matcher& pattern) {
+Result has_entry(const Value& entries, const char* what, const std::string& id, const Matcher& pattern) {
     std::string closest_id;
+    Value closest_value;
     std::vector<std::string> closest;
     for (const auto& [entry_id, entry] : entries.members()) {
         if (id != "*" && entry_id != id) continue;
         auto differences = pattern.differences(entry);
-        if (differences.empty()) return;
-        if (closest_id.empty() || differences.size() < closest.size()) closest_id = entry_id, closest = std::move(differences);
+        if (differences.empty()) return Result::pass();
+        if (closest_id.empty() || differences.size() < closest.size())
+            closest_id = entry_id, closest_value = entry, closest = std::move(differences);
     }
-    if (closest_id.empty()) throw Error(std::string("the template has no ") + what + (id == "*" ? "" : " " + id));
-    throw Error(std::string("no ") + what + " matches; " + closest_id + " differs at:" + indented(closest));
+    if (closest_id.empty()) return Result::fail(std::string("the template has no ") + what + (id == "*" ? "" : " " + id));
+    return Result::fail(std::string("no ") + what + " matches\n  expected " + detail::MatcherNode::describe(pattern) +
+                        closest_report(closest_id, closest_value, closest));
 }
 }  // namespace
 
-void Assertions::has_output(const std::string& id, const Matcher& output) const {
-    has_entry(section(template_, "Outputs"), "output", id, output);
+Result Assertions::has_output(const std::string& id, const Matcher& output) const {
+    return has_entry(section(template_, "Outputs"), "output", id, output);
 }
 
-void Assertions::has_parameter(const std::string& id, const Matcher& parameter) const {
-    has_entry(section(template_, "Parameters"), "parameter", id, parameter);
+Result Assertions::has_parameter(const std::string& id, const Matcher& parameter) const {
+    return has_entry(section(template_, "Parameters"), "parameter", id, parameter);
 }
 
 }  // namespace cfngen::testing

@@ -12,10 +12,8 @@ namespace {
 
 using Kind = MatcherNode::Kind;
 
-std::string shown(const Value& value) {
-    std::string text = value.dump();
-    return text.size() > 120 ? text.substr(0, 117) + "..." : text;
-}
+// Whole: a failure shows what it found, not the start of it.
+std::string shown(const Value& value) { return value.dump(); }
 
 std::string at(const std::string& path) { return path.empty() ? "(top)" : path; }
 std::string key_path(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
@@ -145,24 +143,31 @@ void MatcherNode::test(const Matcher& matcher, const Value* actual, const std::s
     }
 }
 
+// The pattern in full, as it was written: object_like({"Runtime": "nodejs24.x", ...}).
 std::string MatcherNode::describe(const Matcher& matcher) {
     const MatcherNode& node = of(matcher);
+    auto list = [](const std::vector<Matcher>& elements) {
+        std::string text;
+        for (const auto& element : elements) text += (text.empty() ? "" : ", ") + describe(element);
+        return "[" + text + "]";
+    };
     switch (node.kind) {
         case Kind::Literal: return shown(node.literal);
         case Kind::ObjectLike:
         case Kind::ObjectEquals: {
-            std::string keys;
-            for (const auto& member : node.members) keys += (keys.empty() ? "" : ", ") + member.first;
-            return std::string(node.kind == Kind::ObjectLike ? "object_like" : "object_equals") + "{" + keys + "}";
+            std::string members;
+            for (const auto& [key, pattern] : node.members)
+                members += (members.empty() ? "" : ", ") + Value(key).dump() + ": " + describe(pattern);
+            return std::string(node.kind == Kind::ObjectLike ? "object_like" : "object_equals") + "({" + members + "})";
         }
-        case Kind::ArrayWith: return "array_with(" + std::to_string(node.elements.size()) + " elements)";
-        case Kind::ArrayEquals: return "array_equals(" + std::to_string(node.elements.size()) + " elements)";
-        case Kind::Any: return "any value";
-        case Kind::Absent: return "absent";
-        case Kind::Regexp: return "/" + node.pattern + "/";
+        case Kind::ArrayWith: return "array_with(" + list(node.elements) + ")";
+        case Kind::ArrayEquals: return "array_equals(" + list(node.elements) + ")";
+        case Kind::Any: return "any_value()";
+        case Kind::Absent: return "absent()";
+        case Kind::Regexp: return "string_like_regexp(/" + node.pattern + "/)";
         case Kind::Json: return "serialized_json(" + describe(node.elements.front()) + ")";
-        case Kind::Not: return "not " + describe(node.elements.front());
-        case Kind::Capture: return "a capture";
+        case Kind::Not: return "not_(" + describe(node.elements.front()) + ")";
+        case Kind::Capture: return node.capture->pattern ? "capture(" + describe(*node.capture->pattern) + ")" : "capture()";
     }
     return "?";
 }

@@ -81,8 +81,8 @@ TEST_CASE("a folder of one CommonJS index.js is inline code", "[constructs][asse
     Stack stack("inline-test");
     c::Function(stack, "Worker", {.code = c::Code::from_asset(folder.string())});
     CHECK(stack.assets().empty());
-    Assertions::from_stack(stack).has_resource_properties(
-        "AWS::Lambda::Function", Value{{"Code", {{"ZipFile", "exports.handler = async () => 1;\n"}}}});
+    CHECK(Assertions::from_stack(stack).has_resource_properties(
+        "AWS::Lambda::Function", Value{{"Code", {{"ZipFile", "exports.handler = async () => 1;\n"}}}}));
     Stack packaged("directory-test");
     c::Function(packaged, "Worker", {.code = c::Code::from_asset(folder.string(), AssetMode::Directory)});
     REQUIRE(packaged.assets().size() == 1);
@@ -98,7 +98,7 @@ TEST_CASE("an ES module folder is a zip archive beside the template, for aws clo
     const auto& asset = stack.assets()[0];
     CHECK(asset.name == "Worker");
     CHECK(asset.zip_file_name() == "Worker." + asset.sha256().substr(0, 12) + ".zip");
-    Assertions::from_stack(stack).has_resource_properties("AWS::Lambda::Function", Value{{"Code", "assets/" + asset.zip_file_name()}});
+    CHECK(Assertions::from_stack(stack).has_resource_properties("AWS::Lambda::Function", Value{{"Code", "assets/" + asset.zip_file_name()}}));
     const auto out = fs::temp_directory_path() / "cfngen-asset-test-out";
     fs::remove_all(out);
     write_synth_output(synthesize(stack, AssetMode::Inline), out);

@@ -23,17 +23,17 @@ TEST_CASE("a Function comes with its role, its log group and the right to write 
                                  .function_name = "worker", .memory_mb = 256, .timeout_s = 30,
                                  .environment = {{"TABLE", fn::ref("Table")}}});
     const auto a = Assertions::from_stack(t);
-    a.has_resource_properties(
+    CHECK(a.has_resource_properties(
         "AWS::Lambda::Function",
         Value{{"FunctionName", "worker"}, {"Runtime", "nodejs24.x"}, {"Architectures", Value::array({"arm64"})},
               {"Handler", "index.handler"}, {"MemorySize", 256}, {"Timeout", 30},
               {"Role", {{"Fn::GetAtt", Value::array({"WorkerRole", "Arn"})}}},
               {"Code", {{"ZipFile", "exports.handler = async () => 1;"}}},
               {"Environment", {{"Variables", {{"TABLE", {{"Ref", "Table"}}}}}}},
-              {"LoggingConfig", {{"LogGroup", {{"Ref", "WorkerLogGroup"}}}, {"LogFormat", "JSON"}}}});
-    a.has_resource("AWS::Logs::LogGroup",
+              {"LoggingConfig", {{"LogGroup", {{"Ref", "WorkerLogGroup"}}}, {"LogFormat", "JSON"}}}}));
+    CHECK(a.has_resource("AWS::Logs::LogGroup",
                    match::object_like({{"DeletionPolicy", "Retain"},
-                                       {"Properties", Value{{"LogGroupName", "/aws/lambda/worker"}, {"RetentionInDays", 30}}}}));
+                                       {"Properties", Value{{"LogGroupName", "/aws/lambda/worker"}, {"RetentionInDays", 30}}}})));
     CHECK(statements_of(a, "WorkerRole")[0] ==
           Value{{"Effect", "Allow"}, {"Action", Value::array({"logs:CreateLogStream", "logs:PutLogEvents"})},
                 {"Resource", {{"Fn::GetAtt", Value::array({"WorkerLogGroup", "Arn"})}}}});
@@ -45,11 +45,11 @@ TEST_CASE("a Function with a key encrypts its environment and logs, and may decr
     c::Function worker(t, "Worker", {.code = c::Code::from_inline("x"), .function_name = "worker", .encryption_key = &key});
     const auto a = Assertions::from_stack(t);
     const Value key_arn = {{"Fn::GetAtt", Value::array({"AppKey", "Arn"})}};
-    a.has_resource_properties("AWS::Lambda::Function", match::object_like({{"KmsKeyArn", key_arn}}));
-    a.has_resource_properties("AWS::Logs::LogGroup", match::object_like({{"KmsKeyId", key_arn}}));
+    CHECK(a.has_resource_properties("AWS::Lambda::Function", match::object_like({{"KmsKeyArn", key_arn}})));
+    CHECK(a.has_resource_properties("AWS::Logs::LogGroup", match::object_like({{"KmsKeyId", key_arn}})));
     CHECK(statements_of(a, "WorkerRole")[1] == Value{{"Effect", "Allow"}, {"Action", "kms:Decrypt"}, {"Resource", key_arn}});
     Capture key_statements;
-    a.has_resource_properties("AWS::KMS::Key", match::object_like({{"KeyPolicy", match::object_like({{"Statement", key_statements}})}}));
+    CHECK(a.has_resource_properties("AWS::KMS::Key", match::object_like({{"KeyPolicy", match::object_like({{"Statement", key_statements}})}})));
     CHECK(key_statements.value()[1]["Sid"] == Value("CloudWatchLogsEncryptsLogGroups"));
     c::Key other(t, "OtherKey", {});
     CHECK_THROWS_WITH(c::Function(t, "Unnamed", {.code = c::Code::from_inline("x"), .encryption_key = &other}),
@@ -60,8 +60,8 @@ TEST_CASE("a Function's code as an asset directory is written by its stack", "[c
     Stack stack("assets-test");
     c::Function worker(stack, "Worker", {.code = c::Code::from_asset(Asset{"worker", "exports.handler=1"}, AssetMode::Directory)});
     REQUIRE(stack.assets().size() == 1);
-    Assertions::from_stack(stack).has_resource_properties(
-        "AWS::Lambda::Function", match::object_like({{"Code", "assets/" + stack.assets()[0].directory_name()}}));
+    CHECK(Assertions::from_stack(stack).has_resource_properties(
+        "AWS::Lambda::Function", match::object_like({{"Code", "assets/" + stack.assets()[0].directory_name()}})));
     Template plain;
     CHECK_THROWS_WITH(c::Function(plain, "Worker", {.code = c::Code::from_asset(Asset{"w", "x"}, AssetMode::Directory)}),
                       Catch::Contains("written by a Stack"));
@@ -90,7 +90,7 @@ TEST_CASE("grant_invoke, add_permission and configure_async_invoke", "[construct
                 {"SourceAccount", {{"Ref", "AWS::AccountId"}}}, {"Action", "lambda:InvokeFunction"},
                 {"FunctionName", {{"Ref", "WorkerFunction"}}}});
     CHECK(a.json()["Resources"].contains("WorkerPermission1"));
-    a.has_resource_properties("AWS::Lambda::EventInvokeConfig", Value{{"MaximumRetryAttempts", 0}, {"Qualifier", "$LATEST"}});
+    CHECK(a.has_resource_properties("AWS::Lambda::EventInvokeConfig", Value{{"MaximumRetryAttempts", 0}, {"Qualifier", "$LATEST"}}));
     CHECK_THROWS_WITH(worker.configure_async_invoke(3), Catch::Contains("max_retry_attempts 3"));
 }
 

@@ -40,14 +40,14 @@ TEST_CASE("a stream source maps the table's stream and grants reading it and sen
                               .report_batch_item_failures = true, .bisect_batch_on_error = true, .retry_attempts = 5,
                               .max_record_age_s = 3600, .on_failure = &failures});
     const auto a = Assertions::from_stack(t);
-    a.has_resource_properties(
+    CHECK(a.has_resource_properties(
         "AWS::Lambda::EventSourceMapping",
         Value{{"EventSourceArn", get_att("Items", "StreamArn")}, {"FunctionName", {{"Ref", "WorkerFunction"}}},
               {"StartingPosition", "TRIM_HORIZON"}, {"BatchSize", 10}, {"BisectBatchOnFunctionError", true},
               {"MaximumRetryAttempts", 5}, {"MaximumRecordAgeInSeconds", 3600},
               {"FunctionResponseTypes", Value::array({"ReportBatchItemFailures"})},
               {"FilterCriteria", {{"Filters", Value::array({Value{{"Pattern", "{\"dynamodb\":{\"NewImage\":{}}}"}}})}}},
-              {"DestinationConfig", {{"OnFailure", {{"Destination", get_att("Failures", "Arn")}}}}}});
+              {"DestinationConfig", {{"OnFailure", {{"Destination", get_att("Failures", "Arn")}}}}}}));
     const auto statements = statements_of(a, "WorkerRole");
     CHECK(statements.dump().find("dynamodb:ListStreams") != std::string::npos);
     CHECK(statements.dump().find("dynamodb:GetShardIterator") != std::string::npos);
@@ -63,9 +63,9 @@ TEST_CASE("a queue source grants what Lambda's poller calls and checks the visib
     c::Function worker(t, "Worker", handler(30));
     worker.add_queue_source("WorkerReadsWork", queue, {.batch_size = 5, .report_batch_item_failures = true, .max_concurrency = 2});
     const auto a = Assertions::from_stack(t);
-    a.has_resource_properties("AWS::Lambda::EventSourceMapping",
+    CHECK(a.has_resource_properties("AWS::Lambda::EventSourceMapping",
                               Value{{"EventSourceArn", get_att("Work", "Arn")}, {"BatchSize", 5},
-                                    {"ScalingConfig", {{"MaximumConcurrency", 2}}}});
+                                    {"ScalingConfig", {{"MaximumConcurrency", 2}}}}));
     CHECK(statements_of(a, "WorkerRole")[1]["Action"] ==
           Value::array({"sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"}));
     c::Queue short_visibility(t, "Short", {});
@@ -79,12 +79,12 @@ TEST_CASE("a Schedule targets its function and lets EventBridge invoke it from t
     c::Function worker(t, "Worker", handler());
     c::Schedule schedule(t, "EveryMinute", {.expression = "rate(1 minute)", .target = &worker, .target_id = "Worker"});
     const auto a = Assertions::from_stack(t);
-    a.has_resource_properties("AWS::Events::Rule",
+    CHECK(a.has_resource_properties("AWS::Events::Rule",
                               Value{{"ScheduleExpression", "rate(1 minute)"}, {"State", "ENABLED"},
-                                    {"Targets", Value::array({Value{{"Arn", get_att("WorkerFunction", "Arn")}, {"Id", "Worker"}}})}});
-    a.has_resource_properties("AWS::Lambda::Permission",
+                                    {"Targets", Value::array({Value{{"Arn", get_att("WorkerFunction", "Arn")}, {"Id", "Worker"}}})}}));
+    CHECK(a.has_resource_properties("AWS::Lambda::Permission",
                               Value{{"Principal", "events.amazonaws.com"}, {"SourceArn", get_att("EveryMinute", "Arn")},
-                                    {"FunctionName", {{"Ref", "WorkerFunction"}}}});
+                                    {"FunctionName", {{"Ref", "WorkerFunction"}}}}));
     CHECK_THROWS_WITH(c::Schedule(t, "Bad", {.expression = "every minute", .target = &worker}),
                       Catch::Contains("not rate(...) or cron(...)"));
 }
@@ -97,21 +97,21 @@ TEST_CASE("an HTTP route integrates its function and lets API Gateway invoke it 
     api.add_route("GET /items/{id}", items);
     api.add_route("$default", items);
     const auto a = Assertions::from_stack(t);
-    a.has_resource_properties("AWS::ApiGatewayV2::Api", Value{{"Name", "items"}, {"ProtocolType", "HTTP"}});
-    a.has_resource_properties("AWS::ApiGatewayV2::Stage", Value{{"StageName", "$default"}, {"AutoDeploy", true}});
-    a.resource_count_is("AWS::Logs::LogGroup", 2);  // the function's and the API's access logs
-    a.has_resource_properties("AWS::ApiGatewayV2::Integration",
+    CHECK(a.has_resource_properties("AWS::ApiGatewayV2::Api", Value{{"Name", "items"}, {"ProtocolType", "HTTP"}}));
+    CHECK(a.has_resource_properties("AWS::ApiGatewayV2::Stage", Value{{"StageName", "$default"}, {"AutoDeploy", true}}));
+    CHECK(a.resource_count_is("AWS::Logs::LogGroup", 2));  // the function's and the API's access logs
+    CHECK(a.has_resource_properties("AWS::ApiGatewayV2::Integration",
                               Value{{"IntegrationType", "AWS_PROXY"}, {"PayloadFormatVersion", "2.0"},
-                                    {"IntegrationUri", get_att("ItemsFunction", "Arn")}});
-    a.has_resource_properties("AWS::ApiGatewayV2::Route",
-                              Value{{"RouteKey", "GET /items/{id}"}, {"Target", {{"Fn::Sub", "integrations/${ApiGetItemsIdIntegration}"}}}});
-    a.has_resource_properties(
+                                    {"IntegrationUri", get_att("ItemsFunction", "Arn")}}));
+    CHECK(a.has_resource_properties("AWS::ApiGatewayV2::Route",
+                              Value{{"RouteKey", "GET /items/{id}"}, {"Target", {{"Fn::Sub", "integrations/${ApiGetItemsIdIntegration}"}}}}));
+    CHECK(a.has_resource_properties(
         "AWS::Lambda::Permission",
         Value{{"Principal", "apigateway.amazonaws.com"},
-              {"SourceArn", {{"Fn::Sub", "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/GET/items/*"}}}});
-    a.has_resource_properties("AWS::Lambda::Permission", match::object_like({{"SourceArn", Value{{"Fn::Sub",
-        "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/$default"}}}}));
-    a.resource_count_is("AWS::Lambda::Permission", 2);
+              {"SourceArn", {{"Fn::Sub", "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/GET/items/*"}}}}));
+    CHECK(a.has_resource_properties("AWS::Lambda::Permission", match::object_like({{"SourceArn", Value{{"Fn::Sub",
+        "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/$default"}}}})));
+    CHECK(a.resource_count_is("AWS::Lambda::Permission", 2));
     CHECK_THROWS_WITH(api.add_route("FETCH /x", items), Catch::Contains("route key 'FETCH /x'"));
 }
 
@@ -141,15 +141,15 @@ TEST_CASE("a bucket's notifications to a queue come with the queue policy the bu
     c::Bucket bucket(t, "Files", {.bucket_name = fn::sub("files-${AWS::AccountId}")});
     bucket.notify_queue(uploads);
     const auto a = Assertions::from_stack(t);
-    a.has_resource("AWS::S3::Bucket",
+    CHECK(a.has_resource("AWS::S3::Bucket",
                    match::object_like({{"DependsOn", match::array_with({"UploadsPolicy"})},
                                        {"Properties", match::object_like({{"NotificationConfiguration",
-                                           Value{{"QueueConfigurations", Value::array({Value{{"Event", "s3:ObjectCreated:*"}, {"Queue", get_att("Uploads", "Arn")}}})}}}})}}));
-    a.has_resource_properties(
+                                           Value{{"QueueConfigurations", Value::array({Value{{"Event", "s3:ObjectCreated:*"}, {"Queue", get_att("Uploads", "Arn")}}})}}}})}})));
+    CHECK(a.has_resource_properties(
         "AWS::SQS::QueuePolicy",
         Value{{"Queues", Value::array({Value{{"Ref", "Uploads"}}})},
               {"PolicyDocument", {{"Statement", Value::array({Value{{"Principal", {{"Service", "s3.amazonaws.com"}}}, {"Action", "sqs:SendMessage"},
-                  {"Condition", {{"ArnLike", {{"aws:SourceArn", {{"Fn::Sub", "arn:${AWS::Partition}:s3:::files-${AWS::AccountId}"}}}}}}}}})}}}});
+                  {"Condition", {{"ArnLike", {{"aws:SourceArn", {{"Fn::Sub", "arn:${AWS::Partition}:s3:::files-${AWS::AccountId}"}}}}}}}}})}}}}));
     // The queue's key lets S3 encrypt the messages it sends, from this bucket of this account.
     const auto key_statements = a.json()["Resources"]["AppKey"]["Properties"]["KeyPolicy"]["Statement"];
     REQUIRE(key_statements[1]["Principal"] == Value{{"Service", "s3.amazonaws.com"}});
@@ -171,13 +171,13 @@ TEST_CASE("a Bucket blocks public access, enforces TLS and grants CDK's read and
     CHECK(statements_of(a, "Writer")[0]["Action"] ==
           Value::array({"s3:Abort*", "s3:DeleteObject*", "s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention",
                         "s3:PutObjectTagging", "s3:PutObjectVersionTagging"}));
-    a.has_resource_properties("AWS::S3::Bucket",
+    CHECK(a.has_resource_properties("AWS::S3::Bucket",
                               Value{{"PublicAccessBlockConfiguration", {{"BlockPublicAcls", true}, {"BlockPublicPolicy", true},
                                                                         {"IgnorePublicAcls", true}, {"RestrictPublicBuckets", true}}},
-                                    {"VersioningConfiguration", {{"Status", "Enabled"}}}});
-    a.has_resource_properties("AWS::S3::BucketPolicy",
+                                    {"VersioningConfiguration", {{"Status", "Enabled"}}}}));
+    CHECK(a.has_resource_properties("AWS::S3::BucketPolicy",
                               Value{{"PolicyDocument", {{"Statement", Value::array({Value{{"Effect", "Deny"},
-                                  {"Condition", {{"Bool", {{"aws:SecureTransport", "false"}}}}}}})}}}});
+                                  {"Condition", {{"Bool", {{"aws:SecureTransport", "false"}}}}}}})}}}}));
     CHECK(statements_of(a, "Reader")[0] ==
           Value{{"Effect", "Allow"}, {"Action", Value::array({"s3:GetBucket*", "s3:GetObject*", "s3:List*"})},
                 {"Resource", Value::array({get_att("Files", "Arn"), Value{{"Fn::Join", Value::array({"", Value::array({get_att("Files", "Arn"), "/uploads/*"})})}}})}});
@@ -194,17 +194,17 @@ TEST_CASE("an Alarm on a metric or a math expression notifies its topics", "[con
                                              .metrics = {{"runs", worker.metric("Invocations")}, {"failures", worker.metric("Errors")}}},
                                     .threshold = 1, .comparison = "LessThanThreshold"});
     const auto a = Assertions::from_stack(t);
-    a.has_resource_properties("AWS::CloudWatch::Alarm",
+    CHECK(a.has_resource_properties("AWS::CloudWatch::Alarm",
                               Value{{"AlarmName", "errors"}, {"Namespace", "AWS/Lambda"}, {"MetricName", "Errors"},
                                     {"Statistic", "Sum"}, {"Period", 300}, {"Threshold", 1}, {"EvaluationPeriods", 5},
                                     {"DatapointsToAlarm", 3},
                                     {"Dimensions", Value::array({Value{{"Name", "FunctionName"}, {"Value", {{"Ref", "WorkerFunction"}}}}})},
                                     {"AlarmActions", Value::array({Value{{"Ref", "Ops"}}})},
-                                    {"OKActions", Value::array({Value{{"Ref", "Ops"}}})}});
-    a.has_resource_properties("AWS::CloudWatch::Alarm",
+                                    {"OKActions", Value::array({Value{{"Ref", "Ops"}}})}}));
+    CHECK(a.has_resource_properties("AWS::CloudWatch::Alarm",
                               match::object_like({{"Metrics", match::array_with({match::object_like({{"Id", "runs"}}),
                                                                                   match::object_like({{"Expression", "runs - FILL(failures, 0)"},
                                                                                                       {"ReturnData", true}})})},
-                                                  {"MetricName", match::absent()}}));
+                                                  {"MetricName", match::absent()}})));
     CHECK_THROWS_WITH(c::Alarm(t, "Empty", {}), Catch::Contains("neither a metric nor a math expression"));
 }

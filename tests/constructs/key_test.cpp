@@ -13,18 +13,18 @@ TEST_CASE("a Key rotates, has its alias, is retained, and lets the account admin
     Template t;
     c::Key key(t, "DataKey", {.description = "data", .alias = "alias/data"});
     const auto a = Assertions::from_stack(t);
-    a.has_resource("AWS::KMS::Key", match::object_like({{"DeletionPolicy", "Retain"}, {"UpdateReplacePolicy", "Retain"}}));
+    CHECK(a.has_resource("AWS::KMS::Key", match::object_like({{"DeletionPolicy", "Retain"}, {"UpdateReplacePolicy", "Retain"}})));
     Capture statements;
-    a.has_resource_properties("AWS::KMS::Key",
+    CHECK(a.has_resource_properties("AWS::KMS::Key",
                               match::object_like({{"EnableKeyRotation", true},
                                                   {"PendingWindowInDays", 30},
-                                                  {"KeyPolicy", match::object_like({{"Statement", statements}})}}));
+                                                  {"KeyPolicy", match::object_like({{"Statement", statements}})}})));
     const auto& list = statements.value().elements();
     REQUIRE(list.size() == 2);
     CHECK(list[0]["Sid"] == Value("AccountAdministersKeyThroughIam"));
     CHECK(list[1]["Sid"] == Value("GrantsOnlyForAwsServices"));
     CHECK(list[1]["Effect"] == Value("Deny"));
-    a.has_resource_properties("AWS::KMS::Alias", Value{{"AliasName", "alias/data"}, {"TargetKeyId", {{"Ref", "DataKey"}}}});
+    CHECK(a.has_resource_properties("AWS::KMS::Alias", Value{{"AliasName", "alias/data"}, {"TargetKeyId", {{"Ref", "DataKey"}}}}));
 }
 
 TEST_CASE("allow_log_group lets the regional CloudWatch Logs principal use the key for those log groups",
@@ -34,8 +34,8 @@ TEST_CASE("allow_log_group lets the regional CloudWatch Logs principal use the k
     key.allow_log_group("/aws/lambda/a");
     key.allow_log_group("/aws/lambda/b");
     Capture statements;
-    Assertions::from_stack(t).has_resource_properties(
-        "AWS::KMS::Key", match::object_like({{"KeyPolicy", match::object_like({{"Statement", statements}})}}));
+    CHECK(Assertions::from_stack(t).has_resource_properties(
+        "AWS::KMS::Key", match::object_like({{"KeyPolicy", match::object_like({{"Statement", statements}})}})));
     const auto& logs = statements.value().elements()[1];
     CHECK(logs["Sid"] == Value("CloudWatchLogsEncryptsLogGroups"));
     CHECK(logs["Principal"]["Service"] == Value{{"Fn::Sub", "logs.${AWS::Region}.amazonaws.com"}});
@@ -55,6 +55,6 @@ TEST_CASE("key grants give CDK's action sets on the key's ARN", "[constructs][ke
         return match::object_like({{"Policies", Value::array({Value{{"PolicyDocument", {{"Statement", Value::array({Value{
                                                     {"Action", actions}, {"Resource", key_arn}}})}}}}})}});
     };
-    a.has_resource_properties("AWS::IAM::Role", policy_with("kms:Decrypt"));
-    a.has_resource_properties("AWS::IAM::Role", policy_with(Value::array({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"})));
+    CHECK(a.has_resource_properties("AWS::IAM::Role", policy_with("kms:Decrypt")));
+    CHECK(a.has_resource_properties("AWS::IAM::Role", policy_with(Value::array({"kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"}))));
 }

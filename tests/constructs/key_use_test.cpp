@@ -106,8 +106,8 @@ TEST_CASE("an alarm that notifies an encrypted topic is let use the topic's key"
     c::Alarm alarm(t, "Errors", {.alarm_name = "worker-errors", .metric = {"AWS/Lambda", "Errors"}, .threshold = 1});
     alarm.notify(ops);
     Capture statements;
-    Assertions::from_stack(t).has_resource_properties(
-        "AWS::KMS::Key", match::object_like({{"KeyPolicy", match::object_like({{"Statement", statements}})}}));
+    CHECK(Assertions::from_stack(t).has_resource_properties(
+        "AWS::KMS::Key", match::object_like({{"KeyPolicy", match::object_like({{"Statement", statements}})}})));
     const auto& alarms = statements.value()[1];
     CHECK(alarms["Sid"] == Value("CloudWatchAlarmsPublishToOps"));
     CHECK(alarms["Principal"]["Service"] == Value("cloudwatch.amazonaws.com"));

@@ -89,7 +89,7 @@ TEST_CASE("enforce_ssl denies requests without TLS in the topic's and the queue'
                                                                       {"Resource", {{"Ref", "Alerts"}}}, {"Condition", kDenyWithoutTls}}})}}}});
     CHECK(properties(a, "WorkPolicy")["PolicyDocument"]["Statement"][0]["Action"] == "sqs:*");
     CHECK(properties(a, "WorkPolicy")["PolicyDocument"]["Statement"][0]["Condition"] == kDenyWithoutTls);
-    a.resource_count_is("AWS::SQS::QueuePolicy", 1);
+    CHECK(a.resource_count_is("AWS::SQS::QueuePolicy", 1));
 }
 
 TEST_CASE("tracing writes TracingConfig and X-Ray's statement, with no warning left to suppress", "[constructs][options]") {
@@ -217,5 +217,5 @@ TEST_CASE("the pattern's parts take their construct's props, and its defaults gi
     CHECK(properties(a, "ItemsStreamSource")["BatchSize"] == 10);
     CHECK_FALSE(properties(a, "ItemsStreamSource").contains("DestinationConfig"));
     CHECK(items.dead_letter_queue() == nullptr);
-    a.resource_count_is("AWS::SQS::Queue", 0);
+    CHECK(a.resource_count_is("AWS::SQS::Queue", 0));
 }

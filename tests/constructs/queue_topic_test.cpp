@@ -22,11 +22,11 @@ TEST_CASE("a Queue is encrypted by SQS unless given a key, and redrives to its d
     c::Queue dead(t, "Dead", {.retention_period_s = 1209600});
     c::Queue work(t, "Work", {.visibility_timeout_s = 180, .dead_letter_queue = &dead, .max_receive_count = 3});
     const auto a = Assertions::from_stack(t);
-    a.has_resource_properties("AWS::SQS::Queue", Value{{"SqsManagedSseEnabled", true}, {"MessageRetentionPeriod", 1209600}});
-    a.has_resource_properties("AWS::SQS::Queue",
+    CHECK(a.has_resource_properties("AWS::SQS::Queue", Value{{"SqsManagedSseEnabled", true}, {"MessageRetentionPeriod", 1209600}}));
+    CHECK(a.has_resource_properties("AWS::SQS::Queue",
                               Value{{"VisibilityTimeout", 180},
                                     {"RedrivePolicy", {{"deadLetterTargetArn", {{"Fn::GetAtt", Value::array({"Dead", "Arn"})}}},
-                                                       {"maxReceiveCount", 3}}}});
+                                                       {"maxReceiveCount", 3}}}}));
     CHECK_THROWS_WITH(c::Queue(t, "Bad", {.retention_period_s = 30}), Catch::Contains("Bad: retention_period_s 30"));
 }
 
@@ -39,7 +39,7 @@ TEST_CASE("queue grants give CDK's send and consume actions, and the key's use",
     queue.grant_send_messages(producer);
     queue.grant_consume_messages(consumer);
     const auto a = Assertions::from_stack(t);
-    a.has_resource_properties("AWS::SQS::Queue", match::object_like({{"KmsMasterKeyId", match::any_value()}, {"SqsManagedSseEnabled", match::absent()}}));
+    CHECK(a.has_resource_properties("AWS::SQS::Queue", match::object_like({{"KmsMasterKeyId", match::any_value()}, {"SqsManagedSseEnabled", match::absent()}})));
     const auto sends = statements_of(a, "Producer");
     CHECK(sends[0]["Action"] == Value::array({"sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"}));
     CHECK(sends[1]["Action"] == Value::array({"kms:Decrypt", "kms:GenerateDataKey"}));
@@ -57,12 +57,12 @@ TEST_CASE("a Topic with an email subscription under a condition and a filter pol
     topic.add_email_subscription("AlertsEmail", "ops@example.com",
                                  {.condition = "HasEmail", .filter_policy = Value{{"severity", Value::array({"high"})}}});
     const auto a = Assertions::from_stack(t);
-    a.has_resource_properties("AWS::SNS::Topic", Value{{"TopicName", "alerts"}, {"DisplayName", "Alerts"}});
-    a.has_resource("AWS::SNS::Subscription",
+    CHECK(a.has_resource_properties("AWS::SNS::Topic", Value{{"TopicName", "alerts"}, {"DisplayName", "Alerts"}}));
+    CHECK(a.has_resource("AWS::SNS::Subscription",
                    match::object_like({{"Condition", "HasEmail"},
                                        {"Properties", Value{{"Protocol", "email"}, {"Endpoint", "ops@example.com"},
                                                             {"TopicArn", {{"Ref", "Alerts"}}},
-                                                            {"FilterPolicy", {{"severity", Value::array({"high"})}}}}}}));
+                                                            {"FilterPolicy", {{"severity", Value::array({"high"})}}}}}})));
 }
 
 TEST_CASE("grant_publish gives sns:Publish on the topic and the key's use when encrypted", "[constructs][topic][grant]") {
@@ -82,8 +82,8 @@ TEST_CASE("allow_alarms lets CloudWatch alarms of a prefix use the encrypted top
     c::Topic topic(t, "OpsTopic", {.topic_name = "ops", .encryption_key = &key});
     topic.allow_alarms("app-");
     Capture statements;
-    Assertions::from_stack(t).has_resource_properties(
-        "AWS::KMS::Key", match::object_like({{"KeyPolicy", match::object_like({{"Statement", statements}})}}));
+    CHECK(Assertions::from_stack(t).has_resource_properties(
+        "AWS::KMS::Key", match::object_like({{"KeyPolicy", match::object_like({{"Statement", statements}})}})));
     const auto& alarms = statements.value()[1];
     CHECK(alarms["Sid"] == Value("CloudWatchAlarmsPublishToOpsTopic"));
     CHECK(alarms["Principal"]["Service"] == Value("cloudwatch.amazonaws.com"));

@@ -25,8 +25,8 @@ TEST_CASE("a Table is on-demand, recoverable, retained, with its keys and indexe
                                 .global_indexes = {{.name = "by-owner", .partition_key = {"owner"}, .projection = "KEYS_ONLY"}},
                                 .stream = "NEW_AND_OLD_IMAGES", .time_to_live_attribute = "expiresAt"});
     const auto a = Assertions::from_stack(t);
-    a.has_resource("AWS::DynamoDB::Table", match::object_like({{"DeletionPolicy", "Retain"}}));
-    a.has_resource_properties(
+    CHECK(a.has_resource("AWS::DynamoDB::Table", match::object_like({{"DeletionPolicy", "Retain"}})));
+    CHECK(a.has_resource_properties(
         "AWS::DynamoDB::Table",
         match::object_like({{"BillingMode", "PAY_PER_REQUEST"},
                             {"PointInTimeRecoverySpecification", Value{{"PointInTimeRecoveryEnabled", true}}},
@@ -39,7 +39,7 @@ TEST_CASE("a Table is on-demand, recoverable, retained, with its keys and indexe
                                                                            {"Projection", {{"ProjectionType", "KEYS_ONLY"}}}}})},
                             {"StreamSpecification", Value{{"StreamViewType", "NEW_AND_OLD_IMAGES"}}},
                             {"TimeToLiveSpecification", Value{{"AttributeName", "expiresAt"}, {"Enabled", true}}},
-                            {"SSESpecification", match::absent()}}));
+                            {"SSESpecification", match::absent()}})));
     CHECK_THROWS_WITH(table.index_arn("by-nothing"), Catch::Contains("no index 'by-nothing'"));
 }
 
@@ -58,8 +58,8 @@ TEST_CASE("grant_read_data gives CDK's read actions on the table and its indexes
                                                    "dynamodb:Query", "dynamodb:Scan"}));
     CHECK(statements[0]["Resource"] == Value::array({kTableArn, Value{{"Fn::Sub", "${Items.Arn}/index/*"}}}));
     CHECK(statements[1] == Value{{"Effect", "Allow"}, {"Action", "kms:Decrypt"}, {"Resource", kKeyArn}});
-    Assertions::from_stack(t).has_resource_properties(
-        "AWS::DynamoDB::Table", match::object_like({{"SSESpecification", Value{{"SSEEnabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", kKeyArn}}}}));
+    CHECK(Assertions::from_stack(t).has_resource_properties(
+        "AWS::DynamoDB::Table", match::object_like({{"SSESpecification", Value{{"SSEEnabled", true}, {"SSEType", "KMS"}, {"KMSMasterKeyId", kKeyArn}}}})));
 }
 
 TEST_CASE("grant_write_data and grant_read_write_data", "[constructs][table][grant]") {

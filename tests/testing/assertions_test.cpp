@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
 using namespace cfngen;
 using namespace cfngen::testing;
 
@@ -27,53 +29,68 @@ Template two_functions() {
     return t;
 }
 
-std::string failure_of(const std::function<void()>& assertion) {
-    try {
-        assertion();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "";
-}
+// The message of a failed assertion; empty when it holds.
+std::string failure_of(const Result& result) { return result.message(); }
 
 }  // namespace
 
 TEST_CASE("has_resource_properties matches a literal object partially", "[testing]") {
     const auto t = Assertions::from_stack(two_functions());
-    t.has_resource_properties("AWS::Lambda::Function", Value{{"MemorySize", 1024}});
-    t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"Architectures", Value::array({"arm64"})}}));
+    CHECK(t.has_resource_properties("AWS::Lambda::Function", Value{{"MemorySize", 1024}}));
+    CHECK(t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"Architectures", Value::array({"arm64"})}})));
 }
 
 TEST_CASE("a failed assertion names the closest resource and the path that differs", "[testing]") {
     const auto t = Assertions::from_stack(two_functions());
-    const auto message = failure_of(
-        [&] { t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"MemorySize", 1000}, {"Architectures", Value::array({"arm64"})}})); });
-    CHECK_THAT(message, Catch::Contains("closest, Large"));
+    const auto message = failure_of(t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"MemorySize", 1000}, {"Architectures", Value::array({"arm64"})}})));
+    CHECK_THAT(message, Catch::Contains("closest: Large"));
     CHECK_THAT(message, Catch::Contains("MemorySize: expected 1000, got 1024"));
+}
+
+TEST_CASE("a failure shows the expected pattern and the closest resource in full", "[testing]") {
+    const auto t = Assertions::from_stack(two_functions());
+    const auto result = t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"MemorySize", 1000}, {"Runtime", match::any_value()}}));
+    CHECK_FALSE(result);
+    CHECK_THAT(result.message(), Catch::Contains(R"(expected properties object_like({"MemorySize": 1000, "Runtime": any_value()}))"));
+    const auto large = t.json()["Resources"]["Large"]["Properties"].dump();
+    CHECK_THAT(result.message(), Catch::Contains("closest: Large " + large));
+    std::ostringstream printed;
+    printed << result;
+    CHECK(printed.str() == result.message());
+    CHECK_THROWS_WITH(result.or_throw(), result.message());
+}
+
+TEST_CASE("an assertion that holds is true, prints as holding and does not throw", "[testing]") {
+    const auto t = Assertions::from_stack(two_functions());
+    const auto result = t.resource_count_is("AWS::Lambda::Function", 2);
+    CHECK(static_cast<bool>(result));
+    CHECK(result.message().empty());
+    std::ostringstream printed;
+    printed << result;
+    CHECK(printed.str() == "holds");
+    CHECK_NOTHROW(result.or_throw());
 }
 
 TEST_CASE("resource_count_is counts resources of a type and lists them when wrong", "[testing]") {
     const auto t = Assertions::from_stack(two_functions());
-    t.resource_count_is("AWS::Lambda::Function", 2);
-    t.resource_count_is("AWS::SNS::Topic", 0);
-    CHECK_THAT(failure_of([&] { t.resource_count_is("AWS::Lambda::Function", 1); }),
+    CHECK(t.resource_count_is("AWS::Lambda::Function", 2));
+    CHECK(t.resource_count_is("AWS::SNS::Topic", 0));
+    CHECK_THAT(failure_of(t.resource_count_is("AWS::Lambda::Function", 1)),
                Catch::Contains("found 2: Large, Small"));
 }
 
 TEST_CASE("absent, any_value and not_ match presence", "[testing]") {
     const auto t = Assertions::from_stack(two_functions());
-    t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"Architectures", match::absent()}}));
-    t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"Architectures", match::any_value()}}));
-    t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"MemorySize", match::not_(128)}}));
-    CHECK_THAT(failure_of([&] {
-                   t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"Timeout", match::any_value()}}));
-               }),
+    CHECK(t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"Architectures", match::absent()}})));
+    CHECK(t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"Architectures", match::any_value()}})));
+    CHECK(t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"MemorySize", match::not_(128)}})));
+    CHECK_THAT(failure_of(t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"Timeout", match::any_value()}}))),
                Catch::Contains("Timeout: missing"));
 }
 
 TEST_CASE("object_equals rejects keys the pattern does not name", "[testing]") {
     const auto t = Assertions::from_stack(two_functions());
-    t.has_resource_properties("AWS::SQS::Queue", match::object_equals({{"RedrivePolicy", Value{{"maxReceiveCount", 5}}}}));
+    CHECK(t.has_resource_properties("AWS::SQS::Queue", match::object_equals({{"RedrivePolicy", Value{{"maxReceiveCount", 5}}}})));
     const Matcher exact = match::object_equals({{"Runtime", "nodejs24.x"}});
     CHECK_THAT(exact.differences(Value{{"Runtime", "nodejs24.x"}, {"Handler", "x"}}).front(),
                Catch::Contains("Handler: unexpected key"));
@@ -101,7 +118,7 @@ TEST_CASE("string_like_regexp and serialized_json read strings", "[testing]") {
 TEST_CASE("a capture keeps the value it met", "[testing]") {
     const auto t = Assertions::from_stack(two_functions());
     Capture memory;
-    t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"MemorySize", memory}, {"Architectures", match::any_value()}}));
+    CHECK(t.has_resource_properties("AWS::Lambda::Function", match::object_like({{"MemorySize", memory}, {"Architectures", match::any_value()}})));
     CHECK(memory.value() == Value(1024));
     Capture only_strings(match::string_like_regexp("."));
     CHECK_FALSE(Matcher(only_strings).differences("x").size());
@@ -110,14 +127,14 @@ TEST_CASE("a capture keeps the value it met", "[testing]") {
 
 TEST_CASE("has_output and find_resources", "[testing]") {
     const auto t = Assertions::from_stack(two_functions());
-    t.has_output("QueueUrl", match::object_like({{"Value", Value{{"Ref", "Queue"}}}}));
-    t.has_output("*", match::object_like({{"Description", "the queue"}}));
-    CHECK_THAT(failure_of([&] { t.has_output("Missing", match::any_value()); }), Catch::Contains("no output Missing"));
+    CHECK(t.has_output("QueueUrl", match::object_like({{"Value", Value{{"Ref", "Queue"}}}})));
+    CHECK(t.has_output("*", match::object_like({{"Description", "the queue"}})));
+    CHECK_THAT(failure_of(t.has_output("Missing", match::any_value())), Catch::Contains("no output Missing"));
     CHECK(t.find_resources("AWS::Lambda::Function", Value{{"MemorySize", 128}}) == std::vector<std::string>{"Small"});
 }
 
 TEST_CASE("Assertions reads template files, JSON or YAML", "[testing]") {
     const auto t = Assertions::from_file(cfngen::test::flagship_template_path("dev"));
-    t.resource_count_is("AWS::KMS::Key", 1);
+    CHECK(t.resource_count_is("AWS::KMS::Key", 1));
     CHECK_THROWS_AS(Assertions::from_file("/nonexistent.yaml"), Error);
 }

@@ -24,32 +24,32 @@ TEST_CASE("the committed uploads template is what the stack synthesizes", "[uplo
 
 TEST_CASE("the bucket announces created objects on the queue, after the queue lets it", "[uploads]") {
     const auto t = dev();
-    t.has_resource("AWS::S3::Bucket",
+    CHECK(t.has_resource("AWS::S3::Bucket",
                    match::object_like({{"DependsOn", Value::array({"UploadsPolicy"})},
                                        {"Properties", match::object_like({{"NotificationConfiguration",
                                            Value{{"QueueConfigurations", Value::array({Value{{"Event", "s3:ObjectCreated:*"},
-                                                                                             {"Queue", arn_of("Uploads")}}})}}}})}}));
-    t.has_resource_properties(
+                                                                                             {"Queue", arn_of("Uploads")}}})}}}})}})));
+    CHECK(t.has_resource_properties(
         "AWS::SQS::QueuePolicy",
         Value{{"PolicyDocument",
                {{"Statement", Value::array({Value{{"Principal", {{"Service", "s3.amazonaws.com"}}},
-                                                  {"Condition", {{"StringEquals", {{"aws:SourceAccount", {{"Ref", "AWS::AccountId"}}}}}}}}})}}}});
+                                                  {"Condition", {{"StringEquals", {{"aws:SourceAccount", {{"Ref", "AWS::AccountId"}}}}}}}}})}}}}));
 }
 
 TEST_CASE("the function reads the queue, and failing messages move to the dead-letter queue", "[uploads]") {
     const auto t = dev();
-    t.has_resource_properties("AWS::Lambda::EventSourceMapping",
+    CHECK(t.has_resource_properties("AWS::Lambda::EventSourceMapping",
                               Value{{"EventSourceArn", arn_of("Uploads")},
-                                    {"FunctionResponseTypes", Value::array({"ReportBatchItemFailures"})}});
-    t.has_resource_properties("AWS::SQS::Queue",
-                              Value{{"RedrivePolicy", {{"deadLetterTargetArn", arn_of("DeadLetters")}}}, {"VisibilityTimeout", 6 * 30}});
-    t.has_resource_properties("AWS::Lambda::Function", Value{{"Timeout", 30}});
+                                    {"FunctionResponseTypes", Value::array({"ReportBatchItemFailures"})}}));
+    CHECK(t.has_resource_properties("AWS::SQS::Queue",
+                              Value{{"RedrivePolicy", {{"deadLetterTargetArn", arn_of("DeadLetters")}}}, {"VisibilityTimeout", 6 * 30}}));
+    CHECK(t.has_resource_properties("AWS::Lambda::Function", Value{{"Timeout", 30}}));
     // What Lambda's poller calls, on the queue only.
-    t.has_resource_properties(
+    CHECK(t.has_resource_properties(
         "AWS::IAM::Role",
         match::object_like({{"Policies", match::array_equals({match::object_like({{"PolicyDocument", match::object_like({{"Statement",
             match::array_with({Value{{"Action", Value::array({"sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"})},
-                                     {"Resource", arn_of("Uploads")}}})}})}})})}}));
+                                     {"Resource", arn_of("Uploads")}}})}})}})})}})));
 }
 
 TEST_CASE("each stage is its own stack", "[uploads]") {

@@ -103,18 +103,18 @@ TEST_CASE("the price checker role grants exactly what the checker calls", "[stac
     // DynamoDB uses with the caller's permissions (it writes the trigger and
     // the price history: kms:GenerateDataKey too); the armed index; the
     // trigger; the price history.
-    t.has_resource_properties(
+    CHECK(t.has_resource_properties(
         "AWS::IAM::Role",
         role_policy({allow(Value::array({"logs:CreateLogStream", "logs:PutLogEvents"}), fn::get_att("PriceCheckerLogGroup", "Arn")),
                      allow(Value::array({"kms:Decrypt", "kms:GenerateDataKey"}), fn::get_att("AlertsKey", "Arn")),
                      allow("dynamodb:Query", fn::sub("${AlertsTable.Arn}/index/armed-by-threshold")),
                      allow("dynamodb:UpdateItem", fn::get_att("AlertsTable", "Arn")),
-                     allow(Value::array({"dynamodb:PutItem", "dynamodb:Query"}), fn::get_att("PriceHistoryTable", "Arn"))}));
+                     allow(Value::array({"dynamodb:PutItem", "dynamodb:Query"}), fn::get_att("PriceHistoryTable", "Arn"))})));
 }
 
 TEST_CASE("the alert processor role grants exactly what the processor calls", "[stack][iam]") {
     const auto t = testing::Assertions::from_stack(crypto_alerts({"dev", AssetMode::Inline}));
-    t.has_resource_properties(
+    CHECK(t.has_resource_properties(
         "AWS::IAM::Role",
         role_policy({allow(Value::array({"logs:CreateLogStream", "logs:PutLogEvents"}), fn::get_att("AlertProcessorLogGroup", "Arn")),
                      allow(Value::array({"kms:Decrypt", "kms:GenerateDataKey"}), fn::get_att("AlertsKey", "Arn")),
@@ -124,12 +124,12 @@ TEST_CASE("the alert processor role grants exactly what the processor calls", "[
                            fn::get_att("AlertsTable", "StreamArn")),
                      allow("sqs:SendMessage", fn::get_att("AlertProcessorDeadLetterQueue", "Arn")),
                      allow(Value::array({"dynamodb:GetItem", "dynamodb:UpdateItem"}), fn::get_att("AlertsTable", "Arn")),
-                     allow("sns:Publish", fn::ref("AlertsTopic"))}));
-    t.has_resource("AWS::IAM::Role",
+                     allow("sns:Publish", fn::ref("AlertsTopic"))})));
+    CHECK(t.has_resource("AWS::IAM::Role",
                    testing::match::object_like(
                        {{"Metadata", Value{{"cfngen", {{"SuppressedWarnings", Value::array({Value{
                                         {"check", "iam-wildcard-resource"},
-                                        {"path", "Properties.Policies[0].PolicyDocument.Statement[2].Resource"}}})}}}}}}));
+                                        {"path", "Properties.Policies[0].PolicyDocument.Statement[2].Resource"}}})}}}}}})));
 }
 
 TEST_CASE("the key has rotation and a policy that lets only the stack's log groups use it", "[stack][kms]") {
