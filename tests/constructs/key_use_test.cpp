@@ -12,6 +12,7 @@
 #include "cfngen/constructs/queue.hpp"
 #include "cfngen/constructs/table.hpp"
 #include "cfngen/constructs/topic.hpp"
+#include "cfngen/atomic_file.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/template.hpp"
 #include "cfngen/testing.hpp"
@@ -21,6 +22,9 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <map>
+#include <set>
+#include <sstream>
 
 using namespace cfngen;
 using namespace cfngen::testing;
@@ -143,4 +147,91 @@ TEST_CASE("an unnamed alarm cannot notify an encrypted topic", "[constructs][key
     c::Topic unnamed_topic(t, "UnnamedTopic", {.encryption_key = &key});
     c::Alarm named(t, "Named", {.alarm_name = "named", .metric = {"AWS/Lambda", "Errors"}});
     CHECK_THROWS_WITH(named.notify(unnamed_topic), Catch::Contains("give the topic a topic_name"));
+}
+
+namespace {
+
+// The README's table of what a grant gives on the key, row by row: for each
+// named grant in a row, the key actions the row states.
+struct KeyRow {
+    std::string construct;
+    std::string grant;
+    Value actions;  // null: nothing
+};
+
+Value actions_of(const std::string& cell) {
+    if (cell.find("nothing") != std::string::npos) return Value();
+    if (cell.find("kms:GenerateDataKey") != std::string::npos) return kWrite;
+    return kRead;
+}
+
+std::vector<std::string> backticked(const std::string& cell) {
+    std::vector<std::string> names;
+    for (std::size_t at = cell.find('`'); at != std::string::npos; at = cell.find('`', cell.find('`', at + 1) + 1)) {
+        const auto end = cell.find('`', at + 1);
+        if (end == std::string::npos) break;
+        names.push_back(cell.substr(at + 1, end - at - 1));
+    }
+    return names;
+}
+
+std::vector<KeyRow> readme_key_rows() {
+    const auto readme = read_file(std::string(CFNGEN_SOURCE_DIR) + "/README.md");
+    const auto start = readme.find("| construct | grant | on the key |");
+    REQUIRE(start != std::string::npos);
+    std::vector<KeyRow> rows;
+    std::istringstream lines(readme.substr(start));
+    std::string line;
+    std::getline(lines, line);
+    std::getline(lines, line);
+    while (std::getline(lines, line) && line.starts_with("|")) {
+        std::vector<std::string> cells;
+        for (std::size_t at = 1, bar; (bar = line.find(" | ", at)) != std::string::npos || at < line.size() - 1; at = bar + 3) {
+            if (bar == std::string::npos) bar = line.size() - 2;
+            cells.push_back(line.substr(at, bar - at));
+            if (bar == line.size() - 2) break;
+        }
+        if (cells.size() != 3 || cells[2].find("key policy") != std::string::npos) continue;
+        const auto construct = backticked(cells[0]).front();
+        // "`grant_read` / `grant_write`" with "`kms:Decrypt` / `...`": pairs.
+        const auto grants = cells[1].find(" / ") != std::string::npos && cells[2].find(" / ") != std::string::npos;
+        const auto names = backticked(cells[1]);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const auto& cell = grants ? (i == 0 ? cells[2].substr(0, cells[2].find(" / ")) : cells[2].substr(cells[2].find(" / ") + 3))
+                                      : cells[2];
+            rows.push_back({construct, names[i], actions_of(cell)});
+        }
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("the README's table of what each grant gives on the key is what the grants give", "[constructs][key-use][docs]") {
+    using T = const c::Key&;
+    using R = const c::Role&;
+    using Grant = std::function<void(Template&, T, R)>;
+    const std::map<std::string, Grant> grants{
+        {"Table grant_read_data", [](Template& t, T k, R r) { table(t, k).grant_read_data(r); }},
+        {"Table grant_write_data", [](Template& t, T k, R r) { table(t, k).grant_write_data(r); }},
+        {"Table grant_read_write_data", [](Template& t, T k, R r) { table(t, k).grant_read_write_data(r); }},
+        {"Table grant_stream_read", [](Template& t, T k, R r) { table(t, k).grant_stream_read(r); }},
+        {"Queue grant_consume_messages", [](Template& t, T k, R r) { c::Queue(t, "Q", {.encryption_key = &k}).grant_consume_messages(r); }},
+        {"Queue grant_send_messages", [](Template& t, T k, R r) { c::Queue(t, "Q", {.encryption_key = &k}).grant_send_messages(r); }},
+        {"Topic grant_publish", [](Template& t, T k, R r) { c::Topic(t, "T", {.encryption_key = &k}).grant_publish(r); }},
+        {"Bucket grant_read", [](Template& t, T k, R r) { c::Bucket(t, "B", {.encryption_key = &k}).grant_read(r); }},
+        {"Bucket grant_write", [](Template& t, T k, R r) { c::Bucket(t, "B", {.encryption_key = &k}).grant_write(r); }},
+    };
+    std::set<std::string> documented;
+    for (const auto& row : readme_key_rows()) {
+        const auto grant = grants.find(row.construct + " " + row.grant);
+        if (grant == grants.end()) continue;  // calls such as grant(who, {...}), checked above
+        INFO(row.construct << " " << row.grant);
+        CHECK(key_actions_after(grant->second) == row.actions);
+        documented.insert(grant->first);
+    }
+    for (const auto& [name, grant] : grants) {
+        INFO(name);
+        CHECK(documented.count(name) == 1);
+    }
 }
