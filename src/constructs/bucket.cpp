@@ -8,6 +8,7 @@
 #include "cfngen/resources/sqs/Queue.hpp"
 #include "cfngen/template.hpp"
 #include "model/construct_state.hpp"
+#include "constructs/detail/encryption_choice.hpp"
 #include "constructs/detail/permissions.hpp"
 #include "constructs/detail/resource_policy.hpp"
 #include "constructs/detail/tls_only.hpp"
@@ -19,20 +20,11 @@ namespace {
 using Cfn = s3::Bucket;
 using iam::Statement;
 
-BucketEncryption encryption_of(const std::string& id, const BucketProps& props) {
-    if (!props.encryption_key) {
-        if (props.encryption == BucketEncryption::Kms)
-            throw Error("Bucket " + id + ": encryption Kms needs an encryption_key");
-        return props.encryption;
-    }
-    if (props.encryption == BucketEncryption::KmsManaged)
-        throw Error("Bucket " + id + ": an encryption_key is a customer-managed key, not encryption KmsManaged");
-    return BucketEncryption::Kms;
-}
-
 Cfn bucket_resource(const std::string& id, const BucketProps& props) {
     auto encryption = Cfn::ServerSideEncryptionByDefaultProperty().SSEAlgorithm("AES256");
-    const auto choice = encryption_of(id, props);
+    const auto choice = detail::encryption_choice("Bucket " + id, props.encryption, props.encryption_key != nullptr,
+                                                  BucketEncryption::S3Managed, BucketEncryption::Kms,
+                                                  {"S3Managed", "KmsManaged", "Kms"});
     // Without a key id, aws:kms is the AWS managed key aws/s3 (S3 user guide, UsingKMSEncryption.html).
     if (choice == BucketEncryption::KmsManaged) encryption = Cfn::ServerSideEncryptionByDefaultProperty().SSEAlgorithm("aws:kms");
     if (choice == BucketEncryption::Kms)

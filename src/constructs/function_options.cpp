@@ -49,30 +49,28 @@ void Function::set_code(Template& scope, const std::string& id, const FunctionPr
     // the specification's type for Code (an object) does not describe.
     auto* stack = dynamic_cast<Stack*>(&scope);
     if (!stack) throw Error("Function " + id + ": assets are written by a Stack, not a Template");
-    Asset asset = props.code.asset_;
-    if (!asset.is_folder()) {
-        stack->add_asset(asset);
-        function.set_property("Code", "assets/" + asset.directory_name());
+    if (!props.code.asset_.is_folder()) {
+        stack->add_asset(props.code.asset_);
+        function.set_property("Code", "assets/" + props.code.asset_.directory_name());
         return;
     }
-    check_handler_file(id, props, asset);
-    asset.name = id;
+    check_handler_file(id, props, props.code.asset_);
+    Asset asset = props.code.asset_;
+    asset.name = id;  // the archive is named after the function: two functions may share a folder
     function.set_property("Code", "assets/" + asset.zip_file_name());
     stack->add_asset(std::move(asset));
 }
 
 void Function::add_dead_letter_queue(const FunctionProps& props, lambda::Function& function) const {
-    const Queue* queue = props.dead_letter_queue;
-    std::vector<Queue> made;
-    if (props.dead_letter_queue_enabled) {
-        made.emplace_back(scope(), id_ + "DeadLetterQueue", QueueProps{.retention_period_s = 1209600});
-        queue = &made.front();
-    }
-    if (!queue) return;
-    function.DeadLetterConfig(lambda::Function::DeadLetterConfigProperty().TargetArn(queue->arn()));
-    // Lambda sends the failed event with the function's role (Lambda
-    // developer guide, invocation-async-retain-records.html, dead-letter queues).
-    queue->grant(*this, {"sqs:SendMessage"});
+    auto send_failures_to = [&](const Queue& queue) {
+        function.DeadLetterConfig(lambda::Function::DeadLetterConfigProperty().TargetArn(queue.arn()));
+        // Lambda sends the failed event with the function's role (Lambda
+        // developer guide, invocation-async-retain-records.html, dead-letter queues).
+        queue.grant(*this, {"sqs:SendMessage"});
+    };
+    if (props.dead_letter_queue) send_failures_to(*props.dead_letter_queue);
+    if (props.dead_letter_queue_enabled)
+        send_failures_to(Queue(scope(), id_ + "DeadLetterQueue", {.retention_period_s = 1209600}));
 }
 
 void Function::grant_options(const FunctionProps& props) const {

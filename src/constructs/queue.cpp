@@ -5,6 +5,7 @@
 #include "cfngen/resources/sqs/Queue.hpp"
 #include "cfngen/resources/sqs/QueuePolicy.hpp"
 #include "cfngen/template.hpp"
+#include "constructs/detail/encryption_choice.hpp"
 #include "constructs/detail/permissions.hpp"
 #include "constructs/detail/resource_policy.hpp"
 #include "constructs/detail/tls_only.hpp"
@@ -18,22 +19,12 @@ namespace {
 constexpr int kMaxRetentionSeconds = 1209600;
 constexpr int kMaxVisibilitySeconds = 43200;
 
-QueueEncryption encryption_of(const std::string& id, const QueueProps& props) {
-    if (!props.encryption_key) {
-        if (props.encryption == QueueEncryption::Kms)
-            throw Error("Queue " + id + ": encryption Kms needs an encryption_key");
-        return props.encryption;
-    }
-    if (props.encryption != QueueEncryption::Kms && props.encryption != QueueEncryption::SqsManaged)
-        throw Error("Queue " + id + ": an encryption_key is a customer-managed key, not encryption " +
-                    (props.encryption == QueueEncryption::Unencrypted ? "Unencrypted" : "KmsManaged"));
-    return QueueEncryption::Kms;
-}
-
 sqs::Queue queue_resource(const std::string& id, const QueueProps& props) {
     auto queue = sqs::Queue(id);
     if (!props.queue_name.empty()) queue.QueueName(props.queue_name);
-    switch (encryption_of(id, props)) {
+    switch (detail::encryption_choice("Queue " + id, props.encryption, props.encryption_key != nullptr,
+                                      QueueEncryption::SqsManaged, QueueEncryption::Kms,
+                                      {"Unencrypted", "SqsManaged", "KmsManaged", "Kms"})) {
         case QueueEncryption::Unencrypted: queue.SqsManagedSseEnabled(false); break;
         case QueueEncryption::SqsManaged: queue.SqsManagedSseEnabled(true); break;
         // The AWS managed key by its alias, as CDK writes it (SQS accepts an

@@ -5,6 +5,7 @@
 #include "cfngen/resources/dynamodb/Table.hpp"
 #include "cfngen/template.hpp"
 #include "model/construct_state.hpp"
+#include "constructs/detail/encryption_choice.hpp"
 #include "constructs/detail/permissions.hpp"
 
 #include <algorithm>
@@ -76,13 +77,12 @@ Cfn table_resource(const std::string& id, const TableProps& props) {
         table.GlobalSecondaryIndexes(indexes);
     }
     if (!props.stream.empty()) table.StreamSpecification(Cfn::StreamSpecificationProperty().StreamViewType(props.stream));
-    if (!props.encryption_key && props.encryption == TableEncryption::CustomerManaged)
-        throw Error("Table " + id + ": encryption CustomerManaged needs an encryption_key");
-    if (props.encryption_key && props.encryption == TableEncryption::AwsManaged)
-        throw Error("Table " + id + ": an encryption_key is a customer-managed key, not encryption AwsManaged");
+    const auto encryption = detail::encryption_choice("Table " + id, props.encryption, props.encryption_key != nullptr,
+                                                      TableEncryption::Default, TableEncryption::CustomerManaged,
+                                                      {"Default", "AwsManaged", "CustomerManaged"});
     // SSEEnabled without a key: the AWS managed key (AWS::DynamoDB::Table SSESpecification).
-    if (props.encryption == TableEncryption::AwsManaged) table.SSESpecification(Cfn::SSESpecificationProperty().SSEEnabled(true));
-    if (props.encryption_key)
+    if (encryption == TableEncryption::AwsManaged) table.SSESpecification(Cfn::SSESpecificationProperty().SSEEnabled(true));
+    if (encryption == TableEncryption::CustomerManaged)
         table.SSESpecification(
             Cfn::SSESpecificationProperty().SSEEnabled(true).SSEType("KMS").KMSMasterKeyId(props.encryption_key->arn()));
     if (!props.time_to_live_attribute.empty())

@@ -8,6 +8,7 @@
 #include "cfngen/template.hpp"
 #include "constructs/detail/arn.hpp"
 #include "model/construct_state.hpp"
+#include "constructs/detail/encryption_choice.hpp"
 #include "constructs/detail/permissions.hpp"
 #include "constructs/detail/resource_policy.hpp"
 #include "constructs/detail/tls_only.hpp"
@@ -16,26 +17,17 @@
 
 namespace cfngen::constructs {
 
-namespace {
-
-void check_encryption(const std::string& id, const TopicProps& props) {
-    if (!props.encryption_key && props.encryption == TopicEncryption::CustomerManaged)
-        throw Error("Topic " + id + ": encryption CustomerManaged needs an encryption_key");
-    if (props.encryption_key && props.encryption == TopicEncryption::AwsManaged)
-        throw Error("Topic " + id + ": an encryption_key is a customer-managed key, not encryption AwsManaged");
-}
-
-}  // namespace
-
 Topic::Topic(Template& scope, const std::string& id, TopicProps props)
     : scope_(&scope), name_(props.topic_name), key_(props.encryption_key ? std::vector<Key>{*props.encryption_key} : std::vector<Key>{}) {
-    check_encryption(id, props);
+    const auto encryption = detail::encryption_choice("Topic " + id, props.encryption, props.encryption_key != nullptr,
+                                                      TopicEncryption::Unencrypted, TopicEncryption::CustomerManaged,
+                                                      {"Unencrypted", "AwsManaged", "CustomerManaged"});
     auto topic = sns::Topic(id);
     if (!props.topic_name.empty()) topic.TopicName(props.topic_name);
     if (!props.display_name.empty()) topic.DisplayName(props.display_name);
     if (!key_.empty()) topic.KmsMasterKeyId(key_.front().arn());
     // SNS takes the alias of the AWS managed key (AWS::SNS::Topic KmsMasterKeyId).
-    else if (props.encryption == TopicEncryption::AwsManaged) topic.KmsMasterKeyId("alias/aws/sns");
+    else if (encryption == TopicEncryption::AwsManaged) topic.KmsMasterKeyId("alias/aws/sns");
     topic_ = &scope.add(std::move(topic));
     // CDK's statement for a topic: only sns:Publish is denied, with the Sid CDK gives it.
     if (props.enforce_ssl)

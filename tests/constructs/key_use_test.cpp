@@ -4,6 +4,7 @@
 // every construct that can have a Key yields the KMS actions its service
 // calls for it.
 
+#include "cfngen/atomic_file.hpp"
 #include "cfngen/constructs/alarm.hpp"
 #include "cfngen/constructs/bucket.hpp"
 #include "cfngen/constructs/function.hpp"
@@ -12,7 +13,6 @@
 #include "cfngen/constructs/queue.hpp"
 #include "cfngen/constructs/table.hpp"
 #include "cfngen/constructs/topic.hpp"
-#include "cfngen/atomic_file.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/template.hpp"
 #include "cfngen/testing.hpp"
@@ -23,6 +23,7 @@
 
 #include <functional>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -165,14 +166,19 @@ Value actions_of(const std::string& cell) {
     return kRead;
 }
 
+// The `code` spans of a cell, in order.
 std::vector<std::string> backticked(const std::string& cell) {
+    static const std::regex span("`([^`]+)`");
     std::vector<std::string> names;
-    for (std::size_t at = cell.find('`'); at != std::string::npos; at = cell.find('`', cell.find('`', at + 1) + 1)) {
-        const auto end = cell.find('`', at + 1);
-        if (end == std::string::npos) break;
-        names.push_back(cell.substr(at + 1, end - at - 1));
-    }
+    for (std::sregex_iterator it(cell.begin(), cell.end(), span), end; it != end; ++it) names.push_back((*it)[1]);
     return names;
+}
+
+std::vector<std::string> cells_of(const std::string& row) {
+    std::vector<std::string> cells;
+    std::istringstream parts(row.substr(1));
+    for (std::string cell; std::getline(parts, cell, '|');) cells.push_back(cell);
+    return cells;
 }
 
 std::vector<KeyRow> readme_key_rows() {
@@ -182,24 +188,18 @@ std::vector<KeyRow> readme_key_rows() {
     std::vector<KeyRow> rows;
     std::istringstream lines(readme.substr(start));
     std::string line;
-    std::getline(lines, line);
+    std::getline(lines, line);  // the header and its rule
     std::getline(lines, line);
     while (std::getline(lines, line) && line.starts_with("|")) {
-        std::vector<std::string> cells;
-        for (std::size_t at = 1, bar; (bar = line.find(" | ", at)) != std::string::npos || at < line.size() - 1; at = bar + 3) {
-            if (bar == std::string::npos) bar = line.size() - 2;
-            cells.push_back(line.substr(at, bar - at));
-            if (bar == line.size() - 2) break;
-        }
+        const auto cells = cells_of(line);
         if (cells.size() != 3 || cells[2].find("key policy") != std::string::npos) continue;
-        const auto construct = backticked(cells[0]).front();
         // "`grant_read` / `grant_write`" with "`kms:Decrypt` / `...`": pairs.
-        const auto grants = cells[1].find(" / ") != std::string::npos && cells[2].find(" / ") != std::string::npos;
         const auto names = backticked(cells[1]);
+        const auto slash = cells[2].find(" / ");
+        const bool paired = cells[1].find(" / ") != std::string::npos && slash != std::string::npos;
         for (std::size_t i = 0; i < names.size(); ++i) {
-            const auto& cell = grants ? (i == 0 ? cells[2].substr(0, cells[2].find(" / ")) : cells[2].substr(cells[2].find(" / ") + 3))
-                                      : cells[2];
-            rows.push_back({construct, names[i], actions_of(cell)});
+            const auto actions = !paired ? cells[2] : i == 0 ? cells[2].substr(0, slash) : cells[2].substr(slash + 3);
+            rows.push_back({backticked(cells[0]).front(), names[i], actions_of(actions)});
         }
     }
     return rows;

@@ -47,7 +47,7 @@ function propsTable(lines, start) {
   return ['| prop | type | default | |', '| --- | --- | --- | --- |', ...rows];
 }
 
-function methodsTable(lines, start) {
+function methodsTable(lines, start, name) {
   const rows = [];
   let visibility = 'private';
   for (const i of body(lines, start)) {
@@ -57,7 +57,7 @@ function methodsTable(lines, start) {
     // A declaration may span lines: up to its ';' or its one-line body.
     let text = line.trim();
     for (let j = i + 1; !/[;}]\s*(\/\/.*)?$/.test(text) && j < lines.length; ++j) text += ' ' + lines[j].trim();
-    if (!/\(/.test(text) || /^\w+\s*\(\s*Template& scope/.test(text) || /^[A-Z]\w*\(/.test(text) && /scope/.test(text)) continue;
+    if (!text.includes('(') || text.startsWith(`${name}(`)) continue;  // fields and constructors
     const signature = text.replace(/\s*\{[^{}]*\}\s*(\/\/.*)?$/, '').replace(/;\s*(\/\/.*)?$/, '');
     rows.push(`| ${code(signature)} | ${cell(commentFor(lines, i)) || ' '} |`);
   }
@@ -74,7 +74,7 @@ function section() {
       if (!m) return;
       if (m[1] === 'struct' && m[2].endsWith('Props')) blocks.push({ title: `\`${m[2]}\``, table: propsTable(lines, i) });
       else if (m[1] === 'class') {
-        const table = methodsTable(lines, i);
+        const table = methodsTable(lines, i, m[2]);
         if (table.length) blocks.push({ title: `\`${m[2]}\``, table });
       }
     });
