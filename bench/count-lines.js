@@ -5,6 +5,7 @@
 // constructs issue compares cfngen's stacks with AWS CDK's by.
 //
 //   node bench/count-lines.js FILE...        prints each file's count and the total
+//   require('bench/count-lines.js').codeLines(text)   the count of one text
 const fs = require('node:fs');
 
 function codeLines(text) {
@@ -29,22 +30,27 @@ function codeLines(text) {
   return count;
 }
 
-const files = process.argv.slice(2);
-if (files.length === 0) {
-  console.error('usage: node bench/count-lines.js FILE...');
-  process.exit(2);
-}
-let total = 0;
-for (const file of files) {
-  let text;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    console.error(`count-lines: cannot read ${file}: ${error.code}`);
-    process.exit(1);
+function main() {
+  const files = process.argv.slice(2);
+  if (files.length === 0) {
+    console.error('usage: node bench/count-lines.js FILE...');
+    process.exit(2);
   }
-  const n = codeLines(text);
-  total += n;
-  console.log(`${String(n).padStart(6)}  ${file}`);
+  let total = 0;
+  for (const file of files) {
+    let text;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      console.error(`count-lines: cannot read ${file}: ${error.code}`);
+      process.exit(1);
+    }
+    const n = codeLines(text);
+    total += n;
+    console.log(`${String(n).padStart(6)}  ${file}`);
+  }
+  console.log(`${String(total).padStart(6)}  total`);
 }
-console.log(`${String(total).padStart(6)}  total`);
+
+module.exports = { codeLines };
+if (require.main === module) main();

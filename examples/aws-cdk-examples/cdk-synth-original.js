@@ -24,21 +24,31 @@ function fail(message) {
 
 const [example, out] = process.argv.slice(2);
 if (!example || !out) fail('usage: cdk-synth-original.js <example folder> <out.template.json>');
-const bin = path.join(example, 'bin');
-if (!fs.existsSync(bin)) fail(`${example} has no bin/ folder: not an AWS CDK TypeScript example`);
+// The entry is the .ts file that cdk.json's "app" command runs
+// ("npx ts-node bin/app.ts", "npx tsc && npx tsx index.ts"); its sources are
+// every .ts of the example but its tests and type declarations.
+const cdkJson = path.join(example, 'cdk.json');
+if (!fs.existsSync(cdkJson)) fail(`${example} has no cdk.json: not an AWS CDK app`);
+const cdkConfig = JSON.parse(fs.readFileSync(cdkJson, 'utf8'));
+const entryTs = (String(cdkConfig.app || '').match(/[\w./-]+\.ts\b/) || [])[0];
+if (!entryTs) fail(`cdk.json's app command names no .ts file: ${cdkConfig.app}`);
+function typescriptSources(folder) {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory())
+      return ['node_modules', 'cdk.out', 'test', 'tests'].includes(entry.name) ? [] : typescriptSources(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-original-'));
-const sources = ['bin', 'lib'].flatMap((folder) =>
-  fs.existsSync(path.join(example, folder))
-    ? fs.readdirSync(path.join(example, folder)).filter((f) => f.endsWith('.ts')).map((f) => path.join(example, folder, f))
-    : []);
 const esbuild = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'esbuild'),
-  [...sources, '--format=cjs', '--platform=node', `--outdir=${work}`, `--outbase=${example}`, '--log-level=error'],
+  [...typescriptSources(example), '--format=cjs', '--platform=node', `--outdir=${work}`, `--outbase=${example}`, '--log-level=error'],
   { encoding: 'utf8' });
 if (esbuild.status !== 0) fail(`esbuild: ${esbuild.stderr.trim()}`);
-const entry = fs.readdirSync(path.join(work, 'bin')).find((f) => f.endsWith('.js'));
+const entry = path.join(work, entryTs.replace(/\.ts$/, '.js'));
 const cdkOut = path.join(work, 'cdk.out');
-const context = JSON.parse(fs.readFileSync(path.join(example, 'cdk.json'), 'utf8')).context || {};
-const run = spawnSync(process.execPath, [path.join(work, 'bin', entry)], {
+const context = cdkConfig.context || {};
+const run = spawnSync(process.execPath, [entry], {
   cwd: example, encoding: 'utf8',
   env: { ...process.env, NODE_PATH: CDK_MODULES, CDK_OUTDIR: cdkOut, CDK_CONTEXT_JSON: JSON.stringify(context) },
 });

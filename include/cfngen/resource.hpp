@@ -50,12 +50,18 @@ public:
     Resource& condition(const std::string& condition_name);
     Resource& deletion_policy(DeletionPolicy policy);
     Resource& update_replace_policy(DeletionPolicy policy);
+    // The UpdatePolicy and CreationPolicy attributes, as JSON (Auto Scaling
+    // groups, Lambda aliases, ...): {"AutoScalingRollingUpdate": {...}}.
+    Resource& update_policy(Value policy);
+    Resource& creation_policy(Value policy);
     Resource& metadata(const std::string& key, Value value);
     // The resource's Metadata entry `key`, or null when it has none.
     const Value& metadata(const std::string& key) const;
 
     // Escape hatch for properties a typed resource has no setter for.
     void set_property(const std::string& name, Value value);
+    // Removes a property (CDK's addPropertyDeletionOverride); none is no error.
+    void remove_property(const std::string& name);
     const Value& properties() const;
     const std::vector<std::string>& explicit_dependencies() const;
     const std::string& condition_name() const;
@@ -101,6 +107,8 @@ public:
     Typed& condition(const std::string& condition_name) { return self(Resource::condition(condition_name)); }
     Typed& deletion_policy(DeletionPolicy policy) { return self(Resource::deletion_policy(policy)); }
     Typed& update_replace_policy(DeletionPolicy policy) { return self(Resource::update_replace_policy(policy)); }
+    Typed& update_policy(Value policy) { return self(Resource::update_policy(std::move(policy))); }
+    Typed& creation_policy(Value policy) { return self(Resource::creation_policy(std::move(policy))); }
     using Resource::metadata;
     Typed& metadata(const std::string& key, Value value) { return self(Resource::metadata(key, std::move(value))); }
 

@@ -121,6 +121,8 @@ public:
     }
     // Appends to a list; a null value becomes a list.
     void push_back(Value element);
+    // Removes an object's member; false when there is none (or not an object).
+    bool erase(std::string_view key);
 
     // Each throws Error when the value is of another kind.
     bool as_bool() const;

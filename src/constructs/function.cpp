@@ -115,6 +115,7 @@ Function::Function(Template& scope, const std::string& id, FunctionProps props)
     auto function = function_resource(id, props, role(), *log_group_);
     set_code(scope, id, props, function);
     add_dead_letter_queue(props, function);
+    place_in_vpc(props, function);
     function_ = &scope.add(std::move(function));
     set_dependent(*function_);
     grant(*this, {"logs:CreateLogStream", "logs:PutLogEvents"}, {log_group_->Arn()});

@@ -7,6 +7,7 @@
 #include "cfngen/constructs/key.hpp"
 #include "cfngen/constructs/queue.hpp"
 #include "cfngen/error.hpp"
+#include "cfngen/resources/iam/Role.hpp"
 #include "cfngen/resources/lambda/Alias.hpp"
 #include "cfngen/resources/lambda/Function.hpp"
 #include "cfngen/resources/lambda/Version.hpp"
@@ -100,5 +101,37 @@ void Function::add_provisioned_concurrency(int executions) {
 }
 
 Intrinsic Function::invocation_target() const { return alias_ ? alias_->ref() : function_name(); }
+
+void Function::place_in_vpc(const FunctionProps& props, lambda::Function& function) {
+    if (!props.vpc) {
+        if (!props.security_groups.empty() || props.vpc_subnets.type != SubnetType::Default || !props.vpc_subnets.group_name.empty())
+            throw Error("Function " + id_ + ": security_groups or vpc_subnets without a vpc");
+        return;
+    }
+    const auto subnets = props.vpc->select_subnets(props.vpc_subnets);
+    for (const auto& subnet : subnets)
+        if (subnet.type == SubnetType::Public && !props.allow_public_subnet)
+            throw Error("Function " + id_ + ": in public subnets a function has no internet access (Lambda gives it no public "
+                        "address); choose private subnets, or set allow_public_subnet");
+    std::vector<SecurityGroup> groups = props.security_groups;
+    if (groups.empty())
+        groups.emplace_back(scope(), id_ + "SecurityGroup",
+                            SecurityGroupProps{.vpc = props.vpc, .description = "", .security_group_name = "",
+                                               .allow_all_outbound = props.allow_all_outbound});
+    connections_ = Connections(std::move(groups));
+    in_vpc_ = true;
+    std::vector<Value> subnet_ids;
+    for (const auto& subnet : subnets) subnet_ids.push_back(subnet.subnet_id);
+    function.set_property("VpcConfig", Value{{"SecurityGroupIds", connections_.security_group_ids()}, {"SubnetIds", subnet_ids}});
+    // Lambda creates the interfaces with the role's permissions, checked when the function is created.
+    Value managed = role().properties().contains("ManagedPolicyArns") ? role().properties()["ManagedPolicyArns"] : Value::array();
+    managed.push_back(fn::sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"));
+    role().set_property("ManagedPolicyArns", std::move(managed));
+}
+
+const Connections& Function::connections() const {
+    if (!in_vpc_) throw Error("Function " + id_ + ": not in a VPC, so it has no security groups (set vpc)");
+    return connections_;
+}
 
 }  // namespace cfngen::constructs

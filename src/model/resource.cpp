@@ -26,6 +26,8 @@ struct ResourceData {
     std::string condition;
     std::string deletion_policy;
     std::string update_replace_policy;
+    Value update_policy;
+    Value creation_policy;
 };
 }  // namespace detail
 
@@ -102,6 +104,16 @@ Resource& Resource::condition(const std::string& condition_name) {
     return *this;
 }
 
+Resource& Resource::update_policy(Value policy) {
+    data_->update_policy = std::move(policy);
+    return *this;
+}
+
+Resource& Resource::creation_policy(Value policy) {
+    data_->creation_policy = std::move(policy);
+    return *this;
+}
+
 Resource& Resource::deletion_policy(DeletionPolicy policy) {
     data_->deletion_policy = policy_name(policy);
     return *this;
@@ -130,6 +142,13 @@ void Resource::set_property(const std::string& name, Value value) {
     (*properties)[name] = std::move(value);
 }
 
+void Resource::remove_property(const std::string& name) {
+    auto& properties = data_->properties;
+    if (!properties->contains(name)) return;
+    if (properties.use_count() > 1) properties = std::make_shared<Value>(*properties);
+    properties->erase(name);
+}
+
 void Resource::set_typed(const char* name, typed::Holder& value) { set_property(name, std::move(value).json()); }
 void Resource::set_typed(const char* name, Intrinsic& value) { set_property(name, std::move(value).json()); }
 
@@ -145,6 +164,8 @@ Value Resource::to_json() const {
     if (!data_->condition.empty()) json["Condition"] = data_->condition;
     if (!data_->deletion_policy.empty()) json["DeletionPolicy"] = data_->deletion_policy;
     if (!data_->update_replace_policy.empty()) json["UpdateReplacePolicy"] = data_->update_replace_policy;
+    if (!data_->update_policy.is_null()) json["UpdatePolicy"] = data_->update_policy;
+    if (!data_->creation_policy.is_null()) json["CreationPolicy"] = data_->creation_policy;
     return json;
 }
 

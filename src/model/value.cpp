@@ -213,6 +213,15 @@ Value& Value::operator[](std::string_view key) {
     return object->emplace(std::string(key), Value()).first->second;
 }
 
+bool Value::erase(std::string_view key) {
+    if (!is_object()) return false;
+    auto* object = std::get_if<ValueData::Object>(&ValueData::pin(*this).content);
+    const auto found = object->find(key);
+    if (found == object->end()) return false;
+    object->erase(found);
+    return true;
+}
+
 const Value& Value::operator[](std::string_view key) const {
     static const Value none;
     const auto* object = get_if<ValueData::Object>(*this);

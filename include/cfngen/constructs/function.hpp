@@ -12,6 +12,8 @@
 #include "cfngen/asset.hpp"
 #include "cfngen/constructs/grant.hpp"
 #include "cfngen/constructs/metric.hpp"
+#include "cfngen/constructs/security_group.hpp"
+#include "cfngen/constructs/vpc.hpp"
 #include "cfngen/intrinsic.hpp"
 #include "cfngen/resource.hpp"
 
@@ -164,6 +166,17 @@ struct FunctionProps {
     // With log_format JSON: the lowest levels kept (TRACE ... FATAL); empty: Lambda's defaults.
     std::string application_log_level{};
     std::string system_log_level{};
+    // In a VPC: the function's network interfaces in `vpc_subnets` (default:
+    // the private ones; public subnets give a function no internet access,
+    // so they are refused unless allow_public_subnet), with
+    // `security_groups` (default: one made, <id>SecurityGroup, allowing
+    // allow_all_outbound). The role gets the AWS managed policy
+    // AWSLambdaVPCAccessExecutionRole, to manage the interfaces, as CDK's.
+    const Vpc* vpc = nullptr;
+    SubnetSelection vpc_subnets{};
+    std::vector<SecurityGroup> security_groups{};
+    bool allow_all_outbound = true;
+    bool allow_public_subnet = false;
     Value role_name{};  // null: CloudFormation names the role
     std::string role_description{};
     std::string policy_name{};  // the role's inline policy of grants; empty: the id
@@ -177,6 +190,9 @@ public:
     logs::LogGroup& log_group() const { return *log_group_; }
     Intrinsic function_name() const;  // Ref
     Intrinsic arn() const;
+    // Its security groups and no default port; an error for a function
+    // outside a VPC, which has none.
+    const Connections& connections() const;
     // The alias of provisioned_concurrency, or null.
     lambda::Alias* alias() const { return alias_; }
     // What event sources and permissions name: the alias's ARN when there is
@@ -211,11 +227,14 @@ private:
     void add_dead_letter_queue(const FunctionProps& props, lambda::Function& function) const;
     void grant_options(const FunctionProps& props) const;
     void add_provisioned_concurrency(int executions);
+    void place_in_vpc(const FunctionProps& props, lambda::Function& function);
 
     std::string id_;
     lambda::Function* function_;
     logs::LogGroup* log_group_;
     lambda::Alias* alias_ = nullptr;
+    bool in_vpc_ = false;
+    Connections connections_;
 };
 
 }  // namespace cfngen::constructs

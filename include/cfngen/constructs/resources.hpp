@@ -6,8 +6,15 @@
 // headers instead, to compile faster, includes the resource headers it uses.
 
 #include "cfngen/resources/apigatewayv2/Api.hpp"
+#include "cfngen/resources/autoscaling/AutoScalingGroup.hpp"
 #include "cfngen/resources/cloudwatch/Alarm.hpp"
 #include "cfngen/resources/dynamodb/Table.hpp"
+#include "cfngen/resources/ec2/LaunchTemplate.hpp"
+#include "cfngen/resources/ec2/SecurityGroup.hpp"
+#include "cfngen/resources/ec2/VPC.hpp"
+#include "cfngen/resources/elasticloadbalancingv2/Listener.hpp"
+#include "cfngen/resources/elasticloadbalancingv2/LoadBalancer.hpp"
+#include "cfngen/resources/elasticloadbalancingv2/TargetGroup.hpp"
 #include "cfngen/resources/events/Rule.hpp"
 #include "cfngen/resources/iam/Role.hpp"
 #include "cfngen/resources/kms/Key.hpp"

@@ -1,0 +1,68 @@
+'use strict';
+// What every port's test checks against `cdk synth` of its original: the
+// resource types and counts (leaving out what only CDK makes), the line
+// count by bench/count-lines.js, constructs only, no warning, and the
+// synthesized template clean under `cfngen validate`, cfn-lint and AWS's
+// offline validator.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { codeLines } = require('../../bench/count-lines.js');
+
+// CDK's own helpers: its metadata, its separate AWS::IAM::Policy resources
+// (cfngen's grants are the same permissions, inline on each role), custom
+// resources, and the providers behind them (logical ids Custom...Provider...,
+// a role and a function each: the default security group's restriction,
+// asset upload, auto-delete).
+function cdkOnly(logicalId, type) {
+  return type === 'AWS::CDK::Metadata' || type === 'AWS::IAM::Policy' || type.startsWith('Custom::') ||
+    /^Custom.*Provider/.test(logicalId);
+}
+
+function typeCounts(template) {
+  const counts = {};
+  for (const [id, { Type }] of Object.entries(template.Resources)) {
+    if (cdkOnly(id, Type)) continue;
+    counts[Type] = (counts[Type] || 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(counts).sort());
+}
+
+const tmp = (name) => fs.mkdtempSync(path.join(os.tmpdir(), `${name}-port-`));
+
+// Runs the app's synth in its folder and returns {dir, stderr, templates: {file: json}}.
+function synth(app, example, args = []) {
+  const dir = tmp(path.basename(example));
+  const run = spawnSync(app, ['synth', '-o', dir, ...args], { cwd: example, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const templates = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.template.json')))
+    templates[file] = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  return { dir, stderr: run.stderr, templates };
+}
+
+// The port's source: no more code lines than the original's, and no escape hatch.
+function checkSource(source, originalLines) {
+  const text = fs.readFileSync(source, 'utf8');
+  const lines = codeLines(text);
+  assert.ok(lines <= originalLines, `${lines} code lines, the original has ${originalLines}`);
+  for (const hatch of ['.resource()', 'set_property', 'suppress_warning', 'Statement::'])
+    assert.ok(!text.includes(hatch), `uses ${hatch}`);
+  return lines;
+}
+
+function checkValidators(cfngen, file, t) {
+  const validate = spawnSync(cfngen, ['validate', file], { encoding: 'utf8' });
+  assert.equal(validate.status, 0, validate.stdout + validate.stderr);
+  assert.match(validate.stdout + validate.stderr, /0 errors, 0 warnings/);
+  const lint = spawnSync('cfn-lint', [file], { encoding: 'utf8' });
+  if (lint.error && lint.error.code === 'ENOENT') t.diagnostic('cfn-lint is not installed: skipped');
+  else assert.equal(lint.status, 0, `cfn-lint: ${lint.stdout}${lint.stderr}`);
+  const aws = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'tools', 'aws-validate', 'check-templates.js'), file],
+    { encoding: 'utf8' });
+  assert.equal(aws.status, 0, `@aws/cloudformation-validate: ${aws.stdout}${aws.stderr}`);
+}
+
+module.exports = { typeCounts, synth, checkSource, checkValidators, codeLines };
