@@ -115,12 +115,12 @@ AutoScalingGroup::AutoScalingGroup(Template& scope, const std::string& id, AutoS
 
 Intrinsic AutoScalingGroup::auto_scaling_group_name() const { return group_->ref(); }
 
-void AutoScalingGroup::attach_to(ApplicationTargetGroup& group) const {
+void AutoScalingGroup::attach_to(TargetGroup& group) const {
     group.set_target_type("instance");
     Value arns = group_->properties().contains("TargetGroupARNs") ? group_->properties()["TargetGroupARNs"] : Value::array();
     arns.push_back(group.arn());
     group_->set_property("TargetGroupARNs", std::move(arns));
-    connections_.allow_from(group.load_balancer_connections(), Port::tcp(group.port()), "Load balancer to target");
+    group.allow_load_balancer_to(connections_);
     target_groups_.push_back(group);
 }
 

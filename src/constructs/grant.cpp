@@ -59,8 +59,11 @@ std::size_t estimated_size(const Value& value) {
 // and list_awsx-ray.html), so a grant of one on "*" is as narrow as IAM
 // allows and the validator's wildcard warning is suppressed for it, with
 // that reason: a construct's grant never leaves its user a warning to suppress.
+// Actions with no resource-level permissions (Service Authorization
+// Reference): ecr:GetAuthorizationToken is one, the registry's login.
 bool needs_wildcard_resource(const std::string& action) {
-    return action == "dynamodb:ListStreams" || action == "xray:PutTraceSegments" || action == "xray:PutTelemetryRecords";
+    return action == "dynamodb:ListStreams" || action == "xray:PutTraceSegments" || action == "xray:PutTelemetryRecords" ||
+           action == "ecr:GetAuthorizationToken";
 }
 
 Value wildcard_suppressions(const std::vector<iam::Statement>& statements, const std::string& document_path) {

@@ -18,11 +18,11 @@ namespace {
 
 using Elb = elasticloadbalancingv2::LoadBalancer;
 using Listener = elasticloadbalancingv2::Listener;
-using TargetGroup = elasticloadbalancingv2::TargetGroup;
+using CfnTargetGroup = elasticloadbalancingv2::TargetGroup;
 
 Value attribute(const std::string& key, const std::string& value) { return Value{{"Key", key}, {"Value", value}}; }
 
-void set_health_check(TargetGroup& group, const HealthCheck& check) {
+void set_health_check(CfnTargetGroup& group, const HealthCheck& check) {
     if (!check.path.empty()) group.HealthCheckPath(check.path);
     if (check.interval_s > 0) group.HealthCheckIntervalSeconds(check.interval_s);
     if (check.timeout_s > 0) group.HealthCheckTimeoutSeconds(check.timeout_s);
@@ -94,14 +94,14 @@ ApplicationListener::ApplicationListener(const ApplicationLoadBalancer& load_bal
 
 Intrinsic ApplicationListener::arn() const { return listener_->ref(); }
 
-ApplicationTargetGroup ApplicationListener::add_targets(const std::string& id, AddTargetsProps props) const {
+TargetGroup ApplicationListener::add_targets(const std::string& id, AddTargetsProps props) const {
     Template& scope = load_balancer_->scope();
     const std::string group_id = listener_->logical_id() + id + "Group";
     if (props.deregistration_delay_s < -1 || props.deregistration_delay_s > 3600)
         throw Error("target group " + group_id + ": deregistration_delay_s is outside 0-3600");
     const int port = props.port != 0 ? props.port : port_;
     const std::string protocol = props.protocol.empty() ? (port == 443 ? "HTTPS" : "HTTP") : props.protocol;
-    auto group = TargetGroup(group_id).Port(port).Protocol(protocol).VpcId(load_balancer_->vpc().vpc_id());
+    auto group = CfnTargetGroup(group_id).Port(port).Protocol(protocol).VpcId(load_balancer_->vpc().vpc_id());
     std::vector<Value> attributes = {attribute("stickiness.enabled", "false")};
     if (props.deregistration_delay_s >= 0)
         attributes.push_back(attribute("deregistration_delay.timeout_seconds", std::to_string(props.deregistration_delay_s)));
@@ -109,7 +109,8 @@ ApplicationTargetGroup ApplicationListener::add_targets(const std::string& id, A
     set_health_check(group, props.health_check);
     auto& added = scope.add(std::move(group));
     listener_->set_property("DefaultActions", Value::array({Value{{"Type", "forward"}, {"TargetGroupArn", added.ref()}}}));
-    ApplicationTargetGroup result(scope, group_id, added, port, *listener_, load_balancer_->full_name(), load_balancer_->connections());
+    TargetGroup result(scope, group_id, added, port, *listener_,
+                       {load_balancer_->full_name(), load_balancer_->connections(), load_balancer_->vpc().cidr(), false, false});
     for (const auto* target : props.targets) {
         if (!target) throw Error("target group " + group_id + ": a null target");
         result.add_target(*target);
@@ -117,35 +118,46 @@ ApplicationTargetGroup ApplicationListener::add_targets(const std::string& id, A
     return result;
 }
 
-ApplicationTargetGroup::ApplicationTargetGroup(Template& scope, std::string id, TargetGroup& group, int port, Resource& listener,
-                                               Intrinsic load_balancer_full_name, Connections load_balancer_connections)
+TargetGroup::TargetGroup(Template& scope, std::string id, CfnTargetGroup& group, int port, Resource& listener, LoadBalancerSide load_balancer)
     : scope_(&scope), id_(std::move(id)), group_(&group), port_(port), listener_(&listener),
-      load_balancer_full_name_(std::move(load_balancer_full_name)), load_balancer_connections_(std::move(load_balancer_connections)) {}
+      load_balancer_full_name_(std::move(load_balancer.full_name)), load_balancer_connections_(std::move(load_balancer.connections)),
+      vpc_cidr_(std::move(load_balancer.vpc_cidr)), network_(load_balancer.network), internet_facing_(load_balancer.internet_facing) {}
 
-Intrinsic ApplicationTargetGroup::arn() const { return group_->ref(); }
-Intrinsic ApplicationTargetGroup::full_name() const { return group_->TargetGroupFullName(); }
+void TargetGroup::allow_load_balancer_to(const Connections& target) const {
+    const Port port = Port::tcp(port_);
+    if (!network_) {
+        target.allow_from(load_balancer_connections_, port, "Load balancer to target");
+        return;
+    }
+    const Value& type = group_->properties()["TargetType"];
+    const bool sees_clients = type.is_string() && type.as_string() == "instance";
+    target.allow_from(sees_clients && internet_facing_ ? Peer::any_ipv4() : Peer::ipv4(vpc_cidr_), port, "Load balancer to target");
+}
 
-Value ApplicationTargetGroup::resource_label() const {
+Intrinsic TargetGroup::arn() const { return group_->ref(); }
+Intrinsic TargetGroup::full_name() const { return group_->TargetGroupFullName(); }
+
+Value TargetGroup::resource_label() const {
     // "app/<lb name>/<lb id>/targetgroup/<tg name>/<tg id>" (PredefinedMetricSpecification ResourceLabel).
     return fn::join("/", {load_balancer_full_name_, full_name()});
 }
 
-void ApplicationTargetGroup::add_target(const LoadBalancerTarget& target) { target.attach_to(*this); }
+void TargetGroup::add_target(const LoadBalancerTarget& target) { target.attach_to(*this); }
 
-void ApplicationTargetGroup::set_target_type(const std::string& type) {
+void TargetGroup::set_target_type(const std::string& type) {
     const Value& current = group_->properties()["TargetType"];
     if (current.is_string() && current.as_string() != type)
         throw Error("target group " + id_ + ": targets of type " + type + " added to a group of " + current.as_string() + " targets");
     group_->TargetType(type);
 }
 
-void ApplicationTargetGroup::add_target_id(Value target_id) {
+void TargetGroup::add_target_id(Value target_id) {
     Value targets = group_->properties().contains("Targets") ? group_->properties()["Targets"] : Value::array();
     targets.push_back(Value{{"Id", std::move(target_id)}});
     group_->set_property("Targets", std::move(targets));
 }
 
-void LambdaTarget::attach_to(ApplicationTargetGroup& group) const {
+void LambdaTarget::attach_to(TargetGroup& group) const {
     group.set_target_type("lambda");
     // A Lambda target group has no port, protocol or VPC (AWS::ElasticLoadBalancingV2::TargetGroup).
     for (const char* property : {"Port", "Protocol", "VpcId"}) group.resource().remove_property(property);

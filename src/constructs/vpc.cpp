@@ -81,7 +81,7 @@ std::string pascal_case(const std::string& text) {
 
 }  // namespace
 
-Vpc::Vpc(Template& scope, const std::string& id, VpcProps props) : scope_(&scope), id_(id), zones_(props.max_azs) {
+Vpc::Vpc(Template& scope, const std::string& id, VpcProps props) : scope_(&scope), id_(id), cidr_(props.cidr), zones_(props.max_azs) {
     const std::string what = "Vpc " + id;
     if (props.max_azs < 1 || props.max_azs > 16) throw Error(what + ": max_azs " + std::to_string(props.max_azs) + " is outside 1-16");
     const auto groups = subnet_groups(props, what);

@@ -8,9 +8,7 @@
 using namespace cfngen;
 using namespace cfngen::constructs;
 
-namespace {
-
-App load_balancer_app(const AppContext&) {
+static App load_balancer_app(const AppContext&) {
     App app;
     Stack& stack = app.add_stack("LoadBalancerStack");
     Vpc vpc(stack, "VPC");
@@ -25,8 +23,6 @@ App load_balancer_app(const AppContext&) {
     asg.scale_on_request_count("AModestLoad", 60);
     return app;
 }
-
-}  // namespace
 
 int main(int argc, char** argv) {
     return cli::run(load_balancer_app, argc, argv,

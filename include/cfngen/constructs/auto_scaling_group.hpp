@@ -93,7 +93,7 @@ public:
 
     // As an Application Load Balancer target: instances registered by the
     // group (TargetGroupARNs), reachable from the load balancer on the group's port.
-    void attach_to(ApplicationTargetGroup& group) const override;
+    void attach_to(TargetGroup& group) const override;
 
 private:
     void add_policy(const std::string& id, Value configuration, Resource* waits_for) const;
@@ -105,7 +105,7 @@ private:
     ec2::LaunchTemplate* launch_template_;
     Connections connections_;
     // The target groups the instances are registered with (for request-count scaling).
-    mutable std::vector<ApplicationTargetGroup> target_groups_;
+    mutable std::vector<TargetGroup> target_groups_;
 };
 
 }  // namespace cfngen::constructs

@@ -30,7 +30,7 @@ class TargetGroup;
 
 namespace cfngen::constructs {
 
-class ApplicationTargetGroup;
+class TargetGroup;
 class Function;
 
 // Something a target group sends traffic to: an AutoScalingGroup, a
@@ -40,7 +40,7 @@ public:
     virtual ~LoadBalancerTarget() = default;
     // Registers with `group` (its target type and targets, or the target's
     // own list of groups) and lets the load balancer reach the target.
-    virtual void attach_to(ApplicationTargetGroup& group) const = 0;
+    virtual void attach_to(TargetGroup& group) const = 0;
 
 protected:
     LoadBalancerTarget() = default;
@@ -128,7 +128,7 @@ public:
 
     // A target group <listener id><id>Group the listener forwards to, with
     // `targets` registered; its port and protocol default to the listener's.
-    ApplicationTargetGroup add_targets(const std::string& id, AddTargetsProps props) const;
+    TargetGroup add_targets(const std::string& id, AddTargetsProps props) const;
 
 private:
     friend class ApplicationLoadBalancer;
@@ -141,7 +141,10 @@ private:
     Connections connections_;
 };
 
-class ApplicationTargetGroup {
+// A target group of an Application or a Network Load Balancer (CDK's
+// ApplicationTargetGroup and NetworkTargetGroup), made by a listener's
+// add_targets.
+class TargetGroup {
 public:
     elasticloadbalancingv2::TargetGroup& resource() const { return *group_; }
     Template& scope() const { return *scope_; }
@@ -151,21 +154,35 @@ public:
     int port() const { return port_; }
     // What a request-count scaling policy names: "app/.../targetgroup/...".
     Value resource_label() const;
-    // The listener that forwards to the group: a scaling policy on its
-    // requests waits for it (a group without a load balancer has no metric).
+    // The listener that forwards to the group: ECS and a scaling policy on
+    // its requests wait for it (a group without a load balancer is refused).
     Resource& listener() const { return *listener_; }
-    // The load balancer's security groups, for a target to allow.
-    const Connections& load_balancer_connections() const { return load_balancer_connections_; }
+    bool network() const { return network_; }
 
     void add_target(const LoadBalancerTarget& target);
     // For targets: the group's TargetType and its Targets.
     void set_target_type(const std::string& type);
     void add_target_id(Value target_id);
+    // Lets the load balancer reach `target` on the group's port: from the
+    // load balancer's security groups (Application), or, for a Network Load
+    // Balancer, which has none, from the VPC's range for IP targets (it
+    // sends from its private addresses, client IP preservation being off for
+    // TCP to IP targets) and from anywhere for instance targets of an
+    // internet-facing one (which see the client's address).
+    void allow_load_balancer_to(const Connections& target) const;
 
 private:
     friend class ApplicationListener;
-    ApplicationTargetGroup(Template& scope, std::string id, elasticloadbalancingv2::TargetGroup& group, int port,
-                           Resource& listener, Intrinsic load_balancer_full_name, Connections load_balancer_connections);
+    friend class NetworkListener;
+    struct LoadBalancerSide {
+        Intrinsic full_name;
+        Connections connections;
+        std::string vpc_cidr;
+        bool network = false;
+        bool internet_facing = false;
+    };
+    TargetGroup(Template& scope, std::string id, elasticloadbalancingv2::TargetGroup& group, int port, Resource& listener,
+                LoadBalancerSide load_balancer);
     Template* scope_;
     std::string id_;
     elasticloadbalancingv2::TargetGroup* group_;
@@ -173,6 +190,9 @@ private:
     Resource* listener_;
     Intrinsic load_balancer_full_name_;
     Connections load_balancer_connections_;
+    std::string vpc_cidr_;
+    bool network_;
+    bool internet_facing_;
 };
 
 // A Lambda function as a target: the group invokes it (TargetType lambda),
@@ -180,7 +200,7 @@ private:
 class LambdaTarget : public LoadBalancerTarget {
 public:
     explicit LambdaTarget(const Function& function) : function_(&function) {}
-    void attach_to(ApplicationTargetGroup& group) const override;
+    void attach_to(TargetGroup& group) const override;
 
 private:
     const Function* function_;

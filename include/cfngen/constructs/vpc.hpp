@@ -92,6 +92,7 @@ public:
     const std::string& id() const { return id_; }
     Intrinsic vpc_id() const;  // Ref
     Intrinsic cidr_block() const;
+    const std::string& cidr() const { return cidr_; }  // as given: "10.0.0.0/16"
     int zone_count() const { return zones_; }
     const std::vector<VpcSubnet>& subnets() const { return subnets_; }
 
@@ -111,6 +112,7 @@ private:
 
     Template* scope_;
     std::string id_;
+    std::string cidr_;
     ec2::VPC* vpc_;
     int zones_;
     std::vector<VpcSubnet> subnets_;
