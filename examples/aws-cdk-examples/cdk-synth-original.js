@@ -46,8 +46,18 @@ const esbuild = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'esbuild'),
   { encoding: 'utf8' });
 if (esbuild.status !== 0) fail(`esbuild: ${esbuild.stderr.trim()}`);
 const entry = path.join(work, entryTs.replace(/\.ts$/, '.js'));
+// The compiled sources resolve paths from their own folder (__dirname):
+// the example's other folders (lambda/, ...) are linked beside them.
+const compiled = new Set(fs.readdirSync(work));
+for (const name of fs.readdirSync(example)) {
+  if (!compiled.has(name) && !name.endsWith('.ts') && name !== 'node_modules' && name !== 'cdk.out')
+    fs.symlinkSync(path.join(path.resolve(example), name), path.join(work, name));
+}
 const cdkOut = path.join(work, 'cdk.out');
-const context = cdkConfig.context || {};
+// No Docker here: bundling is skipped for every stack (CDK's
+// aws:cdk:bundling-stacks context, as `cdk synth --exclusively` sets it),
+// which changes an asset's hash, not the template's resources.
+const context = { ...(cdkConfig.context || {}), 'aws:cdk:bundling-stacks': [] };
 const run = spawnSync(process.execPath, [entry], {
   cwd: example, encoding: 'utf8',
   env: { ...process.env, NODE_PATH: CDK_MODULES, CDK_OUTDIR: cdkOut, CDK_CONTEXT_JSON: JSON.stringify(context) },

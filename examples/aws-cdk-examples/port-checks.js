@@ -8,7 +8,8 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
+const http = require('node:http');
+const { spawn, spawnSync } = require('node:child_process');
 const { codeLines } = require('../../bench/count-lines.js');
 
 // CDK's own helpers: its metadata, its separate AWS::IAM::Policy resources
@@ -65,4 +66,48 @@ function checkValidators(cfngen, file, t) {
   assert.equal(aws.status, 0, `@aws/cloudformation-validate: ${aws.stdout}${aws.stderr}`);
 }
 
-module.exports = { typeCounts, synth, checkSource, checkValidators, codeLines };
+// A local S3 stand-in: HEAD answers 404 until a PUT stores the object.
+function fakeS3() {
+  const objects = new Map();
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.method === 'PUT') {
+        objects.set(req.url, Buffer.concat(chunks));
+        res.setHeader('ETag', '"stored"');
+      } else if (req.method === 'HEAD') res.statusCode = objects.has(req.url) ? 200 : 404;
+      else res.statusCode = 501;
+      res.end();
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, objects })));
+}
+
+function runAsync(command, args, options) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, options);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+// The real `aws cloudformation package` of a synthesized template, against
+// the S3 stand-in: returns the packaged template's path and the objects it
+// uploaded (base64, sorted).
+async function packageTemplate(file) {
+  const { server, objects } = await fakeS3();
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${server.address().port}`, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+  const packaged = path.join(path.dirname(file), 'packaged.json');
+  const run = await runAsync('aws', ['cloudformation', 'package', '--template-file', file,
+    '--s3-bucket', 'artifacts', '--output-template-file', packaged, '--use-json'], { env });
+  server.close();
+  assert.equal(run.status, 0, run.stderr);
+  return { packaged, uploaded: [...objects.values()].map((bytes) => bytes.toString('base64')).sort() };
+}
+
+module.exports = { typeCounts, synth, checkSource, checkValidators, codeLines, packageTemplate };

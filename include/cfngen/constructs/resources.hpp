@@ -25,5 +25,8 @@
 #include "cfngen/resources/lambda/Function.hpp"
 #include "cfngen/resources/logs/LogGroup.hpp"
 #include "cfngen/resources/s3/Bucket.hpp"
+#include "cfngen/resources/rds/DBCluster.hpp"
+#include "cfngen/resources/rds/DBInstance.hpp"
+#include "cfngen/resources/secretsmanager/Secret.hpp"
 #include "cfngen/resources/sns/Topic.hpp"
 #include "cfngen/resources/sqs/Queue.hpp"

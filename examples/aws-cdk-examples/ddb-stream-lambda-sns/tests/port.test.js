@@ -8,10 +8,10 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync, spawn } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
+const { packageTemplate } = require('../../port-checks.js');
 
 const EXAMPLE = path.join(__dirname, '..');
 const APP = process.env.APP_BINARY;
@@ -70,47 +70,10 @@ test('the code is one zip per function, the same bytes on every synth', () => {
   assert.deepEqual(codes, zips.map((zip) => `assets/${zip}`));
 });
 
-// A local S3 stand-in: HEAD answers 404 until a PUT stores the object.
-function fakeS3() {
-  const objects = new Map();
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => {
-      if (req.method === 'PUT') {
-        objects.set(req.url, Buffer.concat(chunks));
-        res.setHeader('ETag', '"stored"');
-      } else if (req.method === 'HEAD') res.statusCode = objects.has(req.url) ? 200 : 404;
-      else res.statusCode = 501;
-      res.end();
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, objects })));
-}
-
-function runAsync(command, args, options) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, options);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
 test('aws cloudformation package uploads the zips as they are; the packaged template is clean', async () => {
   const out = tmp();
   synth(out);
-  const { server, objects } = await fakeS3();
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${server.address().port}`, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
-  const packaged = path.join(out, 'packaged.json');
-  const run = await runAsync('aws', ['cloudformation', 'package', '--template-file', path.join(out, 'DdbStreamStack.template.json'),
-    '--s3-bucket', 'artifacts', '--output-template-file', packaged, '--use-json'], { env });
-  server.close();
-  assert.equal(run.status, 0, run.stderr);
-  const uploaded = [...objects.values()].map((bytes) => bytes.toString('base64')).sort();
+  const { packaged, uploaded } = await packageTemplate(path.join(out, 'DdbStreamStack.template.json'));
   // The two functions share a folder: one archive's bytes, uploaded once (package keys objects by their MD5).
   const written = new Set(fs.readdirSync(path.join(out, 'assets')).map((zip) => fs.readFileSync(path.join(out, 'assets', zip)).toString('base64')));
   assert.deepEqual(uploaded, [...written].sort());
