@@ -548,6 +548,45 @@ ${table(['', ...names.map(label)], [
 `;
 })() : '';
 
+const portsFigures = fs.existsSync(path.join(resultsDir, 'ports-figures.json')) ? read('ports-figures.json') : null;
+const portsLoop = fs.existsSync(path.join(resultsDir, 'ports-edit-loop.json')) ? read('ports-edit-loop.json') : null;
+const roundBuild = fs.existsSync(path.join(resultsDir, 'constructs-round-2a-build.json')) ? read('constructs-round-2a-build.json') : null;
+const portsSection = portsFigures ? (() => {
+  const loop = (name) => (portsLoop && portsLoop.results[name] ? portsLoop.results[name] : null);
+  const rows = Object.entries(portsFigures.results).map(([name, p]) => [
+    `\`${p.original}\``, p.original_lines, p.port_lines,
+    `${p.cdk_resources} / ${p.cfngen_resources}`, `${p.cdk_resources_compared} / ${p.cfngen_resources_compared}${p.same_types_and_counts ? '' : ' (differ)'}`,
+    loop(name) ? `${loop(name).cfngen_s.toFixed(2)} s` : '', loop(name) ? `${loop(name).cdk_synth_s.toFixed(2)} s` : '',
+    loop(name) ? `${loop(name).ratio.toFixed(1)}x` : '']);
+  const b = roundBuild;
+  const buildTable = b ? `
+What round 2a's constructs cost the library: \`bench/library-build-cost.sh ${b.before.rev} ${b.after.rev} constructs-round-2a-build.json\`,
+two clean checkouts configured Release, the library target alone (\`cfngen_lib\`: model, generated bindings, checks,
+constructs) built from nothing one after the other (${b.machine}); then the constructs' object files alone, serially.
+
+${table(['', `before (${b.before.rev})`, `after (${b.after.rev})`, 'after/before'], [
+  ['library, wall', `${b.before.library_wall_s.toFixed(0)} s`, `${b.after.library_wall_s.toFixed(0)} s`, (b.after.library_wall_s / b.before.library_wall_s).toFixed(3)],
+  ['library, CPU (user + system)', `${b.before.library_cpu_s.toFixed(0)} s`, `${b.after.library_cpu_s.toFixed(0)} s`, (b.after.library_cpu_s / b.before.library_cpu_s).toFixed(3)],
+  ['constructs\' sources', b.before.constructs_files, b.after.constructs_files, ''],
+  ['constructs\' objects, CPU', `${b.before.constructs_cpu_s.toFixed(0)} s`, `${b.after.constructs_cpu_s.toFixed(0)} s`, (b.after.constructs_cpu_s / b.before.constructs_cpu_s).toFixed(2)],
+])}
+` : '';
+  return `
+## 14. AWS's CDK examples, ported
+
+\`node bench/ports-figures.js --examples <aws-cdk-examples>\`: each port in \`examples/aws-cdk-examples/\` against its original
+in aws-samples/aws-cdk-examples (\`typescript/\`). Code lines by \`bench/count-lines.js\` (the original's \`bin/\` and \`lib/\`,
+or its \`index.ts\`). Resources: all of them in \`cdk synth\`'s template and in cfngen's, then both without what only CDK
+makes (its metadata, its separate \`AWS::IAM::Policy\` resources, custom resources and their providers: the rule of
+\`examples/aws-cdk-examples/port-checks.js\`, under which each port's test requires the same types and counts). The
+edit loop: \`node bench/ports-edit-loop.js --examples <aws-cdk-examples>\`, touch the port's source, rebuild its app
+target, synth, against \`cdk synth\` of the original (esbuild strips the types; aws-cdk-lib as \`bench/cdk-reference\`
+pins), alternating, ${portsLoop ? Object.values(portsLoop.results)[0].runs : 5} rounds after a warm-up; medians. Issue 34 aims at 4x.
+
+${table(['example', 'original lines', 'port lines', 'resources: CDK / cfngen', 'compared', 'edit loop: cfngen', 'cdk synth', 'cdk / cfngen'], rows)}
+${buildTable}`;
+})() : '';
+
 fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection + constructsSection + valuesSection +
-  plantedSection + tuSection + agreementSection + synthCostSection);
+  plantedSection + tuSection + agreementSection + synthCostSection + portsSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);

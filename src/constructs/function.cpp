@@ -173,10 +173,12 @@ void Function::add_permission(const std::string& service_principal, Value source
     // Without the account, a bucket of that name in another account could
     // invoke the function (Lambda developer guide,
     // access-control-resource-based.html; Security Hub control Lambda.1).
-    if (props.source_account.is_null() && (service_principal == "s3.amazonaws.com" || arn_lacks_account(source_arn)))
+    // No source ARN: any resource of the account (SourceAccount), never any account's.
+    if (props.source_account.is_null() &&
+        (service_principal == "s3.amazonaws.com" || source_arn.is_null() || arn_lacks_account(source_arn)))
         props.source_account = pseudo::account_id();
     if (!props.source_account.is_null()) permission.set_property("SourceAccount", std::move(props.source_account));
-    permission.set_property("SourceArn", std::move(source_arn));
+    if (!source_arn.is_null()) permission.set_property("SourceArn", std::move(source_arn));
     target.add(std::move(permission));
 }
 

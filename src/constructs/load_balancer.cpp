@@ -7,7 +7,7 @@
 #include "cfngen/resources/elasticloadbalancingv2/TargetGroup.hpp"
 #include "cfngen/resources/lambda/Function.hpp"
 #include "cfngen/template.hpp"
-#include "constructs/detail/typed_strings.hpp"
+#include "constructs/detail/load_balancer_parts.hpp"
 #include "model/construct_state.hpp"
 
 template class std::vector<const cfngen::constructs::LoadBalancerTarget*>;
@@ -20,7 +20,7 @@ using Elb = elasticloadbalancingv2::LoadBalancer;
 using Listener = elasticloadbalancingv2::Listener;
 using CfnTargetGroup = elasticloadbalancingv2::TargetGroup;
 
-Value attribute(const std::string& key, const std::string& value) { return Value{{"Key", key}, {"Value", value}}; }
+using detail::elb_attribute;
 
 void set_health_check(CfnTargetGroup& group, const HealthCheck& check) {
     if (!check.path.empty()) group.HealthCheckPath(check.path);
@@ -41,19 +41,11 @@ ApplicationLoadBalancer::ApplicationLoadBalancer(Template& scope, const std::str
     // Sends only to its targets: no outbound rule until one is added (CDK's ALB group).
     SecurityGroup group(scope, id + "SecurityGroup", {.vpc = vpc_, .allow_all_outbound = false});
     connections_ = Connections({group});
-    SubnetSelection subnets = props.subnets;
-    if (subnets.type == SubnetType::Default && subnets.group_name.empty())
-        subnets.type = props.internet_facing ? SubnetType::Public : SubnetType::Default;
-    std::vector<Value> attributes = {attribute("deletion_protection.enabled", props.deletion_protection ? "true" : "false")};
-    if (props.idle_timeout_s > 0) attributes.push_back(attribute("idle_timeout.timeout_seconds", std::to_string(props.idle_timeout_s)));
-    if (props.drop_invalid_header_fields) attributes.push_back(attribute("routing.http.drop_invalid_header_fields.enabled", "true"));
-    auto balancer = Elb(id).Type("application").Scheme(props.internet_facing ? "internet-facing" : "internal")
-                        .SecurityGroups({group.group_id()}).Subnets(detail::strings_of(vpc_->subnet_ids(subnets)));
-    balancer.set_property("LoadBalancerAttributes", Value(attributes));
-    if (!props.load_balancer_name.empty()) balancer.Name(props.load_balancer_name);
-    load_balancer_ = &scope.add(std::move(balancer));
-    // Internet-facing, it is reachable only once its subnets route to the internet.
-    if (props.internet_facing) vpc_->add_internet_dependencies(*load_balancer_);
+    std::vector<Value> attributes = {elb_attribute("deletion_protection.enabled", props.deletion_protection ? "true" : "false")};
+    if (props.idle_timeout_s > 0) attributes.push_back(elb_attribute("idle_timeout.timeout_seconds", std::to_string(props.idle_timeout_s)));
+    if (props.drop_invalid_header_fields) attributes.push_back(elb_attribute("routing.http.drop_invalid_header_fields.enabled", "true"));
+    load_balancer_ = &detail::add_load_balancer(scope, id, *vpc_, {"application", props.internet_facing, props.subnets, props.load_balancer_name,
+                                                                   std::move(attributes), {group.group_id()}});
 }
 
 Intrinsic ApplicationLoadBalancer::arn() const { return load_balancer_->ref(); }
@@ -68,11 +60,7 @@ ApplicationListener ApplicationLoadBalancer::add_listener(const std::string& id,
     if (protocol == "HTTP" && !props.certificate_arns.empty()) throw Error(what + ": certificates on an HTTP listener");
     const int port = props.port != 0 ? props.port : (protocol == "HTTPS" ? 443 : 80);
     auto listener = Listener(id_ + id).LoadBalancerArn(arn()).Port(port).Protocol(protocol);
-    if (!props.certificate_arns.empty()) {
-        std::vector<Value> certificates;
-        for (const auto& certificate : props.certificate_arns) certificates.push_back(Value{{"CertificateArn", certificate}});
-        listener.set_property("Certificates", Value(certificates));
-    }
+    detail::set_certificates(listener, props.certificate_arns);
     if (!props.ssl_policy.empty()) listener.SslPolicy(props.ssl_policy);
     auto& added = scope_->add(std::move(listener));
     ApplicationListener result(*this, added, port, protocol);
@@ -102,9 +90,9 @@ TargetGroup ApplicationListener::add_targets(const std::string& id, AddTargetsPr
     const int port = props.port != 0 ? props.port : port_;
     const std::string protocol = props.protocol.empty() ? (port == 443 ? "HTTPS" : "HTTP") : props.protocol;
     auto group = CfnTargetGroup(group_id).Port(port).Protocol(protocol).VpcId(load_balancer_->vpc().vpc_id());
-    std::vector<Value> attributes = {attribute("stickiness.enabled", "false")};
+    std::vector<Value> attributes = {elb_attribute("stickiness.enabled", "false")};
     if (props.deregistration_delay_s >= 0)
-        attributes.push_back(attribute("deregistration_delay.timeout_seconds", std::to_string(props.deregistration_delay_s)));
+        attributes.push_back(elb_attribute("deregistration_delay.timeout_seconds", std::to_string(props.deregistration_delay_s)));
     group.set_property("TargetGroupAttributes", Value(attributes));
     set_health_check(group, props.health_check);
     auto& added = scope.add(std::move(group));
@@ -162,12 +150,10 @@ void LambdaTarget::attach_to(TargetGroup& group) const {
     // A Lambda target group has no port, protocol or VPC (AWS::ElasticLoadBalancingV2::TargetGroup).
     for (const char* property : {"Port", "Protocol", "VpcId"}) group.resource().remove_property(property);
     const std::string permission_id = group.id() + "Invoke" + function_->resource().logical_id();
-    // From the account's target groups: the group's own ARN would make a
-    // cycle (it waits for the permission), and CDK's permission names no
-    // source at all.
-    function_->add_permission("elasticloadbalancing.amazonaws.com",
-                              fn::sub("arn:${AWS::Partition}:elasticloadbalancing:${AWS::Region}:${AWS::AccountId}:targetgroup/*"),
-                              {.id = permission_id, .scope = &group.scope()});
+    // From the account's load balancers (SourceAccount): the group's own ARN
+    // would make a cycle (the group waits for the permission); CDK's
+    // permission names no source at all.
+    function_->add_permission("elasticloadbalancing.amazonaws.com", Value(), {.id = permission_id, .scope = &group.scope()});
     group.add_target_id(function_->arn());
     // ELB checks that it may invoke the function when the target is registered.
     group.resource().depends_on(*::cfngen::detail::ConstructState::resource(group.scope(), permission_id));

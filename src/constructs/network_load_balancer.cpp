@@ -5,27 +5,17 @@
 #include "cfngen/resources/elasticloadbalancingv2/LoadBalancer.hpp"
 #include "cfngen/resources/elasticloadbalancingv2/TargetGroup.hpp"
 #include "cfngen/template.hpp"
-#include "constructs/detail/typed_strings.hpp"
+#include "constructs/detail/load_balancer_parts.hpp"
 
 namespace cfngen::constructs {
-
-namespace {
-Value attribute(const std::string& key, const std::string& value) { return Value{{"Key", key}, {"Value", value}}; }
-}  // namespace
 
 NetworkLoadBalancer::NetworkLoadBalancer(Template& scope, const std::string& id, NetworkLoadBalancerProps props)
     : scope_(&scope), id_(id), vpc_(props.vpc), internet_facing_(props.internet_facing) {
     if (!vpc_) throw Error("NetworkLoadBalancer " + id + ": no vpc");
-    SubnetSelection subnets = props.subnets;
-    if (subnets.type == SubnetType::Default && subnets.group_name.empty() && props.internet_facing) subnets.type = SubnetType::Public;
-    std::vector<Value> attributes = {attribute("deletion_protection.enabled", props.deletion_protection ? "true" : "false")};
-    if (props.cross_zone) attributes.push_back(attribute("load_balancing.cross_zone.enabled", "true"));
-    auto balancer = elasticloadbalancingv2::LoadBalancer(id).Type("network").Scheme(props.internet_facing ? "internet-facing" : "internal")
-                        .Subnets(detail::strings_of(vpc_->subnet_ids(subnets)));
-    balancer.set_property("LoadBalancerAttributes", Value(attributes));
-    if (!props.load_balancer_name.empty()) balancer.Name(props.load_balancer_name);
-    load_balancer_ = &scope.add(std::move(balancer));
-    if (props.internet_facing) vpc_->add_internet_dependencies(*load_balancer_);
+    std::vector<Value> attributes = {detail::elb_attribute("deletion_protection.enabled", props.deletion_protection ? "true" : "false")};
+    if (props.cross_zone) attributes.push_back(detail::elb_attribute("load_balancing.cross_zone.enabled", "true"));
+    load_balancer_ = &detail::add_load_balancer(scope, id, *vpc_, {"network", props.internet_facing, props.subnets, props.load_balancer_name,
+                                                                   std::move(attributes), {}});
 }
 
 Intrinsic NetworkLoadBalancer::arn() const { return load_balancer_->ref(); }
@@ -38,11 +28,7 @@ NetworkListener NetworkLoadBalancer::add_listener(const std::string& id, Network
     const std::string protocol = props.protocol.empty() ? (props.certificate_arns.empty() ? "TCP" : "TLS") : props.protocol;
     if (protocol == "TLS" && props.certificate_arns.empty()) throw Error(what + ": TLS needs a certificate (certificate_arns)");
     auto listener = elasticloadbalancingv2::Listener(id_ + id).LoadBalancerArn(arn()).Port(props.port).Protocol(protocol);
-    if (!props.certificate_arns.empty()) {
-        std::vector<Value> certificates;
-        for (const auto& certificate : props.certificate_arns) certificates.push_back(Value{{"CertificateArn", certificate}});
-        listener.set_property("Certificates", Value(certificates));
-    }
+    detail::set_certificates(listener, props.certificate_arns);
     return NetworkListener(*this, scope_->add(std::move(listener)), props.port);
 }
 
@@ -54,7 +40,7 @@ TargetGroup NetworkListener::add_targets(const std::string& id, NetworkTargetsPr
     const int port = props.port != 0 ? props.port : port_;
     auto group = elasticloadbalancingv2::TargetGroup(group_id).Port(port).Protocol(props.protocol).VpcId(load_balancer_->vpc().vpc_id());
     if (props.deregistration_delay_s >= 0)
-        group.set_property("TargetGroupAttributes", Value::array({attribute("deregistration_delay.timeout_seconds", std::to_string(props.deregistration_delay_s))}));
+        group.set_property("TargetGroupAttributes", Value::array({detail::elb_attribute("deregistration_delay.timeout_seconds", std::to_string(props.deregistration_delay_s))}));
     auto& added = scope.add(std::move(group));
     listener_->set_property("DefaultActions", Value::array({Value{{"Type", "forward"}, {"TargetGroupArn", added.ref()}}}));
     TargetGroup result(scope, group_id, added, port, *listener_,

@@ -204,7 +204,8 @@ public:
     // Lets an AWS service invoke the function from `source_arn` (a resource
     // policy statement: AWS::Lambda::Permission <id>Permission<n>, or
     // props.id). An ARN without an account (an S3 bucket's: any account may
-    // own a bucket of that name later) is scoped to the account too.
+    // own a bucket of that name later) is scoped to the account too; a null
+    // ARN (a source whose ARN would make a cycle) is the account's alone.
     void add_permission(const std::string& service_principal, Value source_arn, PermissionProps props = {}) const;
     void add_permission(const std::string& service_principal, Value source_arn, const std::string& id) const;
     // Asynchronous invocations (EventBridge, S3, SNS): how often a failed
