@@ -74,7 +74,7 @@ Value db_user_arn(Value resource_id, const std::string& user) {
 }  // namespace
 
 DatabaseCluster::DatabaseCluster(Template& scope, const std::string& id, DatabaseClusterProps props)
-    : scope_(&scope), id_(id), cluster_(nullptr),
+    : id_(id), cluster_(nullptr),
       secret_(credentials_secret(scope, "DatabaseCluster " + id, id, props.engine, true, props.vpc, props.credentials, props.removal_policy)),
       port_(props.engine.port), iam_authentication_(props.iam_authentication) {
     const std::string what = "DatabaseCluster " + id;
@@ -132,7 +132,7 @@ void DatabaseCluster::grant_connect(const Grantee& grantee, const std::string& u
 }
 
 DatabaseInstance::DatabaseInstance(Template& scope, const std::string& id, DatabaseInstanceProps props)
-    : scope_(&scope), id_(id), instance_(nullptr),
+    : id_(id), instance_(nullptr),
       secret_(credentials_secret(scope, "DatabaseInstance " + id, id, props.engine, false, props.vpc, props.credentials, props.removal_policy)),
       port_(props.engine.port), iam_authentication_(props.iam_authentication) {
     const std::string what = "DatabaseInstance " + id;

@@ -106,7 +106,6 @@ public:
     void grant_connect(const Grantee& grantee, const std::string& user) const;
 
 private:
-    Template* scope_;
     std::string id_;
     rds::DBCluster* cluster_;
     rds::DBInstance* writer_ = nullptr;
@@ -145,7 +144,6 @@ public:
     void grant_connect(const Grantee& grantee, const std::string& user) const;
 
 private:
-    Template* scope_;
     std::string id_;
     rds::DBInstance* instance_;
     Secret secret_;
