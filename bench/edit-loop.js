@@ -16,6 +16,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { option, median } = require('./lib/args');
+const { timed } = require('./lib/timed');
 
 const ROOT = path.join(__dirname, '..');
 const CDK_APP = path.join(__dirname, 'cdk-reference');
@@ -24,13 +25,7 @@ const build = path.resolve(option('build', path.join(ROOT, 'build')));
 const outDir = path.resolve(option('out', path.join(ROOT, 'bench', 'results')));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'edit-loop-'));
 
-function run(argv, options = {}) {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(argv[0], argv.slice(1), { cwd: ROOT, encoding: 'utf8', ...options });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-5).join(' | ')}`);
-  return seconds;
-}
+const run = timed;
 
 // The build tool's own target for one object file (Ninja or Make, whichever the build directory uses).
 const usesNinja = fs.existsSync(path.join(build, 'build.ninja'));

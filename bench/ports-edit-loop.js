@@ -16,8 +16,8 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
 const { option, median } = require('./lib/args');
+const { timed } = require('./lib/timed');
 
 const ROOT = path.join(__dirname, '..');
 const PORTS = path.join(ROOT, 'examples', 'aws-cdk-examples');
@@ -38,14 +38,6 @@ const ports = [
   ['fargate-service-with-auto-scaling', 'auto_scaling_fargate_stack.cpp', 'ecs/fargate-service-with-auto-scaling'],
   ['postgres-lambda', 'postgres_lambda_stack.cpp', 'postgres-lambda'],
 ];
-
-function timed(argv, options = {}) {
-  const started = process.hrtime.bigint();
-  const r = spawnSync(argv[0], argv.slice(1), { cwd: ROOT, encoding: 'utf8', ...options });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed: ${(r.stderr || r.stdout || '').trim().split('\n').slice(-5).join(' | ')}`);
-  return seconds;
-}
 
 function cfngenLoop([name, source]) {
   const file = path.join(PORTS, name, source);

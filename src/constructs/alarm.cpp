@@ -5,6 +5,7 @@
 #include "cfngen/resources/cloudwatch/Alarm.hpp"
 #include "cfngen/resources/sns/Topic.hpp"
 #include "cfngen/template.hpp"
+#include "constructs/detail/typed_strings.hpp"
 
 #include <cmath>
 
@@ -18,8 +19,7 @@ typed::List<Cfn::DimensionProperty> dimensions(const Metric& metric) {
     std::vector<Cfn::DimensionProperty> list;
     for (const auto& [name, value] : metric.dimensions) {
         // A dimension's value is a string or an intrinsic (a Ref to the function).
-        list.push_back(Cfn::DimensionProperty().Name(name).Value(
-            value.is_string() ? typed::String(value.as_string()) : typed::String(Intrinsic(value))));
+        list.push_back(Cfn::DimensionProperty().Name(name).Value(detail::string_of(value)));
     }
     return list;
 }

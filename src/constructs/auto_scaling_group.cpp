@@ -8,6 +8,7 @@
 #include "cfngen/resources/iam/InstanceProfile.hpp"
 #include "cfngen/resources/iam/Role.hpp"
 #include "cfngen/template.hpp"
+#include "constructs/detail/names.hpp"
 #include "constructs/detail/typed_strings.hpp"
 #include "model/construct_state.hpp"
 
@@ -32,16 +33,7 @@ bool is_arm64_instance(const std::string& instance_type) {
 Value image_id(Template& scope, const MachineImage& image, const std::string& what) {
     if (!image.image_id.empty()) return image.image_id;
     if (image.ssm_parameter.empty()) throw Error(what + ": machine_image has neither an SSM parameter nor an AMI id");
-    std::string id = "SsmParameterValue";
-    bool upper = true;
-    for (unsigned char c : image.ssm_parameter) {
-        if (!std::isalnum(c)) {
-            upper = true;
-            continue;
-        }
-        id += upper ? static_cast<char>(std::toupper(c)) : static_cast<char>(c);
-        upper = false;
-    }
+    const std::string id = "SsmParameterValue" + detail::pascal_case(image.ssm_parameter);
     auto& added = ::cfngen::detail::ConstructState::names(scope, "ssm-image-parameters");
     if (std::find(added.begin(), added.end(), id) == added.end()) {
         scope.add(Parameter(id, "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>").default_value(image.ssm_parameter)
@@ -75,10 +67,9 @@ AutoScalingGroup::AutoScalingGroup(Template& scope, const std::string& id, AutoS
       max_capacity_(props.max_capacity == 0 ? std::max(props.min_capacity, 1) : props.max_capacity) {
     const std::string what = "AutoScalingGroup " + id;
     if (!props.vpc) throw Error(what + ": no vpc");
-    const int max_capacity = max_capacity_;
-    if (props.min_capacity < 0 || max_capacity < props.min_capacity)
-        throw Error(what + ": capacity min " + std::to_string(props.min_capacity) + " max " + std::to_string(max_capacity) + " is not 0 <= min <= max");
-    if (props.desired_capacity != -1 && (props.desired_capacity < props.min_capacity || props.desired_capacity > max_capacity))
+    if (props.min_capacity < 0 || max_capacity_ < props.min_capacity)
+        throw Error(what + ": capacity min " + std::to_string(props.min_capacity) + " max " + std::to_string(max_capacity_) + " is not 0 <= min <= max");
+    if (props.desired_capacity != -1 && (props.desired_capacity < props.min_capacity || props.desired_capacity > max_capacity_))
         throw Error(what + ": desired_capacity " + std::to_string(props.desired_capacity) + " is outside min-max");
     if (is_arm64_instance(props.instance_type) != props.machine_image.arm64)
         throw Error(what + ": instance type " + props.instance_type + " runs " + (is_arm64_instance(props.instance_type) ? "arm64" : "x86_64") +
@@ -103,7 +94,7 @@ AutoScalingGroup::AutoScalingGroup(Template& scope, const std::string& id, AutoS
     // The instance profile's role must exist before an instance can use it.
     launch_template.depends_on(role());
     launch_template_ = &scope.add(std::move(launch_template));
-    auto asg = autoscaling::AutoScalingGroup(id).MinSize(std::to_string(props.min_capacity)).MaxSize(std::to_string(max_capacity))
+    auto asg = autoscaling::AutoScalingGroup(id).MinSize(std::to_string(props.min_capacity)).MaxSize(std::to_string(max_capacity_))
                    .VPCZoneIdentifier(detail::strings_of(props.vpc->subnet_ids(props.subnets)));
     asg.set_property("LaunchTemplate", Value{{"LaunchTemplateId", launch_template_->ref()}, {"Version", launch_template_->LatestVersionNumber()}});
     if (props.desired_capacity != -1) asg.DesiredCapacity(std::to_string(props.desired_capacity));
@@ -124,30 +115,24 @@ void AutoScalingGroup::attach_to(TargetGroup& group) const {
     target_groups_.push_back(group);
 }
 
-void AutoScalingGroup::add_policy(const std::string& id, Value configuration, Resource* waits_for) const {
+void AutoScalingGroup::add_policy(const std::string& id, Value metric, double target, const TargetTrackingProps& props,
+                                  Resource* waits_for) const {
     if (max_capacity_ <= min_capacity_)
         throw Error("AutoScalingGroup " + id_ + " policy " + id + ": the group's size is fixed (min_capacity = max_capacity = " +
                     std::to_string(min_capacity_) + "), so it cannot scale; set max_capacity above min_capacity");
+    Value configuration{{"PredefinedMetricSpecification", std::move(metric)}, {"TargetValue", target}};
+    if (props.disable_scale_in) configuration["DisableScaleIn"] = true;
     auto policy = autoscaling::ScalingPolicy(id_ + "ScalingPolicy" + id).AutoScalingGroupName(auto_scaling_group_name())
                       .PolicyType("TargetTrackingScaling");
     policy.set_property("TargetTrackingConfiguration", std::move(configuration));
+    if (props.estimated_instance_warmup_s > 0) policy.EstimatedInstanceWarmup(props.estimated_instance_warmup_s);
     if (waits_for) policy.depends_on(*waits_for);
     scope().add(std::move(policy));
 }
 
-namespace {
-Value tracking(const TargetTrackingProps& props, Value metric, double target) {
-    Value configuration{{"PredefinedMetricSpecification", std::move(metric)}, {"TargetValue", target}};
-    if (props.disable_scale_in) configuration["DisableScaleIn"] = true;
-    return configuration;
-}
-}  // namespace
-
 void AutoScalingGroup::scale_on_cpu_utilization(const std::string& id, double target_percent, TargetTrackingProps props) const {
     if (target_percent <= 0 || target_percent > 100) throw Error("AutoScalingGroup " + id_ + " policy " + id + ": target_percent is outside (0, 100]");
-    add_policy(id, tracking(props, Value{{"PredefinedMetricType", "ASGAverageCPUUtilization"}}, target_percent), nullptr);
-    if (props.estimated_instance_warmup_s > 0)
-        ::cfngen::detail::ConstructState::resource(scope(), id_ + "ScalingPolicy" + id)->set_property("EstimatedInstanceWarmup", props.estimated_instance_warmup_s);
+    add_policy(id, Value{{"PredefinedMetricType", "ASGAverageCPUUtilization"}}, target_percent, props, nullptr);
 }
 
 void AutoScalingGroup::scale_on_request_count(const std::string& id, int target_requests_per_minute, TargetTrackingProps props) const {
@@ -156,10 +141,8 @@ void AutoScalingGroup::scale_on_request_count(const std::string& id, int target_
         throw Error(what + ": scaling on requests needs the group in exactly one load balancer target group; it is in " + std::to_string(target_groups_.size()));
     if (target_requests_per_minute <= 0) throw Error(what + ": target_requests_per_minute must be positive");
     const auto& group = target_groups_.front();
-    Value metric{{"PredefinedMetricType", "ALBRequestCountPerTarget"}, {"ResourceLabel", group.resource_label()}};
-    add_policy(id, tracking(props, std::move(metric), target_requests_per_minute), &group.listener());
-    if (props.estimated_instance_warmup_s > 0)
-        ::cfngen::detail::ConstructState::resource(scope(), id_ + "ScalingPolicy" + id)->set_property("EstimatedInstanceWarmup", props.estimated_instance_warmup_s);
+    add_policy(id, Value{{"PredefinedMetricType", "ALBRequestCountPerTarget"}, {"ResourceLabel", group.resource_label()}},
+               target_requests_per_minute, props, &group.listener());
 }
 
 }  // namespace cfngen::constructs

@@ -7,6 +7,7 @@
 #include "cfngen/resources/rds/DBInstance.hpp"
 #include "cfngen/resources/rds/DBSubnetGroup.hpp"
 #include "cfngen/template.hpp"
+#include "constructs/detail/arn.hpp"
 #include "constructs/detail/typed_strings.hpp"
 
 #include <algorithm>
@@ -68,7 +69,7 @@ Value capacity(double value) {
 }
 
 Value db_user_arn(Value resource_id, const std::string& user) {
-    return fn::join("", {fn::sub("arn:${AWS::Partition}:rds-db:${AWS::Region}:${AWS::AccountId}:dbuser:"), std::move(resource_id), "/" + user});
+    return fn::join("", {detail::regional_arn("rds-db", "dbuser:"), std::move(resource_id), "/" + user});
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "cfngen/resources/ecs/Service.hpp"
 #include "cfngen/resources/ecs/TaskDefinition.hpp"
 #include "cfngen/template.hpp"
+#include "constructs/detail/own_security_group.hpp"
 
 namespace cfngen::constructs {
 
@@ -22,13 +23,9 @@ FargateService::FargateService(Template& scope, const std::string& id, FargateSe
     if (props.desired_count < 0) throw Error(what + ": desired_count is below 0");
     if (props.min_healthy_percent < 0 || props.max_healthy_percent < props.min_healthy_percent)
         throw Error(what + ": min_healthy_percent and max_healthy_percent are not 0 <= min <= max");
-    std::vector<SecurityGroup> groups = props.security_groups;
-    if (groups.empty())
-        groups.emplace_back(scope, id + "SecurityGroup",
-                            SecurityGroupProps{.vpc = &cluster_->vpc(), .description = "", .security_group_name = "",
-                                               .allow_all_outbound = props.allow_all_outbound});
     const int port = task_definition_->default_port();
-    connections_ = Connections(std::move(groups), port > 0 ? Port::tcp(port) : Port{});
+    connections_ = Connections(detail::given_or_own_security_group(scope, id, cluster_->vpc(), props.security_groups, props.allow_all_outbound),
+                               port > 0 ? Port::tcp(port) : Port{});
     Value deployment{{"MaximumPercent", props.max_healthy_percent}, {"MinimumHealthyPercent", props.min_healthy_percent}};
     if (props.circuit_breaker)
         deployment["DeploymentCircuitBreaker"] = Value{{"Enable", true}, {"Rollback", props.circuit_breaker_rollback}};

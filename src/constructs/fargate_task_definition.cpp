@@ -6,7 +6,7 @@
 #include "cfngen/resources/iam/Role.hpp"
 #include "cfngen/resources/logs/LogGroup.hpp"
 #include "cfngen/template.hpp"
-#include "constructs/detail/permissions.hpp"
+#include "constructs/detail/arn.hpp"
 
 #include <algorithm>
 
@@ -67,7 +67,7 @@ ContainerSecret ContainerSecret::from_secrets_manager(std::string name, Value se
 
 ContainerSecret ContainerSecret::from_ssm_parameter(std::string name, const std::string& parameter_name, const Key* key) {
     const std::string path = parameter_name.starts_with("/") ? parameter_name.substr(1) : parameter_name;
-    return {std::move(name), fn::sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/" + path), true, "", key};
+    return {std::move(name), detail::regional_arn("ssm", "parameter/" + path), true, "", key};
 }
 
 FargateTaskDefinition::FargateTaskDefinition(Template& scope, const std::string& id, FargateTaskDefinitionProps props)
@@ -132,7 +132,7 @@ void FargateTaskDefinition::add_container(const std::string& name, ContainerProp
         // action) and the image's layers from the repository only.
         grant(execution_role_, {"ecr:GetAuthorizationToken"}, {"*"});
         grant(execution_role_, {"ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"},
-              {fn::sub("arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/" + props.image.ecr_repository())});
+              {detail::regional_arn("ecr", "repository/" + props.image.ecr_repository())});
     }
     Value containers = definition_->properties()["ContainerDefinitions"];
     containers.push_back(std::move(container));

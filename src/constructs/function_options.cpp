@@ -12,6 +12,8 @@
 #include "cfngen/resources/lambda/Function.hpp"
 #include "cfngen/resources/lambda/Version.hpp"
 
+#include "constructs/detail/own_security_group.hpp"
+
 #include <algorithm>
 
 namespace cfngen::constructs {
@@ -113,12 +115,7 @@ void Function::place_in_vpc(const FunctionProps& props, lambda::Function& functi
         if (subnet.type == SubnetType::Public && !props.allow_public_subnet)
             throw Error("Function " + id_ + ": in public subnets a function has no internet access (Lambda gives it no public "
                         "address); choose private subnets, or set allow_public_subnet");
-    std::vector<SecurityGroup> groups = props.security_groups;
-    if (groups.empty())
-        groups.emplace_back(scope(), id_ + "SecurityGroup",
-                            SecurityGroupProps{.vpc = props.vpc, .description = "", .security_group_name = "",
-                                               .allow_all_outbound = props.allow_all_outbound});
-    connections_ = Connections(std::move(groups));
+    connections_ = Connections(detail::given_or_own_security_group(scope(), id_, *props.vpc, props.security_groups, props.allow_all_outbound));
     in_vpc_ = true;
     std::vector<Value> subnet_ids;
     for (const auto& subnet : subnets) subnet_ids.push_back(subnet.subnet_id);

@@ -9,6 +9,7 @@
 #include "cfngen/resources/logs/LogGroup.hpp"
 #include "cfngen/template.hpp"
 #include "constructs/detail/arn.hpp"
+#include "constructs/detail/names.hpp"
 #include "model/construct_state.hpp"
 
 #include <algorithm>
@@ -36,17 +37,7 @@ RouteKey parse_route_key(const std::string& key) {
 
 // "GET /items/{id}" -> "GetItemsId": the route's part of its logical ids.
 std::string route_id(const std::string& key) {
-    std::string id;
-    bool word_start = true;
-    for (char c : key) {
-        if (!std::isalnum(static_cast<unsigned char>(c))) {
-            word_start = true;
-            continue;
-        }
-        id += static_cast<char>(word_start ? std::toupper(static_cast<unsigned char>(c))
-                                           : std::tolower(static_cast<unsigned char>(c)));
-        word_start = false;
-    }
+    const std::string id = detail::pascal_case(key);
     return id.empty() ? "Root" : id;
 }
 

@@ -107,19 +107,17 @@ TargetGroup ApplicationListener::add_targets(const std::string& id, AddTargetsPr
 }
 
 TargetGroup::TargetGroup(Template& scope, std::string id, CfnTargetGroup& group, int port, Resource& listener, LoadBalancerSide load_balancer)
-    : scope_(&scope), id_(std::move(id)), group_(&group), port_(port), listener_(&listener),
-      load_balancer_full_name_(std::move(load_balancer.full_name)), load_balancer_connections_(std::move(load_balancer.connections)),
-      vpc_cidr_(std::move(load_balancer.vpc_cidr)), network_(load_balancer.network), internet_facing_(load_balancer.internet_facing) {}
+    : scope_(&scope), id_(std::move(id)), group_(&group), port_(port), listener_(&listener), load_balancer_(std::move(load_balancer)) {}
 
 void TargetGroup::allow_load_balancer_to(const Connections& target) const {
     const Port port = Port::tcp(port_);
-    if (!network_) {
-        target.allow_from(load_balancer_connections_, port, "Load balancer to target");
+    if (!load_balancer_.network) {
+        target.allow_from(load_balancer_.connections, port, "Load balancer to target");
         return;
     }
     const Value& type = group_->properties()["TargetType"];
     const bool sees_clients = type.is_string() && type.as_string() == "instance";
-    target.allow_from(sees_clients && internet_facing_ ? Peer::any_ipv4() : Peer::ipv4(vpc_cidr_), port, "Load balancer to target");
+    target.allow_from(sees_clients && load_balancer_.internet_facing ? Peer::any_ipv4() : Peer::ipv4(load_balancer_.vpc_cidr), port, "Load balancer to target");
 }
 
 Intrinsic TargetGroup::arn() const { return group_->ref(); }
@@ -127,7 +125,7 @@ Intrinsic TargetGroup::full_name() const { return group_->TargetGroupFullName();
 
 Value TargetGroup::resource_label() const {
     // "app/<lb name>/<lb id>/targetgroup/<tg name>/<tg id>" (PredefinedMetricSpecification ResourceLabel).
-    return fn::join("/", {load_balancer_full_name_, full_name()});
+    return fn::join("/", {load_balancer_.full_name, full_name()});
 }
 
 void TargetGroup::add_target(const LoadBalancerTarget& target) { target.attach_to(*this); }

@@ -52,6 +52,19 @@ std::string port_id(const Port& port) {
     return port.from == port.to ? prefix + std::to_string(port.from) : prefix + std::to_string(port.from) + "to" + std::to_string(port.to);
 }
 
+// A rule between two groups, as its own resource (AWS::EC2::SecurityGroupIngress
+// or Egress) in the group's template, written once.
+template <class Rule, class SetPeer>
+void add_pair_rule(Template& scope, const std::string& rule_id, Intrinsic group_id, const Port& port, std::string description,
+                   SetPeer set_peer) {
+    if (::cfngen::detail::ConstructState::resource(scope, rule_id)) return;
+    auto rule = Rule(rule_id).GroupId(std::move(group_id)).IpProtocol(port.protocol);
+    set_peer(rule);
+    if (port.protocol != "-1") rule.FromPort(port.from).ToPort(port.to);
+    rule.Description(std::move(description));
+    scope.add(std::move(rule));
+}
+
 void require_port(const Port& port, const std::string& what) {
     if (port.empty()) throw Error(what + ": no port (Port::tcp(80), Port::all_traffic(), ...)");
 }
@@ -96,14 +109,6 @@ SecurityGroup::SecurityGroup(Template& scope, const std::string& id, SecurityGro
 
 Intrinsic SecurityGroup::group_id() const { return group_->GroupId(); }
 
-void SecurityGroup::add_inline_rule(const char* property, Value rule) const {
-    Value rules = group_->properties().contains(property) ? group_->properties()[property] : Value::array();
-    for (const auto& existing : rules.elements())
-        if (same_rule(existing, rule)) return;
-    rules.push_back(std::move(rule));
-    group_->set_property(property, std::move(rules));
-}
-
 void SecurityGroup::remove_no_traffic_rule() const {
     if (!group_->properties().contains("SecurityGroupEgress")) return;
     const Value& rules = group_->properties()["SecurityGroupEgress"];
@@ -120,44 +125,44 @@ void SecurityGroup::remove_no_traffic_rule() const {
     }
 }
 
+void SecurityGroup::add_inline_rule(bool ingress, const Peer& peer, const Port& port, const std::string& description) const {
+    Value rule = peer.rule_fields(ingress);
+    add_port_fields(rule, port);
+    rule["Description"] = description.empty() ? (ingress ? "from " : "to ") + peer.label() + ":" + port.label() : description;
+    const char* property = ingress ? "SecurityGroupIngress" : "SecurityGroupEgress";
+    Value rules = group_->properties().contains(property) ? group_->properties()[property] : Value::array();
+    for (const auto& existing : rules.elements())
+        if (same_rule(existing, rule)) return;
+    rules.push_back(std::move(rule));
+    group_->set_property(property, std::move(rules));
+}
+
 void SecurityGroup::add_ingress_rule(const Peer& peer, const Port& port, const std::string& description) const {
     require_port(port, "SecurityGroup " + id_);
-    Value rule = peer.rule_fields(true);
-    add_port_fields(rule, port);
-    rule["Description"] = description.empty() ? "from " + peer.label() + ":" + port.label() : description;
-    add_inline_rule("SecurityGroupIngress", std::move(rule));
+    add_inline_rule(true, peer, port, description);
 }
 
 void SecurityGroup::add_egress_rule(const Peer& peer, const Port& port, const std::string& description) const {
     require_port(port, "SecurityGroup " + id_);
     if (allow_all_outbound_) return;
     remove_no_traffic_rule();
-    Value rule = peer.rule_fields(false);
-    add_port_fields(rule, port);
-    rule["Description"] = description.empty() ? "to " + peer.label() + ":" + port.label() : description;
-    add_inline_rule("SecurityGroupEgress", std::move(rule));
+    add_inline_rule(false, peer, port, description);
 }
 
 void SecurityGroup::add_ingress_rule(const SecurityGroup& source, const Port& port, const std::string& description) const {
     require_port(port, "SecurityGroup " + id_);
-    const std::string rule_id = id_ + "From" + source.id() + port_id(port);
-    if (::cfngen::detail::ConstructState::resource(*scope_, rule_id)) return;
-    auto rule = ec2::SecurityGroupIngress(rule_id).GroupId(group_id()).SourceSecurityGroupId(source.group_id()).IpProtocol(port.protocol);
-    if (port.protocol != "-1") rule.FromPort(port.from).ToPort(port.to);
-    rule.Description(description.empty() ? "from " + source.id() + ":" + port.label() : description);
-    scope_->add(std::move(rule));
+    add_pair_rule<ec2::SecurityGroupIngress>(*scope_, id_ + "From" + source.id() + port_id(port), group_id(), port,
+                                             description.empty() ? "from " + source.id() + ":" + port.label() : description,
+                                             [&](auto& rule) { rule.SourceSecurityGroupId(source.group_id()); });
 }
 
 void SecurityGroup::add_egress_rule(const SecurityGroup& destination, const Port& port, const std::string& description) const {
     require_port(port, "SecurityGroup " + id_);
     if (allow_all_outbound_) return;
-    const std::string rule_id = id_ + "To" + destination.id() + port_id(port);
-    if (::cfngen::detail::ConstructState::resource(*scope_, rule_id)) return;
     remove_no_traffic_rule();
-    auto rule = ec2::SecurityGroupEgress(rule_id).GroupId(group_id()).DestinationSecurityGroupId(destination.group_id()).IpProtocol(port.protocol);
-    if (port.protocol != "-1") rule.FromPort(port.from).ToPort(port.to);
-    rule.Description(description.empty() ? "to " + destination.id() + ":" + port.label() : description);
-    scope_->add(std::move(rule));
+    add_pair_rule<ec2::SecurityGroupEgress>(*scope_, id_ + "To" + destination.id() + port_id(port), group_id(), port,
+                                            description.empty() ? "to " + destination.id() + ":" + port.label() : description,
+                                            [&](auto& rule) { rule.DestinationSecurityGroupId(destination.group_id()); });
 }
 
 Connections::Connections(std::vector<SecurityGroup> groups, Port default_port)

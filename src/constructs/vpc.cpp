@@ -18,6 +18,7 @@
 #include "cfngen/resources/logs/LogGroup.hpp"
 #include "cfngen/template.hpp"
 #include "constructs/detail/cidr.hpp"
+#include "constructs/detail/names.hpp"
 #include "constructs/detail/typed_strings.hpp"
 #include "model/construct_state.hpp"
 
@@ -41,9 +42,8 @@ const char* type_tag(SubnetType type) {
 }
 
 // The name the tags give a resource: "<stack name>/<path>", as CDK's paths.
-typed::List<typed::Tag> name_tag(const std::string& path) {
-    return {typed::Tag("Name", fn::sub("${AWS::StackName}/" + path))};
-}
+Intrinsic name_of(const std::string& path) { return fn::sub("${AWS::StackName}/" + path); }
+typed::List<typed::Tag> name_tag(const std::string& path) { return {typed::Tag("Name", name_of(path))}; }
 
 std::vector<SubnetConfiguration> subnet_groups(const VpcProps& props, const std::string& what) {
     auto groups = props.subnets.empty()
@@ -62,21 +62,6 @@ std::vector<SubnetConfiguration> subnet_groups(const VpcProps& props, const std:
     if (has(SubnetType::PrivateWithEgress) && !has(SubnetType::Public))
         throw Error(what + ": PrivateWithEgress subnets need a Public group for their NAT gateways");
     return groups;
-}
-
-// "ecr.api" -> "EcrApi": a service's name in a logical id.
-std::string pascal_case(const std::string& text) {
-    std::string name;
-    bool upper = true;
-    for (unsigned char c : text) {
-        if (!std::isalnum(c)) {
-            upper = true;
-            continue;
-        }
-        name += upper ? static_cast<char>(std::toupper(c)) : static_cast<char>(c);
-        upper = false;
-    }
-    return name;
 }
 
 }  // namespace
@@ -116,7 +101,7 @@ void Vpc::add_subnet_group(const std::string& cidr, const SubnetConfiguration& g
     auto& subnet = scope_->add(ec2::Subnet(prefix).VpcId(vpc_id()).AvailabilityZone(availability_zone).CidrBlock(cidr)
                                    .MapPublicIpOnLaunch(group.type == SubnetType::Public)
                                    .Tags({typed::Tag("aws-cdk:subnet-name", group.name), typed::Tag("aws-cdk:subnet-type", type_tag(group.type)),
-                                          typed::Tag("Name", fn::sub("${AWS::StackName}/" + id_ + "/" + name))}));
+                                          typed::Tag("Name", name_of(id_ + "/" + name))}));
     auto& table = scope_->add(ec2::RouteTable(prefix + "RouteTable").VpcId(vpc_id()).Tags(name_tag(id_ + "/" + name)));
     auto& association = scope_->add(ec2::SubnetRouteTableAssociation(prefix + "RouteTableAssociation")
                                         .RouteTableId(table.ref()).SubnetId(subnet.ref()));
@@ -201,7 +186,7 @@ void Vpc::add_endpoints(const VpcProps& props) {
                         .VpcEndpointType("Gateway").RouteTableIds(detail::strings_of(route_tables)));
     }
     for (const auto& endpoint : props.interface_endpoints) {
-        const std::string name = pascal_case(endpoint.service);
+        const std::string name = detail::pascal_case(endpoint.service);
         const std::string endpoint_id = id_ + name + "Endpoint";
         SecurityGroup group(*scope_, endpoint_id + "SecurityGroup", {.vpc = this});
         // CDK's `open`: the VPC may reach the endpoint on HTTPS.

@@ -96,7 +96,7 @@ public:
     void attach_to(TargetGroup& group) const override;
 
 private:
-    void add_policy(const std::string& id, Value configuration, Resource* waits_for) const;
+    void add_policy(const std::string& id, Value metric, double target, const TargetTrackingProps& props, Resource* waits_for) const;
 
     std::string id_;
     int min_capacity_;

@@ -157,7 +157,7 @@ public:
     // The listener that forwards to the group: ECS and a scaling policy on
     // its requests wait for it (a group without a load balancer is refused).
     Resource& listener() const { return *listener_; }
-    bool network() const { return network_; }
+    bool network() const { return load_balancer_.network; }
 
     void add_target(const LoadBalancerTarget& target);
     // For targets: the group's TargetType and its Targets.
@@ -188,11 +188,7 @@ private:
     elasticloadbalancingv2::TargetGroup* group_;
     int port_;
     Resource* listener_;
-    Intrinsic load_balancer_full_name_;
-    Connections load_balancer_connections_;
-    std::string vpc_cidr_;
-    bool network_;
-    bool internet_facing_;
+    LoadBalancerSide load_balancer_;
 };
 
 // A Lambda function as a target: the group invokes it (TargetType lambda),

@@ -95,7 +95,7 @@ public:
     void add_egress_rule(const SecurityGroup& destination, const Port& port, const std::string& description = "") const;
 
 private:
-    void add_inline_rule(const char* property, Value rule) const;
+    void add_inline_rule(bool ingress, const Peer& peer, const Port& port, const std::string& description) const;
     void remove_no_traffic_rule() const;
 
     Template* scope_;
