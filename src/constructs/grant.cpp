@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 namespace cfngen::constructs {
 
@@ -60,10 +61,15 @@ std::size_t estimated_size(const Value& value) {
 // allows and the validator's wildcard warning is suppressed for it, with
 // that reason: a construct's grant never leaves its user a warning to suppress.
 // Actions with no resource-level permissions (Service Authorization
-// Reference): ecr:GetAuthorizationToken is one, the registry's login.
+// Reference): ecr:GetAuthorizationToken is one, the registry's login; the
+// CloudWatch Logs vended-delivery actions a logging state machine's role
+// needs are others (Step Functions developer guide, cw-logs.html: "*").
 bool needs_wildcard_resource(const std::string& action) {
-    return action == "dynamodb:ListStreams" || action == "xray:PutTraceSegments" || action == "xray:PutTelemetryRecords" ||
-           action == "ecr:GetAuthorizationToken";
+    static const std::set<std::string> actions = {
+        "dynamodb:ListStreams", "xray:PutTraceSegments", "xray:PutTelemetryRecords", "ecr:GetAuthorizationToken",
+        "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+        "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"};
+    return actions.contains(action);
 }
 
 Value wildcard_suppressions(const std::vector<iam::Statement>& statements, const std::string& document_path) {

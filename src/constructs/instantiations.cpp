@@ -11,3 +11,4 @@ template class std::vector<cfngen::constructs::NamedMetric>;
 template class std::vector<cfngen::constructs::EnvironmentVariable>;
 template class std::vector<cfngen::constructs::SecretEnvironmentVariable>;
 template class std::vector<cfngen::constructs::GlobalIndex>;
+template class std::vector<cfngen::constructs::DetailField>;

@@ -182,7 +182,7 @@ TEST_CASE("key policy, encryption and Lambda permission changes are security cha
     auto after = base();
     props(after, "AlertsKey")["KeyPolicy"]["Statement"].erase(1);
     props(after, "AlertsTopic").erase("KmsMasterKeyId");
-    props(after, "PriceCheckSchedulePermission")["SourceArn"] = "arn:aws:events:any";
+    props(after, "PriceCheckSchedulePriceCheckerPermission")["SourceArn"] = "arn:aws:events:any";
     const auto d = compare(base(), after);
     CHECK(d.iam.size() == 1);
     CHECK(d.iam[0].policy == "KeyPolicy");

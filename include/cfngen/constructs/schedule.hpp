@@ -1,8 +1,9 @@
 #pragma once
 // An EventBridge rule that runs a function on a schedule, with the
-// permission that lets EventBridge invoke it (scoped to the rule).
+// permission that lets EventBridge invoke it (scoped to the rule): the
+// shortest case of Rule (rule.hpp), for the common one.
 //
-// Logical ids: <id> (the rule) and <id>Permission.
+// Logical ids: <id> (the rule) and <id><target id>Permission.
 
 #include "cfngen/intrinsic.hpp"
 

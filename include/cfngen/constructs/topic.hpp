@@ -53,6 +53,7 @@ public:
     Topic(Template& scope, const std::string& id, TopicProps props);
 
     sns::Topic& resource() const { return *topic_; }
+    Template& scope() const { return *scope_; }
     Intrinsic arn() const;  // Ref
     Intrinsic topic_name() const;
     // The customer-managed key the topic is encrypted with, or null.

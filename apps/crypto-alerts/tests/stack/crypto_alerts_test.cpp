@@ -228,8 +228,8 @@ TEST_CASE("the schedule invokes the checker every minute, permitted only for tha
     const auto r = synth_json("dev")["Resources"];
     CHECK(r["PriceCheckSchedule"]["Properties"]["ScheduleExpression"] == "rate(1 minute)");
     CHECK(r["PriceCheckSchedule"]["Properties"]["Targets"][0]["Arn"] == fn::get_att("PriceCheckerFunction", "Arn"));
-    CHECK(r["PriceCheckSchedulePermission"]["Properties"]["SourceArn"] == fn::get_att("PriceCheckSchedule", "Arn"));
-    CHECK(r["PriceCheckSchedulePermission"]["Properties"]["Principal"] == "events.amazonaws.com");
+    CHECK(r["PriceCheckSchedulePriceCheckerPermission"]["Properties"]["SourceArn"] == fn::get_att("PriceCheckSchedule", "Arn"));
+    CHECK(r["PriceCheckSchedulePriceCheckerPermission"]["Properties"]["Principal"] == "events.amazonaws.com");
 }
 
 TEST_CASE("the email subscription exists only when NotificationEmail is given", "[stack][sns]") {

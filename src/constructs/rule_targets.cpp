@@ -1,0 +1,148 @@
+// What each kind of target of a Rule needs so that EventBridge can reach it
+// (EventBridge user guide, eb-use-resource-based.html and
+// eb-use-identity-based.html), and the dead-letter queue's admission.
+#include "cfngen/constructs/function.hpp"
+#include "cfngen/constructs/queue.hpp"
+#include "cfngen/constructs/rule.hpp"
+#include "cfngen/constructs/state_machine.hpp"
+#include "cfngen/constructs/topic.hpp"
+#include "cfngen/error.hpp"
+#include "cfngen/iam.hpp"
+#include "cfngen/resources/events/Rule.hpp"
+#include "cfngen/resources/iam/Role.hpp"
+#include "cfngen/resources/sns/Topic.hpp"
+#include "cfngen/resources/sqs/Queue.hpp"
+#include "cfngen/resources/stepfunctions/StateMachine.hpp"
+#include "cfngen/template.hpp"
+#include "model/construct_state.hpp"
+
+#include <cctype>
+
+namespace cfngen::constructs {
+
+namespace {
+
+using iam::Statement;
+
+// A queue or topic encrypted with the AWS managed key (alias/aws/sqs,
+// alias/aws/sns): its key policy cannot admit EventBridge, so events would
+// be dropped (EventBridge user guide, eb-troubleshooting.html).
+bool aws_managed_key(const Resource& resource) {
+    const Value& properties = resource.properties();
+    return properties.contains("KmsMasterKeyId") && properties["KmsMasterKeyId"].is_string() &&
+           properties["KmsMasterKeyId"].as_string().starts_with("alias/aws/");
+}
+
+Statement from_rule(const std::string& action, Value resource, Value rule_arn) {
+    return Statement::allow()
+        .service_principal("events.amazonaws.com")
+        .actions({action})
+        .resource(std::move(resource))
+        .condition("ArnEquals", "aws:SourceArn", std::move(rule_arn));
+}
+
+// The key that encrypts the destination lets EventBridge use it (SQS
+// developer guide, sqs-key-management.html, "Enable compatibility between
+// AWS services such as EventBridge ... and encrypted queues").
+void admit_to_key(const Key* key) {
+    if (!key) return;
+    key->add_to_resource_policy(Statement::allow()
+                                    .sid("AllowEventBridgeToUseTheKey")
+                                    .service_principal("events.amazonaws.com")
+                                    .actions({"kms:Decrypt", "kms:GenerateDataKey"})
+                                    .resource("*"));
+}
+
+void same_template(const Template& rule_scope, const Template& target_scope, const std::string& owner, const std::string& what) {
+    // The policy's condition names the rule, and the rule the queue or
+    // topic: across two stacks that is a cycle.
+    if (&rule_scope != &target_scope)
+        throw Error(owner + ": the " + what + " is in another stack; a rule's queue and topic targets go in the rule's stack");
+}
+
+// A target's Id in a logical id: its letters and digits, each run begun in
+// upper case ("price-checker" -> "PriceChecker", "Target0" stays).
+std::string target_id_part(const std::string& target_id) {
+    std::string part;
+    bool word_start = true;
+    for (unsigned char c : target_id) {
+        if (!std::isalnum(c)) {
+            word_start = true;
+            continue;
+        }
+        part += static_cast<char>(word_start ? std::toupper(c) : c);
+        word_start = false;
+    }
+    return part;
+}
+
+}  // namespace
+
+void Rule::add_target(const Function& function, RuleTargetOptions options) const {
+    Value function_arn = function.alias() ? Value(function.invocation_target()) : Value(function.arn());
+    Value entry = target(std::move(function_arn), options);
+    const std::string id = rule_->logical_id() + target_id_part(entry["Id"].as_string()) + "Permission";
+    // In the rule's template: a function of another stack is then referred
+    // to one way only (this stack imports its ARN).
+    function.add_permission("events.amazonaws.com", arn(), PermissionProps{.id = id, .scope = scope_});
+    add_dead_letter_queue(entry, options);
+    append(std::move(entry));
+}
+
+void Rule::add_target(const Topic& topic, RuleTargetOptions options) const {
+    const std::string owner = "Rule " + rule_->logical_id();
+    if (aws_managed_key(topic.resource()))
+        throw Error(owner + ": the topic is encrypted with the AWS managed key alias/aws/sns, whose policy cannot admit EventBridge; use a Key");
+    same_template(*scope_, topic.scope(), owner, "topic");
+    Value entry = target(topic.arn(), options);
+    topic.add_to_resource_policy(from_rule("sns:Publish", topic.arn(), arn()));
+    admit_to_key(topic.encryption_key());
+    add_dead_letter_queue(entry, options);
+    append(std::move(entry));
+}
+
+void Rule::add_target(const Queue& queue, RuleTargetOptions options) const {
+    const std::string owner = "Rule " + rule_->logical_id();
+    if (aws_managed_key(queue.resource()))
+        throw Error(owner + ": the queue is encrypted with the AWS managed key alias/aws/sqs, whose policy cannot admit EventBridge; use a Key");
+    if (queue.resource().properties().contains("FifoQueue"))
+        throw Error(owner + ": FIFO queue targets (a message group id per target) are not supported");
+    same_template(*scope_, queue.scope(), owner, "queue");
+    Value entry = target(queue.arn(), options);
+    queue.add_to_resource_policy(from_rule("sqs:SendMessage", queue.arn(), arn()));
+    admit_to_key(queue.encryption_key());
+    add_dead_letter_queue(entry, options);
+    append(std::move(entry));
+}
+
+void Rule::add_target(const StateMachine& state_machine, RuleTargetOptions options) const {
+    // Step Functions takes no resource policy: EventBridge assumes a role
+    // allowed to start the machine, one per machine whichever rules start it.
+    Template& machine_scope = state_machine.scope();
+    const std::string role_id = state_machine.resource().logical_id() + "EventsRole";
+    auto* role = static_cast<iam::Role*>(::cfngen::detail::ConstructState::resource(machine_scope, role_id));
+    if (!role) {
+        const Role events_role(machine_scope, role_id, {.assumed_by = "events.amazonaws.com"});
+        state_machine.grant_start_execution(events_role);
+        role = &events_role.role();
+    }
+    Value entry = target(state_machine.arn(), options);
+    entry["RoleArn"] = role->Arn();
+    add_dead_letter_queue(entry, options);
+    append(std::move(entry));
+}
+
+void Rule::add_dead_letter_queue(Value& entry, const RuleTargetOptions& options) const {
+    const Queue* queue = options.dead_letter_queue;
+    if (!queue) return;
+    const std::string owner = "Rule " + rule_->logical_id() + " target " + entry["Id"].as_string();
+    if (aws_managed_key(queue->resource()))
+        throw Error(owner + ": the dead-letter queue is encrypted with the AWS managed key alias/aws/sqs, which EventBridge cannot use; use a Key");
+    same_template(*scope_, queue->scope(), owner, "dead-letter queue");
+    // EventBridge user guide, eb-rule-dlq.html: the queue's policy admits the rule.
+    queue->add_to_resource_policy(from_rule("sqs:SendMessage", queue->arn(), arn()));
+    admit_to_key(queue->encryption_key());
+    entry["DeadLetterConfig"] = Value{{"Arn", queue->arn()}};
+}
+
+}  // namespace cfngen::constructs

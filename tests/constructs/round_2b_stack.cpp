@@ -1,0 +1,43 @@
+#include "cfngen/constructs.hpp"
+#include "cfngen/template.hpp"
+#include <iostream>
+using namespace cfngen;
+using namespace cfngen::constructs;
+// Every round-2b construct and wiring in one template, which the three
+// validators must pass (tests/constructs/round_2b_validators.test.js).
+int main() {
+    Template t;
+    Key key(t, "AppKey", {});
+    Function worker(t, "Worker", {.code = Code::from_inline("exports.handler = async (e) => ({status: 'SUCCEEDED', e});")});
+    Table jobs(t, "Jobs", {.partition_key = {"id"}, .removal_policy = DeletionPolicy::Delete});
+    Topic done(t, "Done", {.encryption_key = &key});
+    Queue next(t, "Next", {.encryption_key = &key});
+    Queue failed(t, "Failed", {});
+    // Events: a custom bus, a pattern with every kind of filter, four kinds of targets.
+    EventBus bus(t, "Orders", {.event_bus_name = "orders"});
+    bus.grant_put_events_to(worker);
+    Definition states;
+    auto call = states.invoke_function("Call", worker, {.io = {.output_path = "$.Payload"}});
+    auto wait = states.wait("Wait", {.seconds = 10});
+    auto each = states.put_item("Record", jobs, Value{{"id", {{"S.$", "$.id"}}}});
+    call.next(states.choice("Finished?")
+                  .when(Condition::string_equals("$.status", "FAILED"), states.fail("Failed", {.error = "JobFailed"}))
+                  .when(Condition::all_of({Condition::is_present("$.items"), Condition::string_equals("$.status", "SUCCEEDED")}),
+                        states.map("Each Item", each, {.items_path = "$.items"})
+                            .next(states.parallel("Tell", {states.publish_path("Publish", done, "$"), states.send_message_path("Send", next, "$")}))
+                            .next(states.get_item("Check", jobs, Value{{"id", {{"S", "last"}}}})))
+                  .otherwise(wait));
+    wait.next(call);
+    call.add_catch(states.fail("Crashed"), {.result_path = "$.error"});
+    StateMachine machine(t, "Flow", {.definition = call, .timeout_s = 3600, .log_level = StateMachineLogLevel::Error, .tracing = true});
+    Rule on_order(t, "OnOrder", {.event_bus = &bus, .event_pattern = {
+        .source = {"shop.orders"}, .detail_type = {"Order Placed"},
+        .detail = {{"total", {Match::numeric(">=", 10)}}, {"state", {Match::anything_but({"TEST"})}},
+                   {"customer.id", {Match::prefix("c-")}}, {"coupon", {Match::exists(false)}}}}});
+    on_order.add_target(worker, {.dead_letter_queue = &failed, .retry_attempts = 2, .max_event_age_s = 3600});
+    on_order.add_target(done, {.input = RuleTargetInput::from_text("Order " + event_field("$.detail.id") + " placed")});
+    on_order.add_target(next, {.input = RuleTargetInput::from_object(Value{{"order", event_field("$.detail.id")}})});
+    on_order.add_target(machine, {.input = RuleTargetInput::from_event_path("$.detail")});
+    Schedule(t, "Nightly", {.expression = "cron(0 2 * * ? *)", .target = &worker});
+    std::cout << t.synth_text();
+}
