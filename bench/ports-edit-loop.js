@@ -37,6 +37,8 @@ const ports = [
   ['fargate-application-load-balanced-service', 'bonjour_fargate_stack.cpp', 'ecs/fargate-application-load-balanced-service'],
   ['fargate-service-with-auto-scaling', 'auto_scaling_fargate_stack.cpp', 'ecs/fargate-service-with-auto-scaling'],
   ['postgres-lambda', 'postgres_lambda_stack.cpp', 'postgres-lambda'],
+  ['eventbridge-lambda', 'eventbridge_lambda_stack.cpp', 'eventbridge-lambda'],
+  ['stepfunctions-job-poller', 'job_poller_stack.cpp', 'stepfunctions-job-poller'],
 ];
 
 function cfngenLoop([name, source]) {

@@ -31,6 +31,8 @@ const ports = [
   ['fargate-application-load-balanced-service', 'bonjour_fargate_stack.cpp', 'ecs/fargate-application-load-balanced-service'],
   ['fargate-service-with-auto-scaling', 'auto_scaling_fargate_stack.cpp', 'ecs/fargate-service-with-auto-scaling'],
   ['postgres-lambda', 'postgres_lambda_stack.cpp', 'postgres-lambda'],
+  ['eventbridge-lambda', 'eventbridge_lambda_stack.cpp', 'eventbridge-lambda'],
+  ['stepfunctions-job-poller', 'job_poller_stack.cpp', 'stepfunctions-job-poller'],
 ];
 
 // The original's app code: bin/ and lib/, or the index.ts at its top.

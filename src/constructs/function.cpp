@@ -11,9 +11,21 @@
 #include "model/construct_state.hpp"
 #include "constructs/detail/permissions.hpp"
 
+#include <fstream>
+#include <sstream>
+
 namespace cfngen::constructs {
 
 Code Code::from_inline(std::string source) { return Code(Asset{"", std::move(source)}, false); }
+
+Code Code::from_inline_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("Code::from_inline_file: cannot read '" + path + "'");
+    std::ostringstream source;
+    source << in.rdbuf();
+    if (source.str().empty()) throw Error("Code::from_inline_file: '" + path + "' is empty");
+    return from_inline(source.str());
+}
 
 Code Code::from_asset(Asset asset, AssetMode mode) { return Code(std::move(asset), mode == AssetMode::Directory); }
 

@@ -19,7 +19,11 @@ TEST_CASE("cfngen list: one row per resource of the stage, with its name and ref
     const auto run = run_cfngen("list --stage prod");
     CHECK(run.exit_code == 0);
     CHECK_THAT(run.out, StartsWith("LOGICAL ID"));
-    CHECK_THAT(run.out, Contains("\nAlertsTable                    AWS::DynamoDB::Table             crypto-alerts-prod "));
+    // Columns as wide as their longest entry.
+    const auto row = run.out.find("\nAlertsTable ");
+    REQUIRE(row != std::string::npos);
+    const std::string line = run.out.substr(row + 1, run.out.find('\n', row + 1) - row - 1);
+    CHECK_THAT(line, Contains(" AWS::DynamoDB::Table ") && Contains(" crypto-alerts-prod "));
     CHECK_THAT(run.out, Contains("PriceCheckerRole.Arn"));
     CHECK_THAT(run.out, Contains("NotificationEmail (parameter)"));
     CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 25);  // header + 24 resources

@@ -73,9 +73,9 @@ TEST_CASE("a schedule in one stack runs a function of another", "[constructs][cr
         c::Function worker(data, "Worker", handler());
         c::Schedule(compute, "Nightly", {.expression = "cron(0 3 * * ? *)", .target = &worker});
     });
-    CHECK(out.consumer["Resources"]["NightlyPermission"]["Properties"]["FunctionName"] ==
+    CHECK(out.consumer["Resources"]["NightlyTarget0Permission"]["Properties"]["FunctionName"] ==
           import("ExportsOutputRefWorkerFunction"));
-    CHECK(out.consumer["Resources"]["NightlyPermission"]["Properties"]["SourceArn"] ==
+    CHECK(out.consumer["Resources"]["NightlyTarget0Permission"]["Properties"]["SourceArn"] ==
           Value{{"Fn::GetAtt", Value::array({"Nightly", "Arn"})}});
 }
 

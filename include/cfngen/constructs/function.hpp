@@ -72,6 +72,10 @@ class Code {
 public:
     Code() = default;  // none: a Function refuses it
     static Code from_inline(std::string source);
+    // One source file (relative to the working directory), read now and
+    // inline in the template, which CloudFormation writes as index.<ext>
+    // (index.py, index.js): CDK's InlineCode of fs.readFileSync.
+    static Code from_inline_file(const std::string& path);
     static Code from_asset(Asset asset, AssetMode mode);
     // The files of `folder` (relative to the working directory, as in CDK;
     // cfngen_add_app's <app>-synth runs in the app's folder), read now. A
