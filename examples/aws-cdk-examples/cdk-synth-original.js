@@ -47,12 +47,25 @@ const esbuild = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'esbuild'),
 if (esbuild.status !== 0) fail(`esbuild: ${esbuild.stderr.trim()}`);
 const entry = path.join(work, entryTs.replace(/\.ts$/, '.js'));
 // The compiled sources resolve paths from their own folder (__dirname):
-// the example's other folders (lambda/, ...) are linked beside them.
-const compiled = new Set(fs.readdirSync(work));
-for (const name of fs.readdirSync(example)) {
-  if (!compiled.has(name) && !name.endsWith('.ts') && name !== 'node_modules' && name !== 'cdk.out')
-    fs.symlinkSync(path.join(path.resolve(example), name), path.join(work, name));
+// the example's other files (lambda/, ...) are linked beside them, and in
+// a folder esbuild compiled into (lambdas/*.ts, handler entries that
+// NodejsFunction reads), each file it lacks, the .ts sources included.
+function linkMissing(from, to, top) {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const name = entry.name;
+    if (name === 'node_modules' || name === 'cdk.out' || (top && name.endsWith('.ts'))) continue;
+    const target = path.join(to, name);
+    if (!fs.existsSync(target)) fs.symlinkSync(path.join(path.resolve(from), name), target);
+    else if (entry.isDirectory() && fs.statSync(target).isDirectory() && !fs.lstatSync(target).isSymbolicLink())
+      linkMissing(path.join(from, name), target, false);
+  }
+  // A handler folder's lockfile, which `npm install` would write and the
+  // repository does not hold (NodejsFunction's depsLockFilePath must exist;
+  // bundling is skipped, so its contents do not matter).
+  if (!top && fs.existsSync(path.join(to, 'package.json')) && !fs.existsSync(path.join(to, 'package-lock.json')))
+    fs.writeFileSync(path.join(to, 'package-lock.json'), '{"lockfileVersion": 3, "requires": true, "packages": {}}\n');
 }
+linkMissing(example, work, true);
 const cdkOut = path.join(work, 'cdk.out');
 // No Docker here: bundling is skipped for every stack (CDK's
 // aws:cdk:bundling-stacks context, as `cdk synth --exclusively` sets it),

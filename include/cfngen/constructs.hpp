@@ -25,6 +25,7 @@
 #include "cfngen/constructs/network_load_balancer.hpp"
 #include "cfngen/constructs/queue.hpp"
 #include "cfngen/constructs/resources.hpp"
+#include "cfngen/constructs/rest_api.hpp"
 #include "cfngen/constructs/rule.hpp"
 #include "cfngen/constructs/schedule.hpp"
 #include "cfngen/constructs/secret.hpp"

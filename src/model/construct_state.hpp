@@ -21,6 +21,10 @@ struct ConstructState {
     // The resource of that logical id, or null (a construct's resource made
     // once and shared, e.g. a queue's policy).
     static Resource* resource(Template& scope, const std::string& logical_id);
+    // Takes the resource of that logical id out of the template (a REST
+    // API's deployment, named after what it deploys, is replaced when that
+    // changes); references to it must be rewritten by the caller.
+    static void remove(Template& scope, const std::string& logical_id);
     // "${<id>}" or "${<id>.<attribute>}" for an Fn::Sub string, naming the
     // resource as its references do ("<stack>/<id>" in a Stack), so that
     // synth resolves it in its own stack and imports it in another.

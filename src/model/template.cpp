@@ -343,4 +343,12 @@ Resource* detail::ConstructState::resource(Template& scope, const std::string& l
     return nullptr;
 }
 
+void detail::ConstructState::remove(Template& scope, const std::string& logical_id) {
+    auto& resources = scope.data_->resources;
+    resources.erase(std::remove_if(resources.begin(), resources.end(),
+                                   [&](const auto& resource) { return resource->logical_id() == logical_id; }),
+                    resources.end());
+    scope.data_->logical_ids.erase(logical_id);
+}
+
 }  // namespace cfngen

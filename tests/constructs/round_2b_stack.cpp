@@ -38,6 +38,20 @@ int main() {
     on_order.add_target(done, {.input = RuleTargetInput::from_text("Order " + event_field("$.detail.id") + " placed")});
     on_order.add_target(next, {.input = RuleTargetInput::from_object(Value{{"order", event_field("$.detail.id")}})});
     on_order.add_target(machine, {.input = RuleTargetInput::from_event_path("$.detail")});
+    // REST APIs: resources, Lambda and mock methods, CORS, usage plan, key, validator, model; a proxy API.
+    RestApi api(t, "Shop", {.endpoint_type = "REGIONAL", .default_cors_preflight = {{.allow_origins = {"https://shop.example"}}},
+                            .throttling_rate_limit = 100, .throttling_burst_limit = 50});
+    const auto orders = api.root().add_resource("orders");
+    const Value plan = api.add_usage_plan("Partners", {.rate_limit = 5, .burst_limit = 10, .quota_limit = 10000, .quota_period = "DAY"});
+    api.add_api_key("PartnerKey", plan);
+    const Value validator = api.add_request_validator("BodyCheck", {.validate_request_body = true, .validate_request_parameters = true});
+    api.add_model("Order", Value{{"type", "object"}, {"required", Value::array({"sku"})}});
+    orders.add_method("POST", Integration::lambda(worker), {.api_key_required = true, .request_models = {{"application/json", "Order"}},
+                                                            .request_validator = validator});
+    orders.resource_for_path("{id}").add_method("GET", Integration::lambda(worker, false)
+        .request_templates({{"application/json", R"x({"id": "$input.params('id')"})x"}}).responses({{}}),
+        {.method_responses = {{}}, .request_parameters = {{"method.request.path.id", true}}});
+    LambdaRestApi proxy(t, "Proxy", worker);
     Schedule(t, "Nightly", {.expression = "cron(0 2 * * ? *)", .target = &worker});
     std::cout << t.synth_text();
 }
