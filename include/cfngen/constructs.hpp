@@ -36,3 +36,4 @@
 #include "cfngen/constructs/table.hpp"
 #include "cfngen/constructs/topic.hpp"
 #include "cfngen/constructs/vpc.hpp"
+#include "cfngen/constructs/websocket_api.hpp"

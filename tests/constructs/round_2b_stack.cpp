@@ -52,6 +52,10 @@ int main() {
         .request_templates({{"application/json", R"x({"id": "$input.params('id')"})x"}}).responses({{}}),
         {.method_responses = {{}}, .request_parameters = {{"method.request.path.id", true}}});
     LambdaRestApi proxy(t, "Proxy", worker);
+    WebSocketApi chat(t, "Chat");
+    chat.add_route("$connect", worker);
+    chat.add_route("sendmessage", worker);
+    chat.grant_manage_connections(worker);
     Schedule(t, "Nightly", {.expression = "cron(0 2 * * ? *)", .target = &worker});
     std::cout << t.synth_text();
 }
