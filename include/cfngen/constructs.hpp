@@ -35,5 +35,6 @@
 #include "cfngen/constructs/suppress.hpp"
 #include "cfngen/constructs/table.hpp"
 #include "cfngen/constructs/topic.hpp"
+#include "cfngen/constructs/user_pool.hpp"
 #include "cfngen/constructs/vpc.hpp"
 #include "cfngen/constructs/websocket_api.hpp"

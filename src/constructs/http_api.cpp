@@ -3,6 +3,7 @@
 #include "cfngen/constructs/function.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/resources/apigatewayv2/Api.hpp"
+#include "cfngen/resources/apigatewayv2/Authorizer.hpp"
 #include "cfngen/resources/apigatewayv2/Integration.hpp"
 #include "cfngen/resources/apigatewayv2/Route.hpp"
 #include "cfngen/resources/apigatewayv2/Stage.hpp"
@@ -94,7 +95,18 @@ Intrinsic HttpApi::url() const {
                    ".execute-api.${AWS::Region}.${AWS::URLSuffix}/");
 }
 
-void HttpApi::add_route(const std::string& route_key, const Function& handler) const {
+Value HttpApi::add_jwt_authorizer(const std::string& id, Value issuer, std::vector<Value> audience) const {
+    if (audience.empty()) throw Error("HttpApi " + api_->logical_id() + ": JWT authorizer " + id + " has no audience");
+    auto authorizer = apigatewayv2::Authorizer(id);
+    authorizer.set_property("ApiId", api_id());
+    authorizer.set_property("AuthorizerType", "JWT");
+    authorizer.set_property("Name", id);
+    authorizer.set_property("IdentitySource", Value::array({"$request.header.Authorization"}));
+    authorizer.set_property("JwtConfiguration", Value{{"Issuer", std::move(issuer)}, {"Audience", Value(audience)}});
+    return scope_->add(std::move(authorizer)).ref();
+}
+
+void HttpApi::add_route(const std::string& route_key, const Function& handler, HttpRouteOptions options) const {
     const auto route = parse_route_key(route_key);
     const std::string prefix = api_->logical_id() + route_id(route_key);
     auto& integration = scope_->add(apigatewayv2::Integration(prefix + "Integration")
@@ -102,10 +114,18 @@ void HttpApi::add_route(const std::string& route_key, const Function& handler) c
                                         .IntegrationType("AWS_PROXY")
                                         .IntegrationUri(handler.arn())
                                         .PayloadFormatVersion("2.0"));
-    scope_->add(apigatewayv2::Route(prefix + "Route")
-                    .ApiId(api_id())
-                    .RouteKey(route_key)
-                    .Target(fn::sub("integrations/${" + integration.logical_id() + "}")));
+    auto route_resource = apigatewayv2::Route(prefix + "Route")
+                              .ApiId(api_id())
+                              .RouteKey(route_key)
+                              .Target(fn::sub("integrations/${" + integration.logical_id() + "}"));
+    if (!options.authorizer.is_null()) {
+        route_resource.set_property("AuthorizationType", "JWT");
+        route_resource.set_property("AuthorizerId", options.authorizer);
+        if (!options.authorization_scopes.empty()) route_resource.set_property("AuthorizationScopes", Value(options.authorization_scopes));
+    } else if (!options.authorization_scopes.empty()) {
+        throw Error("HttpApi " + api_->logical_id() + ": route " + route_key + " has scopes but no authorizer");
+    }
+    scope_->add(std::move(route_resource));
     // Without it the route answers 500: API Gateway invokes the function
     // through its resource policy, as apigateway.amazonaws.com.
     // In the API's template, so that an API and a function of two stacks

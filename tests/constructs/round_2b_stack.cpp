@@ -56,6 +56,14 @@ int main() {
     chat.add_route("$connect", worker);
     chat.add_route("sendmessage", worker);
     chat.grant_manage_connections(worker);
+    // Sign-in: a pool, a client with the hosted UI, authorizers on the REST and HTTP APIs.
+    UserPool users(t, "Users", {.self_sign_up = true, .mfa = Mfa::Optional});
+    const auto web = users.add_client("WebClient", {.callback_urls = {"https://shop.example/callback"}, .logout_urls = {"https://shop.example/"}});
+    users.add_domain("Login", "shop-example-login");
+    const CognitoUserPoolsAuthorizer signed_in(api, "SignedIn", {&users});
+    orders.add_method("GET", Integration::lambda(worker), {.authorizer = &signed_in});
+    HttpApi http(t, "Http");
+    http.add_route("GET /me", worker, {.authorizer = add_user_pool_authorizer(http, "Jwt", users, {web})});
     Schedule(t, "Nightly", {.expression = "cron(0 2 * * ? *)", .target = &worker});
     std::cout << t.synth_text();
 }

@@ -13,6 +13,7 @@
 #include "cfngen/resource.hpp"
 
 #include <string>
+#include <vector>
 
 namespace cfngen {
 class Template;
@@ -41,6 +42,13 @@ struct HttpApiProps {
     int throttling_burst_limit = 500;
 };
 
+// A route's authorization: a JWT authorizer (add_jwt_authorizer,
+// add_user_pool_authorizer) and the scopes the token must hold.
+struct HttpRouteOptions {
+    Value authorizer{};  // null: none
+    std::vector<std::string> authorization_scopes{};
+};
+
 class HttpApi {
 public:
     HttpApi(Template& scope, const std::string& id, HttpApiProps props = {});
@@ -52,7 +60,11 @@ public:
 
     // `route_key` as API Gateway spells it: "GET /items", "ANY /{proxy+}",
     // "$default".
-    void add_route(const std::string& route_key, const Function& handler) const;
+    void add_route(const std::string& route_key, const Function& handler, HttpRouteOptions options = {}) const;
+    // A JWT authorizer (<id>): tokens from `issuer` for one of `audience`,
+    // read from the Authorization header. Returns its id.
+    Value add_jwt_authorizer(const std::string& id, Value issuer, std::vector<Value> audience) const;
+    Template& scope() const { return *scope_; }
 
 private:
     Template* scope_;
