@@ -46,14 +46,6 @@ Cfn bucket_resource(const std::string& id, const BucketProps& props) {
     return bucket;
 }
 
-// The bucket's ARN from its name, for policies the bucket must wait for.
-Intrinsic arn_from_name(const std::string& id, const Value& name) {
-    if (name.is_string()) return fn::sub("arn:${AWS::Partition}:s3:::" + name.as_string());
-    if (name.is_object() && name.contains("Fn::Sub") && name["Fn::Sub"].is_string())
-        return fn::sub("arn:${AWS::Partition}:s3:::" + name["Fn::Sub"].as_string());
-    throw Error("Bucket " + id + ": notify_queue needs a bucket_name that is a string or an fn::sub of one");
-}
-
 }  // namespace
 
 Bucket::Bucket(Template& scope, const std::string& id, BucketProps props)
@@ -87,43 +79,6 @@ void Bucket::grant_write(const Grantee& grantee, const std::string& pattern) con
 void Bucket::grant_read_write(const Grantee& grantee, const std::string& pattern) const {
     grant_read(grantee, pattern);
     grant_write(grantee, pattern);
-}
-
-void Bucket::notify_queue(const Queue& queue, const std::string& event) const {
-    const auto source_arn = arn_from_name(bucket_->logical_id(), name_);
-    // S3 sends event notifications as the service principal s3.amazonaws.com,
-    // scoped by the source bucket and account (Amazon S3 user guide,
-    // grant-destinations-permissions-to-s3.html).
-    queue.add_to_resource_policy(Statement::allow()
-                                     .service_principal("s3.amazonaws.com")
-                                     .actions({"sqs:SendMessage"})
-                                     .resource(queue.arn())
-                                     .condition("ArnLike", "aws:SourceArn", source_arn)
-                                     .condition("StringEquals", "aws:SourceAccount", pseudo::account_id()));
-    // The queue's one policy, in the queue's stack. There, the bucket
-    // waits for it; in another stack, its stack is deployed first anyway
-    // (this one imports the queue's ARN from it).
-    auto* policy = &queue.scope() == scope_
-                       ? ::cfngen::detail::ConstructState::resource(*scope_, queue.resource().logical_id() + "Policy")
-                       : nullptr;
-    // The same page: a queue encrypted with a customer-managed key needs S3
-    // allowed to use the key.
-    if (const Key* key = queue.encryption_key())
-        key->add_to_resource_policy(Statement::allow()
-                                        .service_principal("s3.amazonaws.com")
-                                        .actions({"kms:GenerateDataKey", "kms:Decrypt"})
-                                        .resource("*")
-                                        .condition("ArnLike", "aws:SourceArn", source_arn)
-                                        .condition("StringEquals", "aws:SourceAccount", pseudo::account_id()));
-    // S3 checks that it may send to the queue when the configuration is
-    // set: the bucket waits for the policy.
-    Value notifications = bucket_->properties().contains("NotificationConfiguration")
-                              ? bucket_->properties()["NotificationConfiguration"]
-                              : Value::object();
-    if (!notifications.contains("QueueConfigurations")) notifications["QueueConfigurations"] = Value::array();
-    notifications["QueueConfigurations"].push_back({{"Event", event}, {"Queue", queue.arn()}});
-    bucket_->set_property("NotificationConfiguration", notifications);
-    if (policy) bucket_->depends_on(*policy);
 }
 
 }  // namespace cfngen::constructs

@@ -157,7 +157,7 @@ TEST_CASE("a bucket's notifications to a queue come with the queue policy the bu
           Value{{"ArnLike", {{"aws:SourceArn", {{"Fn::Sub", "arn:${AWS::Partition}:s3:::files-${AWS::AccountId}"}}}}},
                 {"StringEquals", {{"aws:SourceAccount", {{"Ref", "AWS::AccountId"}}}}}});
     c::Bucket unnamed(t, "Unnamed", {});
-    CHECK_THROWS_WITH(unnamed.notify_queue(uploads), Catch::Contains("needs a bucket_name"));
+    CHECK_THROWS_WITH(unnamed.notify_queue(uploads), Catch::Contains("need a bucket_name"));
 }
 
 TEST_CASE("a Bucket blocks public access, enforces TLS and grants CDK's read and write actions", "[constructs][bucket][grant]") {

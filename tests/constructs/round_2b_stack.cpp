@@ -64,6 +64,15 @@ int main() {
     orders.add_method("GET", Integration::lambda(worker), {.authorizer = &signed_in});
     HttpApi http(t, "Http");
     http.add_route("GET /me", worker, {.authorizer = add_user_pool_authorizer(http, "Jwt", users, {web})});
+    // Subscriptions and notifications.
+    done.add_queue_subscription("NextFromDone", next, {.raw_message_delivery = true, .dead_letter_queue = &failed});
+    done.add_function_subscription("WorkerFromDone", worker, {.filter_policy = Value{{"kind", Value::array({"paid"})}}});
+    done.add_https_subscription("Partner", "https://partner.example/hook");
+    Bucket uploads(t, "Uploads", {.bucket_name = Value(fn::sub("uploads-${AWS::AccountId}-${AWS::Region}")), .encryption_key = &key,
+                                  .removal_policy = DeletionPolicy::Delete});
+    uploads.notify_function(worker, "s3:ObjectCreated:*", {.prefix = "in/"});
+    uploads.notify_queue(next, "s3:ObjectRemoved:*");
+    uploads.notify_topic(done, "s3:ObjectRestore:Completed");
     Schedule(t, "Nightly", {.expression = "cron(0 2 * * ? *)", .target = &worker});
     std::cout << t.synth_text();
 }

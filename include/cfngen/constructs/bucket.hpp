@@ -22,7 +22,16 @@ class Bucket;
 
 namespace cfngen::constructs {
 
+class Function;
 class Queue;
+class Topic;
+
+// Which objects' events are announced: keys starting with `prefix` and
+// ending with `suffix` (empty: any).
+struct NotificationFilter {
+    std::string prefix{};
+    std::string suffix{};
+};
 
 // CDK's BucketEncryption. S3 encrypts every object since January 2023, so
 // there is no unencrypted choice. KmsManaged is SSE-KMS with the AWS managed
@@ -56,15 +65,27 @@ public:
     void grant_write(const Grantee& grantee, const std::string& pattern = "*") const;
     void grant_read_write(const Grantee& grantee, const std::string& pattern = "*") const;
 
-    // S3 announces `event` ("s3:ObjectCreated:*") on the queue: the bucket's
-    // notification configuration, and the queue's policy that lets S3 send
-    // to it from this bucket (<queue id>Policy; Amazon S3 user guide,
-    // grant-destinations-permissions-to-s3.html). The bucket waits for that
-    // policy, so the policy names the bucket by its name: the bucket needs a
-    // bucket_name.
-    void notify_queue(const Queue& queue, const std::string& event = "s3:ObjectCreated:*") const;
+    // S3 announces `event` ("s3:ObjectCreated:*", "s3:ObjectRemoved:*", ...)
+    // on a queue, a function or a topic: the bucket's notification
+    // configuration, and the destination's resource policy that lets S3
+    // deliver from this bucket and account (the queue's or topic's policy,
+    // the function's permission, and on a destination encrypted with a Key
+    // the key's policy; Amazon S3 user guide,
+    // grant-destinations-permissions-to-s3.html). S3 checks that policy
+    // when the configuration is set, so the bucket waits for it, and the
+    // policy names the bucket by its name (a reference would be a cycle):
+    // the bucket needs a bucket_name. A destination of another stack keeps
+    // its policy in its own stack, deployed first (this one imports its ARN).
+    void notify_queue(const Queue& queue, const std::string& event = "s3:ObjectCreated:*", NotificationFilter filter = {}) const;
+    void notify_function(const Function& function, const std::string& event = "s3:ObjectCreated:*", NotificationFilter filter = {}) const;
+    void notify_topic(const Topic& topic, const std::string& event = "s3:ObjectCreated:*", NotificationFilter filter = {}) const;
 
 private:
+    // Adds `entry` to the configuration list `kind`, the bucket waiting for
+    // `policy` (null: a destination of another stack).
+    void add_notification(const std::string& kind, Value entry, const NotificationFilter& filter, Resource* policy) const;
+    Intrinsic arn_from_name() const;
+
     Template* scope_;
     s3::Bucket* bucket_;
     Value name_;

@@ -10,6 +10,7 @@
 #include "cfngen/constructs/grant.hpp"
 #include "cfngen/constructs/key.hpp"
 #include "cfngen/intrinsic.hpp"
+#include "cfngen/resource.hpp"
 
 #include <string>
 #include <vector>
@@ -48,6 +49,19 @@ struct EmailSubscriptionProps {
     Value filter_policy{};
 };
 
+class Function;
+class Queue;
+
+// A subscription's options (AWS CDK's aws-sns-subscriptions props).
+struct SubscriptionProps {
+    Value filter_policy{};  // on message attributes (JSON); null: every message
+    // Deliver the message as published, not wrapped in SNS's JSON envelope
+    // (queues and HTTPS endpoints only).
+    bool raw_message_delivery = false;
+    // Messages SNS could not deliver go there; its policy admits the topic.
+    const Queue* dead_letter_queue = nullptr;
+};
+
 class Topic {
 public:
     Topic(Template& scope, const std::string& id, TopicProps props);
@@ -64,6 +78,15 @@ public:
 
     // AWS::SNS::Subscription `id` of `address` (a string or a Ref to a parameter).
     void add_email_subscription(const std::string& id, Value address, EmailSubscriptionProps props = {}) const;
+    // SQS, Lambda and HTTPS subscriptions, each with what SNS needs to
+    // deliver (SNS developer guide, subscribe-sqs-queue-to-sns-topic.html,
+    // sns-lambda-as-subscriber.html): the queue's policy (and its key's)
+    // admitting this topic, or the function's permission for it. The
+    // subscription goes in the queue's or function's template, which then
+    // refers to the topic one way.
+    void add_queue_subscription(const std::string& id, const Queue& queue, SubscriptionProps props = {}) const;
+    void add_function_subscription(const std::string& id, const Function& function, SubscriptionProps props = {}) const;
+    void add_https_subscription(const std::string& id, const std::string& url, SubscriptionProps props = {}) const;
     void grant_publish(const Grantee& grantee) const;
 
     // CloudWatch alarms of this account whose names start with
@@ -78,6 +101,9 @@ public:
     void allow_alarm(const std::string& alarm_name) const;
 
 private:
+    // The subscription of `protocol` to `endpoint` in `scope`, with its
+    // options and dead-letter queue.
+    Resource& subscribe(Template& scope, const std::string& id, const char* protocol, Value endpoint, const SubscriptionProps& props) const;
     // The key statement for the alarms allowed so far, rewritten whole.
     void write_alarm_statement() const;
 
