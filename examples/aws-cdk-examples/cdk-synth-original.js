@@ -8,7 +8,11 @@
 // the stack's template to OUT; the committed copy beside each port is what
 // its test compares with.
 //
-//   node examples/aws-cdk-examples/cdk-synth-original.js <example folder> <out.template.json>
+//   node examples/aws-cdk-examples/cdk-synth-original.js <example folder> <out.template.json> [--context key=value ...]
+//
+// --context adds to the app's context (`cdk synth -c`), e.g. what a lookup
+// would find: a hosted zone's "hosted-zone:account=...:domainName=...:region=..."
+// as a JSON value, since no AWS account is reachable here.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -22,8 +26,19 @@ function fail(message) {
   process.exit(2);
 }
 
-const [example, out] = process.argv.slice(2);
-if (!example || !out) fail('usage: cdk-synth-original.js <example folder> <out.template.json>');
+const [example, out, ...options] = process.argv.slice(2);
+if (!example || !out) fail('usage: cdk-synth-original.js <example folder> <out.template.json> [--context key=value ...]');
+const extraContext = {};
+for (let i = 0; i < options.length; i += 2) {
+  const setting = options[i + 1] || '';
+  if (options[i] !== '--context' || !setting.includes('=')) fail(`expected --context key=value, got: ${options[i]} ${setting}`);
+  // A lookup's key holds '=' itself: a JSON value starts at the first "={" or "=[".
+  const json = setting.search(/=[[{]/);
+  const split = json >= 0 ? json : setting.indexOf('=');
+  const key = setting.slice(0, split);
+  const value = setting.slice(split + 1);
+  extraContext[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+}
 // The entry is the .ts file that cdk.json's "app" command runs
 // ("npx ts-node bin/app.ts", "npx tsc && npx tsx index.ts"); its sources are
 // every .ts of the example but its tests and type declarations.
@@ -70,7 +85,7 @@ const cdkOut = path.join(work, 'cdk.out');
 // No Docker here: bundling is skipped for every stack (CDK's
 // aws:cdk:bundling-stacks context, as `cdk synth --exclusively` sets it),
 // which changes an asset's hash, not the template's resources.
-const context = { ...(cdkConfig.context || {}), 'aws:cdk:bundling-stacks': [] };
+const context = { ...(cdkConfig.context || {}), ...extraContext, 'aws:cdk:bundling-stacks': [] };
 const run = spawnSync(process.execPath, [entry], {
   cwd: example, encoding: 'utf8',
   env: { ...process.env, NODE_PATH: CDK_MODULES, CDK_OUTDIR: cdkOut, CDK_CONTEXT_JSON: JSON.stringify(context) },

@@ -14,12 +14,13 @@ const { codeLines } = require('../../bench/count-lines.js');
 
 // CDK's own helpers: its metadata, its separate AWS::IAM::Policy resources
 // (cfngen's grants are the same permissions, inline on each role), custom
-// resources, and the providers behind them (logical ids Custom...Provider...,
+// resources, the providers behind them (logical ids Custom...Provider...,
 // a role and a function each: the default security group's restriction,
-// asset upload, auto-delete).
+// asset upload, auto-delete), and the AWS CLI layer its BucketDeployment's
+// function copies with (cfngen's copies with the SDK of the Lambda runtime).
 function cdkOnly(logicalId, type) {
   return type === 'AWS::CDK::Metadata' || type === 'AWS::IAM::Policy' || type.startsWith('Custom::') ||
-    /^Custom.*Provider/.test(logicalId);
+    /^Custom.*Provider/.test(logicalId) || (type === 'AWS::Lambda::LayerVersion' && /AwsCliLayer/.test(logicalId));
 }
 
 function typeCounts(template) {

@@ -83,6 +83,11 @@ public:
     }
     Parameter& add(Parameter parameter);
     void add_condition(const std::string& name, Value expression);
+    // A rule of the Rules section ({"RuleCondition": ..., "Assertions":
+    // [{"Assert": ..., "AssertDescription": ...}]}): CloudFormation checks
+    // it before it creates or updates anything. A rule of that name already
+    // there is kept (constructs add the same rule more than once).
+    void add_rule(const std::string& name, Value rule);
     void add_output(Output output);
     // A tag every resource gets that the specification says takes tags (a
     // resource's own tag of the same key wins).

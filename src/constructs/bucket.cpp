@@ -62,6 +62,7 @@ void Bucket::add_to_resource_policy(iam::Statement statement) const {
 
 Intrinsic Bucket::bucket_name() const { return bucket_->ref(); }
 Intrinsic Bucket::arn() const { return bucket_->Arn(); }
+Intrinsic Bucket::regional_domain_name() const { return bucket_->RegionalDomainName(); }
 // Fn::Join, as AWS CDK writes it: the Control Tower rule CT.S3.PR.8
 // recognises a TLS policy's object ARN only in this form.
 Value Bucket::arn_for_objects(const std::string& pattern) const { return fn::join("", {arn(), "/" + pattern}); }

@@ -31,6 +31,7 @@ struct detail::TemplateData {
     std::deque<Parameter> parameters;  // deque: add() hands out stable references
     std::set<std::string> logical_ids;  // of resources and parameters, which share one namespace
     std::map<std::string, Value> conditions;
+    std::map<std::string, Value> rules;
     std::vector<Output> outputs;
     std::map<std::string, Value> tags;
     Quotas quotas;
@@ -126,6 +127,12 @@ void Template::add_condition(const std::string& name, Value expression) {
     if (!valid_logical_id(name)) throw Error(fmt::format("condition name '{}' is not alphanumeric", name));
     if (data_->conditions.count(name)) throw Error(fmt::format("duplicate condition '{}'", name));
     data_->conditions[name] = std::move(expression);
+}
+
+void Template::add_rule(const std::string& name, Value rule) {
+    if (!valid_logical_id(name)) throw Error(fmt::format("rule name '{}' is not alphanumeric", name));
+    if (!rule.is_object() || !rule.contains("Assertions")) throw Error(fmt::format("rule '{}' has no Assertions", name));
+    data_->rules.emplace(name, std::move(rule));
 }
 
 void Template::add_output(Output output) {
@@ -259,6 +266,10 @@ Json detail::TemplateWriter::synth(const Template& tmpl, StackLinks* links) {
         for (const auto& p : tmpl.data_->parameters) json["Parameters"][p.logical_id()] = json_of(p.to_json());
     }
     if (!conditions.empty()) json["Conditions"] = std::move(conditions);
+    if (!tmpl.data_->rules.empty()) {
+        json["Rules"] = Json::object();
+        for (const auto& [name, rule] : tmpl.data_->rules) json["Rules"][name] = json_of(rule);
+    }
     json["Resources"] = Json::object();
     for (std::size_t i = 0; i < tmpl.data_->resources.size(); ++i) {
         const auto& r = *tmpl.data_->resources[i];

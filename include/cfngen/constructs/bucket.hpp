@@ -54,6 +54,10 @@ public:
     s3::Bucket& resource() const { return *bucket_; }
     Intrinsic bucket_name() const;  // Ref
     Intrinsic arn() const;
+    // <name>.s3.<region>.amazonaws.com: what CloudFront reads it by.
+    Intrinsic regional_domain_name() const;
+    Template& scope() const { return *scope_; }
+    const Key* encryption_key() const { return key_.empty() ? nullptr : &key_.front(); }
     // "<bucket ARN>/<pattern>": objects matching it ("*": all).
     Value arn_for_objects(const std::string& pattern) const;
 
