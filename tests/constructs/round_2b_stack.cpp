@@ -73,6 +73,19 @@ int main() {
     uploads.notify_function(worker, "s3:ObjectCreated:*", {.prefix = "in/"});
     uploads.notify_queue(next, "s3:ObjectRemoved:*");
     uploads.notify_topic(done, "s3:ObjectRestore:Completed");
+    // The CDN: a private bucket and an API behind one distribution, a certificate, records, a function.
+    HostedZone zone(t, "Zone", "shop.example");
+    Certificate certificate(t, "Cert", {.domain_name = "www.shop.example", .validation_zone = &zone});
+    CloudFrontFunction index(t, "IndexRewrite", {.code = "function handler(event) { var r = event.request; if (r.uri.endsWith('/')) r.uri += 'index.html'; return r; }"});
+    Bucket site(t, "Site", {.encryption_key = &key, .removal_policy = DeletionPolicy::Delete});
+    Distribution cdn(t, "Cdn", {
+        .default_behavior = {.origin = Origin::from_bucket(site), .function_associations = {{&index}}},
+        .additional_behaviors = {{"/api/*", {.origin = Origin::from_http(fn::sub("${Shop}.execute-api.${AWS::Region}.amazonaws.com"), "https-only", "/prod"),
+                                             .allowed_methods = "ALL", .cache_policy_id = cache_policy::caching_disabled,
+                                             .origin_request_policy_id = origin_request_policy::all_viewer_except_host_header}}},
+        .domain_names = {"www.shop.example"}, .certificate = &certificate, .default_root_object = "index.html",
+        .error_responses = {{.http_status = 404, .response_http_status = 200, .response_page_path = "/index.html", .ttl_s = 60}}});
+    add_alias_records(t, "Www", AliasTarget::distribution(cdn), {.zone = &zone, .record_name = "www.shop.example"});
     Schedule(t, "Nightly", {.expression = "cron(0 2 * * ? *)", .target = &worker});
     std::cout << t.synth_text();
 }
