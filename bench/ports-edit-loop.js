@@ -13,6 +13,8 @@
 // directory and a checkout of aws-samples/aws-cdk-examples.
 //
 //   node bench/ports-edit-loop.js --examples <aws-cdk-examples> [--runs 5] [--build build] [--out bench/results]
+// (ports-edit-loop-gcc.json in bench/results is the same run in a build
+// directory configured with CXX=g++, written with --out and renamed.)
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -39,6 +41,9 @@ const ports = [
   ['postgres-lambda', 'postgres_lambda_stack.cpp', 'postgres-lambda'],
   ['eventbridge-lambda', 'eventbridge_lambda_stack.cpp', 'eventbridge-lambda'],
   ['stepfunctions-job-poller', 'job_poller_stack.cpp', 'stepfunctions-job-poller'],
+  ['api-cors-lambda-crud-dynamodb', 'crud_api_stack.cpp', 'api-cors-lambda-crud-dynamodb'],
+  ['cognito-api-lambda', 'cognito_api_stack.cpp', 'cognito-api-lambda'],
+  ['static-site', 'static_site_stack.cpp', 'static-site'],
 ];
 
 function cfngenLoop([name, source]) {
@@ -50,9 +55,16 @@ function cfngenLoop([name, source]) {
     timed([binary, 'synth', '-o', path.join(work, name)], { cwd: path.join(PORTS, name) });
 }
 
+// What an original reads from CDK's context or looks up in an account, given
+// as its committed template was made (examples/aws-cdk-examples/README.md).
+const CONTEXT = {
+  'static-site': ['--context', 'domain=example.com', '--context', 'subdomain=www', '--context', 'accountId=123456789012', '--context',
+    'hosted-zone:account=123456789012:domainName=example.com:region=us-east-1={"Id":"/hostedzone/Z0123456789ABCDEFGHIJ","Name":"example.com."}'],
+};
+
 function cdkSynth([name, , original]) {
   return timed([process.execPath, path.join(PORTS, 'cdk-synth-original.js'), path.join(examples, 'typescript', original),
-    path.join(work, `${name}.cdk.json`)]);
+    path.join(work, `${name}.cdk.json`), ...(CONTEXT[name] || [])]);
 }
 
 const results = {};
@@ -70,5 +82,9 @@ for (const port of ports) {
 }
 fs.mkdirSync(outDir, { recursive: true });
 const out = path.join(outDir, 'ports-edit-loop.json');
-fs.writeFileSync(out, `${JSON.stringify({ machine: `${os.type()} ${os.release()}, ${os.cpus().length} cores`, results }, null, 1)}\n`);
+// The build directory's compiler: the loop is mostly its compile of the stack file.
+const cache = fs.readFileSync(path.join(build, 'CMakeCache.txt'), 'utf8');
+const compilerPath = (cache.match(/^CMAKE_CXX_COMPILER:[A-Z]+=(.*)$/m) || [])[1] || 'c++';
+const compiler = require('node:child_process').execFileSync(compilerPath, ['--version'], { encoding: 'utf8' }).split('\n')[0];
+fs.writeFileSync(out, `${JSON.stringify({ machine: `${os.type()} ${os.release()}, ${os.cpus().length} cores`, compiler, results }, null, 1)}\n`);
 console.log(out);

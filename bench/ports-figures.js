@@ -33,13 +33,17 @@ const ports = [
   ['postgres-lambda', 'postgres_lambda_stack.cpp', 'postgres-lambda'],
   ['eventbridge-lambda', 'eventbridge_lambda_stack.cpp', 'eventbridge-lambda'],
   ['stepfunctions-job-poller', 'job_poller_stack.cpp', 'stepfunctions-job-poller'],
+  ['api-cors-lambda-crud-dynamodb', 'crud_api_stack.cpp', 'api-cors-lambda-crud-dynamodb'],
+  ['cognito-api-lambda', 'cognito_api_stack.cpp', 'cognito-api-lambda'],
+  ['static-site', 'static_site_stack.cpp', 'static-site'],
 ];
 
-// The original's app code: bin/ and lib/, or the index.ts at its top.
+// The original's app code: bin/ and lib/, or the .ts files at its top
+// (index.ts, and static-site's static-site.ts beside it).
 function originalSources(folder) {
-  const files = ['bin', 'lib'].flatMap((sub) => (fs.existsSync(path.join(folder, sub))
-    ? fs.readdirSync(path.join(folder, sub)).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => path.join(folder, sub, f)) : []));
-  return files.length ? files : [path.join(folder, 'index.ts')];
+  const typescript = (dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => path.join(dir, f));
+  const files = ['bin', 'lib'].flatMap((sub) => (fs.existsSync(path.join(folder, sub)) ? typescript(path.join(folder, sub)) : []));
+  return files.length ? files : typescript(folder);
 }
 
 const sum = (counts) => Object.values(counts).reduce((a, b) => a + b, 0);

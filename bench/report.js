@@ -550,6 +550,7 @@ ${table(['', ...names.map(label)], [
 
 const portsFigures = fs.existsSync(path.join(resultsDir, 'ports-figures.json')) ? read('ports-figures.json') : null;
 const portsLoop = fs.existsSync(path.join(resultsDir, 'ports-edit-loop.json')) ? read('ports-edit-loop.json') : null;
+const portsLoopGcc = fs.existsSync(path.join(resultsDir, 'ports-edit-loop-gcc.json')) ? read('ports-edit-loop-gcc.json') : null;
 const roundBuild = fs.existsSync(path.join(resultsDir, 'constructs-round-2a-build.json')) ? read('constructs-round-2a-build.json') : null;
 const portsSection = portsFigures ? (() => {
   const loop = (name) => (portsLoop && portsLoop.results[name] ? portsLoop.results[name] : null);
@@ -557,7 +558,8 @@ const portsSection = portsFigures ? (() => {
     `\`${p.original}\``, p.original_lines, p.port_lines,
     `${p.cdk_resources} / ${p.cfngen_resources}`, `${p.cdk_resources_compared} / ${p.cfngen_resources_compared}${p.same_types_and_counts ? '' : ' (differ)'}`,
     loop(name) ? `${loop(name).cfngen_s.toFixed(2)} s` : '', loop(name) ? `${loop(name).cdk_synth_s.toFixed(2)} s` : '',
-    loop(name) ? `${loop(name).ratio.toFixed(1)}x` : '']);
+    loop(name) ? `${loop(name).ratio.toFixed(1)}x` : '',
+    portsLoopGcc && portsLoopGcc.results[name] ? `${portsLoopGcc.results[name].cfngen_s.toFixed(2)} s, ${portsLoopGcc.results[name].ratio.toFixed(1)}x` : '']);
   const b = roundBuild;
   const buildTable = b ? `
 What round 2a's constructs cost the library: \`bench/library-build-cost.sh ${b.before.rev} ${b.after.rev} constructs-round-2a-build.json\`,
@@ -577,13 +579,17 @@ ${table(['', `before (${b.before.rev})`, `after (${b.after.rev})`, 'after/before
 \`node bench/ports-figures.js --examples <aws-cdk-examples>\`: each port in \`examples/aws-cdk-examples/\` against its original
 in aws-samples/aws-cdk-examples (\`typescript/\`). Code lines by \`bench/count-lines.js\` (the original's \`bin/\` and \`lib/\`,
 or its \`index.ts\`). Resources: all of them in \`cdk synth\`'s template and in cfngen's, then both without what only CDK
-makes (its metadata, its separate \`AWS::IAM::Policy\` resources, custom resources and their providers: the rule of
+makes (its metadata, its separate \`AWS::IAM::Policy\` resources, custom resources and their providers, the AWS CLI
+layer of its \`BucketDeployment\`: the rule of
 \`examples/aws-cdk-examples/port-checks.js\`, under which each port's test requires the same types and counts). The
 edit loop: \`node bench/ports-edit-loop.js --examples <aws-cdk-examples>\`, touch the port's source, rebuild its app
 target, synth, against \`cdk synth\` of the original (esbuild strips the types; aws-cdk-lib as \`bench/cdk-reference\`
-pins), alternating, ${portsLoop ? Object.values(portsLoop.results)[0].runs : 5} rounds after a warm-up; medians. Issue 34 aims at 4x.
+pins), alternating, ${portsLoop ? Object.values(portsLoop.results)[0].runs : 5} rounds after a warm-up; medians. Issues 34 and 35 aim at 4x.
+The build the scripts make compiles with ${portsLoop && portsLoop.compiler ? portsLoop.compiler : 'the default compiler'} (\`scripts/lib/generator.sh\`: clang++ when installed);
+the last column is the same loop in a build directory configured with ${portsLoopGcc && portsLoopGcc.compiler ? portsLoopGcc.compiler : 'g++'}, measured
+in its own run (\`--build\`), whose precompiled header takes GCC 0.37 s to load where clang takes a fraction.
 
-${table(['example', 'original lines', 'port lines', 'resources: CDK / cfngen', 'compared', 'edit loop: cfngen', 'cdk synth', 'cdk / cfngen'], rows)}
+${table(['example', 'original lines', 'port lines', 'resources: CDK / cfngen', 'compared', 'edit loop: cfngen', 'cdk synth', 'cdk / cfngen', 'cfngen with g++'], rows)}
 ${buildTable}`;
 })() : '';
 

@@ -15,10 +15,10 @@ namespace {
 // (cnames-and-https-requirements.html): checked before anything is made.
 void require_us_east_1(Template& scope) {
     scope.add_rule("CloudFrontCertificateInUsEast1",
-                   Value{{"Assertions", Value{Value{{"Assert", {{"Fn::Equals", Value{Value{{"Ref", "AWS::Region"}}, "us-east-1"}}}},
+                   Value{{"Assertions", Value::array({Value{{"Assert", {{"Fn::Equals", Value{Value{{"Ref", "AWS::Region"}}, "us-east-1"}}}},
                                                     {"AssertDescription", "A certificate CloudFront serves must be in us-east-1: deploy this "
                                                                           "stack there, or make the certificate in a us-east-1 stack and give "
-                                                                          "the distribution its ARN."}}}}});
+                                                                          "the distribution its ARN."}}})}});
 }
 
 Value viewer_certificate(const std::string& id, const DistributionProps& props) {

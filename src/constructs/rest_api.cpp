@@ -51,9 +51,9 @@ RestApi::RestApi(Template& scope, const std::string& id, RestApiProps props)
     stage.set_property("RestApiId", rest_api_id());
     stage.set_property("StageName", stage_name_);
     if (props.throttling_rate_limit > 0 || props.throttling_burst_limit > 0)
-        stage.set_property("MethodSettings", Value{Value{{"ResourcePath", "/*"}, {"HttpMethod", "*"},
-                                                         {"ThrottlingRateLimit", props.throttling_rate_limit},
-                                                         {"ThrottlingBurstLimit", props.throttling_burst_limit}}});
+        stage.set_property("MethodSettings", Value::array({Value{{"ResourcePath", "/*"}, {"HttpMethod", "*"},
+                                                                {"ThrottlingRateLimit", props.throttling_rate_limit},
+                                                                {"ThrottlingBurstLimit", props.throttling_burst_limit}}}));
     scope.add(std::move(stage));
     scope.add_output({.logical_id = id + "Endpoint", .value = url(), .description = "The URL of the API's stage " + stage_name_});
     redeploy();

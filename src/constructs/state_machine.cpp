@@ -156,13 +156,13 @@ const char* level_name(StateMachineLogLevel level) {
 
 StateMachine::StateMachine(Template& scope, const std::string& id, StateMachineProps props)
     : Grantee(scope, add_machine_role(scope, id), id) {
-    if (props.definition.has_value() == !props.definition_file.empty())
+    if (props.definition.empty() == props.definition_file.empty())
         throw Error("StateMachine " + id + ": give a definition or a definition_file, one of them");
     if (props.type == StateMachineType::Express && props.timeout_s > 300)
         throw Error("StateMachine " + id + ": an Express state machine runs at most 300 s, timeout_s is " + std::to_string(props.timeout_s));
     Value definition;
-    if (props.definition) {
-        const State& start = *props.definition;
+    if (!props.definition.empty()) {
+        const State& start = props.definition;
         std::vector<std::function<void(const Grantee&)>> grants;
         std::set<std::string> rendered;
         Value asl = detail::render_states(*start.graph_, start.index_, [&](const detail::StateNode& node) {
@@ -196,7 +196,7 @@ StateMachine::StateMachine(Template& scope, const std::string& id, StateMachineP
         auto& group = scope.add(std::move(logs));
         group.deletion_policy(DeletionPolicy::Retain).update_replace_policy(DeletionPolicy::Retain);
         machine.set_property("LoggingConfiguration",
-                             Value{{"Destinations", Value{Value{{"CloudWatchLogsLogGroup", Value{{"LogGroupArn", group.Arn()}}}}}},
+                             Value{{"Destinations", Value::array({Value{{"CloudWatchLogsLogGroup", Value{{"LogGroupArn", group.Arn()}}}}})},
                                    {"Level", level_name(props.log_level)},
                                    {"IncludeExecutionData", props.log_execution_data}});
         grant(*this, {"logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",

@@ -8,6 +8,8 @@
 #include "cfngen/intrinsic.hpp"
 #include "detail/state_graph.hpp"
 
+#include <utility>
+
 namespace cfngen::constructs {
 
 namespace {
@@ -65,6 +67,20 @@ Condition Condition::is_null(const std::string& v, bool null) { return Condition
 Condition Condition::all_of(std::vector<Condition> conditions) { return Condition(combined("And", conditions)); }
 Condition Condition::any_of(std::vector<Condition> conditions) { return Condition(combined("Or", conditions)); }
 Condition Condition::negation(Condition condition) { return Condition(Value{{"Not", condition.json()}}); }
+
+// --- The graph's handles ---
+detail::GraphHandle::GraphHandle(StateGraph* adopted) : graph_(adopted) { ++graph_->handles; }
+detail::GraphHandle::GraphHandle(const GraphHandle& other) : graph_(other.graph_) {
+    if (graph_) ++graph_->handles;
+}
+detail::GraphHandle::GraphHandle(GraphHandle&& other) noexcept : graph_(other.graph_) { other.graph_ = nullptr; }
+detail::GraphHandle& detail::GraphHandle::operator=(GraphHandle other) noexcept {
+    std::swap(graph_, other.graph_);
+    return *this;
+}
+detail::GraphHandle::~GraphHandle() {
+    if (graph_ && --graph_->handles == 0) delete graph_;
+}
 
 // --- States ---
 const std::string& State::name() const { return graph_->nodes[index_].name; }
@@ -143,7 +159,7 @@ ChoiceState ChoiceState::otherwise(State then) const {
 }
 
 // --- Definition ---
-Definition::Definition() : graph_(std::make_shared<detail::StateGraph>()) {}
+Definition::Definition() : graph_(new detail::StateGraph()) {}
 
 State Definition::add(const std::string& name, Value json) {
     // 1-80 characters (states-language.html, "States").

@@ -12,4 +12,8 @@ inline Value statements_of(const testing::Assertions& stack, const std::string& 
     return stack.json()["Resources"][role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
 }
 
+// A list of one: `Value{Value{...}}` is a copy under clang (CWG 2137), a
+// one-element list under GCC.
+inline Value one(Value element) { return Value::array({std::move(element)}); }
+
 }  // namespace cfngen::test

@@ -13,11 +13,14 @@
 #include "cfngen/template.hpp"
 #include "cfngen/testing.hpp"
 
+#include "construct_support.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
+using cfngen::test::one;
 
 namespace {
 Value ref(const char* id) { return {{"Ref", id}}; }

@@ -10,11 +10,14 @@
 #include "cfngen/template.hpp"
 #include "cfngen/testing.hpp"
 
+#include "construct_support.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
+using cfngen::test::one;
 
 namespace {
 Value ref(const char* id) { return {{"Ref", id}}; }
@@ -31,9 +34,9 @@ TEST_CASE("S3 notifies a function through its permission, for this account, afte
     CHECK(a.has_resource_properties("AWS::Lambda::Permission", Value{{"Principal", "s3.amazonaws.com"}, {"SourceAccount", ref("AWS::AccountId")}}));
     CHECK_FALSE(a.json()["Resources"]["UploadsNotifiesThumbnailFunctionPermission"]["Properties"].contains("SourceArn"));
     CHECK(a.has_resource("AWS::S3::Bucket", Value{{"DependsOn", Value::array({"UploadsNotifiesThumbnailFunctionPermission"})},
-        {"Properties", {{"NotificationConfiguration", {{"LambdaConfigurations", Value{Value{{"Event", "s3:ObjectCreated:*"},
+        {"Properties", {{"NotificationConfiguration", {{"LambdaConfigurations", one(Value{{"Event", "s3:ObjectCreated:*"},
             {"Function", get_att("ThumbnailFunction", "Arn")},
-            {"Filter", {{"S3Key", {{"Rules", Value{Value{{"Name", "prefix"}, {"Value", "images/"}}, Value{{"Name", "suffix"}, {"Value", ".png"}}}}}}}}}}}}}}}}));
+            {"Filter", {{"S3Key", {{"Rules", Value{Value{{"Name", "prefix"}, {"Value", "images/"}}, Value{{"Name", "suffix"}, {"Value", ".png"}}}}}}}}})}}}}}}));
 }
 
 TEST_CASE("S3 notifies a topic through its policy and its key's, after the policy exists", "[constructs][notifications][integration]") {
@@ -43,9 +46,9 @@ TEST_CASE("S3 notifies a topic through its policy and its key's, after the polic
     c::Bucket uploads(t, "Uploads", {.bucket_name = "uploads-bucket"});
     uploads.notify_topic(topic, "s3:ObjectRemoved:*");
     const auto a = Assertions::from_stack(t);
-    CHECK(a.has_resource_properties("AWS::SNS::TopicPolicy", Value{{"PolicyDocument", {{"Statement", Value{Value{
+    CHECK(a.has_resource_properties("AWS::SNS::TopicPolicy", Value{{"PolicyDocument", {{"Statement", one(Value{
         {"Principal", {{"Service", "s3.amazonaws.com"}}}, {"Action", "sns:Publish"}, {"Resource", ref("Uploaded")},
-        {"Condition", {{"ArnLike", {{"aws:SourceArn", bucket_arn}}}, {"StringEquals", {{"aws:SourceAccount", ref("AWS::AccountId")}}}}}}}}}}}));
+        {"Condition", {{"ArnLike", {{"aws:SourceArn", bucket_arn}}}, {"StringEquals", {{"aws:SourceAccount", ref("AWS::AccountId")}}}}}})}}}}));
     CHECK(a.has_resource("AWS::S3::Bucket", Value{{"DependsOn", Value::array({"UploadedPolicy"})}}));
     CHECK(a.json()["Resources"]["AppKey"]["Properties"]["KeyPolicy"].dump().find("s3.amazonaws.com") != std::string::npos);
 }
@@ -87,7 +90,7 @@ TEST_CASE("an SNS queue subscription is admitted by the queue's policy and waits
     const Value admits_topic = Value{{"Principal", {{"Service", "sns.amazonaws.com"}}}, {"Action", "sqs:SendMessage"},
                                      {"Condition", {{"ArnEquals", {{"aws:SourceArn", ref("Orders")}}}}}};
     CHECK(a.has_resource_properties("AWS::SQS::QueuePolicy",
-                                    Value{{"Queues", Value{ref("Billing")}}, {"PolicyDocument", {{"Statement", Value{admits_topic}}}}}));
+                                    Value{{"Queues", one(ref("Billing"))}, {"PolicyDocument", {{"Statement", one(admits_topic)}}}}));
     CHECK(a.json()["Resources"]["AppKey"]["Properties"]["KeyPolicy"].dump().find("AllowSnsToUseTheKey") != std::string::npos);
 }
 

@@ -7,11 +7,14 @@
 #include "cfngen/template.hpp"
 #include "cfngen/testing.hpp"
 
+#include "construct_support.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
+using cfngen::test::one;
 
 namespace {
 Value ref(const char* id) { return {{"Ref", id}}; }
@@ -102,7 +105,7 @@ TEST_CASE("usage plans, API keys, request validators and models belong to the AP
     api.root().add_resource("orders").add_method("POST", c::Integration::mock(),
         {.api_key_required = true, .request_models = {{"application/json", "Order"}}, .request_validator = validator});
     const auto a = Assertions::from_stack(t);
-    CHECK(a.has_resource_properties("AWS::ApiGateway::UsagePlan", Value{{"ApiStages", {Value{{"ApiId", ref("Api")}, {"Stage", ref("ApiStageProd")}}}},
+    CHECK(a.has_resource_properties("AWS::ApiGateway::UsagePlan", Value{{"ApiStages", one(Value{{"ApiId", ref("Api")}, {"Stage", ref("ApiStageProd")}})},
         {"Throttle", {{"RateLimit", 10}, {"BurstLimit", 20}}}, {"Quota", {{"Limit", 1000}, {"Period", "MONTH"}}}}));
     CHECK(a.has_resource_properties("AWS::ApiGateway::UsagePlanKey", Value{{"KeyId", ref("PartnerKey")}, {"UsagePlanId", ref("Basic")}, {"KeyType", "API_KEY"}}));
     CHECK(a.has_resource_properties("AWS::ApiGateway::Method", Value{{"ApiKeyRequired", true}, {"RequestValidatorId", ref("Body")}}));

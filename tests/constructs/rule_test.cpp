@@ -19,6 +19,7 @@
 using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
+using cfngen::test::one;
 using cfngen::test::statements_of;
 
 namespace {
@@ -41,7 +42,7 @@ TEST_CASE("a rule on a custom bus targets a function, permitted for that rule on
     const auto a = Assertions::from_stack(t);
     CHECK(a.has_resource_properties("AWS::Events::EventBus", Value{{"Name", "orders"}}));
     CHECK(a.has_resource_properties("AWS::Events::Rule", Value{{"EventBusName", ref("Orders")}, {"EventPattern", {{"source", {"shop.orders"}}}},
-                                                                 {"Targets", {Value{{"Arn", get_att("WorkerFunction", "Arn")}, {"Id", "Target0"}}}}}));
+                                                                 {"Targets", Value::array({Value{{"Arn", get_att("WorkerFunction", "Arn")}, {"Id", "Target0"}}})}}));
     CHECK(a.has_resource_properties("AWS::Lambda::Permission", Value{{"Principal", "events.amazonaws.com"}, {"SourceArn", get_att("OnOrder", "Arn")},
                                                                        {"FunctionName", ref("WorkerFunction")}}));
     CHECK(a.json()["Resources"].contains("OnOrderTarget0Permission"));
@@ -80,11 +81,11 @@ TEST_CASE("a rule's topic target is admitted by the topic's policy, scoped to th
     rule.add_target(topic, {.input = c::RuleTargetInput::from_text("Order " + c::event_field("$.detail.id") + " placed")});
     const auto a = Assertions::from_stack(t);
     CHECK(a.has_resource_properties("AWS::SNS::TopicPolicy",
-                                    Value{{"PolicyDocument", {{"Statement", {from_rule("sns:Publish", ref("Alerts"), "OnOrder")}}}}}));
+                                    Value{{"PolicyDocument", {{"Statement", one(from_rule("sns:Publish", ref("Alerts"), "OnOrder"))}}}}));
     CHECK(a.has_resource_properties("AWS::Events::Rule",
-                                    Value{{"Targets", {Value{{"Arn", ref("Alerts")}, {"Id", "Target0"},
+                                    Value{{"Targets", one(Value{{"Arn", ref("Alerts")}, {"Id", "Target0"},
                                                              {"InputTransformer", {{"InputPathsMap", {{"detail-id", "$.detail.id"}}},
-                                                                                   {"InputTemplate", "\"Order <detail-id> placed\""}}}}}}}));
+                                                                                   {"InputTemplate", "\"Order <detail-id> placed\""}}}})}}));
     const std::string key_policy = a.json()["Resources"]["AppKey"]["Properties"]["KeyPolicy"].dump();
     CHECK(key_policy.find("AllowEventBridgeToUseTheKey") != std::string::npos);
 }
@@ -97,16 +98,16 @@ TEST_CASE("a rule's queue target is admitted by the queue's policy; its dead-let
     rule.add_target(orders_queue, {.input = c::RuleTargetInput::from_object(Value{{"order", c::event_field("$.detail.id")}, {"n", 1}}),
                                    .dead_letter_queue = &failed, .retry_attempts = 3, .max_event_age_s = 3600});
     const auto a = Assertions::from_stack(t);
-    CHECK(a.has_resource_properties("AWS::SQS::QueuePolicy", Value{{"Queues", {ref("OrdersQueue")}},
-                                                                     {"PolicyDocument", {{"Statement", {from_rule("sqs:SendMessage", get_att("OrdersQueue", "Arn"), "OnOrder")}}}}}));
-    CHECK(a.has_resource_properties("AWS::SQS::QueuePolicy", Value{{"Queues", {ref("Failed")}},
-                                                                     {"PolicyDocument", {{"Statement", {from_rule("sqs:SendMessage", get_att("Failed", "Arn"), "OnOrder")}}}}}));
+    CHECK(a.has_resource_properties("AWS::SQS::QueuePolicy", Value{{"Queues", one(ref("OrdersQueue"))},
+                                                                     {"PolicyDocument", {{"Statement", one(from_rule("sqs:SendMessage", get_att("OrdersQueue", "Arn"), "OnOrder"))}}}}));
+    CHECK(a.has_resource_properties("AWS::SQS::QueuePolicy", Value{{"Queues", one(ref("Failed"))},
+                                                                     {"PolicyDocument", {{"Statement", one(from_rule("sqs:SendMessage", get_att("Failed", "Arn"), "OnOrder"))}}}}));
     CHECK(a.has_resource_properties("AWS::Events::Rule",
-                                    Value{{"Targets", {Value{{"Arn", get_att("OrdersQueue", "Arn")}, {"Id", "Target0"},
+                                    Value{{"Targets", one(Value{{"Arn", get_att("OrdersQueue", "Arn")}, {"Id", "Target0"},
                                                              {"InputTransformer", {{"InputPathsMap", {{"detail-id", "$.detail.id"}}},
                                                                                    {"InputTemplate", "{\"n\":1,\"order\":<detail-id>}"}}},
                                                              {"RetryPolicy", {{"MaximumRetryAttempts", 3}, {"MaximumEventAgeInSeconds", 3600}}},
-                                                             {"DeadLetterConfig", {{"Arn", get_att("Failed", "Arn")}}}}}}}));
+                                                             {"DeadLetterConfig", {{"Arn", get_att("Failed", "Arn")}}}})}}));
 }
 
 TEST_CASE("a rule starts a state machine through a role allowed exactly that", "[constructs][events][integration]") {
@@ -119,9 +120,9 @@ TEST_CASE("a rule starts a state machine through a role allowed exactly that", "
     again.add_target(machine);
     const auto a = Assertions::from_stack(t);
     CHECK(a.resource_count_is("AWS::IAM::Role", 2));  // the machine's, and one EventBridge assumes for both rules
-    CHECK(statements_of(a, "FlowEventsRole") == Value{Value{{"Effect", "Allow"}, {"Action", "states:StartExecution"}, {"Resource", ref("Flow")}}});
-    CHECK(a.has_resource_properties("AWS::Events::Rule", Value{{"Targets", {Value{{"Arn", ref("Flow")}, {"Id", "Target0"}, {"InputPath", "$.detail"},
-                                                                                   {"RoleArn", get_att("FlowEventsRole", "Arn")}}}}}));
+    CHECK(statements_of(a, "FlowEventsRole") == Value::array({Value{{"Effect", "Allow"}, {"Action", "states:StartExecution"}, {"Resource", ref("Flow")}}}));
+    CHECK(a.has_resource_properties("AWS::Events::Rule", Value{{"Targets", one(Value{{"Arn", ref("Flow")}, {"Id", "Target0"}, {"InputPath", "$.detail"},
+                                                                                   {"RoleArn", get_att("FlowEventsRole", "Arn")}})}}));
 }
 
 TEST_CASE("a rule refuses targets EventBridge could not reach, and options out of range", "[constructs][events]") {

@@ -20,6 +20,7 @@
 using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
+using cfngen::test::one;
 using cfngen::test::statements_of;
 
 namespace {
@@ -49,9 +50,9 @@ TEST_CASE("a state machine's role holds exactly its tasks' grants", "[constructs
     const Value statements = statements_of(a, "FlowRole");
     CHECK(statements.dump().find(R"({"Action":"lambda:InvokeFunction","Effect":"Allow","Resource":[{"Fn::GetAtt":["WorkerFunction","Arn"]})") != std::string::npos);
     CHECK(actions_of(statements) == R"("lambda:InvokeFunction" ["dynamodb:GetItem","dynamodb:PutItem"] "sns:Publish" "sqs:SendMessage" )");
-    CHECK(a.has_resource_properties("AWS::IAM::Role", Value{{"AssumeRolePolicyDocument", {{"Statement", {Value{
+    CHECK(a.has_resource_properties("AWS::IAM::Role", Value{{"AssumeRolePolicyDocument", {{"Statement", one(Value{
         {"Principal", {{"Service", "states.amazonaws.com"}}},
-        {"Condition", {{"StringEquals", {{"aws:SourceAccount", ref("AWS::AccountId")}}}}}}}}}}}));
+        {"Condition", {{"StringEquals", {{"aws:SourceAccount", ref("AWS::AccountId")}}}}}})}}}}));
     const Value sub = machine.definition_text()["Fn::Sub"];
     CHECK(sub[1] == Value{{"Done", ref("Done")}, {"Jobs", ref("Jobs")}, {"Next", ref("Next")},
                           {"WorkerFunctionArn", get_att("WorkerFunction", "Arn")}});
@@ -109,7 +110,7 @@ TEST_CASE("a logging, traced, express state machine writes its log group and the
     CHECK(a.has_resource_properties("AWS::StepFunctions::StateMachine",
                                     Value{{"StateMachineType", "EXPRESS"}, {"TracingConfiguration", {{"Enabled", true}}},
                                           {"LoggingConfiguration", {{"Level", "ALL"}, {"IncludeExecutionData", false},
-                                                                    {"Destinations", {Value{{"CloudWatchLogsLogGroup", {{"LogGroupArn", get_att("FlowLogGroup", "Arn")}}}}}}}}}));
+                                                                    {"Destinations", one(Value{{"CloudWatchLogsLogGroup", {{"LogGroupArn", get_att("FlowLogGroup", "Arn")}}}})}}}}));
     CHECK(a.has_resource_properties("AWS::Logs::LogGroup", Value{{"LogGroupName", {{"Fn::Sub", "/aws/vendedlogs/states/${AWS::StackName}-Flow"}}}}));
     const std::string actions = actions_of(statements_of(a, "FlowRole"));
     CHECK(actions.find("logs:CreateLogDelivery") != std::string::npos);

@@ -16,6 +16,7 @@
 using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
+using cfngen::test::one;
 
 namespace {
 Value ref(const char* id) { return {{"Ref", id}}; }
@@ -29,7 +30,7 @@ TEST_CASE("a user pool signs in by email, verifies it, and keeps CDK's safe defa
         {"UsernameAttributes", Value::array({"email"})}, {"AutoVerifiedAttributes", Value::array({"email"})},
         {"UsernameConfiguration", {{"CaseSensitive", false}}}, {"AdminCreateUserConfig", {{"AllowAdminCreateUserOnly", false}}},
         {"MfaConfiguration", "OPTIONAL"}, {"EnabledMfas", Value::array({"SOFTWARE_TOKEN_MFA"})},
-        {"AccountRecoverySetting", {{"RecoveryMechanisms", Value{Value{{"Name", "verified_email"}, {"Priority", 1}}}}}},
+        {"AccountRecoverySetting", {{"RecoveryMechanisms", one(Value{{"Name", "verified_email"}, {"Priority", 1}})}}},
         {"Policies", {{"PasswordPolicy", {{"MinimumLength", 8}, {"RequireSymbols", true}}}}}}));
     CHECK(a.has_resource("AWS::Cognito::UserPool", Value{{"DeletionPolicy", "Retain"}}));
     CHECK(pool.provider_url() == Intrinsic(Value{{"Fn::Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${Users}"}}));
@@ -68,7 +69,7 @@ TEST_CASE("a Cognito authorizer guards a REST method with the pool's tokens", "[
     api.root().add_method("GET", c::Integration::mock(), {.authorizer = &authorizer, .authorization_scopes = {"email"}});
     const auto a = Assertions::from_stack(t);
     CHECK(a.has_resource_properties("AWS::ApiGateway::Authorizer", Value{{"Type", "COGNITO_USER_POOLS"}, {"RestApiId", ref("Api")},
-        {"ProviderARNs", Value{Value{{"Fn::GetAtt", Value::array({"Users", "Arn"})}}}}, {"IdentitySource", "method.request.header.Authorization"}}));
+        {"ProviderARNs", one(Value{{"Fn::GetAtt", Value::array({"Users", "Arn"})}})}, {"IdentitySource", "method.request.header.Authorization"}}));
     CHECK(a.has_resource_properties("AWS::ApiGateway::Method", Value{{"AuthorizationType", "COGNITO_USER_POOLS"}, {"AuthorizerId", ref("Auth")},
                                                                      {"AuthorizationScopes", Value::array({"email"})}}));
 }
@@ -84,7 +85,7 @@ TEST_CASE("a JWT authorizer on an HTTP API takes its issuer and audience from th
     const auto a = Assertions::from_stack(t);
     CHECK(a.has_resource_properties("AWS::ApiGatewayV2::Authorizer", Value{{"AuthorizerType", "JWT"},
         {"IdentitySource", Value::array({"$request.header.Authorization"})},
-        {"JwtConfiguration", {{"Issuer", {{"Fn::Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${Users}"}}}, {"Audience", Value{ref("Web")}}}}}));
+        {"JwtConfiguration", {{"Issuer", {{"Fn::Sub", "https://cognito-idp.${AWS::Region}.amazonaws.com/${Users}"}}}, {"Audience", one(ref("Web"))}}}}));
     CHECK(a.has_resource_properties("AWS::ApiGatewayV2::Route", Value{{"AuthorizationType", "JWT"}, {"AuthorizerId", ref("Jwt")}}));
     CHECK_THROWS_WITH(api.add_route("GET /other", items, {.authorization_scopes = {"email"}}), Catch::Contains("scopes but no authorizer"));
 }

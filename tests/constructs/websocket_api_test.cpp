@@ -13,6 +13,7 @@
 using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
+using cfngen::test::one;
 
 TEST_CASE("a WebSocket route integrates its function and lets API Gateway invoke it for that route", "[constructs][websocket][integration]") {
     Template t;

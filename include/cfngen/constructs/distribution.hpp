@@ -147,3 +147,7 @@ private:
 };
 
 }  // namespace cfngen::constructs
+
+extern template class std::vector<cfngen::constructs::FunctionAssociation>;
+extern template class std::vector<cfngen::constructs::ErrorResponse>;
+extern template class std::vector<std::pair<std::string, cfngen::constructs::BehaviorOptions>>;

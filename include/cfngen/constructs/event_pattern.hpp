@@ -17,6 +17,7 @@ namespace cfngen::constructs {
 // content filter (EventBridge user guide, eb-create-pattern-operators.html).
 class Match {
 public:
+    Match() = default;  // null: Match::null_value()
     Match(const char* value) : json_(value) {}
     Match(std::string value) : json_(std::move(value)) {}
 
@@ -43,7 +44,7 @@ public:
 
 private:
     explicit Match(Value json) : json_(std::move(json)) {}
-    Value json_;
+    Value json_{};
 };
 
 // A field of the event's detail by its path ("state", "instance.type": the
@@ -70,4 +71,5 @@ Value render_event_pattern(const EventPattern& pattern, const std::string& owner
 
 }  // namespace cfngen::constructs
 
+extern template class std::vector<cfngen::constructs::Match>;
 extern template class std::vector<cfngen::constructs::DetailField>;

@@ -206,3 +206,11 @@ private:
 };
 
 }  // namespace cfngen::constructs
+
+// The lists and maps the props take, instantiated once in the library
+// (src/constructs/instantiations.cpp) rather than in every stack file.
+extern template class std::vector<cfngen::constructs::IntegrationResponse>;
+extern template class std::vector<cfngen::constructs::MethodResponse>;
+extern template class std::vector<cfngen::constructs::CorsOptions>;
+extern template class std::map<std::string, std::string>;
+extern template class std::map<std::string, bool>;

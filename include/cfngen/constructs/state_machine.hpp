@@ -17,7 +17,6 @@
 #include "cfngen/resource.hpp"
 
 #include <map>
-#include <optional>
 #include <string>
 
 namespace cfngen::stepfunctions {
@@ -35,7 +34,7 @@ enum class StateMachineLogLevel { Off, All, Error, Fatal };
 
 struct StateMachineProps {
     // The first state of a Definition; or
-    std::optional<State> definition{};
+    State definition{};
     // an ASL file (relative to the working directory, as Code::from_asset),
     // its ${Name} placeholders replaced by `definition_substitutions` (ARNs,
     // names) or by AWS pseudo parameters (${AWS::Region}).
@@ -76,3 +75,5 @@ private:
 };
 
 }  // namespace cfngen::constructs
+
+extern template class std::map<std::string, cfngen::Value>;

@@ -18,7 +18,6 @@
 #include "cfngen/constructs/grant.hpp"
 #include "cfngen/value.hpp"
 
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,7 +30,27 @@ class Topic;
 
 namespace detail {
 struct StateGraph;
-}
+
+// Shares a Definition's states among its handles, counted and freed with
+// the last one: not std::shared_ptr, whose <memory> would add a third to a
+// stack file's compile time (as Template avoids std::unique_ptr).
+class GraphHandle {
+public:
+    GraphHandle() = default;
+    explicit GraphHandle(StateGraph* adopted);
+    GraphHandle(const GraphHandle& other);
+    GraphHandle(GraphHandle&& other) noexcept;
+    GraphHandle& operator=(GraphHandle other) noexcept;
+    ~GraphHandle();
+    StateGraph* operator->() const { return graph_; }
+    StateGraph& operator*() const { return *graph_; }
+    bool empty() const { return graph_ == nullptr; }
+    friend bool operator==(const GraphHandle& left, const GraphHandle& right) { return left.graph_ == right.graph_; }
+
+private:
+    StateGraph* graph_ = nullptr;
+};
+}  // namespace detail
 
 // A Choice rule's test (states-language.html, "Choice Rules").
 class Condition {
@@ -82,6 +101,8 @@ class Chain;
 // One state of a Definition: a handle that may be copied freely.
 class State {
 public:
+    State() = default;  // none: a StateMachine refuses it
+    bool empty() const { return graph_.empty(); }
     const std::string& name() const;
     // This state goes on to `then`: a chain from this state to `then` (to
     // its last state, when it is a chain), so that a.next(b).next(c) reads
@@ -99,10 +120,10 @@ protected:
     friend class ChoiceState;
     friend class Definition;
     friend class StateMachine;
-    State(std::shared_ptr<detail::StateGraph> graph, std::size_t index) : graph_(std::move(graph)), index_(index) {}
+    State(detail::GraphHandle graph, std::size_t index) : graph_(std::move(graph)), index_(index) {}
     void link(const State& then) const;
-    std::shared_ptr<detail::StateGraph> graph_;
-    std::size_t index_;
+    detail::GraphHandle graph_;
+    std::size_t index_ = 0;
 };
 
 // States linked one after the other: as a State, its first; next() goes
@@ -220,7 +241,7 @@ public:
 
 private:
     State add(const std::string& name, Value json);
-    std::shared_ptr<detail::StateGraph> graph_;
+    detail::GraphHandle graph_;
 };
 
 // A Definition makes the states of one state machine: a state that no
@@ -235,3 +256,5 @@ private:
 std::vector<std::string> asl_problems(const Value& definition);
 
 }  // namespace cfngen::constructs
+
+extern template class std::vector<cfngen::constructs::State>;

@@ -29,6 +29,7 @@ struct StateNode {
 
 struct StateGraph {
     std::vector<StateNode> nodes;
+    std::size_t handles = 0;  // GraphHandles sharing it
 };
 
 // {"StartAt": ..., "States": {...}} of the states reachable from `start`
