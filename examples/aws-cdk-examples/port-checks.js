@@ -112,3 +112,29 @@ async function packageTemplate(file) {
 }
 
 module.exports = { typeCounts, synth, checkSource, checkValidators, codeLines, packageTemplate };
+
+// The checks every port's test makes, as node:test cases: the same resource
+// types and counts as `cdk synth` of the original (and as many outputs),
+// constructs only in no more lines, and the template (packaged first when
+// it has folder assets) clean under the three validators with no warning
+// at synth. Returns the synthesized template and its folder.
+function portTests({ test, example, stack, source, originalLines, packaged = false }) {
+  const out = synth(process.env.APP_BINARY, example);
+  const template = out.templates[stack];
+  test('the same resource types and counts as cdk synth of the original', () => {
+    const cdk = JSON.parse(fs.readFileSync(path.join(example, 'cdk-synth.template.json'), 'utf8'));
+    assert.deepEqual(typeCounts(template), typeCounts(cdk));
+    assert.equal(Object.keys(template.Outputs || {}).length, Object.keys(cdk.Outputs || {}).length);
+  });
+  test('constructs only, in fewer lines than the original', () => {
+    checkSource(path.join(example, source), originalLines);
+  });
+  test(`${packaged ? 'packaged, ' : ''}the template is clean under cfngen validate, cfn-lint and AWS's validator`, async (t) => {
+    assert.doesNotMatch(out.stderr, /warning/i);
+    const file = packaged ? (await packageTemplate(path.join(out.dir, stack))).packaged : path.join(out.dir, stack);
+    checkValidators(process.env.CFNGEN, file, t);
+  });
+  return { out, template, resources: template.Resources };
+}
+
+module.exports.portTests = portTests;

@@ -13,6 +13,7 @@
 #include "cfngen/resources/sqs/Queue.hpp"
 #include "cfngen/template.hpp"
 #include "model/construct_state.hpp"
+#include "detail/managed_key.hpp"
 
 namespace cfngen::constructs {
 
@@ -20,12 +21,6 @@ using ::cfngen::detail::ConstructState;
 using iam::Statement;
 
 namespace {
-
-bool aws_managed_key(const Resource& resource) {
-    const Value& properties = resource.properties();
-    return properties.contains("KmsMasterKeyId") && properties["KmsMasterKeyId"].is_string() &&
-           properties["KmsMasterKeyId"].as_string().starts_with("alias/aws/");
-}
 
 // S3 as the sender, from this bucket of this account.
 Statement from_bucket(const std::string& action, Value resource, Value bucket_arn) {
@@ -73,7 +68,7 @@ void Bucket::add_notification(const std::string& kind, Value entry, const Notifi
 }
 
 void Bucket::notify_queue(const Queue& queue, const std::string& event, NotificationFilter filter) const {
-    if (aws_managed_key(queue.resource()))
+    if (detail::encrypted_with_aws_managed_key(queue.resource()))
         throw Error("Bucket " + bucket_->logical_id() + ": the queue is encrypted with alias/aws/sqs, whose policy cannot admit S3; use a Key");
     const Value source_arn = arn_from_name();
     queue.add_to_resource_policy(from_bucket("sqs:SendMessage", queue.arn(), source_arn));
@@ -83,7 +78,7 @@ void Bucket::notify_queue(const Queue& queue, const std::string& event, Notifica
 }
 
 void Bucket::notify_topic(const Topic& topic, const std::string& event, NotificationFilter filter) const {
-    if (aws_managed_key(topic.resource()))
+    if (detail::encrypted_with_aws_managed_key(topic.resource()))
         throw Error("Bucket " + bucket_->logical_id() + ": the topic is encrypted with alias/aws/sns, whose policy cannot admit S3; use a Key");
     const Value source_arn = arn_from_name();
     topic.add_to_resource_policy(from_bucket("sns:Publish", topic.arn(), source_arn));

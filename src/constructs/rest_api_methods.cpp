@@ -8,6 +8,7 @@
 #include "cfngen/resources/lambda/Function.hpp"
 #include "cfngen/template.hpp"
 #include "model/construct_state.hpp"
+#include "detail/arn.hpp"
 
 #include <set>
 
@@ -66,11 +67,8 @@ std::string joined(const std::vector<std::string>& items) {
 Integration Integration::lambda(const Function& function, bool proxy) {
     Integration integration;
     integration.function_ = &function;
-    // The function's invocation URI (API Gateway developer guide,
-    // set-up-lambda-proxy-integrations.html), naming it as references do.
     integration.json_ = Value{{"Type", proxy ? "AWS_PROXY" : "AWS"}, {"IntegrationHttpMethod", "POST"},
-                              {"Uri", fn::sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
-                                              ConstructState::sub_variable(function.resource(), "Arn") + "/invocations")}};
+                              {"Uri", detail::lambda_invocation_uri(ConstructState::sub_variable(function.resource(), "Arn"))}};
     return integration;
 }
 

@@ -15,23 +15,15 @@
 #include "cfngen/resources/stepfunctions/StateMachine.hpp"
 #include "cfngen/template.hpp"
 #include "model/construct_state.hpp"
+#include "detail/managed_key.hpp"
+#include "detail/names.hpp"
 
-#include <cctype>
 
 namespace cfngen::constructs {
 
 namespace {
 
 using iam::Statement;
-
-// A queue or topic encrypted with the AWS managed key (alias/aws/sqs,
-// alias/aws/sns): its key policy cannot admit EventBridge, so events would
-// be dropped (EventBridge user guide, eb-troubleshooting.html).
-bool aws_managed_key(const Resource& resource) {
-    const Value& properties = resource.properties();
-    return properties.contains("KmsMasterKeyId") && properties["KmsMasterKeyId"].is_string() &&
-           properties["KmsMasterKeyId"].as_string().starts_with("alias/aws/");
-}
 
 Statement from_rule(const std::string& action, Value resource, Value rule_arn) {
     return Statement::allow()
@@ -60,28 +52,12 @@ void same_template(const Template& rule_scope, const Template& target_scope, con
         throw Error(owner + ": the " + what + " is in another stack; a rule's queue and topic targets go in the rule's stack");
 }
 
-// A target's Id in a logical id: its letters and digits, each run begun in
-// upper case ("price-checker" -> "PriceChecker", "Target0" stays).
-std::string target_id_part(const std::string& target_id) {
-    std::string part;
-    bool word_start = true;
-    for (unsigned char c : target_id) {
-        if (!std::isalnum(c)) {
-            word_start = true;
-            continue;
-        }
-        part += static_cast<char>(word_start ? std::toupper(c) : c);
-        word_start = false;
-    }
-    return part;
-}
-
 }  // namespace
 
 void Rule::add_target(const Function& function, RuleTargetOptions options) const {
     Value function_arn = function.alias() ? Value(function.invocation_target()) : Value(function.arn());
     Value entry = target(std::move(function_arn), options);
-    const std::string id = rule_->logical_id() + target_id_part(entry["Id"].as_string()) + "Permission";
+    const std::string id = rule_->logical_id() + detail::upper_camel_case(entry["Id"].as_string()) + "Permission";
     // In the rule's template: a function of another stack is then referred
     // to one way only (this stack imports its ARN).
     function.add_permission("events.amazonaws.com", arn(), PermissionProps{.id = id, .scope = scope_});
@@ -91,7 +67,7 @@ void Rule::add_target(const Function& function, RuleTargetOptions options) const
 
 void Rule::add_target(const Topic& topic, RuleTargetOptions options) const {
     const std::string owner = "Rule " + rule_->logical_id();
-    if (aws_managed_key(topic.resource()))
+    if (detail::encrypted_with_aws_managed_key(topic.resource()))
         throw Error(owner + ": the topic is encrypted with the AWS managed key alias/aws/sns, whose policy cannot admit EventBridge; use a Key");
     same_template(*scope_, topic.scope(), owner, "topic");
     Value entry = target(topic.arn(), options);
@@ -103,7 +79,7 @@ void Rule::add_target(const Topic& topic, RuleTargetOptions options) const {
 
 void Rule::add_target(const Queue& queue, RuleTargetOptions options) const {
     const std::string owner = "Rule " + rule_->logical_id();
-    if (aws_managed_key(queue.resource()))
+    if (detail::encrypted_with_aws_managed_key(queue.resource()))
         throw Error(owner + ": the queue is encrypted with the AWS managed key alias/aws/sqs, whose policy cannot admit EventBridge; use a Key");
     if (queue.resource().properties().contains("FifoQueue"))
         throw Error(owner + ": FIFO queue targets (a message group id per target) are not supported");
@@ -136,7 +112,7 @@ void Rule::add_dead_letter_queue(Value& entry, const RuleTargetOptions& options)
     const Queue* queue = options.dead_letter_queue;
     if (!queue) return;
     const std::string owner = "Rule " + rule_->logical_id() + " target " + entry["Id"].as_string();
-    if (aws_managed_key(queue->resource()))
+    if (detail::encrypted_with_aws_managed_key(queue->resource()))
         throw Error(owner + ": the dead-letter queue is encrypted with the AWS managed key alias/aws/sqs, which EventBridge cannot use; use a Key");
     same_template(*scope_, queue->scope(), owner, "dead-letter queue");
     // EventBridge user guide, eb-rule-dlq.html: the queue's policy admits the rule.

@@ -9,6 +9,7 @@
 #include "cfngen/resources/sqs/Queue.hpp"
 #include "cfngen/template.hpp"
 #include "model/construct_state.hpp"
+#include "detail/managed_key.hpp"
 
 namespace cfngen::constructs {
 
@@ -17,17 +18,11 @@ using iam::Statement;
 
 namespace {
 
-bool aws_managed_key(const Resource& resource) {
-    const Value& properties = resource.properties();
-    return properties.contains("KmsMasterKeyId") && properties["KmsMasterKeyId"].is_string() &&
-           properties["KmsMasterKeyId"].as_string().starts_with("alias/aws/");
-}
-
 // The queue admits this topic (and its key lets SNS use it): SNS developer
 // guide, subscribe-sqs-queue-to-sns-topic.html and sns-key-management.html.
 // Returns the queue's policy when it is in `scope`.
 Resource* admit_topic(const Queue& queue, const Value& topic_arn, const std::string& owner, Template& scope) {
-    if (aws_managed_key(queue.resource()))
+    if (detail::encrypted_with_aws_managed_key(queue.resource()))
         throw Error(owner + ": the queue is encrypted with alias/aws/sqs, whose policy cannot admit SNS; use a Key");
     queue.add_to_resource_policy(Statement::allow()
                                      .service_principal("sns.amazonaws.com")

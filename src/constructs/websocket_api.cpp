@@ -46,8 +46,7 @@ void WebSocketApi::add_route(const std::string& route_key, const Function& handl
         throw Error("WebSocketApi " + api_->logical_id() + ": route key '" + route_key + "' is not $connect, $disconnect, $default or a name");
     const std::string prefix = api_->logical_id() + detail::pascal_case(route_key);
     auto integration = apigatewayv2::Integration(prefix + "Integration").ApiId(api_id()).IntegrationType("AWS_PROXY");
-    integration.set_property("IntegrationUri", fn::sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" +
-                                                       ConstructState::sub_variable(handler.resource(), "Arn") + "/invocations"));
+    integration.set_property("IntegrationUri", detail::lambda_invocation_uri(ConstructState::sub_variable(handler.resource(), "Arn")));
     auto& added = scope_->add(std::move(integration));
     scope_->add(apigatewayv2::Route(prefix + "Route")
                     .ApiId(api_id())

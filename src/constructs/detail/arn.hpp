@@ -15,4 +15,11 @@ inline Intrinsic regional_arn(const std::string& service, const std::string& res
     return fn::sub("arn:${AWS::Partition}:" + service + ":${AWS::Region}:${AWS::AccountId}:" + resource);
 }
 
+// The URI API Gateway invokes a function by (API Gateway developer guide,
+// set-up-lambda-proxy-integrations.html), `function_arn_variable` an Fn::Sub
+// variable naming the function's ARN ("${Fn.Arn}").
+inline Intrinsic lambda_invocation_uri(const std::string& function_arn_variable) {
+    return fn::sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/" + function_arn_variable + "/invocations");
+}
+
 }  // namespace cfngen::constructs::detail

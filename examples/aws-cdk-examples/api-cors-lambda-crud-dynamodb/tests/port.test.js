@@ -8,30 +8,13 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { typeCounts, synth, checkSource, checkValidators } = require('../../port-checks.js');
+const { portTests } = require('../../port-checks.js');
 
 const EXAMPLE = path.join(__dirname, '..');
 const STACK = 'ApiLambdaCrudDynamoDBExample.template.json';
 const ORIGINAL_LINES = 104;  // index.ts, by bench/count-lines.js
-const out = synth(process.env.APP_BINARY, EXAMPLE);
-const template = out.templates[STACK];
-const resources = template.Resources;
+const { out, template, resources } = portTests({ test, example: EXAMPLE, stack: STACK, source: 'crud_api_stack.cpp', originalLines: ORIGINAL_LINES });
 const ofType = (type) => Object.entries(resources).filter(([, r]) => r.Type === type);
-
-test('the same resource types and counts as cdk synth of the original', () => {
-  const cdk = JSON.parse(fs.readFileSync(path.join(EXAMPLE, 'cdk-synth.template.json'), 'utf8'));
-  assert.deepEqual(typeCounts(template), typeCounts(cdk));
-  assert.equal(Object.keys(template.Outputs).length, Object.keys(cdk.Outputs).length);
-});
-
-test('constructs only, in fewer lines than the original', () => {
-  checkSource(path.join(EXAMPLE, 'crud_api_stack.cpp'), ORIGINAL_LINES);
-});
-
-test('the template is clean under cfngen validate, cfn-lint and AWS\'s validator', (t) => {
-  assert.doesNotMatch(out.stderr, /warning/i);
-  checkValidators(process.env.CFNGEN, path.join(out.dir, STACK), t);
-});
 
 test('each method may invoke its function, for that method and path only', () => {
   const expected = {

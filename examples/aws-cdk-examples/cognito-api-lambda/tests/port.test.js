@@ -6,29 +6,13 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { typeCounts, synth, checkSource, checkValidators } = require('../../port-checks.js');
+const { portTests } = require('../../port-checks.js');
 
 const EXAMPLE = path.join(__dirname, '..');
 const STACK = 'CognitoProtectedApi.template.json';
 const ORIGINAL_LINES = 42;  // index.ts, by bench/count-lines.js
-const out = synth(process.env.APP_BINARY, EXAMPLE);
-const template = out.templates[STACK];
-const resources = template.Resources;
+const { out, template, resources } = portTests({ test, example: EXAMPLE, stack: STACK, source: 'cognito_api_stack.cpp', originalLines: ORIGINAL_LINES });
 const ofType = (type) => Object.entries(resources).filter(([, r]) => r.Type === type);
-
-test('the same resource types and counts as cdk synth of the original', () => {
-  const cdk = JSON.parse(fs.readFileSync(path.join(EXAMPLE, 'cdk-synth.template.json'), 'utf8'));
-  assert.deepEqual(typeCounts(template), typeCounts(cdk));
-});
-
-test('constructs only, in fewer lines than the original', () => {
-  checkSource(path.join(EXAMPLE, 'cognito_api_stack.cpp'), ORIGINAL_LINES);
-});
-
-test('the template is clean under cfngen validate, cfn-lint and AWS\'s validator', (t) => {
-  assert.doesNotMatch(out.stderr, /warning/i);
-  checkValidators(process.env.CFNGEN, path.join(out.dir, STACK), t);
-});
 
 test('GET /HELLO takes the pool\'s tokens only, through the authorizer the API deploys', () => {
   const [[, method]] = ofType('AWS::ApiGateway::Method');
