@@ -42,6 +42,19 @@ void admit_to_key(const Key* key, const Value& bucket_arn) {
                                     .condition("StringEquals", "aws:SourceAccount", pseudo::account_id()));
 }
 
+// The queue or topic admits S3 from this bucket by its policy (and its key);
+// returns that policy when it is in the bucket's template, for the bucket
+// to wait for.
+template <class Destination>
+Resource* admit_bucket(const Destination& destination, const char* action, const Value& source_arn, Template& bucket_scope,
+                       const std::string& owner, const std::string& what) {
+    detail::refuse_aws_managed_key(destination.resource(), owner, what, "S3");
+    destination.add_to_resource_policy(from_bucket(action, destination.arn(), source_arn));
+    admit_to_key(destination.encryption_key(), source_arn);
+    return &destination.scope() == &bucket_scope ? ConstructState::resource(bucket_scope, destination.resource().logical_id() + "Policy")
+                                                 : nullptr;
+}
+
 }  // namespace
 
 Intrinsic Bucket::arn_from_name() const {
@@ -68,22 +81,12 @@ void Bucket::add_notification(const std::string& kind, Value entry, const Notifi
 }
 
 void Bucket::notify_queue(const Queue& queue, const std::string& event, NotificationFilter filter) const {
-    if (detail::encrypted_with_aws_managed_key(queue.resource()))
-        throw Error("Bucket " + bucket_->logical_id() + ": the queue is encrypted with alias/aws/sqs, whose policy cannot admit S3; use a Key");
-    const Value source_arn = arn_from_name();
-    queue.add_to_resource_policy(from_bucket("sqs:SendMessage", queue.arn(), source_arn));
-    admit_to_key(queue.encryption_key(), source_arn);
-    auto* policy = &queue.scope() == scope_ ? ConstructState::resource(*scope_, queue.resource().logical_id() + "Policy") : nullptr;
+    Resource* policy = admit_bucket(queue, "sqs:SendMessage", arn_from_name(), *scope_, "Bucket " + bucket_->logical_id(), "queue");
     add_notification("QueueConfigurations", Value{{"Event", event}, {"Queue", queue.arn()}}, filter, policy);
 }
 
 void Bucket::notify_topic(const Topic& topic, const std::string& event, NotificationFilter filter) const {
-    if (detail::encrypted_with_aws_managed_key(topic.resource()))
-        throw Error("Bucket " + bucket_->logical_id() + ": the topic is encrypted with alias/aws/sns, whose policy cannot admit S3; use a Key");
-    const Value source_arn = arn_from_name();
-    topic.add_to_resource_policy(from_bucket("sns:Publish", topic.arn(), source_arn));
-    admit_to_key(topic.encryption_key(), source_arn);
-    auto* policy = &topic.scope() == scope_ ? ConstructState::resource(*scope_, topic.resource().logical_id() + "Policy") : nullptr;
+    Resource* policy = admit_bucket(topic, "sns:Publish", arn_from_name(), *scope_, "Bucket " + bucket_->logical_id(), "topic");
     add_notification("TopicConfigurations", Value{{"Event", event}, {"Topic", topic.arn()}}, filter, policy);
 }
 

@@ -1,5 +1,6 @@
 #include "cfngen/constructs/distribution.hpp"
 
+#include "cfngen/atomic_file.hpp"
 #include "cfngen/constructs/bucket.hpp"
 #include "cfngen/constructs/certificate.hpp"
 #include "cfngen/constructs/load_balancer.hpp"
@@ -10,8 +11,6 @@
 #include "cfngen/resources/cloudfront/OriginAccessControl.hpp"
 #include "cfngen/template.hpp"
 
-#include <fstream>
-#include <sstream>
 
 namespace cfngen::constructs {
 
@@ -33,11 +32,11 @@ Value methods(const std::string& allowed, const std::string& owner) {
 std::string read_code(const std::string& id, const CloudFrontFunctionProps& props) {
     if (props.code.empty() == props.code_file.empty()) throw Error("CloudFrontFunction " + id + ": give code or code_file, one of them");
     if (!props.code.empty()) return props.code;
-    std::ifstream in(props.code_file, std::ios::binary);
-    if (!in) throw Error("CloudFrontFunction " + id + ": cannot read code_file '" + props.code_file + "'");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    try {
+        return read_file(props.code_file);
+    } catch (const Error& e) {
+        throw Error("CloudFrontFunction " + id + ": code_file: " + e.what());
+    }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "cfngen/intrinsic.hpp"
 #include "cfngen/resources/events/EventBus.hpp"
 #include "cfngen/template.hpp"
+#include "detail/names.hpp"
 
 namespace cfngen::constructs {
 
@@ -13,7 +14,7 @@ EventBus::EventBus(Template& scope, const std::string& id, EventBusProps props) 
     const auto& name = props.event_bus_name;
     if (name.empty()) throw Error("EventBus " + id + ": event_bus_name is required");
     if (name == "default") throw Error("EventBus " + id + ": 'default' is the account's bus: use EventBus::default_bus()");
-    if (name.size() > 256 || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
+    if (name.size() > 256 || !detail::letters_digits_and(name, "._-"))
         throw Error("EventBus " + id + ": event_bus_name '" + name + "' is not 1-256 of A-Z a-z 0-9 . _ -");
     auto bus = events::EventBus(id).Name(name);
     if (!props.description.empty()) bus.Description(props.description);

@@ -1,6 +1,7 @@
 #include "cfngen/constructs/function.hpp"
 
 #include "cfngen/app.hpp"
+#include "cfngen/atomic_file.hpp"
 #include "cfngen/constructs/key.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/resources/iam/Role.hpp"
@@ -11,20 +12,19 @@
 #include "model/construct_state.hpp"
 #include "constructs/detail/permissions.hpp"
 
-#include <fstream>
-#include <sstream>
-
 namespace cfngen::constructs {
 
 Code Code::from_inline(std::string source) { return Code(Asset{"", std::move(source)}, false); }
 
 Code Code::from_inline_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("Code::from_inline_file: cannot read '" + path + "'");
-    std::ostringstream source;
-    source << in.rdbuf();
-    if (source.str().empty()) throw Error("Code::from_inline_file: '" + path + "' is empty");
-    return from_inline(source.str());
+    std::string source;
+    try {
+        source = read_file(path);
+    } catch (const Error& e) {
+        throw Error(std::string("Code::from_inline_file: ") + e.what());
+    }
+    if (source.empty()) throw Error("Code::from_inline_file: '" + path + "' is empty");
+    return from_inline(std::move(source));
 }
 
 Code Code::from_asset(Asset asset, AssetMode mode) { return Code(std::move(asset), mode == AssetMode::Directory); }

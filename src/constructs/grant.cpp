@@ -5,6 +5,7 @@
 #include "cfngen/resources/iam/Role.hpp"
 #include "cfngen/template.hpp"
 #include "model/construct_state.hpp"
+#include "constructs/detail/intrinsic_value.hpp"
 #include "constructs/detail/suppress_entries.hpp"
 
 #include <algorithm>
@@ -31,16 +32,10 @@ constexpr std::size_t kMaxManagedPolicies = 20;
 // {"Version":"2012-10-17","Statement":[]}
 constexpr std::size_t kDocumentOverhead = 40;
 
-bool is_intrinsic(const Value& value) {
-    if (!value.is_object() || value.size() != 1) return false;
-    const auto& key = value.members().begin()->first;
-    return key == "Ref" || key.starts_with("Fn::");
-}
-
 // Characters of `value` in a policy once deployed, without whitespace; an
 // intrinsic (an ARN resolved at deploy time) counts as CDK's estimate.
 std::size_t estimated_size(const Value& value) {
-    if (is_intrinsic(value)) return kIntrinsicEstimate;
+    if (detail::is_intrinsic(value)) return kIntrinsicEstimate;
     if (value.is_string()) return value.as_string().size() + 2;
     if (value.is_array()) {
         std::size_t size = 2 + (value.empty() ? 0 : value.size() - 1);

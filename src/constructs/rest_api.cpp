@@ -24,7 +24,7 @@ namespace {
 void check_path_part(const std::string& api, const std::string& part) {
     const bool parameter = part.size() > 2 && part.front() == '{' && part.back() == '}';
     const std::string name = parameter ? part.substr(1, part.size() - (part.ends_with("+}") ? 3 : 2)) : part;
-    if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:") != std::string::npos)
+    if (!detail::letters_digits_and(name, "._-:"))
         throw Error("RestApi " + api + ": path part '" + part + "' is not letters, digits, ._-: or a {parameter}");
 }
 
@@ -34,7 +34,7 @@ std::string deployment_key(const std::string& api) { return api + "/deployment";
 
 RestApi::RestApi(Template& scope, const std::string& id, RestApiProps props)
     : scope_(&scope), stage_name_(props.stage_name), default_cors_(props.default_cors_preflight) {
-    if (stage_name_.empty() || stage_name_.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != std::string::npos)
+    if (!detail::letters_digits_and(stage_name_, "_"))
         throw Error("RestApi " + id + ": stage_name '" + stage_name_ + "' is not letters, digits and _");
     if (default_cors_.size() > 1) throw Error("RestApi " + id + ": one default_cors_preflight at most");
     auto api = apigateway::RestApi(id);
@@ -54,7 +54,7 @@ RestApi::RestApi(Template& scope, const std::string& id, RestApiProps props)
         stage.set_property("MethodSettings", Value::array({Value{{"ResourcePath", "/*"}, {"HttpMethod", "*"},
                                                                 {"ThrottlingRateLimit", props.throttling_rate_limit},
                                                                 {"ThrottlingBurstLimit", props.throttling_burst_limit}}}));
-    scope.add(std::move(stage));
+    stage_ = &scope.add(std::move(stage));
     scope.add_output({.logical_id = id + "Endpoint", .value = url(), .description = "The URL of the API's stage " + stage_name_});
     redeploy();
     if (!default_cors_.empty()) root().add_cors_preflight(default_cors_.front());
@@ -98,7 +98,7 @@ void RestApi::redeploy() const {
     // API Gateway refuses to deploy an API before its methods exist.
     for (Resource* method : methods) deployment.depends_on(*method);
     auto& added = scope_->add(std::move(deployment));
-    ConstructState::resource(*scope_, api_->logical_id() + "Stage" + detail::pascal_case(stage_name_))->set_property("DeploymentId", added.ref());
+    stage_->set_property("DeploymentId", added.ref());
 }
 
 ApiResource::ApiResource(const RestApi& api, Value id, std::string path, std::string logical_part)

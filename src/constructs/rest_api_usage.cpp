@@ -5,10 +5,10 @@
 #include "cfngen/resources/apigateway/Model.hpp"
 #include "cfngen/resources/apigateway/RequestValidator.hpp"
 #include "cfngen/resources/apigateway/RestApi.hpp"
+#include "cfngen/resources/apigateway/Stage.hpp"
 #include "cfngen/resources/apigateway/UsagePlan.hpp"
 #include "cfngen/resources/apigateway/UsagePlanKey.hpp"
 #include "cfngen/template.hpp"
-#include "constructs/detail/names.hpp"
 
 namespace cfngen::constructs {
 
@@ -16,8 +16,7 @@ Value RestApi::add_usage_plan(const std::string& id, UsagePlanProps props) const
     const std::string owner = "RestApi " + api_->logical_id() + " usage plan " + id;
     auto plan = apigateway::UsagePlan(id);
     // The stage by its Ref, so that the plan waits for it.
-    const Value stage = fn::ref(api_->logical_id() + "Stage" + detail::pascal_case(stage_name_));
-    plan.set_property("ApiStages", Value::array({Value{{"ApiId", rest_api_id()}, {"Stage", stage}}}));
+    plan.set_property("ApiStages", Value::array({Value{{"ApiId", rest_api_id()}, {"Stage", stage_->ref()}}}));
     if (!props.name.empty()) plan.set_property("UsagePlanName", props.name);
     if (props.rate_limit < 0 || props.burst_limit < 0 || props.quota_limit < 0) throw Error(owner + ": a negative limit");
     if (props.rate_limit > 0 || props.burst_limit > 0) {

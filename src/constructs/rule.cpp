@@ -3,6 +3,7 @@
 #include "cfngen/error.hpp"
 #include "cfngen/resources/events/Rule.hpp"
 #include "cfngen/template.hpp"
+#include "detail/names.hpp"
 
 #include <map>
 
@@ -56,13 +57,17 @@ std::string transform(const std::string& text, std::map<std::string, std::string
 }
 
 // In the JSON text of the input (Value::dump escapes the marker).
+void require_event_path(const std::string& json_path, const std::string& caller) {
+    if (json_path != "$" && !json_path.starts_with("$."))
+        throw Error(caller + ": '" + json_path + "' is not a JSON path of the event ($ or $.<field>)");
+}
+
 bool has_field(const std::string& json_text) { return json_text.find("\\u0001") != std::string::npos; }
 
 }  // namespace
 
 std::string event_field(const std::string& json_path) {
-    if (json_path != "$" && !json_path.starts_with("$."))
-        throw Error("event_field: '" + json_path + "' is not a JSON path of the event ($ or $.<field>)");
+    require_event_path(json_path, "event_field");
     return std::string(1, field_start) + json_path + field_end;
 }
 
@@ -81,8 +86,7 @@ RuleTargetInput RuleTargetInput::from_text(const std::string& text) {
 }
 
 RuleTargetInput RuleTargetInput::from_event_path(std::string json_path) {
-    if (json_path != "$" && !json_path.starts_with("$."))
-        throw Error("RuleTargetInput::from_event_path: '" + json_path + "' is not a JSON path of the event");
+    require_event_path(json_path, "RuleTargetInput::from_event_path");
     RuleTargetInput input;
     input.kind_ = Kind::Path;
     input.value_ = std::move(json_path);
@@ -140,7 +144,7 @@ Value Rule::target(Value arn, const RuleTargetOptions& options) const {
     // A rule has at most 5 targets (EventBridge quotas).
     if (targets.size() >= 5) throw Error("Rule " + rule_id + ": a sixth target; EventBridge allows 5 per rule");
     const std::string id = options.id.empty() ? "Target" + std::to_string(targets.size()) : options.id;
-    if (id.size() > 64 || id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
+    if (id.size() > 64 || !detail::letters_digits_and(id, "._-"))
         throw Error("Rule " + rule_id + ": target id '" + id + "' is not 1-64 of A-Z a-z 0-9 . _ -");
     for (const auto& existing : targets.elements())
         if (existing["Id"] == Value(id)) throw Error("Rule " + rule_id + ": two targets with the id '" + id + "'");

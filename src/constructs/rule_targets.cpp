@@ -45,11 +45,22 @@ void admit_to_key(const Key* key) {
                                     .resource("*"));
 }
 
-void same_template(const Template& rule_scope, const Template& target_scope, const std::string& owner, const std::string& what) {
+// Whether a queue or topic (a target or a dead-letter queue) can admit the
+// rule: a key EventBridge may use, and the rule's stack.
+template <class Destination>
+void check_admissible(const Destination& destination, const Template& rule_scope, const std::string& owner, const std::string& what) {
+    detail::refuse_aws_managed_key(destination.resource(), owner, what, "EventBridge");
     // The policy's condition names the rule, and the rule the queue or
     // topic: across two stacks that is a cycle.
-    if (&rule_scope != &target_scope)
+    if (&rule_scope != &destination.scope())
         throw Error(owner + ": the " + what + " is in another stack; a rule's queue and topic targets go in the rule's stack");
+}
+
+// The queue or topic admits the rule by its policy, and EventBridge may use its key.
+template <class Destination>
+void admit_rule(const Destination& destination, const char* action, Value rule_arn) {
+    destination.add_to_resource_policy(from_rule(action, destination.arn(), std::move(rule_arn)));
+    admit_to_key(destination.encryption_key());
 }
 
 }  // namespace
@@ -66,27 +77,19 @@ void Rule::add_target(const Function& function, RuleTargetOptions options) const
 }
 
 void Rule::add_target(const Topic& topic, RuleTargetOptions options) const {
-    const std::string owner = "Rule " + rule_->logical_id();
-    if (detail::encrypted_with_aws_managed_key(topic.resource()))
-        throw Error(owner + ": the topic is encrypted with the AWS managed key alias/aws/sns, whose policy cannot admit EventBridge; use a Key");
-    same_template(*scope_, topic.scope(), owner, "topic");
+    check_admissible(topic, *scope_, "Rule " + rule_->logical_id(), "topic");
     Value entry = target(topic.arn(), options);
-    topic.add_to_resource_policy(from_rule("sns:Publish", topic.arn(), arn()));
-    admit_to_key(topic.encryption_key());
+    admit_rule(topic, "sns:Publish", arn());
     add_dead_letter_queue(entry, options);
     append(std::move(entry));
 }
 
 void Rule::add_target(const Queue& queue, RuleTargetOptions options) const {
-    const std::string owner = "Rule " + rule_->logical_id();
-    if (detail::encrypted_with_aws_managed_key(queue.resource()))
-        throw Error(owner + ": the queue is encrypted with the AWS managed key alias/aws/sqs, whose policy cannot admit EventBridge; use a Key");
+    check_admissible(queue, *scope_, "Rule " + rule_->logical_id(), "queue");
     if (queue.resource().properties().contains("FifoQueue"))
-        throw Error(owner + ": FIFO queue targets (a message group id per target) are not supported");
-    same_template(*scope_, queue.scope(), owner, "queue");
+        throw Error("Rule " + rule_->logical_id() + ": FIFO queue targets (a message group id per target) are not supported");
     Value entry = target(queue.arn(), options);
-    queue.add_to_resource_policy(from_rule("sqs:SendMessage", queue.arn(), arn()));
-    admit_to_key(queue.encryption_key());
+    admit_rule(queue, "sqs:SendMessage", arn());
     add_dead_letter_queue(entry, options);
     append(std::move(entry));
 }
@@ -111,13 +114,9 @@ void Rule::add_target(const StateMachine& state_machine, RuleTargetOptions optio
 void Rule::add_dead_letter_queue(Value& entry, const RuleTargetOptions& options) const {
     const Queue* queue = options.dead_letter_queue;
     if (!queue) return;
-    const std::string owner = "Rule " + rule_->logical_id() + " target " + entry["Id"].as_string();
-    if (detail::encrypted_with_aws_managed_key(queue->resource()))
-        throw Error(owner + ": the dead-letter queue is encrypted with the AWS managed key alias/aws/sqs, which EventBridge cannot use; use a Key");
-    same_template(*scope_, queue->scope(), owner, "dead-letter queue");
     // EventBridge user guide, eb-rule-dlq.html: the queue's policy admits the rule.
-    queue->add_to_resource_policy(from_rule("sqs:SendMessage", queue->arn(), arn()));
-    admit_to_key(queue->encryption_key());
+    check_admissible(*queue, *scope_, "Rule " + rule_->logical_id() + " target " + entry["Id"].as_string(), "dead-letter queue");
+    admit_rule(*queue, "sqs:SendMessage", arn());
     entry["DeadLetterConfig"] = Value{{"Arn", queue->arn()}};
 }
 

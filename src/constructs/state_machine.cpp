@@ -1,27 +1,22 @@
 #include "cfngen/constructs/state_machine.hpp"
 
+#include "cfngen/atomic_file.hpp"
 #include "cfngen/error.hpp"
 #include "cfngen/iam.hpp"
 #include "cfngen/resources/iam/Role.hpp"
 #include "cfngen/resources/logs/LogGroup.hpp"
 #include "cfngen/resources/stepfunctions/StateMachine.hpp"
 #include "cfngen/template.hpp"
+#include "detail/intrinsic_value.hpp"
+#include "model/json.hpp"
 #include "detail/state_graph.hpp"
 
 #include <cctype>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace cfngen::constructs {
 
 namespace {
-
-bool is_intrinsic(const Value& value) {
-    if (!value.is_object() || value.size() != 1) return false;
-    const std::string& key = value.members().begin()->first;
-    return key == "Ref" || key.starts_with("Fn::");
-}
 
 std::string letters_and_digits(const std::string& text) {
     std::string out;
@@ -49,7 +44,7 @@ struct SubText {
     }
 
     void write(const Value& value) {
-        if (is_intrinsic(value)) {
+        if (detail::is_intrinsic(value)) {
             const auto& [function, argument] = *value.members().begin();
             // A Sub of its own (a service ARN with ${AWS::Partition}) joins this one.
             if (function == "Fn::Sub" && argument.is_string()) text += Value(argument.as_string()).dump();
@@ -94,11 +89,11 @@ Value sub_of(SubText&& sub) {
 }
 
 std::string read_definition_file(const std::string& id, const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("StateMachine " + id + ": cannot read definition_file '" + path + "'");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    try {
+        return read_file(path);
+    } catch (const Error& e) {
+        throw Error("StateMachine " + id + ": definition_file: " + e.what());
+    }
 }
 
 // The file's ${Name} placeholders: each one a substitution or a pseudo
@@ -114,14 +109,13 @@ Value file_definition(const std::string& id, const StateMachineProps& props) {
     const auto problems = asl_problems(parsed);
     if (!problems.empty()) throw Error("StateMachine " + id + ": definition_file '" + props.definition_file + "': " + problems.front());
     std::map<std::string, Value> used;
-    for (std::size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2)) {
-        const auto close = text.find('}', at);
-        const std::string name = text.substr(at + 2, close == std::string::npos ? std::string::npos : close - at - 2);
-        if (name.starts_with("!") || name.starts_with("AWS::")) continue;
-        const auto found = props.definition_substitutions.find(name);
+    for (const auto& variable : sub_variables(text)) {
+        if (variable.name.starts_with("AWS::")) continue;
+        const auto found = props.definition_substitutions.find(variable.name);
         if (found == props.definition_substitutions.end())
-            throw Error("StateMachine " + id + ": definition_file '" + props.definition_file + "' uses ${" + name + "}, which definition_substitutions lacks");
-        used[name] = found->second;
+            throw Error("StateMachine " + id + ": definition_file '" + props.definition_file + "' uses ${" + variable.name +
+                        "}, which definition_substitutions lacks");
+        used[variable.name] = found->second;
     }
     for (const auto& [name, value] : props.definition_substitutions)
         if (!used.contains(name)) throw Error("StateMachine " + id + ": definition_substitutions has '" + name + "', which the file does not use");

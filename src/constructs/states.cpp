@@ -174,6 +174,13 @@ State Definition::add(const std::string& name, Value json) {
     return State(graph_, graph_->nodes.size() - 1);
 }
 
+template <class Grant>
+State Definition::add_task(const std::string& name, const std::string& action, Value parameters, const TaskProps& props, Grant grant) {
+    State state = add(name, task_json(service_resource(action), std::move(parameters), props));
+    graph_->nodes[state.index_].grants.push_back(std::move(grant));
+    return state;
+}
+
 State Definition::pass(const std::string& name, PassProps props) {
     Value json = Value{{"Type", "Pass"}};
     put_io(json, props.io);
@@ -243,53 +250,45 @@ State Definition::invoke_function(const std::string& name, const Function& funct
     Value parameters = Value{{"FunctionName", function.arn()}};
     if (props.payload.is_null()) parameters["Payload.$"] = "$";
     else parameters["Payload"] = props.payload;
-    State state = add(name, task_json(service_resource("lambda:invoke"), std::move(parameters),
-                                      {.io = props.io, .result_selector = props.result_selector, .timeout_s = props.timeout_s}));
+    // The function and its versions and aliases (lambda:invoke may name a qualifier).
+    State state = add_task(name, "lambda:invoke", std::move(parameters),
+                           {.io = props.io, .result_selector = props.result_selector, .timeout_s = props.timeout_s},
+                           [function](const Grantee& role) { function.grant_invoke(role); });
     if (props.retry_on_service_exceptions)
         state.add_retry({.errors = {"Lambda.ClientExecutionTimeoutException", "Lambda.ServiceException", "Lambda.AWSLambdaException",
                                     "Lambda.SdkClientException"},
                          .interval_s = 2, .max_attempts = 6, .backoff_rate = 2});
-    // The function and its versions and aliases (lambda:invoke may name a qualifier).
-    Value arn = function.arn();
-    graph_->nodes[state.index_].grants.push_back(
-        [arn](const Grantee& role) { grant(role, {"lambda:InvokeFunction"}, {arn, fn::join("", {arn, ":*"})}); });
     return state;
 }
 
 State Definition::get_item(const std::string& name, const Table& table, Value key, TaskProps props) {
-    State state = add(name, task_json(service_resource("dynamodb:getItem"), Value{{"TableName", table.table_name()}, {"Key", std::move(key)}}, props));
-    graph_->nodes[state.index_].grants.push_back([table](const Grantee& role) { table.grant(role, {"dynamodb:GetItem"}); });
-    return state;
+    return add_task(name, "dynamodb:getItem", Value{{"TableName", table.table_name()}, {"Key", std::move(key)}}, props,
+                    [table](const Grantee& role) { table.grant(role, {"dynamodb:GetItem"}); });
 }
 
 State Definition::put_item(const std::string& name, const Table& table, Value item, TaskProps props) {
-    State state = add(name, task_json(service_resource("dynamodb:putItem"), Value{{"TableName", table.table_name()}, {"Item", std::move(item)}}, props));
-    graph_->nodes[state.index_].grants.push_back([table](const Grantee& role) { table.grant(role, {"dynamodb:PutItem"}); });
-    return state;
+    return add_task(name, "dynamodb:putItem", Value{{"TableName", table.table_name()}, {"Item", std::move(item)}}, props,
+                    [table](const Grantee& role) { table.grant(role, {"dynamodb:PutItem"}); });
 }
 
 State Definition::publish(const std::string& name, const Topic& topic, Value message, TaskProps props) {
-    State state = add(name, task_json(service_resource("sns:publish"), Value{{"TopicArn", topic.arn()}, {"Message", std::move(message)}}, props));
-    graph_->nodes[state.index_].grants.push_back([topic](const Grantee& role) { topic.grant_publish(role); });
-    return state;
+    return add_task(name, "sns:publish", Value{{"TopicArn", topic.arn()}, {"Message", std::move(message)}}, props,
+                    [topic](const Grantee& role) { topic.grant_publish(role); });
 }
 
 State Definition::publish_path(const std::string& name, const Topic& topic, const std::string& message_path, TaskProps props) {
-    State state = add(name, task_json(service_resource("sns:publish"), Value{{"TopicArn", topic.arn()}, {"Message.$", message_path}}, props));
-    graph_->nodes[state.index_].grants.push_back([topic](const Grantee& role) { topic.grant_publish(role); });
-    return state;
+    return add_task(name, "sns:publish", Value{{"TopicArn", topic.arn()}, {"Message.$", message_path}}, props,
+                    [topic](const Grantee& role) { topic.grant_publish(role); });
 }
 
 State Definition::send_message(const std::string& name, const Queue& queue, Value body, TaskProps props) {
-    State state = add(name, task_json(service_resource("sqs:sendMessage"), Value{{"QueueUrl", queue.url()}, {"MessageBody", std::move(body)}}, props));
-    graph_->nodes[state.index_].grants.push_back([queue](const Grantee& role) { queue.grant(role, {"sqs:SendMessage"}); });
-    return state;
+    return add_task(name, "sqs:sendMessage", Value{{"QueueUrl", queue.url()}, {"MessageBody", std::move(body)}}, props,
+                    [queue](const Grantee& role) { queue.grant(role, {"sqs:SendMessage"}); });
 }
 
 State Definition::send_message_path(const std::string& name, const Queue& queue, const std::string& body_path, TaskProps props) {
-    State state = add(name, task_json(service_resource("sqs:sendMessage"), Value{{"QueueUrl", queue.url()}, {"MessageBody.$", body_path}}, props));
-    graph_->nodes[state.index_].grants.push_back([queue](const Grantee& role) { queue.grant(role, {"sqs:SendMessage"}); });
-    return state;
+    return add_task(name, "sqs:sendMessage", Value{{"QueueUrl", queue.url()}, {"MessageBody.$", body_path}}, props,
+                    [queue](const Grantee& role) { queue.grant(role, {"sqs:SendMessage"}); });
 }
 
 }  // namespace cfngen::constructs

@@ -22,8 +22,7 @@ namespace {
 // guide, subscribe-sqs-queue-to-sns-topic.html and sns-key-management.html.
 // Returns the queue's policy when it is in `scope`.
 Resource* admit_topic(const Queue& queue, const Value& topic_arn, const std::string& owner, Template& scope) {
-    if (detail::encrypted_with_aws_managed_key(queue.resource()))
-        throw Error(owner + ": the queue is encrypted with alias/aws/sqs, whose policy cannot admit SNS; use a Key");
+    detail::refuse_aws_managed_key(queue.resource(), owner, "queue", "SNS");
     queue.add_to_resource_policy(Statement::allow()
                                      .service_principal("sns.amazonaws.com")
                                      .actions({"sqs:SendMessage"})

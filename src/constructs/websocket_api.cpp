@@ -22,7 +22,7 @@ WebSocketApi::WebSocketApi(Template& scope, const std::string& id, WebSocketApiP
     // Gateway developer guide, websocket-api-selection-expressions.html).
     if (!props.route_selection_expression.starts_with("$request."))
         throw Error("WebSocketApi " + id + ": route_selection_expression '" + props.route_selection_expression + "' is not $request.<...>");
-    if (stage_name_.empty() || stage_name_.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != std::string::npos)
+    if (!detail::letters_digits_and(stage_name_, "_-"))
         throw Error("WebSocketApi " + id + ": stage_name '" + stage_name_ + "' is not letters, digits, _ and -");
     auto api = apigatewayv2::Api(id).Name(props.name.empty() ? id : props.name).ProtocolType("WEBSOCKET");
     api.set_property("RouteSelectionExpression", props.route_selection_expression);

@@ -12,6 +12,10 @@ inline Value statements_of(const testing::Assertions& stack, const std::string& 
     return stack.json()["Resources"][role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"];
 }
 
+// {"Ref": id} and {"Fn::GetAtt": [id, attribute]}, as a template holds them.
+inline Value ref(const char* id) { return {{"Ref", id}}; }
+inline Value get_att(const char* id, const char* attribute) { return {{"Fn::GetAtt", Value::array({id, attribute})}}; }
+
 // A list of one: `Value{Value{...}}` is a copy under clang (CWG 2137), a
 // one-element list under GCC.
 inline Value one(Value element) { return Value::array({std::move(element)}); }

@@ -21,10 +21,7 @@ using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
 using cfngen::test::one;
-
-namespace {
-Value ref(const char* id) { return {{"Ref", id}}; }
-}  // namespace
+using cfngen::test::ref;
 
 TEST_CASE("a bucket origin is read through an origin access control that only this distribution may use", "[constructs][cdn][integration]") {
     Template t;

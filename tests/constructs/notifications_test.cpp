@@ -18,10 +18,10 @@ using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
 using cfngen::test::one;
+using cfngen::test::get_att;
+using cfngen::test::ref;
 
 namespace {
-Value ref(const char* id) { return {{"Ref", id}}; }
-Value get_att(const char* id, const char* attribute) { return {{"Fn::GetAtt", Value::array({id, attribute})}}; }
 const Value bucket_arn = Value{{"Fn::Sub", "arn:${AWS::Partition}:s3:::uploads-bucket"}};
 }  // namespace
 

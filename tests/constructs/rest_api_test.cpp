@@ -15,9 +15,9 @@ using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
 using cfngen::test::one;
+using cfngen::test::ref;
 
 namespace {
-Value ref(const char* id) { return {{"Ref", id}}; }
 c::FunctionProps handler() { return {.code = c::Code::from_inline("x")}; }
 
 std::string deployment_of(const Assertions& a) {

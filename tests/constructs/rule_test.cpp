@@ -20,11 +20,11 @@ using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
 using cfngen::test::one;
+using cfngen::test::get_att;
+using cfngen::test::ref;
 using cfngen::test::statements_of;
 
 namespace {
-Value get_att(const char* id, const char* attribute) { return {{"Fn::GetAtt", Value::array({id, attribute})}}; }
-Value ref(const char* id) { return {{"Ref", id}}; }
 const c::EventPattern orders{.source = {"shop.orders"}};
 
 Value from_rule(const char* action, Value resource, const char* rule) {

@@ -21,11 +21,11 @@ using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
 using cfngen::test::one;
+using cfngen::test::get_att;
+using cfngen::test::ref;
 using cfngen::test::statements_of;
 
 namespace {
-Value get_att(const char* id, const char* attribute) { return {{"Fn::GetAtt", Value::array({id, attribute})}}; }
-Value ref(const char* id) { return {{"Ref", id}}; }
 std::string actions_of(const Value& statements) {
     std::string all;
     for (const auto& statement : statements.elements()) all += statement["Action"].dump() + " ";

@@ -17,10 +17,7 @@ using namespace cfngen;
 using namespace cfngen::testing;
 namespace c = cfngen::constructs;
 using cfngen::test::one;
-
-namespace {
-Value ref(const char* id) { return {{"Ref", id}}; }
-}  // namespace
+using cfngen::test::ref;
 
 TEST_CASE("a user pool signs in by email, verifies it, and keeps CDK's safe defaults", "[constructs][cognito]") {
     Template t;

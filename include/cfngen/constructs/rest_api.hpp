@@ -25,6 +25,7 @@ namespace cfngen {
 class Template;
 namespace apigateway {
 class RestApi;
+class Stage;
 }
 }  // namespace cfngen
 
@@ -183,6 +184,7 @@ private:
     friend class ApiResource;
     Template* scope_;
     apigateway::RestApi* api_;
+    apigateway::Stage* stage_;
     std::string stage_name_;
     std::vector<CorsOptions> default_cors_;
 };

@@ -241,6 +241,11 @@ public:
 
 private:
     State add(const std::string& name, Value json);
+    // A Task state of the integrated service action ("dynamodb:getItem")
+    // whose state machine's role `grant` gives what the action calls
+    // (defined, and instantiated, in states.cpp only).
+    template <class Grant>
+    State add_task(const std::string& name, const std::string& action, Value parameters, const TaskProps& props, Grant grant);
     detail::GraphHandle graph_;
 };
 

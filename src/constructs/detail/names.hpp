@@ -2,8 +2,10 @@
 // Logical-id parts made from free text: "GET /items/{id}" -> "GetItemsId",
 // "ecr.api" -> "EcrApi", an SSM path -> its words run together.
 
+#include <algorithm>
 #include <cctype>
 #include <string>
+#include <string_view>
 
 namespace cfngen::constructs::detail {
 
@@ -28,5 +30,13 @@ inline std::string pascal_case(const std::string& text) { return words_run_toget
 
 // "price-checker" -> "PriceChecker", "Target0" stays: names the user chose, kept as written.
 inline std::string upper_camel_case(const std::string& text) { return words_run_together(text, false); }
+
+// Whether `text` is not empty and holds only letters, digits and the
+// characters of `also`: the names AWS services take ("._-").
+inline bool letters_digits_and(const std::string& text, std::string_view also) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [&](unsigned char c) {
+        return std::isalnum(c) || also.find(static_cast<char>(c)) != std::string_view::npos;
+    });
+}
 
 }  // namespace cfngen::constructs::detail
