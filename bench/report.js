@@ -593,6 +593,20 @@ ${table(['example', 'original lines', 'port lines', 'resources: CDK / cfngen', '
 ${buildTable}`;
 })() : '';
 
+// ---- 15. the alerts API's latency ---------------------------------------------
+const apiLatencyFile = path.join(resultsDir, 'alerts-api-latency.json');
+const apiLatency = fs.existsSync(apiLatencyFile) ? read('alerts-api-latency.json') : null;
+const apiSection = apiLatency ? `
+
+## 15. The alerts API: handler latency for a user with ${apiLatency.alerts_per_user} alerts
+
+\`node bench/alerts-api-latency.js\` (${apiLatency.handler}): ${apiLatency.what}; every route once a round, ${apiLatency.runs} rounds
+after a warm-up, the writes undone each round; ${apiLatency.node}. The target (issue 36) is p95 under 50 ms; the highest
+p95 here is ${ms(apiLatency.p95_max_ms)} ms. Not measured: API Gateway and its authorizer, the network to DynamoDB, a cold start.
+
+${table(['route', 'p50 (ms)', 'p95 (ms)', 'max (ms)'], apiLatency.routes.map((r) => [`\`${r.route}\``, ms(r.p50_ms, 2), ms(r.p95_ms, 2), ms(r.max_ms, 2)]))}
+` : '';
+
 fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection + constructsSection + valuesSection +
-  plantedSection + tuSection + agreementSection + synthCostSection + portsSection);
+  plantedSection + tuSection + agreementSection + synthCostSection + portsSection + apiSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);

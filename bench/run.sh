@@ -8,6 +8,7 @@
 #   4. validate and diff vs AWS's validator and @aws-cdk/cloudformation-diff
 #                                                     (bench/validate-diff-vs-aws.js)
 #      and planted wrong values, cfngen vs AWS's validator (bench/planted-values-vs-aws.js)
+#   and the alerts API handler's latency for a user with 100 alerts (bench/alerts-api-latency.js)
 # and writes bench/results/*.json, the plots and bench/RESULTS.md.
 #
 #   bash bench/run.sh            # the full run, about 8 minutes
@@ -48,6 +49,7 @@ if $smoke; then
   instruction_sizes=()
   price_args=(--runs 1 200)
   percent_args=(--runs 1 200)
+  api_args=(--runs 3 --alerts 20 --users 5)
   validate_diff_args=(--runs 1 --warmup 0)
 else
   out=bench/results
@@ -57,6 +59,7 @@ else
   instruction_sizes=(50 500 5000)
   price_args=(--runs 5 1000 10000 50000)
   percent_args=(--runs 5 1000 10000)
+  api_args=(--runs 200 --alerts 100 --users 100)
   validate_diff_args=(--runs 10 --warmup 1)
 fi
 mkdir -p "$out"
@@ -87,6 +90,9 @@ node bench/price-check-cost.js "${price_args[@]}" --out "$out" 2> >(grep -v -e N
 
 node bench/percent-check-cost.js "${percent_args[@]}" --out "$out" 2> >(grep -v -e NodeVersionSupportWarning -e "^versions published" \
   -e "^will require node" -e "^To continue receiving" -e "^and security updates" -e "^More information" -e "trace-warnings" -e '^$' >&2)
+
+echo "== the alerts API's latency (the minified handler, as deployed)" >&2
+CFNGEN_HANDLERS_DIR="$PWD/build/apps/crypto-alerts/generated/handlers" node bench/alerts-api-latency.js "${api_args[@]}" --out "$out"
 
 echo "== 4. validate and diff vs AWS's validator and @aws-cdk/cloudformation-diff" >&2
 node bench/validate-diff-vs-aws.js "${validate_diff_args[@]}" --out "$out"

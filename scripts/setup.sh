@@ -10,7 +10,8 @@ packages=(cmake make g++ pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev l
           inotify-tools  # build/<app>-watch: rebuild and synth on save (cmake/cfngen-watch.sh; polls without it)
           ninja-build  # builds: no-op in a tenth of Make's time (scripts/lib/generator.sh)
           lld  # links apps in a third of ld.bfd's time (cmake/cfngenApp.cmake: mold if installed, else lld)
-          graphviz)  # dot: renders `cfngen graph` for the README picture (scripts/update-architecture.sh)
+          graphviz  # dot: renders `cfngen graph` for the README picture (scripts/update-architecture.sh)
+          chromium)  # the crypto-alerts web page's test in a real browser (playwright-core drives it)
 # Node.js 20+ is needed to generate the typed bindings (the build runs
 # tools/spec/generate-bindings.js) and for the handler tests; Debian 12's own nodejs is 18,
 # so it is installed from apt only when no node is there at all.

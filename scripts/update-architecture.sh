@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates docs/architecture.svg, the README's picture of the stack, from
-# `cfngen graph` (stage dev) rendered by Graphviz. The SVG records the
+# Regenerates docs/architecture.svg and docs/architecture-web.svg, the
+# README's pictures of the app's two stacks, from `cfngen graph` (stage dev)
+# rendered by Graphviz. Each SVG records the
 # SHA-256 of the DOT it was drawn from; tests/docs/check-architecture.sh
 # fails when that no longer matches what cfngen draws. And
 # docs/library-layers.svg, the library's wings, from its include graph
@@ -8,18 +9,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cfngen=${CFNGEN:-build/cfngen}
-dot_text=$("$cfngen" graph --stage dev)
-hash=$(printf '%s\n' "$dot_text" | sha256sum | cut -d' ' -f1)
-tmp=$(mktemp docs/.architecture.XXXXXX)
-trap 'rm -f "$tmp"' EXIT
-{
-  printf '%s\n' "$dot_text" | dot -Tsvg
-  printf '<!-- cfngen graph --stage dev | dot -Tsvg; DOT sha256 %s -->\n' "$hash"
-} > "$tmp"
-chmod 644 "$tmp"
-mv "$tmp" docs/architecture.svg
-trap - EXIT
-echo "docs/architecture.svg: drawn from DOT sha256 $hash"
+# One picture per stack of the app: the back end, and the users' side.
+for pair in "crypto-alerts-dev:architecture.svg" "crypto-alerts-web-dev:architecture-web.svg"; do
+  stack=${pair%%:*}
+  svg=docs/${pair#*:}
+  dot_text=$("$cfngen" graph --stage dev --stack "$stack")
+  hash=$(printf '%s\n' "$dot_text" | sha256sum | cut -d' ' -f1)
+  tmp=$(mktemp docs/.architecture.XXXXXX)
+  trap 'rm -f "$tmp"' EXIT
+  {
+    printf '%s\n' "$dot_text" | dot -Tsvg
+    printf '<!-- cfngen graph --stage dev --stack %s | dot -Tsvg; DOT sha256 %s -->\n' "$stack" "$hash"
+  } > "$tmp"
+  chmod 644 "$tmp"
+  mv "$tmp" "$svg"
+  trap - EXIT
+  echo "$svg: drawn from DOT sha256 $hash"
+done
 
 # The library's wings (README "Code layout"), from its include graph.
 layers_dot=$(node tools/layout/include-graph.js --dot)

@@ -87,13 +87,14 @@ if [ -n "$deployed" ]; then
     > "$work/deployed.json" 2> "$work/stderr" || fail "aws cloudformation get-template --stack-name $stack failed: $(head -n 1 "$work/stderr")"
   echo "### cfngen diff: stage $deployed against the deployed stack $stack" > "$markdown"
   echo >> "$markdown"
-  diff_section "$stack" --stage "$deployed" --against "$work/deployed.json"
+  diff_section "$stack" --stage "$deployed" --stack "$stack" --against "$work/deployed.json"
 else
   if [ -z "$stages" ]; then
     for template in "$templates"/*.template.json; do
       [ -e "$template" ] || fail "no committed templates in $templates/: give --stages"
       name=${template##*/}; name=${name%.template.json}
-      stages+=" ${name##*-}"
+      # A stage's stacks (crypto-alerts-dev, crypto-alerts-web-dev) name it once.
+      [[ " $stages " == *" ${name##*-} "* ]] || stages+=" ${name##*-}"
     done
   fi
   echo "### cfngen diff against $(git rev-parse --short "$base") ($base)" > "$markdown"

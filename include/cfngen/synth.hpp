@@ -24,7 +24,8 @@ struct SynthOutput {
 
 // Throws Error when the stack is invalid: the model's own checks, then every
 // error `cfngen validate` finds (specification, references, quotas), and, in
-// Inline mode, a body too large for `aws cloudformation deploy` without S3.
+// Inline mode, a body too large for `aws cloudformation deploy` without S3
+// (unless the stack has assets to upload: it needs a bucket anyway).
 SynthOutput synthesize(const Stack& stack, AssetMode mode);
 // The same without the `validate` checks, for `cfngen validate` itself.
 SynthOutput synthesize_unchecked(const Stack& stack, AssetMode mode);

@@ -97,6 +97,10 @@ public:
 
     // The resources in the order they were added.
     std::vector<const Resource*> resources() const;
+    // The resource of that logical id, for what a construct made inside
+    // (its log group, its permissions: AWS CDK's node.findChild); throws
+    // Error naming the id when there is none.
+    Resource& resource(const std::string& logical_id);
     std::size_t resource_count() const;
 
     // The checked template as JSON. A template whose resources refer to

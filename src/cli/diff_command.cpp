@@ -79,29 +79,34 @@ Command add_diff_command(CLI::App& program, const AppBuilder& build_app, const s
         ->capture_default_str();
 
     return [args, build_app]() {
-        Json old_template, new_template;
+        if (args->files.size() == 1) throw Error("give two templates (OLD NEW), or none to compare the synthesized stage");
+        if (args->files.size() == 2 && !args->against.empty()) throw Error("give either OLD NEW or --against FILE, not both");
+        std::vector<std::pair<std::string, diff::TemplateDiff>> results;  // by stack; one unnamed for OLD NEW
         if (args->files.size() == 2) {
-            if (!args->against.empty()) throw Error("give either OLD NEW or --against FILE, not both");
-            old_template = load_template(args->files[0]);
-            new_template = load_template(args->files[1]);
-        } else if (args->files.size() == 1) {
-            throw Error("give two templates (OLD NEW), or none to compare the synthesized stage");
+            results.emplace_back("", diff::compare(load_template(args->files[0]), load_template(args->files[1])));
         } else {
             const auto app = build_app({args->stage, AssetMode::Inline});
-            const auto& stack = one_stack(app, args->stack);
-            const auto path = args->against.empty()
-                                  ? (std::filesystem::path(args->templates_directory) / stack.template_file_name())
-                                        .string()
-                                  : args->against;
-            old_template = load_template(path);
-            new_template = Json::parse(stack_output(synthesize(app, AssetMode::Inline), stack).template_text);
+            const auto stacks = args->against.empty() ? chosen_stacks(app, args->stack)
+                                                      : std::vector<const Stack*>{&one_stack(app, args->stack)};
+            const auto outputs = synthesize(app, AssetMode::Inline);
+            for (const auto* stack : stacks) {
+                const auto path = args->against.empty()
+                                      ? (std::filesystem::path(args->templates_directory) / stack->template_file_name()).string()
+                                      : args->against;
+                results.emplace_back(stacks.size() > 1 ? stack->name() : "",
+                                     diff::compare(load_template(path), Json::parse(stack_output(outputs, *stack).template_text)));
+            }
         }
-        const auto result = diff::compare(old_template, new_template);
-        if (args->json)
-            fmt::print("{}\n", diff::render_json(result).dump(2));
-        else
-            fmt::print("{}", diff::render_text(result, use_colour(args->colour)));
-        return fails(result, args->fail, args->fail_on) ? kChanged : 0;
+        bool failed = false;
+        Json json = Json::object();
+        for (const auto& [stack, result] : results) {
+            failed = fails(result, args->fail, args->fail_on) || failed;
+            if (args->json && stack.empty()) json = diff::render_json(result);
+            else if (args->json) json[stack] = diff::render_json(result);
+            else fmt::print("{}{}", stack.empty() ? "" : "Stack " + stack + "\n", diff::render_text(result, use_colour(args->colour)));
+        }
+        if (args->json) fmt::print("{}\n", json.dump(2));
+        return failed ? kChanged : 0;
     };
 }
 

@@ -4,6 +4,7 @@
 #include "cli/detail/commands.hpp"
 
 #include "diff/resource_graph.hpp"
+#include "cfngen/synth.hpp"
 #include "read/template_file.hpp"
 
 #include <fmt/format.h>
@@ -32,7 +33,8 @@ std::pair<Json, std::string> load(const Source& source, const AppBuilder& build_
     if (!source.file.empty()) return {load_template(source.file), source.file};
     const auto app = build_app({source.stage, AssetMode::Inline});
     const auto& stack = one_stack(app, source.stack);
-    return {stack.synth(), stack.name()};
+    // Through the app: a stack's references to another become its imports.
+    return {Json::parse(stack_output(synthesize_unchecked(app, AssetMode::Inline), stack).template_text), stack.name()};
 }
 
 std::string reference_text(const graph::Reference& r) {
@@ -76,10 +78,26 @@ Command add_list_command(CLI::App& program, const AppBuilder& build_app) {
     list->footer("Examples:\n  " + name + " list                       the resources of stage dev\n  " + name +
                  " list --json template.yaml  any template, as JSON");
     return [args, build_app]() {
-        const auto [tmpl, title] = load(*args, build_app);
-        const auto resources = graph::resources_of(tmpl);
-        if (args->json) fmt::print("{}\n", graph::to_json(resources).dump(2));
-        else print_table(resources);
+        if (!args->file.empty() || !args->stack.empty()) {
+            const auto [tmpl, title] = load(*args, build_app);
+            const auto resources = graph::resources_of(tmpl);
+            if (args->json) fmt::print("{}\n", graph::to_json(resources).dump(2));
+            else print_table(resources);
+            return 0;
+        }
+        // Every stack of the app: a table each under its name, or JSON by stack.
+        const auto app = build_app({args->stage, AssetMode::Inline});
+        const auto stacks = chosen_stacks(app, "");
+        const auto outputs = synthesize_unchecked(app, AssetMode::Inline);
+        Json json = Json::object();
+        for (const auto* stack : stacks) {
+            const auto resources = graph::resources_of(Json::parse(stack_output(outputs, *stack).template_text));
+            if (args->json) json[stack->name()] = graph::to_json(resources);
+            if (args->json) continue;
+            if (stacks.size() > 1) fmt::print("{}Stack {}\n", stack == stacks.front() ? "" : "\n", stack->name());
+            print_table(resources);
+        }
+        if (args->json) fmt::print("{}\n", (stacks.size() == 1 ? json.begin().value() : json).dump(2));
         return 0;
     };
 }

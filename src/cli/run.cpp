@@ -100,6 +100,13 @@ const Stack& one_stack(const App& app, const std::string& name) {
                             app.stack_names()));
 }
 
+std::vector<const Stack*> chosen_stacks(const App& app, const std::string& name) {
+    if (!name.empty()) return {&app.stack(name)};
+    std::vector<const Stack*> all;
+    for (const auto& stack : app.stacks()) all.push_back(&stack);
+    return all;
+}
+
 SynthOutput stack_output(std::vector<SynthOutput> outputs, const Stack& stack) {
     for (auto& output : outputs)
         if (output.stack_name == stack.name()) return std::move(output);

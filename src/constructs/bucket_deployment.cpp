@@ -8,11 +8,22 @@
 #include "cfngen/error.hpp"
 #include "cfngen/template.hpp"
 
+#include <filesystem>
+
 namespace cfngen::constructs {
 
 namespace detail {
 std::string bucket_deployment_handler();
 }
+
+namespace {
+// The folder's own name: a template does not carry where it was synthesized.
+std::string folder_name(const std::string& folder) {
+    auto path = std::filesystem::path(folder).lexically_normal();
+    if (!path.has_filename()) path = path.parent_path();
+    return path.filename().string();
+}
+}  // namespace
 
 BucketDeployment::BucketDeployment(Template& scope, const std::string& id, BucketDeploymentProps props) {
     if (!props.destination) throw Error("BucketDeployment " + id + ": no destination bucket");
@@ -24,7 +35,7 @@ BucketDeployment::BucketDeployment(Template& scope, const std::string& id, Bucke
     const Asset site = Asset::from_folder(id, props.source_folder);
     Asset bundle{id, "", {{"index.js", detail::bucket_deployment_handler(), false}}};
     for (const auto& file : site.files) bundle.files.push_back({"site/" + file.path, file.content, false});
-    Function handler(scope, id + "Handler", {.code = Code::from_asset(bundle, AssetMode::Directory), .description = "Copies " + props.source_folder +
+    Function handler(scope, id + "Handler", {.code = Code::from_asset(bundle, AssetMode::Directory), .description = "Copies " + folder_name(props.source_folder) +
                                                  " into its bucket (cfngen BucketDeployment " + id + ")",
                                              .memory_mb = props.memory_mb, .timeout_s = 900});
     const std::string objects = props.destination_prefix.empty() ? "*" : props.destination_prefix + (props.destination_prefix.ends_with("/") ? "*" : "/*");
@@ -40,6 +51,17 @@ BucketDeployment::BucketDeployment(Template& scope, const std::string& id, Bucke
     // The files' hash: a changed site changes the resource, which copies again.
     deployment.set_property("SourceHash", site.sha256());
     if (!props.cache_control.empty()) deployment.set_property("CacheControl", props.cache_control);
+    if (!props.json_files.empty()) {
+        Value files = Value::array();
+        for (auto& [key, content] : props.json_files) {
+            if (key.empty() || key.starts_with("/"))
+                throw Error("BucketDeployment " + id + ": JSON file key '" + key + "' is empty or starts with /");
+            for (const auto& file : site.files)
+                if (file.path == key) throw Error("BucketDeployment " + id + ": JSON file " + key + " is also a file of " + props.source_folder);
+            files.push_back(Value{{"Key", key}, {"Content", std::move(content)}});
+        }
+        deployment.set_property("JsonFiles", std::move(files));
+    }
     if (props.distribution) {
         deployment.set_property("DistributionId", props.distribution->distribution_id());
         deployment.set_property("DistributionPaths", Value(props.distribution_paths));

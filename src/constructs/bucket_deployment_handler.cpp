@@ -72,6 +72,11 @@ async function deploy(event, store, cdn, files, readFile) {
   const keys = files.map((file) => keyOf(target.prefix, file));
   for (const [i, file] of files.entries())
     await store.put(target.bucket, keys[i], readFile(file), contentType(file), properties.CacheControl || undefined);
+  // Files of deploy-time values, written after the folder's (they win).
+  for (const { Key, Content } of properties.JsonFiles || []) {
+    keys.push(keyOf(target.prefix, Key));
+    await store.put(target.bucket, keys[keys.length - 1], JSON.stringify(Content), contentType(Key), properties.CacheControl || undefined);
+  }
   if (flag(properties.Prune, true)) {
     const existing = await store.list(target.bucket, prefixOf(target.prefix));
     await store.remove(target.bucket, staleKeys(existing, keys));

@@ -66,11 +66,26 @@ constexpr const char* kAccessLogFormat =
     R"("protocol":"$context.protocol","responseLength":"$context.responseLength",)"
     R"("integrationError":"$context.integrationErrorMessage"})";
 
+Value cors_configuration(const std::string& id, const HttpCorsOptions& cors) {
+    const auto any_origin = std::any_of(cors.allow_origins.begin(), cors.allow_origins.end(),
+                                        [](const Value& origin) { return origin.is_string() && origin.as_string() == "*"; });
+    // Browsers refuse credentials from a wildcard origin (Fetch standard, CORS check).
+    if (cors.allow_credentials && any_origin) throw Error("HttpApi " + id + ": CORS credentials with origin \"*\"");
+    if (cors.max_age_s < 0 || cors.max_age_s > 86400) throw Error("HttpApi " + id + ": CORS max age outside 0-86400 s");
+    Value config{{"AllowOrigins", Value(cors.allow_origins)}, {"MaxAge", cors.max_age_s}};
+    if (!cors.allow_methods.empty()) config["AllowMethods"] = Value(cors.allow_methods);
+    if (!cors.allow_headers.empty()) config["AllowHeaders"] = Value(cors.allow_headers);
+    if (!cors.expose_headers.empty()) config["ExposeHeaders"] = Value(cors.expose_headers);
+    if (cors.allow_credentials) config["AllowCredentials"] = true;
+    return config;
+}
+
 }  // namespace
 
 HttpApi::HttpApi(Template& scope, const std::string& id, HttpApiProps props) : scope_(&scope) {
     auto api = apigatewayv2::Api(id).Name(props.name.empty() ? id : props.name).ProtocolType("HTTP");
     if (!props.description.empty()) api.Description(props.description);
+    if (!props.cors.allow_origins.empty()) api.set_property("CorsConfiguration", cors_configuration(id, props.cors));
     api_ = &scope.add(std::move(api));
     auto stage = apigatewayv2::Stage(id + "DefaultStage").ApiId(api_id()).StageName("$default").AutoDeploy(true);
     if (props.access_logs) {

@@ -55,6 +55,15 @@ void Topic::grant_publish(const Grantee& grantee) const {
     if (!key_.empty()) key_.front().grant(grantee, permissions::key_write());
 }
 
+void Topic::grant_subscribe(const Grantee& grantee, std::vector<std::string> protocols) const {
+    // The condition key is sns:Protocol (SNS developer guide,
+    // sns-access-policy-language-api-permissions-reference.html).
+    auto subscribe = iam::Statement::allow().actions({"sns:Subscribe"}).resource(arn());
+    if (!protocols.empty()) subscribe.condition("StringEquals", "sns:Protocol", Value(protocols));
+    grantee.add_to_policy(std::move(subscribe));
+    grant(grantee, {"sns:GetSubscriptionAttributes", "sns:ListSubscriptionsByTopic", "sns:Unsubscribe"}, {arn()});
+}
+
 namespace {
 std::string prefixes_key(const sns::Topic& topic) { return topic.logical_id() + "/AlarmNamePrefixes"; }
 std::string names_key(const sns::Topic& topic) { return topic.logical_id() + "/AlarmNames"; }

@@ -8,6 +8,7 @@
 #include "cfngen/resources/cognito/UserPoolClient.hpp"
 #include "cfngen/resources/cognito/UserPoolDomain.hpp"
 #include "cfngen/template.hpp"
+#include "constructs/detail/intrinsic_value.hpp"
 #include "model/construct_state.hpp"
 
 #include <cctype>
@@ -111,9 +112,18 @@ UserPoolClient UserPool::add_client(const std::string& id, UserPoolClientProps p
             oauth.push_back("client_credentials");
         }
         if (oauth.empty()) throw Error("UserPool " + pool_->logical_id() + ": client " + id + " has callback URLs but no OAuth flow");
-        for (const auto& url : props.callback_urls)
-            if (!url.starts_with("https://") && !url.starts_with("http://localhost"))
-                throw Error("UserPool " + pool_->logical_id() + ": client " + id + ": callback URL '" + url + "' is not https (or http://localhost)");
+        for (const auto& url : props.callback_urls) {
+            // A deploy-time URL is checked by what it starts with, when it says.
+            const Value* text = url.is_string() ? &url : nullptr;
+            if (!text && url.is_object() && url.contains("Fn::Sub")) {
+                const Value& sub = url["Fn::Sub"];
+                text = sub.is_string() ? &sub : (sub.is_array() && sub.size() > 0 && sub[0].is_string() ? &sub[0] : nullptr);
+            }
+            if (!text && detail::is_intrinsic(url)) continue;
+            if (!text || (!text->as_string().starts_with("https://") && !text->as_string().starts_with("http://localhost")))
+                throw Error("UserPool " + pool_->logical_id() + ": client " + id + ": callback URL '" + (text ? text->as_string() : url.dump()) +
+                            "' is not https (or http://localhost)");
+        }
         client.set_property("AllowedOAuthFlowsUserPoolClient", true);
         client.set_property("AllowedOAuthFlows", oauth);
         client.set_property("AllowedOAuthScopes", Value(props.oauth_scopes));
@@ -137,20 +147,37 @@ UserPoolClient UserPool::add_client(const std::string& id, UserPoolClientProps p
     return UserPoolClient(id, added.ref());
 }
 
-Intrinsic UserPool::add_domain(const std::string& id, const std::string& domain_prefix) const {
+Intrinsic UserPool::add_domain(const std::string& id, Value domain_prefix) const {
+    // A Fn::Sub prefix ("alerts-${AWS::AccountId}": unique per account) is
+    // checked on its literal text.
+    const bool substituted = domain_prefix.is_object() && domain_prefix.contains("Fn::Sub") && domain_prefix["Fn::Sub"].is_string();
+    if (!domain_prefix.is_string() && !substituted)
+        throw Error("UserPool " + pool_->logical_id() + ": domain prefix " + domain_prefix.dump() + " is not a string or a Fn::Sub string");
+    const std::string text = substituted ? domain_prefix["Fn::Sub"].as_string() : domain_prefix.as_string();
+    std::string literal;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (substituted && text.compare(i, 2, "${") == 0) {
+            const auto close = text.find('}', i);
+            if (close == std::string::npos) break;
+            literal += 'x';  // a variable stands for letters and digits
+            i = close;
+        } else {
+            literal += text[i];
+        }
+    }
     // Lower-case letters, digits and hyphens, not at either end, and no
     // "aws", "amazon" or "cognito" (Cognito developer guide, cognito-user-pools-assign-domain-prefix.html).
-    const bool shaped = !domain_prefix.empty() && domain_prefix.size() <= 63 && domain_prefix.front() != '-' && domain_prefix.back() != '-' &&
-                        domain_prefix.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
-    if (!shaped || domain_prefix.find("aws") != std::string::npos || domain_prefix.find("amazon") != std::string::npos ||
-        domain_prefix.find("cognito") != std::string::npos)
-        throw Error("UserPool " + pool_->logical_id() + ": domain prefix '" + domain_prefix +
+    const bool shaped = !literal.empty() && literal.size() <= 63 && literal.front() != '-' && literal.back() != '-' &&
+                        literal.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+    if (!shaped || literal.find("aws") != std::string::npos || literal.find("amazon") != std::string::npos ||
+        literal.find("cognito") != std::string::npos)
+        throw Error("UserPool " + pool_->logical_id() + ": domain prefix '" + text +
                     "' is not lower-case letters, digits and inner hyphens without aws, amazon or cognito");
     auto domain = cognito::UserPoolDomain(id);
     domain.set_property("Domain", domain_prefix);
     domain.set_property("UserPoolId", user_pool_id());
     scope_->add(std::move(domain));
-    return fn::sub("https://" + domain_prefix + ".auth.${AWS::Region}.amazoncognito.com");
+    return fn::sub("https://" + text + ".auth.${AWS::Region}.amazoncognito.com");
 }
 
 void UserPool::grant(const Grantee& grantee, std::vector<std::string> actions) const {

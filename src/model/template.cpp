@@ -109,6 +109,12 @@ std::vector<const Resource*> Template::resources() const {
 }
 std::size_t Template::resource_count() const { return data_->resources.size(); }
 
+Resource& Template::resource(const std::string& logical_id) {
+    for (const auto& r : data_->resources)
+        if (r->logical_id() == logical_id) return *r;
+    throw Error("the template has no resource " + logical_id);
+}
+
 Resource& Template::adopt(Resource* owned) {
     std::unique_ptr<Resource> resource(owned);
     claim_id(*data_, resource->logical_id());

@@ -31,7 +31,10 @@ Synthesized serialise(Json json, const Stack& stack, AssetMode mode) {
     output.template_text = detail::template_text(result.json);
     output.resource_count = stack.resource_count();
     output.assets = stack.assets();
-    if (mode == AssetMode::Inline && output.template_text.size() > limits::max_body_bytes_direct) {
+    // A stack with assets to upload (a BucketDeployment's archive) goes
+    // through `aws cloudformation package` and a bucket whatever the mode,
+    // and `aws cloudformation deploy --s3-bucket` takes a body up to 1 MB.
+    if (mode == AssetMode::Inline && output.assets.empty() && output.template_text.size() > limits::max_body_bytes_direct) {
         // The indentation is for reading, and the body quota counts it (about
         // a fifth of a template): without it the template may still deploy
         // inline, and `cfngen diff` still reads it.
@@ -66,8 +69,45 @@ void check_template(Synthesized& synthesized) {
     }
 }
 
-// The export a cross-stack reference needs, added to the producer's outputs.
-void add_export(const App& app, const std::map<std::string, std::size_t>& position, std::vector<Json>& templates,
+// An export of the producer's own outputs that already carries `value`:
+// its name as the consumer imports it (a string, or a Fn::Sub whose only
+// variable is AWS::StackName, which is the producer's name), or "". A
+// reference then reuses it instead of adding an output: the template stays
+// smaller and the import reads as the name its author gave.
+std::string existing_export(const Json& outputs, const Json& value, const std::string& producer) {
+    if (!outputs.is_object()) return "";
+    for (const auto& [id, output] : outputs.items()) {
+        if (!output.contains("Export") || output.contains("Condition") || output.value("Value", Json()) != value) continue;
+        const Json& name = output["Export"].value("Name", Json());
+        if (name.is_string()) return name.get<std::string>();
+        if (!name.is_object() || name.size() != 1 || !name.contains("Fn::Sub") || !name["Fn::Sub"].is_string()) continue;
+        const auto text = name["Fn::Sub"].get<std::string>();
+        std::string resolved;
+        std::size_t pos = 0;
+        bool plain = true;
+        for (const auto& variable : sub_variables(text)) {
+            if (variable.name != "AWS::StackName") plain = false;
+            resolved += text.substr(pos, variable.start - pos) + producer;
+            pos = variable.end;
+        }
+        if (plain) return resolved + text.substr(pos);
+    }
+    return "";
+}
+
+// Every {"Fn::ImportValue": from} in `json` becomes {"Fn::ImportValue": to}.
+void rename_import(Json& json, const std::string& from, const std::string& to) {
+    if (json.is_object() && json.size() == 1 && json.contains("Fn::ImportValue") && json["Fn::ImportValue"] == from) {
+        json["Fn::ImportValue"] = to;
+        return;
+    }
+    if (json.is_object() || json.is_array())
+        for (auto& child : json) rename_import(child, from, to);
+}
+
+// The export a cross-stack reference needs, added to the producer's outputs
+// unless one of them exports that value already; returns the export's name.
+std::string add_export(const App& app, const std::map<std::string, std::size_t>& position, std::vector<Json>& templates,
                 const std::string& consumer, const CrossStackReference& reference) {
     const auto it = position.find(reference.producer_stack);
     if (it == position.end())
@@ -84,11 +124,14 @@ void add_export(const App& app, const std::map<std::string, std::size_t>& positi
         throw Error(fmt::format("stack {} gets attribute {} of {} in stack {}, which has no such attribute", consumer,
                                 reference.attribute, reference.logical_id, reference.producer_stack));
     Json& outputs = templates[it->second]["Outputs"];
-    if (outputs.contains(reference.output_id())) return;
-    outputs[reference.output_id()] = {{"Value", json_of(reference.value())}, {"Export", {{"Name", reference.export_name()}}}};
+    const Json value = json_of(reference.value());
+    if (auto existing = existing_export(outputs, value, producer.name()); !existing.empty()) return existing;
+    if (outputs.contains(reference.output_id())) return reference.export_name();
+    outputs[reference.output_id()] = {{"Value", value}, {"Export", {{"Name", reference.export_name()}}}};
     if (outputs.size() > limits::max_outputs)
         throw Error(fmt::format("stack {} needs {} outputs with its exports to other stacks; CloudFormation allows {}",
                                 producer.name(), outputs.size(), limits::max_outputs));
+    return reference.export_name();
 }
 
 std::vector<Synthesized> build(const App& app, AssetMode mode) {
@@ -99,8 +142,10 @@ std::vector<Synthesized> build(const App& app, AssetMode mode) {
     std::vector<Json> templates;
     for (std::size_t i = 0; i < app.stacks().size(); ++i) templates.push_back(detail::TemplateWriter::synth(app.stacks()[i], &links[i]));
     for (std::size_t i = 0; i < app.stacks().size(); ++i)
-        for (const auto& reference : links[i].imports)
-            add_export(app, position, templates, app.stacks()[i].name(), reference);
+        for (const auto& reference : links[i].imports) {
+            const auto name = add_export(app, position, templates, app.stacks()[i].name(), reference);
+            if (name != reference.export_name()) rename_import(templates[i], reference.export_name(), name);
+        }
     std::vector<Synthesized> result;
     // Each stack deploys after the stacks it imports from.
     std::vector<std::string> names;

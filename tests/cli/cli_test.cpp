@@ -28,9 +28,13 @@ TEST_CASE("cfngen synth writes out/crypto-alerts-dev.template.json and a summary
 }
 
 TEST_CASE("cfngen synth -o - prints the template to stdout", "[cli]") {
-    const auto run = run_cfngen("synth --stage prod -o -");
+    const auto run = run_cfngen("synth --stage prod --stack crypto-alerts-prod -o -");
     CHECK(run.exit_code == 0);
     CHECK(run.out == cfngen::test::flagship_template("prod"));
+    // Two stacks cannot share stdout: the stack is named.
+    const auto several = run_cfngen("synth --stage prod -o -");
+    CHECK(several.exit_code == 2);
+    CHECK_THAT(several.err, Contains("the app has 2 stacks (crypto-alerts-prod, crypto-alerts-web-prod): choose one with --stack"));
 }
 
 TEST_CASE("cfngen synth --asset-mode directory writes hashed asset directories", "[cli][assets]") {

@@ -30,7 +30,10 @@ std::string changed_copy(const std::filesystem::path& dir) {
 TEST_CASE("diff with no files compares the synthesized stage with the committed template", "[cli][diff]") {
     const auto run = run_cfngen("diff --templates '" + std::string(CFNGEN_SOURCE_DIR) + "/apps/crypto-alerts/templates' --fail");
     CHECK(run.exit_code == 0);
-    CHECK(run.out == "There were no differences\n");
+    // Each stack of the app against its committed template, as `cdk diff` does.
+    CHECK(run.out == "Stack crypto-alerts-dev\nThere were no differences\nStack crypto-alerts-web-dev\nThere were no differences\n");
+    const auto one = run_cfngen("diff --stack crypto-alerts-dev --templates '" + std::string(CFNGEN_SOURCE_DIR) + "/apps/crypto-alerts/templates'");
+    CHECK(one.out == "There were no differences\n");
 }
 
 TEST_CASE("diff exits 0 on changes without --fail and 1 with it", "[cli][diff]") {
@@ -42,7 +45,7 @@ TEST_CASE("diff exits 0 on changes without --fail and 1 with it", "[cli][diff]")
     CHECK_THAT(plain.out, Contains("data may be lost"));
     CHECK(plain.out.find("\x1b[") == std::string::npos);  // not a TTY: no colour
     CHECK(run_cfngen("diff '" + kCommitted + "' '" + changed + "' --fail").exit_code == 1);
-    CHECK(run_cfngen("diff --against '" + changed + "' --fail").exit_code == 1);
+    CHECK(run_cfngen("diff --stack crypto-alerts-dev --against '" + changed + "' --fail").exit_code == 1);
     std::filesystem::remove_all(dir);
 }
 
@@ -87,7 +90,8 @@ TEST_CASE("diff input errors are one line and exit code 2", "[cli][diff][errors]
         {"diff '" + kCommitted + "' '" + (dir / "list.json").string() + "'", "not a CloudFormation template"},
         {"diff '" + kCommitted + "' '" + (dir / "binary.json").string() + "'", "malformed JSON"},
         {"diff '" + kCommitted + "'", "give two templates"},
-        {"diff --against /nonexistent.json", "cannot read /nonexistent.json"},
+        {"diff --stack crypto-alerts-dev --against /nonexistent.json", "cannot read /nonexistent.json"},
+        {"diff --against /nonexistent.json", "the app has 2 stacks (crypto-alerts-dev, crypto-alerts-web-dev): choose one with --stack"},
         {"diff --templates /nonexistent", "cannot read /nonexistent/crypto-alerts-dev.template.json"},
         {"diff --color sometimes", "sometimes"},
     };

@@ -16,7 +16,7 @@ using cfngen::test::fresh_directory;
 using cfngen::test::run_cfngen;
 
 TEST_CASE("cfngen list: one row per resource of the stage, with its name and references", "[cli][list]") {
-    const auto run = run_cfngen("list --stage prod");
+    const auto run = run_cfngen("list --stage prod --stack crypto-alerts-prod");
     CHECK(run.exit_code == 0);
     CHECK_THAT(run.out, StartsWith("LOGICAL ID"));
     // Columns as wide as their longest entry.
@@ -27,6 +27,10 @@ TEST_CASE("cfngen list: one row per resource of the stage, with its name and ref
     CHECK_THAT(run.out, Contains("PriceCheckerRole.Arn"));
     CHECK_THAT(run.out, Contains("NotificationEmail (parameter)"));
     CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 25);  // header + 24 resources
+    // Without --stack, each stack of the app under its name.
+    const auto all = run_cfngen("list --stage prod");
+    CHECK_THAT(all.out, StartsWith("Stack crypto-alerts-prod\nLOGICAL ID") && Contains("\n\nStack crypto-alerts-web-prod\nLOGICAL ID"));
+    CHECK_THAT(run_cfngen("list --stage prod --json").out, StartsWith("{\n  \"crypto-alerts-prod\": ["));
 }
 
 TEST_CASE("cfngen list --json and cfngen graph read any template file, YAML included", "[cli][list][graph]") {

@@ -19,10 +19,16 @@ const std::string& kCommitted = cfngen::test::kCommittedDev;
 }
 
 TEST_CASE("validate: the synthesized stage and the committed templates are clean", "[cli][validate]") {
-    const auto run = run_cfngen("validate --stage prod");
+    const auto run = run_cfngen("validate --stage prod --stack crypto-alerts-prod");
     CHECK(run.exit_code == 0);
     CHECK(run.out.empty());
     CHECK_THAT(run.err, Contains("0 errors, 0 warnings, 2 suppressed warnings"));
+    // Every stack of the app: the web stack's one warning is that it deploys through a bucket.
+    const auto all = run_cfngen("validate --stage prod");
+    CHECK(all.exit_code == 0);
+    CHECK_THAT(all.out, Contains("over 51200, `aws cloudformation deploy` needs --s3-bucket"));
+    CHECK_THAT(all.err, Contains("crypto-alerts-prod.template.json: 0 errors, 0 warnings") &&
+                            Contains("crypto-alerts-web-prod.template.json: 0 errors, 1 warnings"));
     CHECK(run_cfngen("validate '" + kCommitted + "'").exit_code == 0);
 }
 
@@ -66,7 +72,7 @@ TEST_CASE("hostile template files: one line on stderr, exit 2, for diff and vali
         const auto path = (dir / name).string();
         cfngen::write_file_atomically(path, content);
         for (const auto& command : {"validate '" + path + "'", "diff '" + kCommitted + "' '" + path + "'",
-                                    "diff '" + path + "' '" + kCommitted + "'", "diff --against '" + path + "'"}) {
+                                    "diff '" + path + "' '" + kCommitted + "'", "diff --stack crypto-alerts-dev --against '" + path + "'"}) {
             INFO(command);
             const auto run = run_cfngen(command);
             CHECK(run.exit_code == 2);

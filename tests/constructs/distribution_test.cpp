@@ -7,6 +7,7 @@
 #include "cfngen/constructs/distribution.hpp"
 #include "cfngen/constructs/function.hpp"
 #include "cfngen/constructs/hosted_zone.hpp"
+#include "cfngen/constructs/http_api.hpp"
 #include "cfngen/constructs/key.hpp"
 #include "cfngen/app.hpp"
 #include "cfngen/error.hpp"
@@ -119,4 +120,25 @@ TEST_CASE("a bucket deployment's function may write the bucket under its prefix 
         {"DistributionPaths", Value::array({"/*"})}, {"ServiceToken", {{"Fn::GetAtt", Value::array({"DeployHandlerFunction", "Arn"})}}}}));
     CHECK_THROWS_WITH(c::BucketDeployment(stack, "Bad", {.source_folder = folder, .destination = &site, .distribution_paths = {"*"}}),
                       Catch::Contains("does not start with /"));
+}
+
+TEST_CASE("a bucket deployment writes JSON files of deploy-time values beside the folder's", "[constructs][cdn]") {
+    Stack stack("Site");
+    c::Bucket site(stack, "Site", {});
+    c::HttpApi api(stack, "Api", {});
+    const std::string folder = CFNGEN_SOURCE_DIR "/examples/aws-cdk-examples/static-site/site-contents";
+    c::BucketDeployment(stack, "Deploy", {.source_folder = folder, .destination = &site,
+                                          .json_files = {{"config.json", Value{{"apiUrl", api.url()}, {"stage", "dev"}}}}});
+    const auto a = Assertions::from_stack(stack);
+    CHECK(a.has_resource_properties("Custom::CfngenBucketDeployment", Value{
+        {"JsonFiles", one(Value{{"Key", "config.json"},
+                                {"Content", {{"apiUrl", {{"Fn::Sub", "https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/"}}},
+                                             {"stage", "dev"}}}})}}));
+    // The description names the folder, not where it was synthesized.
+    CHECK(a.json()["Resources"]["DeployHandlerFunction"]["Properties"]["Description"] ==
+          Value("Copies site-contents into its bucket (cfngen BucketDeployment Deploy)"));
+    CHECK_THROWS_WITH(c::BucketDeployment(stack, "Clash", {.source_folder = folder, .destination = &site, .json_files = {{"index.html", Value{}}}}),
+                      Catch::Contains("JSON file index.html is also a file of"));
+    CHECK_THROWS_WITH(c::BucketDeployment(stack, "Rooted", {.source_folder = folder, .destination = &site, .json_files = {{"/c.json", Value{}}}}),
+                      Catch::Contains("is empty or starts with /"));
 }

@@ -208,3 +208,21 @@ TEST_CASE("an Alarm on a metric or a math expression notifies its topics", "[con
                                                   {"MetricName", match::absent()}})));
     CHECK_THROWS_WITH(c::Alarm(t, "Empty", {}), Catch::Contains("neither a metric nor a math expression"));
 }
+
+TEST_CASE("an HTTP API's CORS configuration admits the origins given and refuses credentials for any origin", "[constructs][http-api]") {
+    Template t;
+    c::HttpApi api(t, "Api", {.cors = {.allow_origins = {"https://app.example", fn::sub("https://${AWS::StackName}.example")},
+                                       .allow_methods = {"GET", "PUT"}, .max_age_s = 600}});
+    c::HttpApi closed(t, "Closed", {});
+    const auto a = Assertions::from_stack(t);
+    const auto& resources = a.json()["Resources"];
+    CHECK(resources["Api"]["Properties"]["CorsConfiguration"] ==
+          Value{{"AllowOrigins", Value::array({"https://app.example", {{"Fn::Sub", "https://${AWS::StackName}.example"}}})},
+                {"AllowMethods", Value::array({"GET", "PUT"})}, {"AllowHeaders", Value::array({"authorization", "content-type"})},
+                {"MaxAge", 600}});
+    CHECK_FALSE(resources["Closed"]["Properties"].contains("CorsConfiguration"));
+    CHECK_THROWS_WITH(c::HttpApi(t, "Open", {.cors = {.allow_origins = {"*"}, .allow_credentials = true}}),
+                      Catch::Contains("CORS credentials with origin \"*\""));
+    CHECK_THROWS_WITH(c::HttpApi(t, "Long", {.cors = {.allow_origins = {"https://a.example"}, .max_age_s = 90000}}),
+                      Catch::Contains("max age outside 0-86400"));
+}

@@ -105,3 +105,15 @@ TEST_CASE("a queue keeps its key after the Key construct has gone out of scope",
     CHECK(statements_of(Assertions::from_stack(t), "Producer")[1]["Resource"] ==
           Value{{"Fn::GetAtt", Value::array({"QueueKey", "Arn"})}});
 }
+
+TEST_CASE("grant_subscribe lets the grantee subscribe endpoints of the protocols given and manage the topic's subscriptions", "[constructs][topic][grant]") {
+    Template t;
+    c::Topic topic(t, "Alerts", {});
+    c::Role api(t, "Api", {.assumed_by = "lambda.amazonaws.com"});
+    topic.grant_subscribe(api, {"email"});
+    const auto statements = statements_of(Assertions::from_stack(t), "Api");
+    REQUIRE(statements.size() == 2);
+    CHECK(statements[0] == Value{{"Effect", "Allow"}, {"Action", "sns:Subscribe"}, {"Resource", {{"Ref", "Alerts"}}},
+                                 {"Condition", {{"StringEquals", {{"sns:Protocol", Value::array({"email"})}}}}}});
+    CHECK(statements[1]["Action"] == Value::array({"sns:GetSubscriptionAttributes", "sns:ListSubscriptionsByTopic", "sns:Unsubscribe"}));
+}

@@ -86,3 +86,17 @@ TEST_CASE("a JWT authorizer on an HTTP API takes its issuer and audience from th
     CHECK(a.has_resource_properties("AWS::ApiGatewayV2::Route", Value{{"AuthorizationType", "JWT"}, {"AuthorizerId", ref("Jwt")}}));
     CHECK_THROWS_WITH(api.add_route("GET /other", items, {.authorization_scopes = {"email"}}), Catch::Contains("scopes but no authorizer"));
 }
+
+TEST_CASE("a client's callback URLs may be deploy-time values, and a domain prefix a Fn::Sub unique per account", "[constructs][cognito]") {
+    Template t;
+    c::UserPool pool(t, "Users", {});
+    const Value page = fn::join("", {"https://", pool.user_pool_id(), ".example/"});
+    pool.add_client("Web", {.callback_urls = {page, fn::sub("https://${AWS::StackName}.example/")}});
+    CHECK(pool.add_domain("Login", fn::sub("shop-${AWS::AccountId}")) ==
+          Intrinsic(Value{{"Fn::Sub", "https://shop-${AWS::AccountId}.auth.${AWS::Region}.amazoncognito.com"}}));
+    const auto a = Assertions::from_stack(t);
+    CHECK(a.has_resource_properties("AWS::Cognito::UserPoolDomain", Value{{"Domain", {{"Fn::Sub", "shop-${AWS::AccountId}"}}}}));
+    CHECK_THROWS_WITH(pool.add_client("Plain", {.callback_urls = {fn::sub("http://${AWS::StackName}.example/")}}), Catch::Contains("is not https"));
+    CHECK_THROWS_WITH(pool.add_domain("Bad", fn::sub("aws-${AWS::AccountId}")), Catch::Contains("without aws, amazon or cognito"));
+    CHECK_THROWS_WITH(pool.add_domain("Joined", fn::join("-", {"a", "b"})), Catch::Contains("is not a string or a Fn::Sub string"));
+}

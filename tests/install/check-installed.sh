@@ -34,8 +34,10 @@ cmake -S "$source_dir/apps/crypto-alerts" -B "$work/crypto-alerts" -DCMAKE_PREFI
   -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$work/crypto-alerts" -j"$(nproc)" >/dev/null
 for stage in dev prod; do
-  "$work/crypto-alerts/cfngen" synth --stage "$stage" -o - 2>/dev/null |
-    cmp - "$source_dir/apps/crypto-alerts/templates/crypto-alerts-$stage.template.json"
+  for stack in crypto-alerts-$stage crypto-alerts-web-$stage; do
+    "$work/crypto-alerts/cfngen" synth --stage "$stage" --stack "$stack" -o - 2>/dev/null |
+      cmp - "$source_dir/apps/crypto-alerts/templates/$stack.template.json"
+  done
 done
 
 cmake -S "$source_dir/tests/install/probe-app" -B "$work/probe" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null

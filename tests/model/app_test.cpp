@@ -58,6 +58,34 @@ TEST_CASE("a reference to another stack's resource becomes an export and Fn::Imp
           Value{{"Fn::GetAtt", {"Dead", "Arn"}}});
 }
 
+TEST_CASE("a reference reuses an export the producer already has for that value, named as its author named it", "[app][cross-stack]") {
+    App app;
+    auto& storage = app.add_stack("storage");
+    auto& jobs = storage.add(sqs::Queue("Jobs"));
+    storage.add_output({"JobsArn", jobs.Arn(), "", fn::sub("${AWS::StackName}-JobsArn")});
+    storage.add_output({"JobsUrl", jobs.ref(), "", "jobs-url"});
+    // An export under a condition may not exist: not reused.
+    storage.add_output([&] {
+        Output name{"JobsName", jobs.AttrQueueName(), "", "jobs-name"};
+        name.condition = "Never";
+        return name;
+    }());
+    storage.add_condition("Never", fn::equals("a", "b"));
+    auto& workers = app.add_stack("workers");
+    workers.add(lambda::EventSourceMapping("ReadJobs").EventSourceArn(jobs.Arn()).FunctionName("worker"));
+    workers.add(sqs::Queue("Results").QueueName(fn::join("-", {jobs.ref(), jobs.AttrQueueName()})));
+    const auto outputs = synthesize(app, AssetMode::Inline);
+    const auto producer = Value::parse(output_of(outputs, "storage").template_text);
+    const auto consumer = Value::parse(output_of(outputs, "workers").template_text);
+    CHECK(consumer["Resources"]["ReadJobs"]["Properties"]["EventSourceArn"] == Value{{"Fn::ImportValue", "storage-JobsArn"}});
+    const auto& parts = consumer["Resources"]["Results"]["Properties"]["QueueName"]["Fn::Join"][1];
+    CHECK(parts[0] == Value{{"Fn::ImportValue", "jobs-url"}});
+    CHECK(parts[1] == Value{{"Fn::ImportValue", "storage:ExportsOutputFnGetAttJobsQueueName"}});
+    CHECK_FALSE(producer["Outputs"].contains("ExportsOutputFnGetAttJobsArn"));
+    CHECK_FALSE(producer["Outputs"].contains("ExportsOutputRefJobs"));
+    CHECK(producer["Outputs"].contains("ExportsOutputFnGetAttJobsQueueName"));
+}
+
 TEST_CASE("an app's stacks come out in deployment order with their dependencies", "[app][cross-stack]") {
     App app;
     auto& consumer = app.add_stack("consumer");
@@ -146,9 +174,14 @@ TEST_CASE("cli::run synthesizes every stack of an app and diffs or validates one
         CHECK(cli::run(two_stack_app, 3, const_cast<char**>(argv), {"two-stacks", "test"}) == 0);
     }
     {
-        // Several stacks and no --stack: one clear error, exit 2.
+        // Several stacks and no --stack: each is validated, as `cdk diff` diffs each.
         const char* argv[] = {"two-stacks", "validate"};
-        CHECK(cli::run(two_stack_app, 2, const_cast<char**>(argv), {"two-stacks", "test"}) == 2);
+        CHECK(cli::run(two_stack_app, 2, const_cast<char**>(argv), {"two-stacks", "test"}) == 0);
+    }
+    {
+        // Several stacks cannot share stdout: synth -o - names one.
+        const char* argv[] = {"two-stacks", "synth", "-o", "-"};
+        CHECK(cli::run(two_stack_app, 4, const_cast<char**>(argv), {"two-stacks", "test"}) == 2);
     }
     {
         const char* argv[] = {"two-stacks", "validate", "--stack", "storage"};
@@ -178,4 +211,10 @@ TEST_CASE("an inline template over the direct-deploy body limit is written witho
     queues(too_large, 490, 5);
     CHECK_THROWS_WITH(synthesize(too_large, AssetMode::Inline),
                       Contains("without indentation); `aws cloudformation deploy` without --s3-bucket accepts 51200"));
+
+    // A stack with assets to upload goes through a bucket anyway: no limit, indented.
+    too_large.add_asset(Asset{"Site", "", {{"index.html", "<p>hi</p>", false}}});
+    const auto packaged = synthesize(too_large, AssetMode::Inline);
+    CHECK(packaged.template_text.size() > limits::max_body_bytes_direct);
+    CHECK(packaged.template_text.find("\n ") != std::string::npos);
 }

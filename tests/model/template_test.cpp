@@ -194,3 +194,13 @@ TEST_CASE("resource attributes are written", "[template]") {
     CHECK(json["DeletionPolicy"] == "Retain");
     CHECK(json["UpdateReplacePolicy"] == "Snapshot");
 }
+
+TEST_CASE("a template finds a resource by its logical id, for what a construct made inside", "[template]") {
+    Template t;
+    t.add(sqs::Queue("Jobs"));
+    Resource& found = t.resource("Jobs");
+    CHECK(found.type() == "AWS::SQS::Queue");
+    found.set_property("DelaySeconds", 5);
+    CHECK(t.synth()["Resources"]["Jobs"]["Properties"]["DelaySeconds"] == Value(5));
+    CHECK_THROWS_WITH(t.resource("Nope"), "the template has no resource Nope");
+}

@@ -8,7 +8,9 @@
 //   node tools/aws-validate/check-templates.js some.template.yaml
 const fs = require('node:fs');
 const path = require('node:path');
+const os = require('node:os');
 const { awsValidator } = require('./engine');
+const { asPackaged } = require('../lib/as-packaged');
 
 const args = process.argv.slice(2);
 if (!args.length) {
@@ -17,11 +19,22 @@ if (!args.length) {
 }
 const files = args.flatMap((arg) => (fs.statSync(arg).isDirectory()
   ? fs.readdirSync(arg).filter((f) => f.endsWith('.template.json')).sort().map((f) => path.join(arg, f)) : [arg]));
+// A template with local asset paths is checked as `aws cloudformation
+// package` hands it to CloudFormation (tools/lib/as-packaged.js), from a copy.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-validate-'));
+function packagedCopy(file) {
+  if (!file.endsWith('.json')) return file;
+  const { template, packaged } = asPackaged(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!packaged.length) return file;
+  const copy = path.join(scratch, path.basename(file));
+  fs.writeFileSync(copy, JSON.stringify(template));
+  return copy;
+}
 const validator = awsValidator();
 let findings = 0;
 try {
   for (const file of files) {
-    const above = validator.diagnostics(file).filter((d) => d.severity !== 'INFO');
+    const above = validator.diagnostics(packagedCopy(file)).filter((d) => d.severity !== 'INFO');
     for (const d of above) {
       console.log(`${file}: ${d.severity} ${d.ruleId} ${d.entity ? d.entity.logicalId : '-'} ${d.propertyPath || ''} ${d.message}`);
     }
@@ -30,5 +43,6 @@ try {
   }
 } finally {
   validator.free();
+  fs.rmSync(scratch, { recursive: true, force: true });
 }
 process.exit(findings ? 1 : 0);

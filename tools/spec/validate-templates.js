@@ -4,13 +4,15 @@
 // specification as shipped by @aws-cdk/aws-service-spec (db.json.gz): every
 // resource type and property known, values of the right type (nested
 // property types too), required properties present, GetAtt attributes
-// existing. Prints one line per finding; exits 1 on any finding, 2 on bad input.
+// existing; custom resources need their ServiceToken; a template meant for
+// `aws cloudformation package` is checked as packaged. Prints one line per finding; exits 1 on any finding, 2 on bad input.
 //
 //   node tools/spec/validate-templates.js apps/crypto-alerts/templates/           # every *.template.json
 //   node tools/spec/validate-templates.js some.template.json
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
+const { asPackaged } = require('../lib/as-packaged');
 
 function loadSpec() {
   const file = require.resolve('@aws-cdk/aws-service-spec/db.json.gz');
@@ -93,6 +95,12 @@ function validateTemplate(spec, template) {
   const resources = template.Resources || {};
   if (!Object.keys(resources).length) problems.push('template: no Resources');
   for (const [id, resource] of Object.entries(resources)) {
+    // A custom resource has any properties but its ServiceToken (CloudFormation
+    // user guide, aws-resource-cloudformation-customresource.html).
+    if (/^Custom::[A-Za-z0-9_@-]{1,60}$/.test(resource.Type) || resource.Type === 'AWS::CloudFormation::CustomResource') {
+      if (!resource.Properties || resource.Properties.ServiceToken === undefined) problems.push(`${id}: a custom resource needs ServiceToken`);
+      continue;
+    }
     const type = spec.resources.get(resource.Type);
     if (!type) { problems.push(`${id}: unknown resource type ${resource.Type}`); continue; }
     problems.push(...checkProperties(spec, type.properties, resource.Properties || {}, `${id}.Properties`, resource.Type));
@@ -120,7 +128,7 @@ function main(args) {
   for (const file of files) {
     let template;
     try { template = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (error) { console.error(`validate-templates: error: ${file}: ${error.message}`); return 2; }
-    const problems = validateTemplate(spec, template);
+    const problems = validateTemplate(spec, asPackaged(template).template);
     for (const p of problems) console.log(`${file}: ${p}`);
     findings += problems.length;
     console.log(`${file}: ${Object.keys(template.Resources || {}).length} resources, ${problems.length} findings`);

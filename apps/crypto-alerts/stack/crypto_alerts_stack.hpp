@@ -1,6 +1,8 @@
 #pragma once
-// What the crypto-alerts stack's two files share: the stage, and the
-// operations side (crypto_alerts_alarms.cpp).
+// What the crypto-alerts app's files share: the stage, the back end's
+// construction (crypto_alerts.cpp) and what the web stack uses of it, the
+// operations side (crypto_alerts_alarms.cpp) and the web stack
+// (crypto_alerts_web.cpp).
 
 #include "cfngen/constructs.hpp"
 #include "cfngen/parameter.hpp"
@@ -16,6 +18,28 @@ struct Stage {
     AssetMode asset_mode;
     std::string named(const std::string& base) const { return base + "-" + name; }
 };
+
+// What the web stack uses of the back end: the alerts table, the topic
+// users subscribe to, and the key that encrypts both.
+struct Backend {
+    constructs::Key key;
+    constructs::Table alerts;
+    constructs::Topic alerts_topic;
+};
+
+// The back end (stack crypto-alerts-<stage>): parameters, key, tables,
+// topic, queue, functions, schedule, stream, alarms, outputs.
+Backend add_backend(Stack& t, const Stage& stage);
+
+// The users' side (stack crypto-alerts-web-<stage>): sign-in, the alerts
+// API and its function, the web page behind CloudFront.
+void add_web(Stack& t, const Stage& stage, const Backend& backend);
+std::string web_description(const Stage& stage);
+
+// A Node.js function of the app: named per stage, its role per region (IAM
+// names are global), its environment and 14-day logs encrypted with the key.
+constructs::Function node_function(Template& t, const Stage& stage, const constructs::Key& key, const char* id,
+                                   const char* name, constructs::FunctionProps props);
 
 // What the alarms watch.
 struct AlarmTargets {

@@ -20,7 +20,10 @@
 // Logical ids: <id> (the custom resource), <id>Handler (a Function:
 // <id>HandlerFunction, ...Role, ...LogGroup).
 
+#include "cfngen/value.hpp"
+
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cfngen {
@@ -47,6 +50,12 @@ struct BucketDeploymentProps {
     std::vector<std::string> distribution_paths = {"/*"};
     std::string cache_control{};  // "max-age=300"; empty: none
     int memory_mb = 256;
+    // Files written beside the folder's, each a JSON value that may hold
+    // deploy-time values (a Ref, a GetAtt, a Fn::Sub): a web page's
+    // config.json with its API's URL (AWS CDK's Source.jsonData). Relative
+    // keys under the prefix; CloudFormation hands a custom resource its
+    // numbers and booleans as strings, so they arrive as strings.
+    std::vector<std::pair<std::string, Value>> json_files{};
 };
 
 class BucketDeployment {

@@ -26,6 +26,19 @@ namespace cfngen::constructs {
 
 class Function;
 
+// Cross-origin requests from browsers (the API's CorsConfiguration, AWS
+// CDK's CorsPreflightOptions): API Gateway then answers every preflight
+// OPTIONS itself, before any authorizer, and adds the CORS headers to the
+// answers to an allowed origin (API Gateway developer guide, http-api-cors.html).
+struct HttpCorsOptions {
+    std::vector<Value> allow_origins{};  // "https://app.example" or a deploy-time value; empty: no CORS
+    std::vector<std::string> allow_methods = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"};
+    std::vector<std::string> allow_headers = {"authorization", "content-type"};
+    std::vector<std::string> expose_headers{};
+    int max_age_s = 300;  // how long a browser keeps a preflight answer; at most 86,400
+    bool allow_credentials = false;  // cookies and HTTP auth; refused with origin "*"
+};
+
 struct HttpApiProps {
     std::string name{};  // empty: the id
     std::string description{};
@@ -40,6 +53,7 @@ struct HttpApiProps {
     // starve the others; 0 for both: the account's quota only.
     double throttling_rate_limit = 1000;
     int throttling_burst_limit = 500;
+    HttpCorsOptions cors{};
 };
 
 // A route's authorization: a JWT authorizer (add_jwt_authorizer,

@@ -88,6 +88,13 @@ public:
     void add_function_subscription(const std::string& id, const Function& function, SubscriptionProps props = {}) const;
     void add_https_subscription(const std::string& id, const std::string& url, SubscriptionProps props = {}) const;
     void grant_publish(const Grantee& grantee) const;
+    // Subscribing endpoints of `protocols` only ("email", "https", ...: the
+    // sns:Protocol condition key; empty: any), and reading and removing the
+    // topic's subscriptions: sns:ListSubscriptionsByTopic,
+    // GetSubscriptionAttributes and Unsubscribe, each authorized on the topic
+    // (Service Authorization Reference, Amazon SNS). AWS CDK's grantSubscribe
+    // is sns:Subscribe alone.
+    void grant_subscribe(const Grantee& grantee, std::vector<std::string> protocols = {}) const;
 
     // CloudWatch alarms of this account whose names start with
     // `alarm_name_prefix` may publish to the topic: on an encrypted topic this

@@ -75,8 +75,9 @@ struct UserPoolClientProps {
     bool auth_admin_user_password = false;
     // OAuth 2.0 through the hosted UI, when there are callback URLs:
     // the authorization code grant (PKCE) unless told otherwise.
-    std::vector<std::string> callback_urls{};
-    std::vector<std::string> logout_urls{};
+    // Strings, or deploy-time values (a Fn::Sub of a distribution's domain).
+    std::vector<Value> callback_urls{};
+    std::vector<Value> logout_urls{};
     bool oauth_authorization_code = true;
     bool oauth_implicit = false;  // tokens in the URL: discouraged (OAuth 2.0 Security BCP)
     bool oauth_client_credentials = false;
@@ -113,8 +114,10 @@ public:
 
     UserPoolClient add_client(const std::string& id, UserPoolClientProps props = {}) const;
     // The hosted UI at https://<prefix>.auth.<region>.amazoncognito.com;
-    // returns that URL.
-    Intrinsic add_domain(const std::string& id, const std::string& domain_prefix) const;
+    // returns that URL. Prefixes are unique per region across accounts: a
+    // fn::sub("name-${AWS::AccountId}") keeps one per account (its literal
+    // text is checked, each variable counting as one character).
+    Intrinsic add_domain(const std::string& id, Value domain_prefix) const;
 
     // `actions` (cognito-idp:AdminCreateUser, ...) on this pool.
     void grant(const Grantee& grantee, std::vector<std::string> actions) const;

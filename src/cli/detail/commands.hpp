@@ -30,6 +30,9 @@ CLI::Option* add_stage_option(CLI::App& command, std::string& stage);
 
 // The stack named `name`, or the app's only stack when `name` is empty.
 const Stack& one_stack(const App& app, const std::string& name);
+// The stacks a command acts on: the one named, else every stack of the app
+// (as `cdk diff` diffs them all).
+std::vector<const Stack*> chosen_stacks(const App& app, const std::string& name);
 // The synthesized template of `stack` among the app's.
 SynthOutput stack_output(std::vector<SynthOutput> outputs, const Stack& stack);
 

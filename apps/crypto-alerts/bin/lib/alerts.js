@@ -87,7 +87,7 @@ async function create(db, options) {
   try {
     await db.send(new PutItemCommand({ TableName: tableName(options), Item: item, ConditionExpression: 'attribute_not_exists(alertId)' }));
   } catch (error) {
-    if (error.name === 'ConditionalCheckFailedException') throw new StateError(`alert ${options.user}/${id} already exists: use edit`);
+    if (error.name === 'ConditionalCheckFailedException') throw new StateError(`alert ${options.user}/${id} already exists: use edit`, 'conflict');
     throw error;
   }
   return { alert: plainAlert(item), message: `created ${options.user}/${id}: ${describe(item)}; the processor arms it within seconds` };
@@ -96,7 +96,7 @@ async function create(db, options) {
 async function fetchAlert(db, options) {
   required(options, 'user', 'id');
   const item = (await db.send(new GetItemCommand({ TableName: tableName(options), Key: keyOf(options), ConsistentRead: true }))).Item;
-  if (!item) throw new StateError(`no alert ${options.user}/${options.id} in ${tableName(options)}`);
+  if (!item) throw new StateError(`no alert ${options.user}/${options.id} in ${tableName(options)}`, 'missing');
   return item;
 }
 
@@ -136,7 +136,7 @@ async function conditional(db, options, update, conflict) {
   try {
     await db.send(new UpdateItemCommand({ TableName: tableName(options), Key: keyOf(options), ...update }));
   } catch (error) {
-    if (error.name === 'ConditionalCheckFailedException') throw new StateError(`alert ${options.user}/${options.id}: ${conflict}`);
+    if (error.name === 'ConditionalCheckFailedException') throw new StateError(`alert ${options.user}/${options.id}: ${conflict}`, 'conflict');
     throw error;
   }
 }
@@ -162,7 +162,7 @@ async function remove(db, options) {
   try {
     await db.send(new DeleteItemCommand({ TableName: tableName(options), Key: keyOf(options), ConditionExpression: 'attribute_exists(alertId)' }));
   } catch (error) {
-    if (error.name === 'ConditionalCheckFailedException') throw new StateError(`no alert ${options.user}/${options.id} in ${tableName(options)}`);
+    if (error.name === 'ConditionalCheckFailedException') throw new StateError(`no alert ${options.user}/${options.id} in ${tableName(options)}`, 'missing');
     throw error;
   }
   return { alert: { userId: options.user, alertId: options.id }, message: `deleted ${options.user}/${options.id}` };
@@ -192,4 +192,4 @@ const describe = (image) => {
   return `${image.coinSymbol.S} ${image.condition.S} ${image.threshold.N}${percent}${image.note ? ` (${image.note.S})` : ''}`;
 };
 
-module.exports = { STATUSES, tableName, coinsFor, alertImage, plainAlert, create, show, edit, pause, resume, rearm, remove, list };
+module.exports = { STATUSES, CONDITIONS, plainDecimal, tableName, coinsFor, alertImage, plainAlert, create, show, edit, pause, resume, rearm, remove, list };

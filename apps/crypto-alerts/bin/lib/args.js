@@ -4,8 +4,15 @@
 
 class UsageError extends Error {}
 // The request was well formed but the alert is not in a state that allows
-// it (missing, already active, ...): exit 1.
-class StateError extends Error {}
+// it: exit 1. `kind` tells the alerts API which answer it is: 'missing' (no
+// such alert: 404), 'conflict' (a concurrent write won, or it exists: 409)
+// or 'state' (not allowed from its status: 409).
+class StateError extends Error {
+  constructor(message, kind = 'state') {
+    super(message);
+    this.kind = kind;
+  }
+}
 
 // spec: { name: 'value' | 'flag' } for the options a command accepts.
 function parseOptions(argv, spec) {

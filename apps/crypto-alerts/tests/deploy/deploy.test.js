@@ -43,7 +43,7 @@ test('inline: synthesize, validate, deploy with the capabilities and parameters,
   assert.match(run.stdout, /\|  AlertsTableName +\|  crypto-alerts-dev  \|/);
   assert.match(run.stderr, /crypto-alerts-dev.template.json: 0 errors/);
   assert.equal(fs.readFileSync(path.join(ROOT, 'out/deploy-dev/crypto-alerts-dev.template.json'), 'utf8'),
-    spawnSync(CFNGEN, ['synth', '--stage', 'dev', '-o', '-'], { encoding: 'utf8' }).stdout);
+    spawnSync(CFNGEN, ['synth', '--stage', 'dev', '--stack', 'crypto-alerts-dev', '-o', '-'], { encoding: 'utf8' }).stdout);
 });
 
 test('with a bucket: directory assets, package, then deploy the packaged template, in the region given', () => {
@@ -54,12 +54,41 @@ test('with a bucket: directory assets, package, then deploy the packaged templat
     ['sts', 'get-caller-identity', ...region],
     statusQuery('crypto-alerts-prod', region),
     ['cloudformation', 'package', '--template-file', 'out/deploy-prod/crypto-alerts-prod.template.json', '--s3-bucket', 'my-artifacts',
-      '--output-template-file', 'out/deploy-prod/packaged.json', ...region],
-    ['cloudformation', 'deploy', '--template-file', 'out/deploy-prod/packaged.json', '--stack-name', 'crypto-alerts-prod',
-      '--capabilities', 'CAPABILITY_NAMED_IAM', '--no-fail-on-empty-changeset', ...region],
+      '--output-template-file', 'out/deploy-prod/crypto-alerts-prod.packaged.json', ...region],
+    ['cloudformation', 'deploy', '--template-file', 'out/deploy-prod/crypto-alerts-prod.packaged.json', '--stack-name', 'crypto-alerts-prod',
+      '--capabilities', 'CAPABILITY_NAMED_IAM', '--no-fail-on-empty-changeset', '--s3-bucket', 'my-artifacts', ...region],
     outputsQuery('crypto-alerts-prod', region),
   ]);
   assert.ok(fs.existsSync(path.join(ROOT, 'out/deploy-prod/assets')), 'asset directories for package');
+});
+
+test('--web: the back end, then the users\' side, both packaged and sent through the bucket, with the web stack\'s parameters', () => {
+  const run = deploy(['dev', '--web', '--package-bucket', 'my-artifacts', '--max-alerts', '25'], { scenario: 'existing' });
+  assert.equal(run.status, 0, run.stderr);
+  const packageOf = (stack) => ['cloudformation', 'package', '--template-file', `out/deploy-dev/${stack}.template.json`, '--s3-bucket', 'my-artifacts',
+    '--output-template-file', `out/deploy-dev/${stack}.packaged.json`];
+  assert.deepEqual(run.calls, [
+    ['sts', 'get-caller-identity'],
+    statusQuery('crypto-alerts-dev'),
+    statusQuery('crypto-alerts-web-dev'),
+    packageOf('crypto-alerts-dev'),
+    ['cloudformation', 'deploy', '--template-file', 'out/deploy-dev/crypto-alerts-dev.packaged.json', '--stack-name', 'crypto-alerts-dev',
+      '--capabilities', 'CAPABILITY_NAMED_IAM', '--no-fail-on-empty-changeset', '--s3-bucket', 'my-artifacts'],
+    outputsQuery('crypto-alerts-dev'),
+    packageOf('crypto-alerts-web-dev'),
+    ['cloudformation', 'deploy', '--template-file', 'out/deploy-dev/crypto-alerts-web-dev.packaged.json', '--stack-name', 'crypto-alerts-web-dev',
+      '--capabilities', 'CAPABILITY_NAMED_IAM', '--no-fail-on-empty-changeset', '--s3-bucket', 'my-artifacts',
+      '--parameter-overrides', 'MaxAlertsPerUser=25'],
+    outputsQuery('crypto-alerts-web-dev'),
+  ]);
+  assert.match(run.stdout, /the web page is at the SiteUrl output/);
+  for (const [args, message] of [[['dev', '--web'], /--web needs --package-bucket BUCKET/], [['dev', '--max-alerts', '5'], /--max-alerts applies to the web stack/],
+    [['dev', '--web', '--package-bucket', 'b', '--max-alerts', '0'], /--max-alerts '0' is not a whole number from 1 to 1000/]]) {
+    const refused = deploy(args);
+    assert.equal(refused.status, 2, args.join(' '));
+    assert.match(refused.stderr, message);
+    assert.deepEqual(refused.calls, []);
+  }
 });
 
 test('a failed stack: the failed events, exit 1', () => {

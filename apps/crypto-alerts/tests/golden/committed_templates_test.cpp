@@ -38,12 +38,14 @@ std::string first_difference(const std::string& committed, const std::string& fr
 }  // namespace
 
 TEST_CASE("committed templates match what cfngen synthesizes", "[golden]") {
-    for (const auto* stage : {"dev", "prod"}) {
-        const auto fresh = cfngen::test::synth_crypto_alerts(stage);
-        const auto path = std::string(CRYPTO_ALERTS_DIR) + "/templates/" + fresh.file_name;
-        const auto committed = read_file(path);
-        INFO(path + " is stale; regenerate with: scripts/update-templates.sh\n" +
-             first_difference(committed, fresh.template_text));
-        CHECK(committed == fresh.template_text);
+    for (const std::string stage : {"dev", "prod"}) {
+        for (const auto* stack : {"crypto-alerts-", "crypto-alerts-web-"}) {
+            const auto fresh = cfngen::test::synth_crypto_alerts_app_stack(stack + stage, stage);
+            const auto path = std::string(CRYPTO_ALERTS_DIR) + "/templates/" + fresh.file_name;
+            const auto committed = read_file(path);
+            INFO(path + " is stale; regenerate with: scripts/update-templates.sh\n" +
+                 first_difference(committed, fresh.template_text));
+            CHECK(committed == fresh.template_text);
+        }
     }
 }
