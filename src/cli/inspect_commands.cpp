@@ -78,26 +78,36 @@ Command add_list_command(CLI::App& program, const AppBuilder& build_app) {
     list->footer("Examples:\n  " + name + " list                       the resources of stage dev\n  " + name +
                  " list --json template.yaml  any template, as JSON");
     return [args, build_app]() {
-        if (!args->file.empty() || !args->stack.empty()) {
-            const auto [tmpl, title] = load(*args, build_app);
-            const auto resources = graph::resources_of(tmpl);
+        auto print = [&](const std::vector<graph::ResourceNode>& resources) {
             if (args->json) fmt::print("{}\n", graph::to_json(resources).dump(2));
             else print_table(resources);
+        };
+        if (!args->file.empty()) {
+            print(graph::resources_of(load_template(args->file)));
             return 0;
         }
-        // Every stack of the app: a table each under its name, or JSON by stack.
+        // The stack named, else every stack of the app: a table each under
+        // its name, or JSON by stack.
         const auto app = build_app({args->stage, AssetMode::Inline});
-        const auto stacks = chosen_stacks(app, "");
+        const auto stacks = chosen_stacks(app, args->stack);
         const auto outputs = synthesize_unchecked(app, AssetMode::Inline);
+        auto resources_of = [&](const Stack& stack) {
+            return graph::resources_of(Json::parse(stack_output(outputs, stack).template_text));
+        };
+        if (stacks.size() == 1) {
+            print(resources_of(*stacks.front()));
+            return 0;
+        }
         Json json = Json::object();
         for (const auto* stack : stacks) {
-            const auto resources = graph::resources_of(Json::parse(stack_output(outputs, *stack).template_text));
-            if (args->json) json[stack->name()] = graph::to_json(resources);
-            if (args->json) continue;
-            if (stacks.size() > 1) fmt::print("{}Stack {}\n", stack == stacks.front() ? "" : "\n", stack->name());
-            print_table(resources);
+            if (args->json) {
+                json[stack->name()] = graph::to_json(resources_of(*stack));
+                continue;
+            }
+            fmt::print("{}Stack {}\n", stack == stacks.front() ? "" : "\n", stack->name());
+            print_table(resources_of(*stack));
         }
-        if (args->json) fmt::print("{}\n", (stacks.size() == 1 ? json.begin().value() : json).dump(2));
+        if (args->json) fmt::print("{}\n", json.dump(2));
         return 0;
     };
 }

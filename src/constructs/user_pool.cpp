@@ -10,6 +10,7 @@
 #include "cfngen/template.hpp"
 #include "constructs/detail/intrinsic_value.hpp"
 #include "model/construct_state.hpp"
+#include "model/json.hpp"
 
 #include <cctype>
 
@@ -18,6 +19,16 @@ namespace cfngen::constructs {
 using ::cfngen::detail::ConstructState;
 
 namespace {
+
+// The text of a string, or of a Fn::Sub's string (its first element when it
+// has a variables map); null for anything else.
+const Value* text_of(const Value& value) {
+    if (value.is_string()) return &value;
+    if (!value.is_object() || value.size() != 1 || !value.contains("Fn::Sub")) return nullptr;
+    const Value& sub = value["Fn::Sub"];
+    if (sub.is_string()) return &sub;
+    return sub.is_array() && sub.size() > 0 && sub[0].is_string() ? &sub[0] : nullptr;
+}
 
 void set_sign_in(cognito::UserPool& pool, const std::string& id, const UserPoolProps& props) {
     const auto& aliases = props.sign_in_aliases;
@@ -114,11 +125,7 @@ UserPoolClient UserPool::add_client(const std::string& id, UserPoolClientProps p
         if (oauth.empty()) throw Error("UserPool " + pool_->logical_id() + ": client " + id + " has callback URLs but no OAuth flow");
         for (const auto& url : props.callback_urls) {
             // A deploy-time URL is checked by what it starts with, when it says.
-            const Value* text = url.is_string() ? &url : nullptr;
-            if (!text && url.is_object() && url.contains("Fn::Sub")) {
-                const Value& sub = url["Fn::Sub"];
-                text = sub.is_string() ? &sub : (sub.is_array() && sub.size() > 0 && sub[0].is_string() ? &sub[0] : nullptr);
-            }
+            const Value* text = text_of(url);
             if (!text && detail::is_intrinsic(url)) continue;
             if (!text || (!text->as_string().starts_with("https://") && !text->as_string().starts_with("http://localhost")))
                 throw Error("UserPool " + pool_->logical_id() + ": client " + id + ": callback URL '" + (text ? text->as_string() : url.dump()) +
@@ -150,20 +157,19 @@ UserPoolClient UserPool::add_client(const std::string& id, UserPoolClientProps p
 Intrinsic UserPool::add_domain(const std::string& id, Value domain_prefix) const {
     // A Fn::Sub prefix ("alerts-${AWS::AccountId}": unique per account) is
     // checked on its literal text.
-    const bool substituted = domain_prefix.is_object() && domain_prefix.contains("Fn::Sub") && domain_prefix["Fn::Sub"].is_string();
-    if (!domain_prefix.is_string() && !substituted)
+    const Value* prefix = text_of(domain_prefix);
+    if (!prefix || (!domain_prefix.is_string() && !domain_prefix["Fn::Sub"].is_string()))
         throw Error("UserPool " + pool_->logical_id() + ": domain prefix " + domain_prefix.dump() + " is not a string or a Fn::Sub string");
-    const std::string text = substituted ? domain_prefix["Fn::Sub"].as_string() : domain_prefix.as_string();
-    std::string literal;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (substituted && text.compare(i, 2, "${") == 0) {
-            const auto close = text.find('}', i);
-            if (close == std::string::npos) break;
-            literal += 'x';  // a variable stands for letters and digits
-            i = close;
-        } else {
-            literal += text[i];
+    const std::string& text = prefix->as_string();
+    std::string literal = text;
+    if (!domain_prefix.is_string()) {
+        literal.clear();
+        std::size_t pos = 0;
+        for (const auto& variable : sub_variables(text)) {
+            literal += text.substr(pos, variable.start - pos) + "x";  // a variable stands for letters and digits
+            pos = variable.end;
         }
+        literal += text.substr(pos);
     }
     // Lower-case letters, digits and hyphens, not at either end, and no
     // "aws", "amazon" or "cognito" (Cognito developer guide, cognito-user-pools-assign-domain-prefix.html).

@@ -41,16 +41,16 @@ inline constexpr const char* caching_disabled = "4135ea2d-6df8-44a3-9df3-4b5a84b
 }  // namespace cache_policy
 
 // CloudFront's managed origin request policies (using-managed-origin-request-policies.html).
+namespace origin_request_policy {
+inline constexpr const char* all_viewer_except_host_header = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+}  // namespace origin_request_policy
+
 // CloudFront's managed response headers policies by id (aws-cdk-lib
 // aws-cloudfront ResponseHeadersPolicy's constants).
 namespace response_headers_policy {
 // HSTS, nosniff, frame-options SAMEORIGIN, referrer policy, XSS protection.
 inline constexpr const char* security_headers = "67f7725c-6f97-4210-82d7-5512b31e9d03";
 }  // namespace response_headers_policy
-
-namespace origin_request_policy {
-inline constexpr const char* all_viewer_except_host_header = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
-}  // namespace origin_request_policy
 
 // A JavaScript function CloudFront runs at its edge on viewer requests or
 // responses: inline code or a file (relative to the working directory).

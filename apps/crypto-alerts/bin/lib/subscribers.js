@@ -35,11 +35,13 @@ async function allSubscriptions(sns, TopicArn) {
   return found;
 }
 
-// Every subscription with the user its filter policy selects (confirmed
-// ones; a pending one has no ARN to read attributes from yet).
-async function subscriptions(sns, TopicArn) {
+// Every subscription (of `endpoint` only, when given) with the user its
+// filter policy selects (confirmed ones; a pending one has no ARN to read
+// attributes from yet).
+async function subscriptions(sns, TopicArn, endpoint) {
   const result = [];
   for (const s of await allSubscriptions(sns, TopicArn)) {
+    if (endpoint !== undefined && s.Endpoint !== endpoint) continue;
     const pending = !s.SubscriptionArn || !s.SubscriptionArn.startsWith('arn:');
     let user = '';
     if (!pending) {
@@ -67,7 +69,7 @@ async function subscribe({ sns, cloudformation }, options) {
     // one with another filter policy is refused as InvalidParameter
     // ("Subscription already exists with different attributes").
     if (!/InvalidParameter/.test(error.name) || !/already exists/.test(error.message)) throw error;
-    const other = (await subscriptions(sns, TopicArn)).find((s) => s.endpoint === options.email);
+    const [other] = await subscriptions(sns, TopicArn, options.email);
     const whose = other && other.user ? `user ${other.user}'s alerts` : 'another user\'s alerts (pending confirmation)';
     throw new StateError(`${options.email} is already subscribed to ${whose}: an address receives one user's alerts; unsubscribe it first, or use another address`);
   }
@@ -80,7 +82,7 @@ async function subscribe({ sns, cloudformation }, options) {
 async function unsubscribe({ sns, cloudformation }, options) {
   required(options, 'user', 'email');
   const TopicArn = await topicArn(cloudformation, options);
-  const mine = (await subscriptions(sns, TopicArn)).filter((s) => s.endpoint === options.email && s.user === options.user);
+  const mine = (await subscriptions(sns, TopicArn, options.email)).filter((s) => s.user === options.user);
   if (!mine.length) throw new StateError(`no confirmed subscription of ${options.email} to ${options.user}'s alerts (a pending one expires unconfirmed after 3 days)`);
   for (const s of mine) await sns.send(new UnsubscribeCommand({ SubscriptionArn: s.subscriptionArn }));
   return { subscription: { topicArn: TopicArn, user: options.user, email: options.email }, message: `unsubscribed ${options.email} from ${options.user}'s alerts` };
@@ -90,4 +92,4 @@ async function subscribers({ sns, cloudformation }, options) {
   return { subscribers: await subscriptions(sns, await topicArn(cloudformation, options)) };
 }
 
-module.exports = { filterPolicy, stackOutput, topicArn, subscribe, unsubscribe, subscribers };
+module.exports = { filterPolicy, stackOutput, topicArn, subscriptions, subscribe, unsubscribe, subscribers };

@@ -16,7 +16,7 @@
 // IAM cannot confine this function to the caller's items (its role serves
 // every user: see the README), so every key below is built from `sub`.
 const { DynamoDBClient, QueryCommand } = require('@aws-sdk/client-dynamodb');
-const { SNSClient, ListSubscriptionsByTopicCommand, GetSubscriptionAttributesCommand, UnsubscribeCommand } = require('@aws-sdk/client-sns');
+const { SNSClient } = require('@aws-sdk/client-sns');
 const alerts = require('../../bin/lib/alerts.js');
 const subscribers = require('../../bin/lib/subscribers.js');
 const { UsageError, StateError } = require('../../bin/lib/args.js');
@@ -167,23 +167,14 @@ async function createAlert({ db }, user, config, event) {
   return respond(201, publicAlert(alert));
 }
 
+// Where the user's alerts go: the subscriptions of their verified address
+// (bin/lib/subscribers.js reads them), judged by whose alerts they select.
 async function notificationState(sns, user, config) {
   if (!user.email) return { email: null, status: 'unverified' };
-  const found = [];
-  let NextToken;
-  do {
-    const page = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: config.topicArn, NextToken }));
-    found.push(...(page.Subscriptions || []).filter((s) => s.Protocol === 'email' && s.Endpoint === user.email));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  for (const s of found) {
-    if (!s.SubscriptionArn || !s.SubscriptionArn.startsWith('arn:')) return { email: user.email, status: 'pending' };
-    const { Attributes } = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: s.SubscriptionArn }));
-    const policy = Attributes && Attributes.FilterPolicy ? JSON.parse(Attributes.FilterPolicy) : {};
-    const mine = Array.isArray(policy.userId) && policy.userId.length === 1 && policy.userId[0] === user.userId;
-    return { email: user.email, status: mine ? 'on' : 'taken', subscriptionArn: mine ? s.SubscriptionArn : undefined };
-  }
-  return { email: user.email, status: 'off' };
+  const [found] = (await subscribers.subscriptions(sns, config.topicArn, user.email)).filter((s) => s.protocol === 'email');
+  if (!found) return { email: user.email, status: 'off' };
+  if (found.status !== 'confirmed') return { email: user.email, status: 'pending' };
+  return { email: user.email, status: found.user === user.userId ? 'on' : 'taken' };
 }
 
 const publicNotifications = ({ email, status }) => ({ email, status });
@@ -203,7 +194,7 @@ async function setNotifications({ sns }, user, config, event) {
     }
     return respond(200, { email: user.email, status: 'pending' });
   }
-  if (!email && state.status === 'on') await sns.send(new UnsubscribeCommand({ SubscriptionArn: state.subscriptionArn }));
+  if (!email && state.status === 'on') await subscribers.unsubscribe({ sns }, { user: user.userId, email: user.email, 'topic-arn': config.topicArn });
   if (!email && state.status === 'pending') throw new HttpError(409, 'the confirmation mail is still pending: it expires unconfirmed after 3 days');
   return respond(200, { email: user.email, status: email ? state.status : 'off' });
 }
