@@ -66,6 +66,9 @@ Intrinsic base64(Value text);
 Intrinsic cidr(Value ip_block, Value count, Value cidr_bits);
 Intrinsic find_in_map(const std::string& map_name, Value top_level_key, Value second_level_key);
 Intrinsic condition(const std::string& name);
+// A macro run on part of the template: {"Fn::Transform": {"Name": name, "Parameters": parameters}}
+// (AWS::Include takes {"Location": "s3://..."}).
+Intrinsic transform(const std::string& name, Value parameters);
 }  // namespace fn
 
 }  // namespace cfngen

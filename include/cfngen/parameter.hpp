@@ -21,6 +21,10 @@ public:
     Parameter& allowed_pattern(std::string regex);
     Parameter& constraint_description(std::string text);
     Parameter& max_length(int length);
+    Parameter& min_length(int length);
+    // For a Number parameter; an integral bound is written as an integer.
+    Parameter& min_value(double value);
+    Parameter& max_value(double value);
     // CloudFormation shows the value as asterisks in DescribeStacks and
     // events; a Ref to it still carries the value where it is used.
     Parameter& no_echo();

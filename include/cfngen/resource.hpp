@@ -47,6 +47,14 @@ public:
 
     // A resource in another stack of the app makes this stack depend on that one.
     Resource& depends_on(const Resource& other);
+    // By logical id: for a resource the template does not hold itself, which
+    // a transform adds when it is deployed (SAM's MyApiProdStage).
+    Resource& depends_on(const std::string& logical_id);
+    // Escape hatch (AWS CDK's addOverride) for a resource attribute cfngen
+    // has no call for, or one written as an intrinsic function: a custom
+    // resource's Version, SAM's IgnoreGlobals, DeletionPolicy as Fn::If
+    // (AWS::LanguageExtensions). Written as given, over what the calls set.
+    Resource& override_attribute(const std::string& name, Value value);
     Resource& condition(const std::string& condition_name);
     Resource& deletion_policy(DeletionPolicy policy);
     Resource& update_replace_policy(DeletionPolicy policy);
@@ -104,6 +112,10 @@ public:
     using Resource::Resource;
 
     Typed& depends_on(const Resource& other) { return self(Resource::depends_on(other)); }
+    Typed& depends_on(const std::string& logical_id) { return self(Resource::depends_on(logical_id)); }
+    Typed& override_attribute(const std::string& name, Value value) {
+        return self(Resource::override_attribute(name, std::move(value)));
+    }
     Typed& condition(const std::string& condition_name) { return self(Resource::condition(condition_name)); }
     Typed& deletion_policy(DeletionPolicy policy) { return self(Resource::deletion_policy(policy)); }
     Typed& update_replace_policy(DeletionPolicy policy) { return self(Resource::update_replace_policy(policy)); }

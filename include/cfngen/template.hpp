@@ -89,6 +89,17 @@ public:
     // there is kept (constructs add the same rule more than once).
     void add_rule(const std::string& name, Value rule);
     void add_output(Output output);
+    // The Mappings section: `mapping` is {top-level key: {second-level key: value}}.
+    void add_mapping(const std::string& name, Value mapping);
+    // The Transform section: a macro's name ("AWS::Serverless-2016-10-31"),
+    // or a list of them, which CloudFormation runs in order before it reads
+    // the resources.
+    void set_transform(Value transform);
+    // An entry of the template's Metadata section (AWS::CloudFormation::Interface, ...).
+    void add_metadata(const std::string& key, Value value);
+    // SAM's Globals section: properties every serverless resource of a type
+    // shares. The AWS::Serverless transform reads it (set_transform).
+    void set_globals(Value globals);
     // A tag every resource gets that the specification says takes tags (a
     // resource's own tag of the same key wins).
     void add_tag(const std::string& key, Value value);

@@ -60,12 +60,13 @@ int run(const AppBuilder& build_app, int argc, char** argv, const ProgramInfo& i
         {"validate", add_validate_command(app, build_app)},
         {"list", add_list_command(app, build_app)},
         {"graph", add_graph_command(app, build_app)},
+        {"import", add_import_command(app)},
     };
     // CLI11 would call an unknown word "A subcommand is required".
     if (argc > 1 && argv[1][0] != '-') {
         const std::string word = argv[1];
         if (std::none_of(commands.begin(), commands.end(), [&](const auto& c) { return c.first == word; }))
-            return fail(info.name, "unknown command '" + word + "' (commands: synth, diff, validate, list, graph; see --help)");
+            return fail(info.name, "unknown command '" + word + "' (commands: synth, diff, validate, list, graph, import; see --help)");
     }
     if (const auto answered = answer_without_throwing(app, argc, argv, version_text)) return *answered;
     try {

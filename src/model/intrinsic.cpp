@@ -79,6 +79,9 @@ Intrinsic find_in_map(const std::string& map_name, Value top_level_key, Value se
 }
 
 Intrinsic condition(const std::string& name) { return make("Condition", name); }
+Intrinsic transform(const std::string& name, Value parameters) {
+    return make("Fn::Transform", Value{{"Name", name}, {"Parameters", std::move(parameters)}});
+}
 }  // namespace fn
 
 }  // namespace cfngen

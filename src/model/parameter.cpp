@@ -1,5 +1,7 @@
 #include "cfngen/parameter.hpp"
 
+#include <cstdint>
+
 namespace cfngen {
 
 Parameter::Parameter(std::string logical_id, std::string type)
@@ -27,6 +29,27 @@ Parameter& Parameter::constraint_description(std::string text) {
 }
 Parameter& Parameter::max_length(int length) {
     json_["MaxLength"] = length;
+    return *this;
+}
+
+Parameter& Parameter::min_length(int length) {
+    json_["MinLength"] = length;
+    return *this;
+}
+
+namespace {
+Value bound(double value) {
+    const bool integral = value == static_cast<double>(static_cast<std::int64_t>(value));
+    return integral && value > -9e15 && value < 9e15 ? Value(static_cast<std::int64_t>(value)) : Value(value);
+}
+}  // namespace
+
+Parameter& Parameter::min_value(double value) {
+    json_["MinValue"] = bound(value);
+    return *this;
+}
+Parameter& Parameter::max_value(double value) {
+    json_["MaxValue"] = bound(value);
     return *this;
 }
 

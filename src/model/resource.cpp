@@ -5,6 +5,7 @@
 #include "cfngen/typed_value.hpp"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <utility>
 
@@ -28,6 +29,7 @@ struct ResourceData {
     std::string update_replace_policy;
     Value update_policy;
     Value creation_policy;
+    std::map<std::string, Value> attribute_overrides;
 };
 }  // namespace detail
 
@@ -82,9 +84,22 @@ Intrinsic Resource::ref() const { return fn::ref(target()); }
 
 Intrinsic Resource::attribute_ref(const char* attribute) const { return fn::get_att(target(), attribute); }
 
+// As validate reads a template (src/check/validate_references.cpp): a type
+// the specification does not know (a vendor's, a newer one) and a custom
+// resource may have any attribute; a nested stack's Outputs.Name extends
+// its Outputs.
 bool Resource::has_attribute(std::string_view attribute) const {
-    const auto* spec = spec::find_resource(data_->type);
-    return spec && spec->has_attribute(attribute);
+    const auto& type = data_->type;
+    if (type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource") return true;
+    const auto* spec = spec::find_resource(type);
+    if (!spec) return true;
+    if (spec->has_attribute(attribute)) return true;
+    const auto known = spec->attributes();
+    return std::any_of(known.begin(), known.end(), [&](const spec::NameRef& name) {
+        const auto prefix = name.view();
+        return attribute.size() > prefix.size() + 1 && attribute.substr(0, prefix.size()) == prefix &&
+               attribute[prefix.size()] == '.';
+    });
 }
 
 Intrinsic Resource::get_att(const std::string& attribute) const {
@@ -96,6 +111,20 @@ Intrinsic Resource::get_att(const std::string& attribute) const {
 Resource& Resource::depends_on(const Resource& other) {
     if (std::find(data_->depends_on.begin(), data_->depends_on.end(), other.target()) == data_->depends_on.end())
         data_->depends_on.push_back(other.target());
+    return *this;
+}
+
+Resource& Resource::depends_on(const std::string& logical_id) {
+    if (std::find(data_->depends_on.begin(), data_->depends_on.end(), logical_id) == data_->depends_on.end())
+        data_->depends_on.push_back(logical_id);
+    return *this;
+}
+
+Resource& Resource::override_attribute(const std::string& name, Value value) {
+    if (name == "Type" || name == "Properties")
+        throw Error("resource " + data_->logical_id + ": override_attribute does not write " + name +
+                    " (set_property writes properties)");
+    data_->attribute_overrides[name] = std::move(value);
     return *this;
 }
 
@@ -166,6 +195,7 @@ Value Resource::to_json() const {
     if (!data_->update_replace_policy.empty()) json["UpdateReplacePolicy"] = data_->update_replace_policy;
     if (!data_->update_policy.is_null()) json["UpdatePolicy"] = data_->update_policy;
     if (!data_->creation_policy.is_null()) json["CreationPolicy"] = data_->creation_policy;
+    for (const auto& [name, value] : data_->attribute_overrides) json[name] = value;
     return json;
 }
 

@@ -32,6 +32,10 @@ struct detail::TemplateData {
     std::set<std::string> logical_ids;  // of resources and parameters, which share one namespace
     std::map<std::string, Value> conditions;
     std::map<std::string, Value> rules;
+    std::map<std::string, Value> mappings;
+    std::map<std::string, Value> metadata;
+    Value transform;
+    Value globals;
     std::vector<Output> outputs;
     std::map<std::string, Value> tags;
     Quotas quotas;
@@ -150,6 +154,26 @@ void Template::add_output(Output output) {
     data_->outputs.push_back(std::move(output));
 }
 
+void Template::add_mapping(const std::string& name, Value mapping) {
+    if (!valid_logical_id(name)) throw Error(fmt::format("mapping name '{}' is not alphanumeric", name));
+    if (!mapping.is_object()) throw Error(fmt::format("mapping '{}' is not an object of top-level keys", name));
+    if (!data_->mappings.emplace(name, std::move(mapping)).second)
+        throw Error(fmt::format("duplicate mapping '{}'", name));
+}
+
+void Template::set_transform(Value transform) {
+    if (!transform.is_string() && !transform.is_array())
+        throw Error("a template's Transform is a macro name or a list of them");
+    data_->transform = std::move(transform);
+}
+
+void Template::add_metadata(const std::string& key, Value value) { data_->metadata[key] = std::move(value); }
+
+void Template::set_globals(Value globals) {
+    if (!globals.is_object()) throw Error("SAM's Globals section is an object of resource types");
+    data_->globals = std::move(globals);
+}
+
 void Template::add_tag(const std::string& key, Value value) { data_->tags[key] = std::move(value); }
 
 void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>& resource_json,
@@ -171,6 +195,26 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
     std::set<std::string> parameter_ids;
     for (const auto& p : data.parameters) parameter_ids.insert(p.logical_id());
 
+    // What a transform adds when the template is deployed, which references
+    // may name (as validate reads them, src/check/validate_references.cpp):
+    // SAM's implicit APIs and the resources it or a module generates, named
+    // with the logical id of what generates them as prefix (MyFunctionRole,
+    // MyApiProdStage); their attributes are not in the specification.
+    bool sam = false;
+    for (const auto& name : data.transform.is_array() ? data.transform.elements() : std::vector<Value>{data.transform})
+        sam = sam || name == Value("AWS::Serverless-2016-10-31");
+    const auto generates = [&](const Resource& r) {
+        const auto& type = r.type();
+        return (sam && type.rfind("AWS::Serverless::", 0) == 0) ||
+               (type.size() > 8 && type.compare(type.size() - 8, 8, "::MODULE") == 0);
+    };
+    const auto added_when_deployed = [&](const std::string& id) {
+        if (sam && (id == "ServerlessRestApi" || id == "ServerlessHttpApi")) return true;
+        return std::any_of(data.resources.begin(), data.resources.end(), [&](const auto& r) {
+            return id.size() > r->logical_id().size() && id.rfind(r->logical_id(), 0) == 0 && generates(*r);
+        });
+    };
+
     // A reference's logical id in this template, or nullopt for another stack's.
     auto local_id = [&](const std::string& target) -> std::optional<std::string> {
         const auto qualified = detail::split_qualified(target);
@@ -188,7 +232,7 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
             const auto id = local_id(target);
             if (!id) continue;  // another stack's: the App checks it
             if (by_id.count(*id)) targets.insert(*id);
-            else if (!parameter_ids.count(*id))
+            else if (!parameter_ids.count(*id) && !added_when_deployed(*id))
                 throw Error(fmt::format("{} refers to '{}', which is not a resource or parameter of the template",
                                         where(), *id));
         }
@@ -199,10 +243,11 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
             const auto& id = *local;
             const auto attr = id_attr.substr(dot + 1);
             const auto it = by_id.find(id);
+            if (it == by_id.end() && added_when_deployed(id)) continue;
             if (it == by_id.end())
                 throw Error(fmt::format("{} gets attribute {} of '{}', which is not a resource of the template",
                                         where(), attr, id));
-            if (!it->second->has_attribute(attr))
+            if (!it->second->has_attribute(attr) && !generates(*it->second))
                 throw Error(fmt::format("{} gets attribute {} of {} ({}), which has no such attribute", where(), attr,
                                         id, it->second->type()));
             targets.insert(id);
@@ -237,10 +282,10 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
             const auto local = local_id(target);
             if (!local) continue;
             const auto& dependency = *local;
-            if (!by_id.count(dependency))
+            if (!by_id.count(dependency) && !added_when_deployed(dependency))
                 throw Error(fmt::format("resource {} DependsOn '{}', which is not a resource of the template", id,
                                         dependency));
-            edges[id].insert(dependency);
+            if (by_id.count(dependency)) edges[id].insert(dependency);
         }
         if (!r->condition_name().empty() && !data.conditions.count(r->condition_name()))
             throw Error(fmt::format("resource {} uses condition '{}', which is not defined", id, r->condition_name()));
@@ -267,6 +312,10 @@ Json detail::TemplateWriter::synth(const Template& tmpl, StackLinks* links) {
     check(tmpl, resources, conditions);
     Json json = {{"AWSTemplateFormatVersion", "2010-09-09"}};
     if (!tmpl.data_->description.empty()) json["Description"] = tmpl.data_->description;
+    if (!tmpl.data_->transform.is_null()) json["Transform"] = json_of(tmpl.data_->transform);
+    if (!tmpl.data_->globals.is_null()) json["Globals"] = json_of(tmpl.data_->globals);
+    for (const auto& [key, value] : tmpl.data_->metadata) json["Metadata"][key] = json_of(value);
+    for (const auto& [name, mapping] : tmpl.data_->mappings) json["Mappings"][name] = json_of(mapping);
     if (!tmpl.data_->parameters.empty()) {
         json["Parameters"] = Json::object();
         for (const auto& p : tmpl.data_->parameters) json["Parameters"][p.logical_id()] = json_of(p.to_json());
@@ -304,9 +353,13 @@ Value Template::synth(StackLinks* links) const { return value_of(detail::Templat
 void detail::TemplateWriter::resolve_targets(const Template& tmpl, Json& resource, const Resource& r,
                                              StackLinks* links) {
     const auto& stack_name = tmpl.data_->stack_name;
-    if (resource.contains("Properties"))
-        detail::resolve_stack_references(resource["Properties"], stack_name, links,
-                                         "resource " + r.logical_id() + " properties");
+    // Properties, and whatever else may hold a reference (Metadata's
+    // AWS::CloudFormation::Init, an UpdatePolicy, an attribute override).
+    for (auto& [key, value] : resource.items())
+        if (key != "Type" && key != "DependsOn")
+            detail::resolve_stack_references(value, stack_name, links,
+                                             fmt::format("resource {} {}", r.logical_id(),
+                                                         key == "Properties" ? "properties" : key));
     if (!resource.contains("DependsOn")) return;
     Json kept = Json::array();
     for (const auto& target : resource["DependsOn"]) {

@@ -51,6 +51,24 @@ Json parse_template(const std::string& text, const std::string& source) {
     return json;
 }
 
+OrderedTemplate parse_template_ordered(const std::string& text, const std::string& source) {
+    parse_template(text, source);
+    OrderedTemplate ordered;
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (text[first] != '{') {
+        ordered.json = detail::read_yaml_ordered(text, source, ordered.entry_lines, ordered.aliased);
+        return ordered;
+    }
+    // parse_template has read it with the same reader, which cannot fail
+    // here; whatever it throws stays cfngen's one error type.
+    try {
+        ordered.json = nlohmann::ordered_json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(fmt::format("{}: {}", source, e.what()));
+    }
+    return ordered;
+}
+
 Json load_template(const std::string& path) { return parse_template(read_file(path), path); }
 
 }  // namespace cfngen

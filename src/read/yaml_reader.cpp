@@ -92,12 +92,18 @@ private:
 
 std::string text_of(const unsigned char* text) { return text ? reinterpret_cast<const char*>(text) : ""; }
 
+// Json (sorted keys) for reading; OrderedJson (keys as written, with the
+// lines of the sections' entries) for `cfngen import`.
+template <class Json>
 struct Converter {
     Parser& parser;
     const std::string& source;
     std::size_t nodes = 0;
     // An anchor's value and how many values it holds, for the alias limit.
     std::map<std::string, std::pair<Json, std::size_t>> anchors;
+    EntryLines* entry_lines = nullptr;
+    std::string section;
+    bool aliased = false;
 
     [[noreturn]] void fail(const yaml_mark_t& mark, const std::string& reason) const {
         throw Error(fmt::format("{}: malformed YAML at line {}, column {}: {}", source, mark.line + 1, mark.column + 1,
@@ -120,6 +126,7 @@ struct Converter {
             const auto it = anchors.find(text_of(e.data.alias.anchor));
             if (it == anchors.end()) fail(mark, "unknown alias *" + text_of(e.data.alias.anchor));
             count(mark, it->second.second);
+            aliased = true;
             return it->second.first;
         }
         if (e.type != YAML_SCALAR_EVENT && e.type != YAML_SEQUENCE_START_EVENT && e.type != YAML_MAPPING_START_EVENT)
@@ -157,6 +164,8 @@ struct Converter {
             if (key.raw.type != YAML_SCALAR_EVENT) fail(key.raw.start_mark, "a mapping key must be a plain value");
             const std::string name(reinterpret_cast<const char*>(key.raw.data.scalar.value), key.raw.data.scalar.length);
             if (object.contains(name)) fail(key.raw.start_mark, fmt::format("duplicate key \"{}\"", name));
+            if (entry_lines && depth == 0) section = name;
+            if (entry_lines && depth == 1) (*entry_lines)[section + "/" + name] = key.raw.start_mark.line + 1;
             Event item;
             parser.next(item);
             object[name] = node(item, depth + 1);
@@ -197,7 +206,7 @@ struct Converter {
         }
         if (name == "GetAtt" && argument.is_string()) {
             // !GetAtt Resource.Attribute: the attribute may itself contain dots.
-            const auto& text = argument.get_ref<const std::string&>();
+            const auto& text = argument.template get_ref<const std::string&>();
             const auto dot = text.find('.');
             if (dot == std::string::npos || dot == 0 || dot + 1 == text.size())
                 fail(mark, fmt::format("!GetAtt {} is not Resource.Attribute", text));
@@ -225,10 +234,13 @@ void require_utf8(const std::string& text, const std::string& source) {
 
 }  // namespace
 
-Json read_yaml(const std::string& text, const std::string& source) {
+namespace {
+
+template <class Json>
+Json read_yaml_as(const std::string& text, const std::string& source, EntryLines* entry_lines, bool* aliased) {
     require_utf8(text, source);
     Parser parser(text, source);
-    Converter converter{parser, source, 0, {}};
+    Converter<Json> converter{parser, source, 0, {}, entry_lines, {}, false};
     Event event;
     parser.next(event);  // stream start
     parser.next(event);
@@ -240,7 +252,19 @@ Json read_yaml(const std::string& text, const std::string& source) {
     parser.next(event);
     if (event.raw.type == YAML_DOCUMENT_START_EVENT)
         throw Error(fmt::format("{}: more than one YAML document; a template is one", source));
+    if (aliased) *aliased = converter.aliased;
     return root;
+}
+
+}  // namespace
+
+Json read_yaml(const std::string& text, const std::string& source) {
+    return read_yaml_as<Json>(text, source, nullptr, nullptr);
+}
+
+OrderedJson read_yaml_ordered(const std::string& text, const std::string& source, EntryLines& entry_lines,
+                              bool& aliased) {
+    return read_yaml_as<OrderedJson>(text, source, &entry_lines, &aliased);
 }
 
 }  // namespace cfngen::detail

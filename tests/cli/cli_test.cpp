@@ -72,7 +72,7 @@ TEST_CASE("unknown options, commands and asset modes are exit code 2", "[cli][er
     CHECK(run_cfngen("synth --bogus").exit_code == 2);
     const auto unknown = run_cfngen("frobnicate");
     CHECK(unknown.exit_code == 2);
-    CHECK(unknown.err == "cfngen: error: unknown command 'frobnicate' (commands: synth, diff, validate, list, graph; see --help)\n");
+    CHECK(unknown.err == "cfngen: error: unknown command 'frobnicate' (commands: synth, diff, validate, list, graph, import; see --help)\n");
     CHECK(run_cfngen("").exit_code == 2);
     const auto run = run_cfngen("synth --asset-mode zip -o -");
     CHECK(run.exit_code == 2);

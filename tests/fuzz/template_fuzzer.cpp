@@ -1,11 +1,13 @@
 // libFuzzer target: any bytes through everything that reads a template:
-// parsing, validation, diff (both directions) and both renderings. The only
+// parsing, validation, diff (both directions) and both renderings, import
+// and its round-trip comparison. The only
 // acceptable failure is cfngen::Error; anything else (another exception, a
 // sanitizer report, a crash) is a bug.
 
 #include "model/json.hpp"
 #include "diff/diff.hpp"
 #include "cfngen/error.hpp"
+#include "cfngen/import.hpp"
 #include "read/template_file.hpp"
 #include "check/validate.hpp"
 
@@ -37,6 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             (void)cfngen::diff::render_text(d, true);
             (void)cfngen::diff::render_json(d).dump();
         }
+        // cfngen import writes code for it, and reads it the way --verify compares.
+        (void)cfngen::import_template(text, {});
+        (void)cfngen::round_trip_difference(text, "fuzz", text, "fuzz");
     } catch (const cfngen::Error&) {
     }
     return 0;

@@ -45,6 +45,7 @@ const PUBLIC_HEADER_WINGS = {
   'include/cfngen/resource_spec.hpp': 'spec',
   'include/cfngen/lambda_runtimes.hpp': 'check',
   'include/cfngen/synth.hpp': 'synth',
+  'include/cfngen/import.hpp': 'import',
   'include/cfngen/cli.hpp': 'cli',
   'include/cfngen/testing.hpp': 'testing',
   'include/cfngen/constructs.hpp': 'constructs',

@@ -37,7 +37,8 @@ const T = 'typed::';
 // Members of the base classes: a generated member of the same name would hide them.
 const RESOURCE_MEMBERS = new Set(['ref', 'get_att', 'attribute_ref', 'set_typed', 'logical_id', 'type', 'depends_on', 'condition',
   'deletion_policy', 'update_replace_policy', 'metadata', 'set_property', 'properties', 'explicit_dependencies',
-  'condition_name', 'required_properties', 'attributes', 'to_json', 'stack_name', 'typed', 'TypedResource', 'self']);
+  'condition_name', 'required_properties', 'attributes', 'to_json', 'stack_name', 'typed', 'TypedResource', 'self',
+  'override_attribute']);
 const OBJECT_MEMBERS = new Set(['json', 'set', 'typed']);
 
 function serviceKey(resource) {

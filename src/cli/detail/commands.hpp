@@ -24,6 +24,7 @@ Command add_diff_command(CLI::App& program, const AppBuilder& build_app, const s
 Command add_validate_command(CLI::App& program, const AppBuilder& build_app);
 Command add_list_command(CLI::App& program, const AppBuilder& build_app);
 Command add_graph_command(CLI::App& program, const AppBuilder& build_app);
+Command add_import_command(CLI::App& program);
 
 // Adds --stage with the stage-name check to a subcommand.
 CLI::Option* add_stage_option(CLI::App& command, std::string& stage);

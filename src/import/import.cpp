@@ -1,0 +1,234 @@
+// cfngen import: a template as a C++ stack on the typed bindings. The
+// template is read twice: by parse_template, for its checks and errors
+// (the same as validate's), and with its keys in order, which the code
+// keeps (resources, properties, every entry as written).
+
+#include "cfngen/import.hpp"
+
+#include "cfngen/app.hpp"
+#include "cfngen/error.hpp"
+#include "cfngen/version.hpp"
+#include "import/detail/import_steps.hpp"
+#include "read/template_file.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace cfngen {
+
+namespace import {
+namespace {
+
+constexpr const char* kSections[] = {"AWSTemplateFormatVersion", "Description", "Metadata", "Transform", "Globals",
+                                     "Parameters", "Mappings", "Conditions", "Rules", "Resources", "Outputs"};
+
+// The YAML comment lines right above each section entry, as C++ comments;
+// how many comment lines the code does not carry.
+std::size_t attach_comments(const std::string& text, const std::map<std::string, std::size_t>& lines, Scope& scope) {
+    std::vector<std::string> source_lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) source_lines.push_back(line);
+    const auto comment_text = [&](std::size_t index) -> std::optional<std::string> {
+        const auto& line = source_lines[index];
+        const auto start = line.find_first_not_of(" \t");
+        if (start == std::string::npos || line[start] != '#') return std::nullopt;
+        auto body = line.substr(start + 1);
+        if (!body.empty() && body.back() == '\r') body.pop_back();
+        return body;
+    };
+    std::size_t carried = 0;
+    for (const auto& [key, line] : lines) {
+        std::vector<std::string> block;
+        for (std::size_t i = line - 1; i > 0 && comment_text(i - 1); --i) block.insert(block.begin(), *comment_text(i - 1));
+        if (block.empty()) continue;
+        std::string written;
+        for (const auto& b : block) written += "    //" + (b.empty() || b[0] == ' ' ? b : " " + b) + "\n";
+        scope.comments[key] = written;
+        carried += block.size();
+    }
+    std::size_t all = 0;
+    for (std::size_t i = 0; i < source_lines.size(); ++i) all += comment_text(i) ? 1 : 0;
+    return all - std::min(all, carried);
+}
+
+// Resources in the template's order, moved after what they refer to, so
+// that a reference can be the typed one (bucket.Arn()); a cycle (which
+// CloudFormation refuses anyway) keeps its order and untyped references.
+std::vector<std::string> resource_order(const Ordered& resources) {
+    std::vector<std::string> ids;
+    std::map<std::string, std::set<std::string>> needs;
+    for (const auto& [id, resource] : resources.items()) {
+        ids.push_back(id);
+        std::set<std::string> refs;
+        collect_references(resource, refs);
+        if (resource.contains("DependsOn"))
+            for (auto& target : dependencies(resource["DependsOn"])) refs.insert(std::move(target));
+        refs.erase(id);
+        for (const auto& r : refs)
+            if (resources.contains(r)) needs[id].insert(r);
+    }
+    std::vector<std::string> order;
+    std::set<std::string> placed;
+    while (order.size() < ids.size()) {
+        bool progress = false;
+        for (const auto& id : ids) {
+            if (placed.count(id)) continue;
+            const auto& n = needs[id];
+            if (std::all_of(n.begin(), n.end(), [&](const std::string& r) { return placed.count(r) > 0; })) {
+                order.push_back(id);
+                placed.insert(id);
+                progress = true;
+                break;  // back to the first: the template's order wherever it can be kept
+            }
+        }
+        if (!progress)
+            for (const auto& id : ids)
+                if (!placed.count(id)) {
+                    order.push_back(id);
+                    placed.insert(id);
+                    break;
+                }
+    }
+    return order;
+}
+
+// The style the imported code is written in (import --app ships it).
+std::string import_clang_format() {
+    return "# The style of the code `cfngen import` writes: clang-format keeps it as it is.\n"
+           "BasedOnStyle: Google\n"
+           "IndentWidth: 4\n"
+           "ColumnLimit: 0\n"
+           "AccessModifierOffset: -4\n";
+}
+
+std::string stack_namespace(const std::string& stack_name) {
+    auto name = snake_case(stack_name);
+    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) name = "stack_" + name;
+    std::set<std::string> taken;
+    return identifier(name, taken);
+}
+
+}  // namespace
+}  // namespace import
+
+ImportedStack import_template(const std::string& text, const ImportOptions& options) {
+    using namespace import;
+    Stack(options.stack_name);  // throws for a name CloudFormation refuses
+    auto source = parse_template_ordered(text, options.source_name);
+    const Ordered& tmpl = source.json;
+    Scope scope;
+    for (const auto& r : spec::resources()) scope.taken.insert(binding_namespace(r.type()));
+
+    std::set<std::string> referenced;
+    for (const char* section : {"Resources", "Outputs", "Conditions", "Rules", "Metadata", "Globals"})
+        if (tmpl.contains(section)) collect_references(tmpl[section], referenced);
+    const Ordered& resources = tmpl["Resources"];
+    for (const auto& [id, resource] : resources.items())
+        if (resource.contains("DependsOn"))
+            for (auto& target : dependencies(resource["DependsOn"])) referenced.insert(std::move(target));
+    const Ordered parameters = tmpl.contains("Parameters") ? tmpl["Parameters"] : Ordered::object();
+    for (const auto& [id, parameter] : parameters.items())
+        scope.parameters[id] = referenced.count(id) ? identifier(id, scope.taken) : "";
+    std::vector<std::string> skipped;
+    for (const auto& [id, resource] : resources.items()) {
+        if (!resource.is_object() || !resource.contains("Type") || !resource["Type"].is_string()) {
+            skipped.push_back(id);
+            continue;
+        }
+        ResourceName name;
+        const auto type = resource["Type"].get<std::string>();
+        name.spec = spec::find_resource(type);
+        if (name.spec) {
+            name.cpp_class = binding_class(type);
+            scope.includes.insert(binding_header(type));
+        }
+        if (referenced.count(id)) name.variable = identifier(id, scope.taken);
+        scope.resources[id] = name;
+    }
+    for (const auto& id : skipped)
+        scope.notes.push_back(fmt::format("{} in Resources is a loop or macro cfngen does not write (Fn::ForEach, Fn::Transform); dropped", id));
+    for (const auto& [section, value] : tmpl.items())
+        if (std::find(std::begin(kSections), std::end(kSections), section) == std::end(kSections))
+            scope.notes.push_back(fmt::format("section {} is not one cfngen writes; dropped", section));
+    if (tmpl.contains("AWSTemplateFormatVersion") && tmpl["AWSTemplateFormatVersion"] != "2010-09-09")
+        scope.notes.push_back("AWSTemplateFormatVersion is written as 2010-09-09, the only version there is");
+    if (source.aliased) scope.notes.push_back("YAML anchors and aliases are written out in full: the values are the same, the anchors are gone");
+    if (const auto dropped = attach_comments(text, source.entry_lines, scope))
+        scope.notes.push_back(fmt::format("{} comment line(s) inside values are not carried over (comments above a section's entries are)", dropped));
+
+    std::string description;
+    if (tmpl.contains("Description")) {
+        if (tmpl["Description"].is_string()) description = ", " + string_literal(tmpl["Description"].get<std::string>());
+        else scope.notes.push_back("Description is not text; dropped");
+    }
+    std::string body = fmt::format("    Stack stack({}{});\n", string_literal(options.stack_name), description);
+    const auto block = [&](const std::string& statements) {
+        if (!statements.empty()) body += "\n" + statements;
+    };
+    block(parameter_statements(parameters, scope));
+    block(section_statements(tmpl, scope));  // Transform, Metadata, Globals, Mappings, Conditions, Rules
+    std::string resource_code;
+    for (const auto& id : resource_order(resources)) {
+        if (!scope.resources.count(id)) continue;
+        resource_code += (resource_code.empty() ? "" : "\n") +
+                         (scope.comments.count("Resources/" + id) ? scope.comments.at("Resources/" + id) : "") +
+                         resource_statement(id, resources[id], scope);
+    }
+    block(resource_code);
+    if (tmpl.contains("Outputs") && tmpl["Outputs"].is_object()) block(output_statements(tmpl["Outputs"], scope));
+
+    ImportedStack imported;
+    imported.namespace_name = stack_namespace(options.stack_name);
+    std::string includes = "#include \"cfngen/app.hpp\"\n";
+    for (const auto& header : scope.includes) includes += "#include \"" + header + "\"\n";
+    imported.code = fmt::format(
+        "// Imported by `cfngen import` (cfngen {}) from {}.\n"
+        "// Your code from now on: edit it, and `cfngen synth` writes the template.\n"
+        "{}\n"
+        "namespace {} {{\n\n"
+        "using namespace cfngen;\n\n"
+        "Stack build(const AppContext& /*context*/) {{\n"
+        "{}\n"
+        "    return stack;\n"
+        "}}\n\n"
+        "}}  // namespace {}\n",
+        version, options.source_name, includes, imported.namespace_name, body, imported.namespace_name);
+    imported.notes = std::move(scope.notes);
+    return imported;
+}
+
+ImportedApp imported_app(const ImportedStack& stack, const std::string& app_name, const std::string& stack_file) {
+    ImportedApp app;
+    app.main_source = fmt::format(
+        "// {0}: the imported stack as an app on cfngen's command line ({0} synth | diff | validate).\n"
+        "#include \"cfngen/cli.hpp\"\n\n"
+        "namespace {1} {{\n"
+        "cfngen::Stack build(const cfngen::AppContext& context);\n"
+        "}}  // namespace {1}\n\n"
+        "int main(int argc, char** argv) {{\n"
+        "    const auto app = [](const cfngen::AppContext& context) {{\n"
+        "        cfngen::App result;\n"
+        "        result.add_stack({1}::build(context));\n"
+        "        return result;\n"
+        "    }};\n"
+        "    return cfngen::cli::run(app, argc, argv, {{\"{0}\", \"{0}: synthesize, diff and validate its stack\"}});\n"
+        "}}\n",
+        app_name, stack.namespace_name);
+    app.cmake_lists = fmt::format(
+        "# {0}: imported by `cfngen import --app`. On an installed cfngen:\n"
+        "#   cmake -S . -B build && cmake --build build --target {0}-synth\n"
+        "cmake_minimum_required(VERSION 3.25)\n"
+        "project({1} LANGUAGES CXX)\n\n"
+        "set(CMAKE_CXX_STANDARD 20)\n"
+        "set(CMAKE_CXX_STANDARD_REQUIRED ON)\n\n"
+        "find_package(cfngen REQUIRED)\n"
+        "# `{0}-synth` rebuilds and writes the template to build/{0}.out.\n"
+        "cfngen_add_app({0} SOURCES main.cpp {2})\n",
+        app_name, import::snake_case(app_name), stack_file);
+    app.clang_format = import::import_clang_format();
+    return app;
+}
+
+}  // namespace cfngen

@@ -1,0 +1,73 @@
+// cfngen import on the command line: the files it writes, --verify, errors.
+
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
+using cfngen::test::fresh_directory;
+using cfngen::test::run_cfngen;
+
+namespace {
+constexpr const char* kTemplate = R"(Description: Jobs
+Resources:
+  Jobs:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 60
+)";
+}
+
+TEST_CASE("cfngen import prints the stack's code, or writes it with -o", "[cli][import]") {
+    const auto dir = fresh_directory("import-code");
+    cfngen::write_file_atomically(dir / "jobs.template.yaml", kTemplate);
+    const auto printed = run_cfngen("import jobs.template.yaml", dir);
+    CHECK(printed.exit_code == 0);
+    CHECK_THAT(printed.out, Contains("namespace jobs {"));
+    CHECK_THAT(printed.out, Contains("Stack stack(\"jobs\", \"Jobs\");"));
+    const auto written = run_cfngen("import jobs.template.yaml -o out/jobs.cpp --stack-name jobs-prod", dir);
+    CHECK(written.exit_code == 0);
+    CHECK_THAT(cfngen::read_file(dir / "out" / "jobs.cpp"), Contains("Stack stack(\"jobs-prod\", \"Jobs\");"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cfngen import --app writes a project: the stack, main.cpp, CMakeLists.txt, .clang-format", "[cli][import]") {
+    const auto dir = fresh_directory("import-app");
+    cfngen::write_file_atomically(dir / "jobs.yaml", kTemplate);
+    const auto run = run_cfngen("import jobs.yaml --app -o project", dir);
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(cfngen::read_file(dir / "project" / "jobs_stack.cpp"), Contains("Stack build(const AppContext&"));
+    CHECK_THAT(cfngen::read_file(dir / "project" / "main.cpp"), Contains("result.add_stack(jobs::build(context));"));
+    CHECK_THAT(cfngen::read_file(dir / "project" / "CMakeLists.txt"),
+               Contains("find_package(cfngen REQUIRED)") && Contains("cfngen_add_app(jobs SOURCES main.cpp jobs_stack.cpp)"));
+    CHECK(fs::exists(dir / "project" / ".clang-format"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cfngen import --verify exits 1 at the first difference and 0 for the same template", "[cli][import]") {
+    const auto dir = fresh_directory("import-verify");
+    cfngen::write_file_atomically(dir / "a.yaml", kTemplate);
+    cfngen::write_file_atomically(dir / "same.json", R"({"AWSTemplateFormatVersion": "2010-09-09", "Description": "Jobs",
+        "Resources": {"Jobs": {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 60}}}})");
+    cfngen::write_file_atomically(dir / "other.json", R"({"Description": "Jobs",
+        "Resources": {"Jobs": {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 61}}}})");
+    CHECK(run_cfngen("import a.yaml --verify same.json", dir).exit_code == 0);
+    const auto differs = run_cfngen("import a.yaml --verify other.json", dir);
+    CHECK(differs.exit_code == 1);
+    CHECK_THAT(differs.out, Contains("at /Resources/Jobs/Properties/VisibilityTimeout: the original has 60"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("cfngen import of a malformed template is one line and exit code 2", "[cli][import]") {
+    const auto dir = fresh_directory("import-bad");
+    cfngen::write_file_atomically(dir / "bad.yaml", "Resources:\n  A: [\n");
+    const auto run = run_cfngen("import bad.yaml -o out.cpp", dir);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Contains("bad.yaml: malformed YAML at line 3"));
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+    CHECK_FALSE(fs::exists(dir / "out.cpp"));
+    fs::remove_all(dir);
+}
