@@ -10,6 +10,7 @@ packages=(cmake make g++ pkg-config nlohmann-json3-dev libfmt-dev libcli11-dev l
           inotify-tools  # build/<app>-watch: rebuild and synth on save (cmake/cfngen-watch.sh; polls without it)
           ninja-build  # builds: no-op in a tenth of Make's time (scripts/lib/generator.sh)
           lld  # links apps in a third of ld.bfd's time (cmake/cfngenApp.cmake: mold if installed, else lld)
+          clang-format  # cfngen import formats the code it writes (and its test checks it is clang-format-clean)
           graphviz  # dot: renders `cfngen graph` for the README picture (scripts/update-architecture.sh)
           chromium)  # the crypto-alerts web page's test in a real browser (playwright-core drives it)
 # Node.js 20+ is needed to generate the typed bindings (the build runs

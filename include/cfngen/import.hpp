@@ -45,6 +45,10 @@ struct ImportedApp {
     std::string cmake_lists;
     std::string clang_format;
 };
+// The .clang-format of the imported code: `cfngen import` formats what it
+// writes with clang-format in this style when clang-format is installed.
+std::string import_clang_format();
+
 ImportedApp imported_app(const ImportedStack& stack, const std::string& app_name, const std::string& stack_file);
 
 }  // namespace cfngen

@@ -97,6 +97,12 @@ public:
     void set_transform(Value transform);
     // An entry of the template's Metadata section (AWS::CloudFormation::Interface, ...).
     void add_metadata(const std::string& key, Value value);
+    // A loop of AWS::LanguageExtensions in `section` (Resources, Outputs or
+    // Conditions): the entry "Fn::ForEach::<name>": [identifier, collection,
+    // {key template: fragment}], which CloudFormation expands when it
+    // deploys (the transform must be declared: set_transform). Written as
+    // given; synth checks nothing inside it.
+    void add_for_each(const std::string& section, const std::string& name, Value loop);
     // SAM's Globals section: properties every serverless resource of a type
     // shares. The AWS::Serverless transform reads it (set_transform).
     void set_globals(Value globals);

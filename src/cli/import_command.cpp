@@ -5,9 +5,16 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <sstream>
+
+#include <unistd.h>
 
 namespace cfngen::cli {
 
@@ -26,6 +33,32 @@ std::string stack_name_of(const std::string& file) {
     return name.substr(0, 128);
 }
 
+// The code in the style of import_clang_format(), through clang-format
+// (CFNGEN_CLANG_FORMAT, else clang-format on PATH); nullopt when there is
+// none or it fails, and the code stays in cfngen's own layout.
+std::optional<std::string> formatted(const std::string& code) {
+    const char* configured = std::getenv("CFNGEN_CLANG_FORMAT");
+    const std::string binary = configured && *configured ? configured : "clang-format";
+    std::string style;  // the .clang-format's lines as clang-format's inline {key: value, ...}
+    std::istringstream lines(import_clang_format());
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty() && line[0] != '#') style += (style.empty() ? "" : ", ") + line;
+    const auto input = std::filesystem::temp_directory_path() / fmt::format("cfngen-import-{}.cpp", ::getpid());
+    write_file_atomically(input, code);
+    const auto command = fmt::format("'{}' '--style={{{}}}' '{}' 2>/dev/null", binary, style, input.string());
+    std::string out;
+    int status = -1;
+    if (FILE* pipe = ::popen(command.c_str(), "r")) {
+        std::array<char, 65536> buffer{};
+        for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) out.append(buffer.data(), n);
+        status = ::pclose(pipe);
+    }
+    std::error_code ignored;
+    std::filesystem::remove(input, ignored);
+    if (status != 0 || out.empty()) return std::nullopt;
+    return out;
+}
+
 }  // namespace
 
 Command add_import_command(CLI::App& program) {
@@ -34,6 +67,7 @@ Command add_import_command(CLI::App& program) {
         std::string output;
         std::string stack_name;
         bool app = false;
+        bool no_format = false;
         std::string verify;
     };
     auto args = std::make_shared<Arguments>();
@@ -45,6 +79,7 @@ Command add_import_command(CLI::App& program) {
                         "The C++ file to write (default: standard output); with --app, the folder (default: the stack name)");
     command->add_option("--stack-name", args->stack_name, "The stack's CloudFormation name (default: from the file name)");
     command->add_flag("--app", args->app, "Also write main.cpp, CMakeLists.txt (find_package(cfngen)) and .clang-format");
+    command->add_flag("--no-format", args->no_format, "Do not run clang-format over the code");
     command->add_option("--verify", args->verify,
                         "Write no code: compare the template with SYNTHESIZED (what its imported code synthesized) and "
                         "exit 1 at the first difference");
@@ -67,8 +102,13 @@ Command add_import_command(CLI::App& program) {
         ImportOptions options;
         options.stack_name = args->stack_name.empty() ? stack_name_of(args->file) : args->stack_name;
         options.source_name = std::filesystem::path(args->file).filename().string();
-        const auto imported = import_template(read_file(args->file), options);
+        auto imported = import_template(read_file(args->file), options);
         for (const auto& note : imported.notes) fmt::print(stderr, "{}: note: {}\n", args->file, note);
+        if (!args->no_format) {
+            if (auto code = formatted(imported.code)) imported.code = std::move(*code);
+            else fmt::print(stderr, "{}: note: clang-format not found (or failed): the code is in cfngen's own layout, "
+                                    "not formatted (install clang-format, or set CFNGEN_CLANG_FORMAT)\n", args->file);
+        }
         if (!args->app) {
             if (args->output.empty() || args->output == "-") fmt::print("{}", imported.code);
             else write_file_atomically(args->output, imported.code);

@@ -40,7 +40,8 @@ std::string escaped(const std::string& text) {
 
 constexpr std::size_t kLineWidth = 110;
 
-// `elements` on one line between braces when they fit, else one per line.
+}  // namespace
+
 std::string braced(const std::vector<std::string>& elements, int indent) {
     std::size_t length = 2;
     bool multiline = false;
@@ -55,9 +56,12 @@ std::string braced(const std::vector<std::string>& elements, int indent) {
     }
     const std::string inner(static_cast<std::size_t>(indent) + 4, ' ');
     std::string out = "{\n";
-    for (std::size_t i = 0; i < elements.size(); ++i) out += inner + elements[i] + (i + 1 < elements.size() ? ",\n" : "\n");
+    // A trailing comma: clang-format keeps such a list one element a line.
+    for (const auto& e : elements) out += inner + e + ",\n";
     return out + std::string(static_cast<std::size_t>(indent), ' ') + "}";
 }
+
+namespace {
 
 // A list Value's initializer-list constructor would take for an object
 // (value.hpp): every element a two-element list whose first is a string.

@@ -94,15 +94,6 @@ std::vector<std::string> resource_order(const Ordered& resources) {
     return order;
 }
 
-// The style the imported code is written in (import --app ships it).
-std::string import_clang_format() {
-    return "# The style of the code `cfngen import` writes: clang-format keeps it as it is.\n"
-           "BasedOnStyle: Google\n"
-           "IndentWidth: 4\n"
-           "ColumnLimit: 0\n"
-           "AccessModifierOffset: -4\n";
-}
-
 std::string stack_namespace(const std::string& stack_name) {
     auto name = snake_case(stack_name);
     if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) name = "stack_" + name;
@@ -147,8 +138,13 @@ ImportedStack import_template(const std::string& text, const ImportOptions& opti
         if (referenced.count(id)) name.variable = identifier(id, scope.taken);
         scope.resources[id] = name;
     }
+    std::string loops;
+    std::erase_if(skipped, [&](const std::string& id) {
+        loops += loop_statement("Resources", id, resources[id], scope);
+        return id.rfind("Fn::ForEach::", 0) == 0;
+    });
     for (const auto& id : skipped)
-        scope.notes.push_back(fmt::format("{} in Resources is a loop or macro cfngen does not write (Fn::ForEach, Fn::Transform); dropped", id));
+        scope.notes.push_back(fmt::format("{} in Resources is not a resource (a macro, Fn::Transform, at the section's level?); dropped", id));
     for (const auto& [section, value] : tmpl.items())
         if (std::find(std::begin(kSections), std::end(kSections), section) == std::end(kSections))
             scope.notes.push_back(fmt::format("section {} is not one cfngen writes; dropped", section));
@@ -177,6 +173,7 @@ ImportedStack import_template(const std::string& text, const ImportOptions& opti
                          resource_statement(id, resources[id], scope);
     }
     block(resource_code);
+    block(loops);
     if (tmpl.contains("Outputs") && tmpl["Outputs"].is_object()) block(output_statements(tmpl["Outputs"], scope));
 
     ImportedStack imported;
@@ -197,6 +194,18 @@ ImportedStack import_template(const std::string& text, const ImportOptions& opti
         version, options.source_name, includes, imported.namespace_name, body, imported.namespace_name);
     imported.notes = std::move(scope.notes);
     return imported;
+}
+
+std::string import_clang_format() {
+    return "# The style of the code `cfngen import` writes (it formats with clang-format when installed).\n"
+           "BasedOnStyle: Google\n"
+           "IndentWidth: 4\n"
+           "ColumnLimit: 120\n"
+           "AccessModifierOffset: -4\n"
+           "ContinuationIndentWidth: 4\n"
+           "AlignAfterOpenBracket: DontAlign\n"
+           "IncludeBlocks: Preserve\n"
+           "SortIncludes: Never\n";
 }
 
 ImportedApp imported_app(const ImportedStack& stack, const std::string& app_name, const std::string& stack_file) {
@@ -227,7 +236,7 @@ ImportedApp imported_app(const ImportedStack& stack, const std::string& app_name
         "# `{0}-synth` rebuilds and writes the template to build/{0}.out.\n"
         "cfngen_add_app({0} SOURCES main.cpp {2})\n",
         app_name, import::snake_case(app_name), stack_file);
-    app.clang_format = import::import_clang_format();
+    app.clang_format = import_clang_format();
     return app;
 }
 

@@ -141,9 +141,14 @@ std::string section_statements(const Ordered& tmpl, Scope& scope) {
                    value_expression(mapping, scope, kIndent + 4) + ");\n";
         }
     if (tmpl.contains("Conditions") && tmpl["Conditions"].is_object())
-        for (const auto& [name, condition] : tmpl["Conditions"].items())
-            out += comment("Conditions/" + name) + "    stack.add_condition(" + string_literal(name) + ", " +
+        for (const auto& [name, condition] : tmpl["Conditions"].items()) {
+            if (auto loop = loop_statement("Conditions", name, condition, scope); !loop.empty()) {
+                out += loop;
+            } else {
+                out += comment("Conditions/" + name) + "    stack.add_condition(" + string_literal(name) + ", " +
                    value_expression(condition, scope, kIndent + 4) + ");\n";
+            }
+        }
     if (tmpl.contains("Rules") && tmpl["Rules"].is_object())
         for (const auto& [name, rule] : tmpl["Rules"].items()) {
             if (!rule.is_object() || !rule.contains("Assertions")) {
@@ -159,6 +164,10 @@ std::string section_statements(const Ordered& tmpl, Scope& scope) {
 std::string output_statements(const Ordered& outputs, Scope& scope) {
     std::string out;
     for (const auto& [id, output] : outputs.items()) {
+        if (auto loop = loop_statement("Outputs", id, output, scope); !loop.empty()) {
+            out += loop;
+            continue;
+        }
         if (!output.is_object() || !output.contains("Value")) {
             scope.notes.push_back(fmt::format("output {} has no Value; dropped", id));
             continue;
@@ -183,6 +192,13 @@ std::string output_statements(const Ordered& outputs, Scope& scope) {
         out += "    stack.add_output({" + fields + "});\n";
     }
     return out;
+}
+
+std::string loop_statement(const std::string& section, const std::string& key, const Ordered& loop, Scope& scope) {
+    constexpr std::string_view prefix = "Fn::ForEach::";
+    if (key.rfind(prefix, 0) != 0) return {};
+    return fmt::format("    stack.add_for_each({}, {}, {});\n", string_literal(section), string_literal(key.substr(prefix.size())),
+                       value_expression(loop, scope, kIndent + 4));
 }
 
 void collect_references(const Ordered& value, std::set<std::string>& ids) {

@@ -113,15 +113,7 @@ std::optional<std::string> element_list(const Ordered& value, std::uint16_t elem
         elements.push_back(std::move(*written));
     }
     if (elements.empty()) return std::string("{}");
-    std::string one_line = "{";
-    for (std::size_t i = 0; i < elements.size(); ++i) one_line += (i ? ", " : "") + elements[i];
-    one_line += "}";
-    if (one_line.size() + static_cast<std::size_t>(indent) <= 110 && one_line.find('\n') == std::string::npos)
-        return one_line;
-    std::string out = "{\n";
-    for (std::size_t i = 0; i < elements.size(); ++i)
-        out += std::string(static_cast<std::size_t>(indent) + 4, ' ') + elements[i] + (i + 1 < elements.size() ? ",\n" : "\n");
-    return out + std::string(static_cast<std::size_t>(indent), ' ') + "}";
+    return braced(elements, indent);
 }
 
 std::optional<std::string> tag(const Ordered& value, Scope& scope, int indent) {
@@ -182,10 +174,7 @@ std::optional<std::string> typed_expression(const Ordered& value, Typed typed, S
                 entries.push_back("{" + string_literal(key) + ", " + *written + "}");
             }
             if (entries.empty()) return std::string("{}");
-            std::string out = "{";
-            for (std::size_t i = 0; i < entries.size(); ++i)
-                out += (i ? ",\n" + std::string(static_cast<std::size_t>(indent) + 1, ' ') : "") + entries[i];
-            return out + "}";
+            return braced(entries, indent);
         }
         case spec::Kind::Object: return object(value, type.index, scope, indent);
         case spec::Kind::Union: {

@@ -36,6 +36,7 @@ struct detail::TemplateData {
     std::map<std::string, Value> metadata;
     Value transform;
     Value globals;
+    std::map<std::string, std::map<std::string, Value>> loops;  // section -> name -> Fn::ForEach loop
     std::vector<Output> outputs;
     std::map<std::string, Value> tags;
     Quotas quotas;
@@ -167,6 +168,15 @@ void Template::set_transform(Value transform) {
     data_->transform = std::move(transform);
 }
 
+void Template::add_for_each(const std::string& section, const std::string& name, Value loop) {
+    if (section != "Resources" && section != "Outputs" && section != "Conditions")
+        throw Error(fmt::format("Fn::ForEach::{} is in {}: loops are in Resources, Outputs or Conditions", name, section));
+    if (!valid_logical_id(name)) throw Error(fmt::format("loop name '{}' is not alphanumeric", name));
+    if (!loop.is_array() || loop.size() != 3) throw Error(fmt::format("Fn::ForEach::{} is not [identifier, collection, fragment]", name));
+    if (!data_->loops[section].emplace(name, std::move(loop)).second)
+        throw Error(fmt::format("duplicate loop Fn::ForEach::{} in {}", name, section));
+}
+
 void Template::add_metadata(const std::string& key, Value value) { data_->metadata[key] = std::move(value); }
 
 void Template::set_globals(Value globals) {
@@ -179,7 +189,8 @@ void Template::add_tag(const std::string& key, Value value) { data_->tags[key] =
 void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>& resource_json,
                                    const Json& conditions) {
     const auto& data = *tmpl.data_;
-    if (data.resources.empty()) throw Error("template has no resources (CloudFormation requires at least one)");
+    if (data.resources.empty() && !data.loops.count("Resources"))
+        throw Error("template has no resources (CloudFormation requires at least one)");
     if (data.quotas.max_resources != 0 && data.resources.size() > data.quotas.max_resources)
         throw Error(fmt::format("template has {} resources; CloudFormation allows {}", data.resources.size(),
                                 data.quotas.max_resources));
@@ -335,8 +346,10 @@ Json detail::TemplateWriter::synth(const Template& tmpl, StackLinks* links) {
         resolve_targets(tmpl, resource, r, links);
         json["Resources"][r.logical_id()] = std::move(resource);
     }
+    for (const auto& [section, loops] : tmpl.data_->loops)
+        for (const auto& [name, loop] : loops) json[section]["Fn::ForEach::" + name] = json_of(loop);
     if (!tmpl.data_->outputs.empty()) {
-        json["Outputs"] = Json::object();
+        if (!json.contains("Outputs")) json["Outputs"] = Json::object();
         for (const auto& o : tmpl.data_->outputs) {
             Json output = json_of(o.to_json());
             detail::resolve_stack_references(output, tmpl.data_->stack_name, links, "output " + o.logical_id);

@@ -182,3 +182,15 @@ TEST_CASE("round trip difference names the first differing path", "[import]") {
         R"({"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"DelaySeconds": 6}}}})", "b");
     CHECK(difference == "/Resources/Q/Properties/DelaySeconds: the original has 5, the synthesized template 6");
 }
+
+TEST_CASE("import writes Fn::ForEach loops with add_for_each", "[import]") {
+    const auto code = code_of(R"(Transform: AWS::LanguageExtensions
+Resources:
+  Fn::ForEach::Queues:
+    - Name
+    - [A, B]
+    - Queue${Name}:
+        Type: AWS::SQS::Queue
+)");
+    CHECK_THAT(code, Contains("stack.add_for_each(\"Resources\", \"Queues\", {"));
+}

@@ -8,14 +8,17 @@
 // differing path.
 //
 //   node tests/import/round-trip.js --cfngen BIN --cxx CXX --include DIR... --link LIB... \
-//        [--work DIR] [--batch N] [--min-rate R] [--expect-fail FILE] TEMPLATE_OR_DIR...
+//        [--work DIR] [--batch N] [--min-rate R] [--expect-fail FILE] [--clang-format BIN] TEMPLATE_OR_DIR...
+//
+// --clang-format: import formats with it (CFNGEN_CLANG_FORMAT), and each
+// file must then be clang-format-clean under the .clang-format import ships.
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const os = require('node:os');
 
 function parseArgs(argv) {
-  const args = { include: [], link: [], inputs: [], batch: 16, work: null, minRate: null, expectFail: null, jobs: 2, json: null };
+  const args = { include: [], link: [], inputs: [], batch: 16, work: null, minRate: null, expectFail: null, jobs: 2, json: null, clangFormat: null };
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -29,6 +32,7 @@ function parseArgs(argv) {
     else if (a === '--min-rate') args.minRate = Number(next());
     else if (a === '--expect-fail') args.expectFail = next();
     else if (a === '--json') args.json = next();
+    else if (a === '--clang-format') args.clangFormat = next();
     else args.inputs.push(a);
   }
   if (!args.cfngen || !args.cxx || args.inputs.length === 0) {
@@ -98,15 +102,26 @@ async function main() {
   const started = Date.now();
 
   // 1. import
+  const env = { ...process.env, CFNGEN_CLANG_FORMAT: args.clangFormat || '/nonexistent/clang-format' };
   for (const c of cases) {
     const out = path.join(work, 'src', `${c.id}.cpp`);
-    const r = run(args.cfngen, ['import', c.file, '--stack-name', c.stack, '-o', out]);
+    const r = run(args.cfngen, ['import', c.file, '--stack-name', c.stack, '-o', out, ...(args.clangFormat ? [] : ['--no-format'])], { env });
     if (r.status !== 0) c.failure = { cause: 'import', detail: firstLine(r.stderr) };
     else c.notes = (r.stderr || '').split('\n').filter((l) => l.includes(': note: '));
     c.source = out;
     c.namespace = c.stack;
   }
   const importMs = Date.now() - started;
+  if (args.clangFormat) {
+    // The style import ships with --app, where clang-format looks for it: beside the sources.
+    const app = run(args.cfngen, ['import', cases.find((k) => !k.failure).file, '--app', '--no-format', '-o', path.join(work, 'style')]);
+    if (app.status !== 0) { console.error(app.stderr); process.exit(2); }
+    fs.copyFileSync(path.join(work, 'style', '.clang-format'), path.join(work, 'src', '.clang-format'));
+    for (const c of cases.filter((k) => !k.failure)) {
+      const f = run(args.clangFormat, ['--dry-run', '-Werror', '--style=file', c.source]);
+      if (f.status !== 0) c.failure = { cause: 'format', detail: firstLine(f.stderr).replace(`${work}/`, '') };
+    }
+  }
 
   // 2. compile in batches; a batch that fails is compiled file by file
   const good = cases.filter((c) => !c.failure);

@@ -41,6 +41,10 @@ std::string string_literal(const std::string& text);
 // A number as C++ reads it back exactly.
 std::string number_literal(const Ordered& number);
 
+// `elements` between braces: on one line when they fit, else one a line
+// (`indent` is the column of the line the list opens on).
+std::string braced(const std::vector<std::string>& elements, int indent);
+
 // Any template value as an expression of type cfngen::Value (or one that
 // converts to it); intrinsic functions through intrinsic().
 // `indent` is the column continuation lines start at.

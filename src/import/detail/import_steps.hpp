@@ -16,6 +16,10 @@ std::string parameter_statements(const Ordered& parameters, Scope& scope);
 std::string section_statements(const Ordered& tmpl, Scope& scope);  // Metadata, Transform, Globals, Mappings, Conditions, Rules
 std::string output_statements(const Ordered& outputs, Scope& scope);
 
+// "Fn::ForEach::Name" in `section`: stack.add_for_each(section, "Name", loop);
+// empty for any other key.
+std::string loop_statement(const std::string& section, const std::string& key, const Ordered& loop, Scope& scope);
+
 // The logical ids a DependsOn names (one, or a list).
 std::vector<std::string> dependencies(const Ordered& depends_on);
 
