@@ -607,6 +607,71 @@ p95 here is ${ms(apiLatency.p95_max_ms)} ms. Not measured: API Gateway and its a
 ${table(['route', 'p50 (ms)', 'p95 (ms)', 'max (ms)'], apiLatency.routes.map((r) => [`\`${r.route}\``, ms(r.p50_ms, 2), ms(r.p95_ms, 2), ms(r.max_ms, 2)]))}
 ` : '';
 
+// ---- 16. cfngen import against cdk-from-cfn, and its cost ------------------------
+const importRoundTrip = fs.existsSync(path.join(resultsDir, 'import-round-trip.json')) ? read('import-round-trip.json') : null;
+const importCost = fs.existsSync(path.join(resultsDir, 'import-cost.json')) ? read('import-cost.json') : null;
+const importSection = importRoundTrip ? (() => {
+  const r = importRoundTrip;
+  const c = r.cfngen;
+  const k = r.cdk_from_cfn;
+  // Files cfngen refuses to read that CloudFormation would refuse too: Rain's
+  // sources (its !Rain:: tags, its modules, resources without a Type) and
+  // files that are no template (macro test events).
+  const notCfn = (f) => f.cause === 'import' && /unknown tag !Rain|no "Type" string|not a CloudFormation template/.test(f.detail);
+  const excluded = new Set(c.failures.filter(notCfn).map((f) => f.file));
+  const cfnTemplates = r.templates - excluded.size;
+  const cdkPassedOnCfn = k.passed - 0;  // every round trip of cdk-from-cfn is on a CloudFormation template
+  const stage = (byCause, causes) => r.templates - causes.reduce((n, cause) => n + (byCause[cause] || 0), 0);
+  const pct = (n, d) => `${(100 * n / d).toFixed(1)}%`;
+  const causes = (failures, exclude) => {
+    const counts = new Map();
+    for (const f of failures) {
+      if (exclude && exclude.has(f.file)) continue;
+      const key = `${f.cause}: ${f.detail.replace(/^.*?(differs from \S+ at|error:) /, '').replace(/"[^"]*"|'[^']*'/g, '…').slice(0, 110)}`;
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  };
+  const cost = importCost ? `
+Cost (\`node bench/import-cost.js\`, ${importCost.date}, ${importCost.machine}, ${importCost.compiler}, medians of ${importCost.runs}):
+a ${importCost.import_500.resources}-resource template (the crypto-alerts dev stack's resources copied, ids renamed; ${(importCost.import_500.template_bytes / 1024).toFixed(0)} KiB)
+imports in **${ms(importCost.import_500.median_ms, 0)} ms** as a process (\`--no-format\`; ${importCost.import_500.code_lines} lines of C++; it reads back
+${importCost.import_500.reads_back_alike ? 'alike' : 'differently'})${importCost.import_500.formatted_median_ms === null ? '' : `, ${(importCost.import_500.formatted_median_ms / 1000).toFixed(1)} s with clang-format run over it (the default when clang-format is installed)`}.
+The code's edit-loop compile (-O0, the precompiled header of \`cfngen_add_app\`), against a hand-written stack:
+
+${table(['source', 'lines', 'compile (s)'], Object.entries(importCost.compile).map(([name, v]) => [name, v.lines, v.median_s.toFixed(2)]))}
+` : '';
+  return `
+
+## 16. \`cfngen import\` against cdk-from-cfn on a public collection
+
+\`node bench/import-vs-cdk-from-cfn.js DIR --collection NAME\` on ${r.collection} (${r.templates} files that look like templates),
+${r.date}. cfngen: \`tests/import/round-trip.js\` (import, compile in batches at -O0, synthesize, \`cfngen import --verify\`),
+${c.seconds.toFixed(0)} s for all of them. cdk-from-cfn ${k.version} (the engine of \`cdk migrate\`): its TypeScript, types stripped by
+esbuild, synthesized by aws-cdk-lib ${k.aws_cdk_lib} with no values for its props (the template's parameters) and without
+what only CDK adds (analytics, path metadata, the bootstrap rule), compared by the same \`cfngen import --verify\`.
+${excluded.size} of the files are not CloudFormation templates (Rain's sources, with its \`!Rain::\` tags and modules, and
+macro test events): CloudFormation refuses them as cfngen does; the last column leaves them out.
+
+${table(['', 'of all files', `of the ${cfnTemplates} CloudFormation templates`], [
+  ['cfngen: code written', `${stage(c.byCause, ['import'])} (${pct(stage(c.byCause, ['import']), r.templates)})`, `${cfnTemplates - (c.byCause.import || 0) + excluded.size} (${pct(cfnTemplates - (c.byCause.import || 0) + excluded.size, cfnTemplates)})`],
+  ['cfngen: code compiles and synthesizes', `${stage(c.byCause, ['import', 'compile', 'synth', 'format'])}`, ''],
+  ['**cfngen: the same template back**', `**${c.passed} (${pct(c.passed, r.templates)})**`, `**${c.passed} (${pct(c.passed, cfnTemplates)})**`],
+  ['cdk-from-cfn: code written', `${k.converted} (${pct(k.converted, r.templates)})`, ''],
+  ['cdk-from-cfn: code synthesizes', `${k.synthesized} (${pct(k.synthesized, r.templates)})`, ''],
+  ['**cdk-from-cfn: the same template back**', `**${k.passed} (${pct(k.passed, r.templates)})**`, `**${cdkPassedOnCfn} (${pct(cdkPassedOnCfn, cfnTemplates)})**`],
+])}
+
+cfngen's failures on CloudFormation templates, by cause:
+
+${table(['cause', 'templates'], causes(c.failures, excluded))}
+
+cdk-from-cfn's, by cause (the first difference; its most common ones):
+
+${table(['cause', 'templates'], causes(k.failures).slice(0, 15))}
+${cost}`;
+})() : '';
+
 fs.writeFileSync(markdownPath, md + beforeAfterSection + vdSection + bindingsSection + editSection + constructsSection + valuesSection +
-  plantedSection + tuSection + agreementSection + synthCostSection + portsSection + apiSection);
+  plantedSection + tuSection + agreementSection + synthCostSection + portsSection + apiSection + importSection);
 console.error(`wrote ${markdownPath}, ${scalePlot}, ${pricePlot}`);

@@ -9,6 +9,8 @@
 #                                                     (bench/validate-diff-vs-aws.js)
 #      and planted wrong values, cfngen vs AWS's validator (bench/planted-values-vs-aws.js)
 #   and the alerts API handler's latency for a user with 100 alerts (bench/alerts-api-latency.js)
+#   and what `cfngen import` of 500 resources and its code's compile cost (bench/import-cost.js)
+# (cfngen import against cdk-from-cfn needs a template collection: bench/import-vs-cdk-from-cfn.js.)
 # and writes bench/results/*.json, the plots and bench/RESULTS.md.
 #
 #   bash bench/run.sh            # the full run, about 8 minutes
@@ -50,6 +52,7 @@ if $smoke; then
   price_args=(--runs 1 200)
   percent_args=(--runs 1 200)
   api_args=(--runs 3 --alerts 20 --users 5)
+  import_args=(--runs 1 --skip-format)
   validate_diff_args=(--runs 1 --warmup 0)
 else
   out=bench/results
@@ -60,6 +63,7 @@ else
   price_args=(--runs 5 1000 10000 50000)
   percent_args=(--runs 5 1000 10000)
   api_args=(--runs 200 --alerts 100 --users 100)
+  import_args=(--runs 7)
   validate_diff_args=(--runs 10 --warmup 1)
 fi
 mkdir -p "$out"
@@ -93,6 +97,9 @@ node bench/percent-check-cost.js "${percent_args[@]}" --out "$out" 2> >(grep -v 
 
 echo "== the alerts API's latency (the minified handler, as deployed)" >&2
 CFNGEN_HANDLERS_DIR="$PWD/build/apps/crypto-alerts/generated/handlers" node bench/alerts-api-latency.js "${api_args[@]}" --out "$out"
+
+echo "== cfngen import: 500 resources, and its code's compile" >&2
+node bench/import-cost.js "${import_args[@]}" --out "$out" > /dev/null
 
 echo "== 4. validate and diff vs AWS's validator and @aws-cdk/cloudformation-diff" >&2
 node bench/validate-diff-vs-aws.js "${validate_diff_args[@]}" --out "$out"

@@ -58,38 +58,46 @@ std::size_t attach_comments(const std::string& text, const std::map<std::string,
 // CloudFormation refuses anyway) keeps its order and untyped references.
 std::vector<std::string> resource_order(const Ordered& resources) {
     std::vector<std::string> ids;
-    std::map<std::string, std::set<std::string>> needs;
+    std::map<std::string, std::size_t> index;
     for (const auto& [id, resource] : resources.items()) {
+        index[id] = ids.size();
         ids.push_back(id);
+    }
+    // Kahn's algorithm, always taking the earliest ready resource in the
+    // template's order.
+    std::vector<std::vector<std::size_t>> dependents(ids.size());
+    std::vector<std::size_t> waiting(ids.size(), 0);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const auto& resource = resources[ids[i]];
         std::set<std::string> refs;
         collect_references(resource, refs);
-        if (resource.contains("DependsOn"))
+        if (resource.is_object() && resource.contains("DependsOn"))
             for (auto& target : dependencies(resource["DependsOn"])) refs.insert(std::move(target));
-        refs.erase(id);
         for (const auto& r : refs)
-            if (resources.contains(r)) needs[id].insert(r);
-    }
-    std::vector<std::string> order;
-    std::set<std::string> placed;
-    while (order.size() < ids.size()) {
-        bool progress = false;
-        for (const auto& id : ids) {
-            if (placed.count(id)) continue;
-            const auto& n = needs[id];
-            if (std::all_of(n.begin(), n.end(), [&](const std::string& r) { return placed.count(r) > 0; })) {
-                order.push_back(id);
-                placed.insert(id);
-                progress = true;
-                break;  // back to the first: the template's order wherever it can be kept
+            if (const auto it = index.find(r); it != index.end() && it->second != i) {
+                dependents[it->second].push_back(i);
+                ++waiting[i];
             }
-        }
-        if (!progress)
-            for (const auto& id : ids)
-                if (!placed.count(id)) {
-                    order.push_back(id);
-                    placed.insert(id);
+    }
+    std::set<std::size_t> ready;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (waiting[i] == 0) ready.insert(i);
+    std::vector<std::string> order;
+    std::vector<bool> placed(ids.size(), false);
+    while (order.size() < ids.size()) {
+        if (ready.empty())  // a cycle: its earliest resource goes first, with untyped references
+            for (std::size_t i = 0; i < ids.size(); ++i)
+                if (!placed[i]) {
+                    ready.insert(i);
                     break;
                 }
+        const auto next = *ready.begin();
+        ready.erase(ready.begin());
+        if (placed[next]) continue;
+        placed[next] = true;
+        order.push_back(ids[next]);
+        for (const auto d : dependents[next])
+            if (waiting[d] > 0 && --waiting[d] == 0 && !placed[d]) ready.insert(d);
     }
     return order;
 }
@@ -205,6 +213,7 @@ std::string import_clang_format() {
            "ContinuationIndentWidth: 4\n"
            "AlignAfterOpenBracket: DontAlign\n"
            "IncludeBlocks: Preserve\n"
+           "BreakStringLiterals: false\n"
            "SortIncludes: Never\n";
 }
 

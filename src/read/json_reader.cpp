@@ -51,8 +51,15 @@ struct DuplicateKey {
 // Builds the DOM like nlohmann's own parser, except that a key repeated in
 // one object is an error: CloudFormation rejects such a template, and
 // nlohmann would silently keep the last value.
+template <class Json>
 class StrictBuilder : public nlohmann::json_sax<Json> {
 public:
+    using typename nlohmann::json_sax<Json>::number_integer_t;
+    using typename nlohmann::json_sax<Json>::number_unsigned_t;
+    using typename nlohmann::json_sax<Json>::number_float_t;
+    using typename nlohmann::json_sax<Json>::string_t;
+    using typename nlohmann::json_sax<Json>::binary_t;
+
     StrictBuilder(Json& root, const char* begin, const char** furthest)
         : root_(root), begin_(begin), furthest_(furthest) {}
 
@@ -134,12 +141,11 @@ std::size_t key_start(const std::string& text, std::size_t end) {
     return 0;
 }
 
-}  // namespace
-
-Json read_json(const std::string& text, const std::string& source) {
+template <class Json>
+Json read_json_as(const std::string& text, const std::string& source) {
     Json json;
     const char* furthest = text.data();
-    StrictBuilder builder(json, text.data(), &furthest);
+    StrictBuilder<Json> builder(json, text.data(), &furthest);
     bool parsed = false;
     try {
         // Fast path: nlohmann's pointer input. A duplicate key (rare) is
@@ -150,7 +156,7 @@ Json read_json(const std::string& text, const std::string& source) {
                                 max_template_nesting));
     } catch (const DuplicateKey&) {
         Json again;
-        StrictBuilder locator(again, text.data(), &furthest);
+        StrictBuilder<Json> locator(again, text.data(), &furthest);
         try {
             Json::sax_parse(TrackedIterator(text.data(), &furthest),
                              TrackedIterator(text.data() + text.size(), &furthest), &locator);
@@ -171,6 +177,14 @@ Json read_json(const std::string& text, const std::string& source) {
     const auto colon = reason.rfind(": ");
     if (colon != std::string::npos) reason = reason.substr(colon + 2);
     throw Error(fmt::format("{}: malformed JSON at line {}, column {}: {}", source, line, column, reason));
+}
+
+}  // namespace
+
+Json read_json(const std::string& text, const std::string& source) { return read_json_as<Json>(text, source); }
+
+OrderedJson read_json_ordered(const std::string& text, const std::string& source) {
+    return read_json_as<OrderedJson>(text, source);
 }
 
 }  // namespace cfngen::detail

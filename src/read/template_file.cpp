@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <type_traits>
 
 namespace cfngen {
 
@@ -19,7 +20,12 @@ std::pair<std::size_t, std::size_t> detail::line_and_column(const std::string& t
     return {line, column};
 }
 
-Json parse_template(const std::string& text, const std::string& source) {
+namespace {
+
+// Both readings of a template, sorted (Json) or in order (OrderedJson).
+template <class J>
+J parse_as(const std::string& text, const std::string& source, std::map<std::string, std::size_t>* entry_lines,
+           bool* aliased) {
     // nlohmann's lexer takes a NUL byte for the end of input, which would
     // silently ignore whatever follows it.
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
@@ -33,7 +39,13 @@ Json parse_template(const std::string& text, const std::string& source) {
     if (first == std::string::npos) throw Error(fmt::format("{}: empty file; not a CloudFormation template", source));
     const bool json_text = text[first] == '{' || text[first] == '[';
     // Both readers refuse nesting deeper than max_template_nesting as they go.
-    const Json json = json_text ? detail::read_json(text, source) : detail::read_yaml(text, source);
+    J json;
+    if constexpr (std::is_same_v<J, Json>) {
+        json = json_text ? detail::read_json(text, source) : detail::read_yaml(text, source);
+    } else {
+        json = json_text ? detail::read_json_ordered(text, source)
+                         : detail::read_yaml_ordered(text, source, *entry_lines, *aliased);
+    }
     if (!json.is_object() || !json.contains("Resources") || !json["Resources"].is_object())
         throw Error(fmt::format("{}: not a CloudFormation template (no \"Resources\" object)", source));
     for (const char* section : {"Parameters", "Conditions", "Outputs", "Mappings", "Metadata"})
@@ -51,21 +63,15 @@ Json parse_template(const std::string& text, const std::string& source) {
     return json;
 }
 
+}  // namespace
+
+Json parse_template(const std::string& text, const std::string& source) {
+    return parse_as<Json>(text, source, nullptr, nullptr);
+}
+
 OrderedTemplate parse_template_ordered(const std::string& text, const std::string& source) {
-    parse_template(text, source);
     OrderedTemplate ordered;
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (text[first] != '{') {
-        ordered.json = detail::read_yaml_ordered(text, source, ordered.entry_lines, ordered.aliased);
-        return ordered;
-    }
-    // parse_template has read it with the same reader, which cannot fail
-    // here; whatever it throws stays cfngen's one error type.
-    try {
-        ordered.json = nlohmann::ordered_json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(fmt::format("{}: {}", source, e.what()));
-    }
+    ordered.json = parse_as<nlohmann::ordered_json>(text, source, &ordered.entry_lines, &ordered.aliased);
     return ordered;
 }
 

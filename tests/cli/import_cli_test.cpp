@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -69,5 +70,29 @@ TEST_CASE("cfngen import of a malformed template is one line and exit code 2", "
     CHECK_THAT(run.err, Contains("bad.yaml: malformed YAML at line 3"));
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
     CHECK_FALSE(fs::exists(dir / "out.cpp"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("README's import example is what cfngen import writes for its template", "[cli][import][readme]") {
+    // The README shows the code as clang-format leaves it: checked where
+    // clang-format is installed (scripts/setup.sh installs it).
+    if (std::system("command -v clang-format >/dev/null 2>&1") != 0) {
+        WARN("clang-format is not installed: README's import example not checked");
+        return;
+    }
+    const auto readme = cfngen::read_file(fs::path(CFNGEN_SOURCE_DIR) / "README.md");
+    const auto section = readme.find("## Bring an existing template");
+    REQUIRE(section != std::string::npos);
+    const auto block = [&](const std::string& opening) {
+        const auto start = readme.find(opening, section);
+        REQUIRE(start != std::string::npos);
+        const auto body = start + opening.size();
+        return readme.substr(body, readme.find("```\n", body) - body);
+    };
+    const auto dir = fresh_directory("import-readme");
+    cfngen::write_file_atomically(dir / "orders.yaml", block("```yaml\n"));
+    const auto run = run_cfngen("import orders.yaml", dir);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == block("```cpp\n"));
     fs::remove_all(dir);
 }

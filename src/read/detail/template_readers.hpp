@@ -18,11 +18,12 @@ Json read_json(const std::string& text, const std::string& source);
 Json read_yaml(const std::string& text, const std::string& source);
 
 // For `cfngen import`, which writes a template's entries in the order they
-// were written: YAML read with its keys in order, the line of each
-// section's entry ("Resources/Bucket" -> 12), and whether an alias was
-// expanded. The same checks and errors as read_yaml.
+// were written: JSON and YAML read with their keys in order; for YAML, the
+// line of each section's entry ("Resources/Bucket" -> 12), and whether an
+// alias was expanded. The same checks and errors as read_json, read_yaml.
 using OrderedJson = nlohmann::ordered_json;
 using EntryLines = std::map<std::string, std::size_t>;
+OrderedJson read_json_ordered(const std::string& text, const std::string& source);
 OrderedJson read_yaml_ordered(const std::string& text, const std::string& source, EntryLines& entry_lines,
                               bool& aliased);
 
