@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs cfngen into a scratch prefix (cmake --install) and builds three
+# Installs cfngen into a scratch prefix (cmake --install) and builds four
 # apps against it with find_package(cfngen), each from its own folder: the
 # minimal stack and the crypto-alerts app, whose templates must be the
-# committed ones, and the probe of issue 11, whose
-# template `cfngen validate` must accept; none compiles with -Werror.
+# committed ones, the probe of issue 11, whose template `cfngen validate`
+# must accept, and the project `cfngen import --app` writes, whose template
+# must be the one it imported; none compiles with -Werror.
 #   tests/install/check-installed.sh BUILD_DIR CFNGEN_BINARY
 set -euo pipefail
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
@@ -44,4 +45,13 @@ cmake -S "$source_dir/tests/install/probe-app" -B "$work/probe" -DCMAKE_PREFIX_P
 cmake --build "$work/probe" -j"$(nproc)" >/dev/null
 "$work/probe/probe" > "$work/probe.template.json"
 "$cfngen" validate "$work/probe.template.json"
-echo "installed cfngen: the minimal stack, the crypto-alerts app and the probe build with find_package(cfngen)"
+
+# cfngen import --app: the project it writes builds out of the box
+# (cmake -S . -B build && cmake --build build --target <name>-synth) and
+# synthesizes the template it came from.
+template=$source_dir/examples/minimal-stack/templates/uploads-dev.template.json
+(cd "$work" && "$cfngen" import "$template" --app --stack-name uploads-dev -o imported 2>/dev/null)
+cmake -S "$work/imported" -B "$work/imported/build" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/imported/build" --target uploads-dev-synth >/dev/null
+"$cfngen" import "$template" --verify "$work/imported/build/uploads-dev.out/uploads-dev.template.json" >/dev/null
+echo "installed cfngen: the minimal stack, the crypto-alerts app, the probe and an imported app build with find_package(cfngen)"
