@@ -112,28 +112,27 @@ std::string stack_namespace(const std::string& stack_name) {
 }  // namespace
 }  // namespace import
 
-ImportedStack import_template(const std::string& text, const ImportOptions& options) {
-    using namespace import;
-    Stack(options.stack_name);  // throws for a name CloudFormation refuses
-    auto source = parse_template_ordered(text, options.source_name);
-    const Ordered& tmpl = source.json;
-    Scope scope;
-    for (const auto& r : spec::resources()) scope.taken.insert(binding_namespace(r.type()));
+namespace import {
+namespace {
 
+// Names every parameter and resource the code refers to (the others get no
+// variable), and what each resource's binding is; returns the entries of
+// Resources that are no resource (Fn::ForEach loops, a macro).
+std::vector<std::string> name_entries(const Ordered& tmpl, Scope& scope) {
+    for (const auto& r : spec::resources()) scope.taken.insert(binding_namespace(r.type()));
     std::set<std::string> referenced;
     for (const char* section : {"Resources", "Outputs", "Conditions", "Rules", "Metadata", "Globals"})
         if (tmpl.contains(section)) collect_references(tmpl[section], referenced);
-    const Ordered& resources = tmpl["Resources"];
-    for (const auto& [id, resource] : resources.items())
+    for (const auto& [id, resource] : tmpl["Resources"].items())
         if (resource.contains("DependsOn"))
             for (auto& target : dependencies(resource["DependsOn"])) referenced.insert(std::move(target));
-    const Ordered parameters = tmpl.contains("Parameters") ? tmpl["Parameters"] : Ordered::object();
-    for (const auto& [id, parameter] : parameters.items())
-        scope.parameters[id] = referenced.count(id) ? identifier(id, scope.taken) : "";
-    std::vector<std::string> skipped;
-    for (const auto& [id, resource] : resources.items()) {
+    if (tmpl.contains("Parameters"))
+        for (const auto& [id, parameter] : tmpl["Parameters"].items())
+            scope.parameters[id] = referenced.count(id) ? identifier(id, scope.taken) : "";
+    std::vector<std::string> others;
+    for (const auto& [id, resource] : tmpl["Resources"].items()) {
         if (!resource.is_object() || !resource.contains("Type") || !resource["Type"].is_string()) {
-            skipped.push_back(id);
+            others.push_back(id);
             continue;
         }
         ResourceName name;
@@ -146,32 +145,39 @@ ImportedStack import_template(const std::string& text, const ImportOptions& opti
         if (referenced.count(id)) name.variable = identifier(id, scope.taken);
         scope.resources[id] = name;
     }
-    std::string loops;
-    std::erase_if(skipped, [&](const std::string& id) {
-        loops += loop_statement("Resources", id, resources[id], scope);
-        return id.rfind("Fn::ForEach::", 0) == 0;
-    });
-    for (const auto& id : skipped)
-        scope.notes.push_back(fmt::format("{} in Resources is not a resource (a macro, Fn::Transform, at the section's level?); dropped", id));
+    return others;
+}
+
+// What the code cannot carry over, as notes.
+void note_losses(const std::string& text, const OrderedTemplate& source, Scope& scope) {
+    const auto& tmpl = source.json;
     for (const auto& [section, value] : tmpl.items())
         if (std::find(std::begin(kSections), std::end(kSections), section) == std::end(kSections))
             scope.notes.push_back(fmt::format("section {} is not one cfngen writes; dropped", section));
     if (tmpl.contains("AWSTemplateFormatVersion") && tmpl["AWSTemplateFormatVersion"] != "2010-09-09")
         scope.notes.push_back("AWSTemplateFormatVersion is written as 2010-09-09, the only version there is");
-    if (source.aliased) scope.notes.push_back("YAML anchors and aliases are written out in full: the values are the same, the anchors are gone");
+    if (tmpl.contains("Description") && !tmpl["Description"].is_string())
+        scope.notes.push_back("Description is not text; dropped");
+    if (source.aliased)
+        scope.notes.push_back("YAML anchors and aliases are written out in full: the values are the same, the anchors are gone");
     if (const auto dropped = attach_comments(text, source.entry_lines, scope))
-        scope.notes.push_back(fmt::format("{} comment line(s) inside values are not carried over (comments above a section's entries are)", dropped));
+        scope.notes.push_back(fmt::format(
+            "{} comment line(s) inside values are not carried over (comments above a section's entries are)", dropped));
+}
 
+// The body of `build`: the Stack, then its sections in the order a reader
+// looks for them.
+std::string stack_body(const Ordered& tmpl, const std::string& stack_name, const std::vector<std::string>& others,
+                       Scope& scope) {
+    const auto& resources = tmpl["Resources"];
     std::string description;
-    if (tmpl.contains("Description")) {
-        if (tmpl["Description"].is_string()) description = ", " + string_literal(tmpl["Description"].get<std::string>());
-        else scope.notes.push_back("Description is not text; dropped");
-    }
-    std::string body = fmt::format("    Stack stack({}{});\n", string_literal(options.stack_name), description);
+    if (tmpl.contains("Description") && tmpl["Description"].is_string())
+        description = ", " + string_literal(tmpl["Description"].get<std::string>());
+    std::string body = fmt::format("    Stack stack({}{});\n", string_literal(stack_name), description);
     const auto block = [&](const std::string& statements) {
         if (!statements.empty()) body += "\n" + statements;
     };
-    block(parameter_statements(parameters, scope));
+    if (tmpl.contains("Parameters")) block(parameter_statements(tmpl["Parameters"], scope));
     block(section_statements(tmpl, scope));  // Transform, Metadata, Globals, Mappings, Conditions, Rules
     std::string resource_code;
     for (const auto& id : resource_order(resources)) {
@@ -181,8 +187,30 @@ ImportedStack import_template(const std::string& text, const ImportOptions& opti
                          resource_statement(id, resources[id], scope);
     }
     block(resource_code);
+    std::string loops;
+    for (const auto& id : others) {
+        const auto loop = loop_statement("Resources", id, resources[id], scope);
+        if (loop.empty())
+            scope.notes.push_back(fmt::format(
+                "{} in Resources is not a resource (a macro, Fn::Transform, at the section's level?); dropped", id));
+        loops += loop;
+    }
     block(loops);
     if (tmpl.contains("Outputs") && tmpl["Outputs"].is_object()) block(output_statements(tmpl["Outputs"], scope));
+    return body;
+}
+
+}  // namespace
+}  // namespace import
+
+ImportedStack import_template(const std::string& text, const ImportOptions& options) {
+    using namespace import;
+    Stack(options.stack_name);  // throws for a name CloudFormation refuses
+    const auto source = parse_template_ordered(text, options.source_name);
+    Scope scope;
+    const auto others = name_entries(source.json, scope);
+    note_losses(text, source, scope);
+    const auto body = stack_body(source.json, options.stack_name, others, scope);
 
     ImportedStack imported;
     imported.namespace_name = stack_namespace(options.stack_name);
