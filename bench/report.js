@@ -662,9 +662,9 @@ ${table(['', 'of all files', `of the ${cfnTemplates} CloudFormation templates`],
   ['**cdk-from-cfn: the same template back**', `**${k.passed} (${pct(k.passed, r.templates)})**`, `**${cdkPassedOnCfn} (${pct(cdkPassedOnCfn, cfnTemplates)})**`],
 ])}
 
-cfngen's failures on CloudFormation templates, by cause:
+cfngen's failures on CloudFormation templates, by cause:${causes(c.failures, excluded).length === 0 ? ' none.' : `
 
-${table(['cause', 'templates'], causes(c.failures, excluded))}
+${table(['cause', 'templates'], causes(c.failures, excluded))}`}
 
 cdk-from-cfn's, by cause (the first difference; its most common ones):
 

@@ -50,7 +50,8 @@ void check_lambda_function(const Resource& function, const Json& props) {
         throw Error(fmt::format("resource {} property Code.ZipFile is {} bytes; inline code is limited to {}",
                                 function.logical_id(), size, limits::max_inline_code_bytes));
     const auto& handler = member(props, "Handler");
-    if (!handler.is_string() || handler.get_ref<const std::string&>().rfind("index.", 0) != 0)
+    // A Handler given by an intrinsic (a parameter) is only known when deployed.
+    if (handler.is_null() || (handler.is_string() && handler.get_ref<const std::string&>().rfind("index.", 0) != 0))
         throw Error(fmt::format("resource {} property Handler must start with 'index.' for inline code",
                                 function.logical_id()));
 }

@@ -211,9 +211,14 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
     // SAM's implicit APIs and the resources it or a module generates, named
     // with the logical id of what generates them as prefix (MyFunctionRole,
     // MyApiProdStage); their attributes are not in the specification.
+    // A macro of the account's own (not AWS::...) rewrites the template before
+    // CloudFormation reads it: a required property may be what it adds.
     bool sam = false;
-    for (const auto& name : data.transform.is_array() ? data.transform.elements() : std::vector<Value>{data.transform})
+    bool own_macro = false;
+    for (const auto& name : data.transform.is_array() ? data.transform.elements() : std::vector<Value>{data.transform}) {
         sam = sam || name == Value("AWS::Serverless-2016-10-31");
+        own_macro = own_macro || (name.is_string() && name.as_string().rfind("AWS::", 0) != 0);
+    }
     const auto generates = [&](const Resource& r) {
         const auto& type = r.type();
         return (sam && type.rfind("AWS::Serverless::", 0) == 0) ||
@@ -279,9 +284,11 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
         const auto& r = data.resources[i];
         const auto& id = r->logical_id();
         const Json& properties = member(resource_json[i], "Properties");
-        for (const auto& required : r->required_properties())
-            if (!properties.contains(required))
-                throw Error(fmt::format("resource {} ({}) is missing required property {}", id, r->type(), required));
+        if (!own_macro)
+            for (const auto& required : r->required_properties())
+                if (!properties.contains(required))
+                    throw Error(
+                        fmt::format("resource {} ({}) is missing required property {}", id, r->type(), required));
         detail::check_resource(*r, properties);
         for (const auto& item : properties.items()) {
             const std::string& property = item.key();

@@ -104,3 +104,12 @@ TEST_CASE("inline Lambda code needs an index.* handler", "[resources][lambda]") 
     t.add(lambda::Function("F").Role("arn:r").Handler("main.handler").Code(lambda::Function::CodeProperty().ZipFile("x")));
     CHECK_THROWS_WITH(t.synth(), "resource F property Handler must start with 'index.' for inline code");
 }
+
+TEST_CASE("inline Lambda code with a handler given by a parameter is not refused", "[resources][lambda]") {
+    // Only known when deployed (a template of aws-cloudformation-templates does this).
+    Template t;
+    auto& path = t.add(Parameter("HandlerPath"));
+    t.add(lambda::Function("F").Role("arn:r").Handler(fn::sub("${HandlerPath}")).Code(lambda::Function::CodeProperty().ZipFile("x")));
+    CHECK_NOTHROW(t.synth());
+    (void)path;
+}

@@ -59,3 +59,14 @@ TEST_CASE("references may name what SAM adds when the template uses its transfor
     plain.add(sqs::Queue("Q").depends_on("FnRole"));
     CHECK_THROWS_WITH(plain.synth(), Contains("DependsOn 'FnRole', which is not a resource of the template"));
 }
+
+TEST_CASE("a macro of the account's own may add required properties", "[template][checks]") {
+    Template with_macro;
+    with_macro.set_transform("ExecutionRoleBuilder");
+    with_macro.add(Resource("Role", "AWS::IAM::Role"));
+    CHECK_NOTHROW(with_macro.synth());
+
+    Template plain;
+    plain.add(Resource("Role", "AWS::IAM::Role"));
+    CHECK_THROWS_WITH(plain.synth(), Contains("is missing required property AssumeRolePolicyDocument"));
+}
