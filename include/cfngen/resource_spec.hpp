@@ -116,6 +116,9 @@ struct ResourceSpec {
     const PropertySpec* property(std::string_view name) const;
     std::span<const NameRef> attributes() const;
     bool has_attribute(std::string_view name) const;
+    // A listed attribute, or one nested under a listed one (a nested
+    // stack's Outputs.Name under Outputs).
+    bool has_attribute_or_nested(std::string_view name) const;
     std::string_view tag_property() const { return tag_property_ref.view(); }
     std::string_view transform() const { return transform_ref.view(); }
 };

@@ -58,11 +58,7 @@ void check_references(Checker& c) {
             }
             const auto& target_type = resources[target]["Type"];
             const auto* spec = target_type.is_string() ? spec::find_resource(target_type.get<std::string>()) : nullptr;
-            const auto attributes = spec ? spec->attributes() : std::span<const spec::NameRef>();
-            if (spec && !spec->has_attribute(attribute) &&
-                std::none_of(attributes.begin(), attributes.end(), [&](const spec::NameRef& a) {
-                    return attribute.rfind(std::string(a.view()) + ".", 0) == 0;
-                }))
+            if (spec && !spec->has_attribute_or_nested(attribute))
                 c.error(id, path,
                         fmt::format("gets attribute {} of {}, but {} has no such attribute", attribute, target,
                                     target_type.get<std::string>()),

@@ -183,7 +183,7 @@ std::string stack_body(const Ordered& tmpl, const std::string& stack_name, const
     for (const auto& id : resource_order(resources)) {
         if (!scope.resources.count(id)) continue;
         resource_code += (resource_code.empty() ? "" : "\n") +
-                         (scope.comments.count("Resources/" + id) ? scope.comments.at("Resources/" + id) : "") +
+                         comment_of(scope, "Resources/" + id) +
                          resource_statement(id, resources[id], scope);
     }
     block(resource_code);

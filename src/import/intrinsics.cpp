@@ -47,21 +47,19 @@ std::optional<std::string> reference(const std::string& target, Scope& scope) {
     for (const auto& [name, expression] : kPseudo)
         if (target == name) return std::string(expression);
     if (const auto p = scope.parameters.find(target); p != scope.parameters.end()) return p->second + ".ref()";
-    if (const auto r = scope.resources.find(target);
-        r != scope.resources.end() && scope.declared.count(target) && !r->second.variable.empty())
-        return r->second.variable + ".ref()";
+    if (const auto* variable = declared_variable(scope, target)) return *variable + ".ref()";
     return call("fn::ref", {string_literal(target)});
 }
 
 std::string get_att(const std::string& target, const std::string& attribute, Scope& scope) {
-    const auto r = scope.resources.find(target);
-    if (r != scope.resources.end() && scope.declared.count(target) && !r->second.variable.empty()) {
-        if (r->second.spec && !r->second.cpp_class.empty())
-            if (const auto accessor = attribute_accessor(*r->second.spec, attribute); !accessor.empty())
-                return r->second.variable + "." + accessor + "()";
+    if (const auto* variable = declared_variable(scope, target)) {
+        const auto* spec = scope.resources.at(target).spec;
+        if (spec)
+            if (const auto accessor = attribute_accessor(*spec, attribute); !accessor.empty())
+                return *variable + "." + accessor + "()";
         // get_att refuses an attribute the specification does not list; a
         // custom resource's (or one a transform adds) is named as written.
-        if (!r->second.spec) return r->second.variable + ".get_att(" + string_literal(attribute) + ")";
+        if (!spec) return *variable + ".get_att(" + string_literal(attribute) + ")";
     }
     return call("fn::get_att", {string_literal(target), string_literal(attribute)});
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 
 namespace cfngen::import {
 
@@ -119,6 +120,31 @@ std::string attribute_accessor(const spec::ResourceSpec& resource, std::string_v
 std::string definition_class(const spec::ResourceSpec& owner, const spec::DefinitionSpec& definition) {
     const auto name = definition.name();
     return binding_class(owner.type()) + "::" + std::string(name.substr(name.rfind('.') + 1)) + "Property";
+}
+
+const std::string* declared_variable(const Scope& scope, const std::string& logical_id) {
+    const auto r = scope.resources.find(logical_id);
+    if (r == scope.resources.end() || !scope.declared.count(logical_id) || r->second.variable.empty()) return nullptr;
+    return &r->second.variable;
+}
+
+std::string comment_of(const Scope& scope, const std::string& entry) {
+    const auto found = scope.comments.find(entry);
+    return found == scope.comments.end() ? std::string() : found->second;
+}
+
+std::optional<std::int64_t> integer_in(std::string_view text) {
+    std::int64_t n = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return n;
+}
+
+std::optional<double> number_in(std::string_view text) {
+    double d = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), d);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return d;
 }
 
 std::string snake_case(const std::string& name) {

@@ -39,9 +39,8 @@ std::vector<std::string> attribute_calls(const Ordered& resource, Scope& scope, 
         if (key == "Type" || key == "Properties") continue;
         if (key == "DependsOn" && (value.is_string() || value.is_array())) {
             for (const auto& target : dependencies(value)) {
-                const auto r = scope.resources.find(target);
-                if (r != scope.resources.end() && scope.declared.count(target) && !r->second.variable.empty())
-                    calls.push_back(".depends_on(" + r->second.variable + ")");
+                if (const auto* variable = declared_variable(scope, target))
+                    calls.push_back(".depends_on(" + *variable + ")");
                 else  // one the template does not hold (SAM adds it), or a cycle
                     calls.push_back(".depends_on(" + string_literal(target) + ")");
             }

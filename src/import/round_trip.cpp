@@ -5,30 +5,25 @@
 #include "cfngen/import.hpp"
 
 #include "cfngen/resource_spec.hpp"
+#include "import/detail/code_writer.hpp"
 #include "model/json.hpp"
 #include "read/template_file.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace cfngen {
 
 namespace {
 
-std::optional<Json> number_in(const std::string& text, bool integer) {
-    if (text.empty()) return std::nullopt;
+std::optional<Json> number_of(const std::string& text, bool integer) {
     if (integer) {
-        std::int64_t n = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
-        if (error == std::errc() && end == text.data() + text.size()) return Json(n);
-        return std::nullopt;
+        const auto n = import::integer_in(text);
+        return n ? std::optional<Json>(Json(*n)) : std::nullopt;
     }
-    double d = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), d);
-    if (error == std::errc() && end == text.data() + text.size()) return Json(d);
-    return std::nullopt;
+    const auto d = import::number_in(text);
+    return d ? std::optional<Json>(Json(*d)) : std::nullopt;
 }
 
 void normalize_value(Json& value);
@@ -50,7 +45,7 @@ void normalize_typed(Json& value, std::uint16_t type_index) {
         case spec::Kind::Integer:
         case spec::Kind::Number:
             if (value.is_string())
-                if (auto n = number_in(value.get<std::string>(), type.kind == spec::Kind::Integer)) value = *n;
+                if (auto n = number_of(value.get<std::string>(), type.kind == spec::Kind::Integer)) value = *n;
             return;
         case spec::Kind::Boolean:
             if (value == "true") value = true;
@@ -140,7 +135,7 @@ void normalize_parameter(Json& parameter) {
         for (auto& v : parameter["AllowedValues"]) text(v);
     for (const char* bound : {"MinLength", "MaxLength", "MinValue", "MaxValue"})
         if (parameter.contains(bound) && parameter[bound].is_string())
-            if (auto n = number_in(parameter[bound].get<std::string>(), false)) parameter[bound] = *n;
+            if (auto n = number_of(parameter[bound].get<std::string>(), false)) parameter[bound] = *n;
     if (parameter.contains("NoEcho")) {
         const bool on = parameter["NoEcho"] == true || parameter["NoEcho"] == "true";
         if (on) parameter["NoEcho"] = true;

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 
 namespace cfngen::import {
 
@@ -17,22 +16,12 @@ std::optional<std::int64_t> integer_of(const Ordered& value) {
     if (value.is_number_integer()) return value.get<std::int64_t>();
     if (value.is_number_float() && value.get<double>() == static_cast<double>(static_cast<std::int64_t>(value.get<double>())))
         return static_cast<std::int64_t>(value.get<double>());
-    if (!value.is_string()) return std::nullopt;
-    const auto& text = value.get_ref<const std::string&>();
-    std::int64_t n = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
-    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return n;
+    return value.is_string() ? integer_in(value.get_ref<const std::string&>()) : std::nullopt;
 }
 
 std::optional<double> number_of(const Ordered& value) {
     if (value.is_number()) return value.get<double>();
-    if (!value.is_string()) return std::nullopt;
-    const auto& text = value.get_ref<const std::string&>();
-    double d = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), d);
-    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return d;
+    return value.is_string() ? number_in(value.get_ref<const std::string&>()) : std::nullopt;
 }
 
 // A parameter's values are text to CloudFormation (5 and "5" are one value).
@@ -41,11 +30,6 @@ std::optional<std::string> text_of(const Ordered& value) {
     if (value.is_boolean()) return std::string(value.get<bool>() ? "true" : "false");
     if (value.is_number()) return value.dump();
     return std::nullopt;
-}
-
-std::string number_text(double d) {
-    const auto text = fmt::format("{}", d);
-    return text;
 }
 
 std::string parameter_call(const std::string& id, const std::string& key, const Ordered& value, Scope& scope) {
@@ -78,7 +62,7 @@ std::string parameter_call(const std::string& id, const std::string& key, const 
     if (key == "MinValue" || key == "MaxValue") {
         const auto d = number_of(value);
         if (!d) return note("is not a number");
-        return fmt::format(".{}({})", key == "MinValue" ? "min_value" : "max_value", number_text(*d));
+        return fmt::format(".{}({})", key == "MinValue" ? "min_value" : "max_value", fmt::format("{}", *d));
     }
     if (key == "NoEcho") {
         const bool on = (value.is_boolean() && value.get<bool>()) || (value.is_string() && value.get<std::string>() == "true");
@@ -103,7 +87,7 @@ std::string parameter_statements(const Ordered& parameters, Scope& scope) {
             if (!call.empty()) calls += "\n" + std::string(kIndent + 4, ' ') + call;
         }
         const auto& variable = scope.parameters.at(id);
-        out += scope.comments.count("Parameters/" + id) ? scope.comments.at("Parameters/" + id) : "";
+        out += comment_of(scope, "Parameters/" + id);
         out += fmt::format("    {}stack.add(Parameter({}, {}){});\n",
                            variable.empty() ? "" : "auto& " + variable + " = ", string_literal(id),
                            string_literal(parameter["Type"].get<std::string>()), calls);
@@ -113,9 +97,6 @@ std::string parameter_statements(const Ordered& parameters, Scope& scope) {
 
 std::string section_statements(const Ordered& tmpl, Scope& scope) {
     std::string out;
-    const auto comment = [&](const std::string& key) {
-        return scope.comments.count(key) ? scope.comments.at(key) : std::string();
-    };
     if (tmpl.contains("Transform")) {
         const auto& transform = tmpl["Transform"];
         if (transform.is_string() || transform.is_array())
@@ -124,7 +105,7 @@ std::string section_statements(const Ordered& tmpl, Scope& scope) {
     }
     if (tmpl.contains("Metadata") && tmpl["Metadata"].is_object())
         for (const auto& [key, value] : tmpl["Metadata"].items())
-            out += comment("Metadata/" + key) + "    stack.add_metadata(" + string_literal(key) + ", " +
+            out += comment_of(scope, "Metadata/" + key) + "    stack.add_metadata(" + string_literal(key) + ", " +
                    value_expression(value, scope, kIndent + 4) + ");\n";
     if (tmpl.contains("Globals")) {
         if (tmpl["Globals"].is_object())
@@ -137,7 +118,7 @@ std::string section_statements(const Ordered& tmpl, Scope& scope) {
                 scope.notes.push_back(fmt::format("mapping {} is not an object; dropped", name));
                 continue;
             }
-            out += comment("Mappings/" + name) + "    stack.add_mapping(" + string_literal(name) + ", " +
+            out += comment_of(scope, "Mappings/" + name) + "    stack.add_mapping(" + string_literal(name) + ", " +
                    value_expression(mapping, scope, kIndent + 4) + ");\n";
         }
     if (tmpl.contains("Conditions") && tmpl["Conditions"].is_object())
@@ -145,7 +126,7 @@ std::string section_statements(const Ordered& tmpl, Scope& scope) {
             if (auto loop = loop_statement("Conditions", name, condition, scope); !loop.empty()) {
                 out += loop;
             } else {
-                out += comment("Conditions/" + name) + "    stack.add_condition(" + string_literal(name) + ", " +
+                out += comment_of(scope, "Conditions/" + name) + "    stack.add_condition(" + string_literal(name) + ", " +
                    value_expression(condition, scope, kIndent + 4) + ");\n";
             }
         }
@@ -155,7 +136,7 @@ std::string section_statements(const Ordered& tmpl, Scope& scope) {
                 scope.notes.push_back(fmt::format("rule {} has no Assertions; dropped", name));
                 continue;
             }
-            out += comment("Rules/" + name) + "    stack.add_rule(" + string_literal(name) + ", " +
+            out += comment_of(scope, "Rules/" + name) + "    stack.add_rule(" + string_literal(name) + ", " +
                    value_expression(rule, scope, kIndent + 4) + ");\n";
         }
     return out;
@@ -188,7 +169,7 @@ std::string output_statements(const Ordered& outputs, Scope& scope) {
         if (!export_name.empty()) fields += next + ".export_name = " + export_name;
         if (!condition.empty()) fields += next + ".condition = " + condition;
         // Designated initializers in the order Output declares its members.
-        out += scope.comments.count("Outputs/" + id) ? scope.comments.at("Outputs/" + id) : "";
+        out += comment_of(scope, "Outputs/" + id);
         out += "    stack.add_output({" + fields + "});\n";
     }
     return out;

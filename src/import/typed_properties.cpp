@@ -7,21 +7,15 @@
 
 #include "import/detail/code_writer.hpp"
 
+#include "cfngen/typed_value.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace cfngen::import {
 
 namespace {
-
-std::size_t characters(const std::string& text) {
-    std::size_t count = 0;
-    for (const unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++count;
-    return count;
-}
 
 // A literal the property's <Name>Literal class or typed::Text accepts.
 bool literal_allowed(const std::string& text, const spec::PropertySpec* property) {
@@ -39,7 +33,7 @@ bool literal_allowed(const std::string& text, const spec::PropertySpec* property
             if (allowed.view() == text) return true;
         return false;
     }
-    const auto length = characters(text);
+    const auto length = typed::detail::characters(text.data(), text.size());
     if (c->has(spec::ConstraintSpec::HasMinLength) && length < c->min_length) return false;
     if (c->has(spec::ConstraintSpec::HasMaxLength) && length > c->max_length) return false;
     return true;
@@ -55,21 +49,18 @@ bool integer_allowed(std::int64_t n, const spec::PropertySpec* property) {
 
 // A string of digits as the number it spells (YAML "30" for an Integer):
 // the same value once the template is normalized (round_trip.cpp).
-std::optional<Ordered> number_in(const Ordered& value, bool integer) {
+std::optional<Ordered> number_of(const Ordered& value, bool integer) {
     if (value.is_number_integer() || (!integer && value.is_number())) return value;
     if (!value.is_string()) return std::nullopt;
     const auto& text = value.get_ref<const std::string&>();
-    if (text.empty() || text.size() > 18) return std::nullopt;
+    if (text.size() > 18) return std::nullopt;
     if (integer) {
-        std::int64_t n = 0;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
-        if (error != std::errc() || end != text.data() + text.size() || std::to_string(n) != text) return std::nullopt;
-        return Ordered(n);
+        const auto n = integer_in(text);
+        if (!n || std::to_string(*n) != text) return std::nullopt;
+        return Ordered(*n);
     }
-    double d = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), d);
-    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return Ordered(d);
+    const auto d = number_in(text);
+    return d ? std::optional<Ordered>(Ordered(*d)) : std::nullopt;
 }
 
 std::optional<std::string> scalar(const Ordered& value, spec::Kind kind, const spec::PropertySpec* property) {
@@ -86,12 +77,12 @@ std::optional<std::string> scalar(const Ordered& value, spec::Kind kind, const s
             return string_literal(text);
         }
         case spec::Kind::Integer: {
-            const auto n = number_in(value, true);
+            const auto n = number_of(value, true);
             if (!n || !integer_allowed(n->get<std::int64_t>(), property)) return std::nullopt;
             return number_literal(*n);
         }
         case spec::Kind::Number: {
-            const auto n = number_in(value, false);
+            const auto n = number_of(value, false);
             if (!n) return std::nullopt;
             return number_literal(*n);
         }

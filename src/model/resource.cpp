@@ -92,14 +92,7 @@ bool Resource::has_attribute(std::string_view attribute) const {
     const auto& type = data_->type;
     if (type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource") return true;
     const auto* spec = spec::find_resource(type);
-    if (!spec) return true;
-    if (spec->has_attribute(attribute)) return true;
-    const auto known = spec->attributes();
-    return std::any_of(known.begin(), known.end(), [&](const spec::NameRef& name) {
-        const auto prefix = name.view();
-        return attribute.size() > prefix.size() + 1 && attribute.substr(0, prefix.size()) == prefix &&
-               attribute[prefix.size()] == '.';
-    });
+    return !spec || spec->has_attribute_or_nested(attribute);
 }
 
 Intrinsic Resource::get_att(const std::string& attribute) const {

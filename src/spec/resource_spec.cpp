@@ -23,6 +23,15 @@ bool ResourceSpec::has_attribute(std::string_view name) const {
     return std::any_of(list.begin(), list.end(), [&](const NameRef& a) { return a.view() == name; });
 }
 
+bool ResourceSpec::has_attribute_or_nested(std::string_view name) const {
+    if (has_attribute(name)) return true;
+    const auto list = attributes();
+    return std::any_of(list.begin(), list.end(), [&](const NameRef& a) {
+        const auto prefix = a.view();
+        return name.size() > prefix.size() + 1 && name.substr(0, prefix.size()) == prefix && name[prefix.size()] == '.';
+    });
+}
+
 const PropertySpec* find_property(std::span<const PropertySpec> properties, std::string_view name) {
     const auto it = std::lower_bound(properties.begin(), properties.end(), name,
                                      [](const PropertySpec& p, std::string_view n) { return p.name() < n; });

@@ -35,6 +35,16 @@ struct Scope {
     std::vector<std::string> notes;
 };
 
+// The typed reference variable of a resource the code has already written,
+// or nullptr (not yet written, or nothing refers to it).
+const std::string* declared_variable(const Scope& scope, const std::string& logical_id);
+// The YAML comment above a section's entry ("Resources/Bucket") as C++ lines; empty when none.
+std::string comment_of(const Scope& scope, const std::string& entry);
+
+// A whole string as a number: "30" -> 30; nullopt for anything else.
+std::optional<std::int64_t> integer_in(std::string_view text);
+std::optional<double> number_in(std::string_view text);
+
 // C++ source text of a string: a quoted literal, or a raw literal for
 // multi-line text.
 std::string string_literal(const std::string& text);
