@@ -137,6 +137,24 @@ const ConstraintSpec* constraint(std::uint16_t index);
 // The specification package and version the table was generated from.
 std::string_view source();
 
+// Resource types the specification does not describe. A custom resource
+// (Custom::*, AWS::CloudFormation::CustomResource) takes and returns what its
+// provider reads and sends. A module (*::MODULE) and, under the SAM
+// transform, AWS::Serverless::* expand when the template is deployed into
+// resources named with their own logical id as prefix (ModuleBucket for the
+// resource Bucket of Module; MyFunctionRole, MyApiProdStage).
+bool is_custom_type(std::string_view type);
+bool is_module_type(std::string_view type);
+bool is_serverless_type(std::string_view type);
+// Whether a resource of `type` expands when deployed (`sam`: the template
+// has the SAM transform); its attributes are then not the specification's.
+bool expands_when_deployed(std::string_view type, bool sam);
+// Whether `target` may be a resource that the resource `id` of `type` adds
+// when deployed.
+bool added_by(std::string_view target, std::string_view id, std::string_view type, bool sam);
+// SAM's implicit APIs, which it adds for a function's Api or HttpApi events.
+bool is_sam_implicit_api(std::string_view target);
+
 namespace detail {
 // The generated data (src/spec/generated/resource_spec.cpp). Resources are sorted
 // by type; enum and union entries are [first, first + count) ranges.

@@ -77,7 +77,7 @@ void apply_suppressions(Checker& c) {
 // third-party registry extension, which only its registry describes.
 void report_unknown_type(Checker& c, const std::string& id, const std::string& type) {
     const bool aws_namespace = type.rfind("AWS::", 0) == 0 || type.rfind("Alexa::", 0) == 0;
-    if (detail::is_module_type(type))
+    if (spec::is_module_type(type))
         c.warning(id, "Type", fmt::format("{} is a module: the resources it adds are not checked", type), "unknown-type");
     else if (aws_namespace)
         c.error(id, "Type", fmt::format("{} is not a resource type ({})", type, spec::source()), "unknown-type");
@@ -112,7 +112,7 @@ void check_resource(Checker& c, const std::string& id, const Json& r) {
     // Custom resources take whatever properties their provider reads;
     // AWS::CDK::Metadata is the registry type AWS CDK adds to its stacks,
     // outside the specification.
-    if (detail::is_custom_type(type) || type == "AWS::CDK::Metadata") return;
+    if (spec::is_custom_type(type) || type == "AWS::CDK::Metadata") return;
     const auto* spec = spec::find_resource(type);
     if (!spec) return report_unknown_type(c, id, type);
     const bool sam = !spec->transform().empty();

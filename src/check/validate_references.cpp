@@ -10,18 +10,10 @@ namespace cfngen::validate::detail {
 
 namespace {
 
-// A resource that a module or SAM adds when the template is deployed,
-// named with the logical id of what adds it as prefix (ModuleBucket for the
-// resource Bucket of Module; MyFunctionRole, MyFunctionVersion...,
-// MyApiProdStage), or one of SAM's implicit APIs.
 bool added_when_deployed(const Json& resources, const std::string& target, bool sam) {
-    if (sam && (target == "ServerlessRestApi" || target == "ServerlessHttpApi")) return true;
-    for (const auto& [id, resource] : resources.items()) {
-        const auto type = type_of(resource);
-        if (target.size() > id.size() && target.rfind(id, 0) == 0 &&
-            (is_module_type(type) || (sam && is_serverless_type(type))))
-            return true;
-    }
+    if (sam && spec::is_sam_implicit_api(target)) return true;
+    for (const auto& [id, resource] : resources.items())
+        if (spec::added_by(target, id, type_of(resource), sam)) return true;
     return false;
 }
 
@@ -47,7 +39,7 @@ void check_references(Checker& c) {
             // AWS::Lambda::Function) or a module adds, are not in the specification.
             if (resources.contains(target)) {
                 const auto type = type_of(resources[target]);
-                if (is_custom_type(type) || (c.sam && is_serverless_type(type))) continue;
+                if (spec::is_custom_type(type) || spec::expands_when_deployed(type, c.sam)) continue;
             } else if (added_when_deployed(resources, target, c.sam)) {
                 continue;
             }

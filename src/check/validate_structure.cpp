@@ -49,7 +49,7 @@ void check_resource_attributes(Checker& c) {
             if (one_of(kResourceAttributes, key)) continue;
             if (c.sam && one_of(kSamResourceAttributes, key)) continue;
             // Custom resources keep the Version attribute of their first design.
-            if (key == "Version" && is_custom_type(type_of(resource))) continue;
+            if (key == "Version" && spec::is_custom_type(type_of(resource))) continue;
             c.error(id, key, fmt::format("{} is not a resource attribute", key), "resource-attribute");
         }
         for (const char* attribute : {"DeletionPolicy", "UpdateReplacePolicy"})
@@ -180,12 +180,5 @@ std::string_view type_of(const Json& resource) {
     return type.is_string() ? std::string_view(type.get_ref<const std::string&>()) : std::string_view();
 }
 
-bool is_custom_type(std::string_view type) {
-    return type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource";
-}
-
-bool is_module_type(std::string_view type) { return type.size() > 8 && type.substr(type.size() - 8) == "::MODULE"; }
-
-bool is_serverless_type(std::string_view type) { return type.rfind("AWS::Serverless::", 0) == 0; }
 
 }  // namespace cfngen::validate::detail

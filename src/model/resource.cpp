@@ -90,7 +90,7 @@ Intrinsic Resource::attribute_ref(const char* attribute) const { return fn::get_
 // its Outputs.
 bool Resource::has_attribute(std::string_view attribute) const {
     const auto& type = data_->type;
-    if (type.rfind("Custom::", 0) == 0 || type == "AWS::CloudFormation::CustomResource") return true;
+    if (spec::is_custom_type(type)) return true;
     const auto* spec = spec::find_resource(type);
     return !spec || spec->has_attribute_or_nested(attribute);
 }

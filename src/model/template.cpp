@@ -207,10 +207,9 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
     for (const auto& p : data.parameters) parameter_ids.insert(p.logical_id());
 
     // What a transform adds when the template is deployed, which references
-    // may name (as validate reads them, src/check/validate_references.cpp):
-    // SAM's implicit APIs and the resources it or a module generates, named
-    // with the logical id of what generates them as prefix (MyFunctionRole,
-    // MyApiProdStage); their attributes are not in the specification.
+    // may name as validate reads them (spec::added_by): SAM's implicit APIs
+    // and what it or a module generates; their attributes are not in the
+    // specification.
     // A macro of the account's own (not AWS::...) rewrites the template before
     // CloudFormation reads it: a required property may be what it adds.
     bool sam = false;
@@ -219,16 +218,10 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
         sam = sam || name == Value("AWS::Serverless-2016-10-31");
         own_macro = own_macro || (name.is_string() && name.as_string().rfind("AWS::", 0) != 0);
     }
-    const auto generates = [&](const Resource& r) {
-        const auto& type = r.type();
-        return (sam && type.rfind("AWS::Serverless::", 0) == 0) ||
-               (type.size() > 8 && type.compare(type.size() - 8, 8, "::MODULE") == 0);
-    };
     const auto added_when_deployed = [&](const std::string& id) {
-        if (sam && (id == "ServerlessRestApi" || id == "ServerlessHttpApi")) return true;
-        return std::any_of(data.resources.begin(), data.resources.end(), [&](const auto& r) {
-            return id.size() > r->logical_id().size() && id.rfind(r->logical_id(), 0) == 0 && generates(*r);
-        });
+        if (sam && spec::is_sam_implicit_api(id)) return true;
+        return std::any_of(data.resources.begin(), data.resources.end(),
+                           [&](const auto& r) { return spec::added_by(id, r->logical_id(), r->type(), sam); });
     };
 
     // A reference's logical id in this template, or nullopt for another stack's.
@@ -263,7 +256,7 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
             if (it == by_id.end())
                 throw Error(fmt::format("{} gets attribute {} of '{}', which is not a resource of the template",
                                         where(), attr, id));
-            if (!it->second->has_attribute(attr) && !generates(*it->second))
+            if (!it->second->has_attribute(attr) && !spec::expands_when_deployed(it->second->type(), sam))
                 throw Error(fmt::format("{} gets attribute {} of {} ({}), which has no such attribute", where(), attr,
                                         id, it->second->type()));
             targets.insert(id);

@@ -32,6 +32,24 @@ bool ResourceSpec::has_attribute_or_nested(std::string_view name) const {
     });
 }
 
+bool is_custom_type(std::string_view type) {
+    return type.starts_with("Custom::") || type == "AWS::CloudFormation::CustomResource";
+}
+
+bool is_module_type(std::string_view type) { return type.size() > 8 && type.ends_with("::MODULE"); }
+
+bool is_serverless_type(std::string_view type) { return type.starts_with("AWS::Serverless::"); }
+
+bool expands_when_deployed(std::string_view type, bool sam) {
+    return is_module_type(type) || (sam && is_serverless_type(type));
+}
+
+bool added_by(std::string_view target, std::string_view id, std::string_view type, bool sam) {
+    return target.size() > id.size() && target.starts_with(id) && expands_when_deployed(type, sam);
+}
+
+bool is_sam_implicit_api(std::string_view target) { return target == "ServerlessRestApi" || target == "ServerlessHttpApi"; }
+
 const PropertySpec* find_property(std::span<const PropertySpec> properties, std::string_view name) {
     const auto it = std::lower_bound(properties.begin(), properties.end(), name,
                                      [](const PropertySpec& p, std::string_view n) { return p.name() < n; });

@@ -16,13 +16,6 @@ namespace cfngen::validate::detail {
 
 inline constexpr const char* sam_transform = "AWS::Serverless-2016-10-31";
 
-// Resource types checked other than by the specification: a custom resource
-// (Custom::*, AWS::CloudFormation::CustomResource) takes and returns what its
-// provider reads and sends; a module (*::MODULE) and SAM (AWS::Serverless::*)
-// add resources named with their own logical id as prefix.
-bool is_custom_type(std::string_view type);
-bool is_module_type(std::string_view type);
-bool is_serverless_type(std::string_view type);
 // The [condition, when true, when false] of an Fn::If, or nullptr.
 const Json* if_branches(const Json& v);
 // {"Ref": "AWS::NoValue"}: the property is left out.
