@@ -24,13 +24,17 @@ namespace {
 constexpr const char* kSections[] = {"AWSTemplateFormatVersion", "Description", "Metadata", "Transform", "Globals",
                                      "Parameters", "Mappings", "Conditions", "Rules", "Resources", "Outputs"};
 
-// The YAML comment lines right above each section entry, as C++ comments;
-// how many comment lines the code does not carry.
-std::size_t attach_comments(const std::string& text, const std::map<std::string, std::size_t>& lines, Scope& scope) {
+// The YAML comment lines above each entry the layout has a line for, up to
+// the line of a value before it (comment_of writes them); a blank line
+// between two comment blocks is kept as an empty comment line. Returns how
+// many comment lines the template has. The file's opening comment is the
+// template's (entry ""), written above the Stack.
+std::size_t attach_comments(const std::string& text, const YamlLayout& layout, Scope& scope) {
     std::vector<std::string> source_lines;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) source_lines.push_back(line);
     const auto comment_text = [&](std::size_t index) -> std::optional<std::string> {
+        if (layout.value_lines.count(index + 1)) return std::nullopt;  // text of a multi-line value
         const auto& line = source_lines[index];
         const auto start = line.find_first_not_of(" \t");
         if (start == std::string::npos || line[start] != '#') return std::nullopt;
@@ -38,19 +42,33 @@ std::size_t attach_comments(const std::string& text, const std::map<std::string,
         if (!body.empty() && body.back() == '\r') body.pop_back();
         return body;
     };
-    std::size_t carried = 0;
-    for (const auto& [key, line] : lines) {
-        std::vector<std::string> block;
-        for (std::size_t i = line - 1; i > 0 && comment_text(i - 1); --i) block.insert(block.begin(), *comment_text(i - 1));
-        if (block.empty()) continue;
-        std::string written;
-        for (const auto& b : block) written += "    //" + (b.empty() || b[0] == ' ' ? b : " " + b) + "\n";
-        scope.comments[key] = written;
-        carried += block.size();
+    const auto blank = [&](std::size_t index) {
+        return !layout.value_lines.count(index + 1) &&
+               source_lines[index].find_first_not_of(" \t\r") == std::string::npos;
+    };
+    for (const auto& [key, line] : layout.entry_lines) {
+        CommentBlock block;
+        std::size_t index = line - 1;  // 0-based: the entry's line
+        while (index > 0 && blank(index - 1)) --index;
+        bool gap = false;  // blank lines since the comment line below
+        for (; index > 0 && (comment_text(index - 1) || blank(index - 1)); --index) {
+            const auto text = comment_text(index - 1);
+            if (!text) {
+                gap = true;
+                continue;
+            }
+            if (gap && !block.lines.empty()) block.lines.insert(block.lines.begin(), "");  // between two blocks
+            block.lines.insert(block.lines.begin(), *text);
+            ++block.comment_lines;
+            gap = false;
+        }
+        // The file's opening comment is the template's, whatever section follows.
+        const bool opening = index == 0 && key.find('/') == std::string::npos;
+        if (block.comment_lines > 0) scope.comments[opening ? "" : key] = std::move(block);
     }
     std::size_t all = 0;
     for (std::size_t i = 0; i < source_lines.size(); ++i) all += comment_text(i) ? 1 : 0;
-    return all - std::min(all, carried);
+    return all;
 }
 
 // Resources in the template's order, moved after what they refer to, so
@@ -149,7 +167,7 @@ std::vector<std::string> name_entries(const Ordered& tmpl, Scope& scope) {
 }
 
 // What the code cannot carry over, as notes.
-void note_losses(const std::string& text, const OrderedTemplate& source, Scope& scope) {
+void note_losses(const OrderedTemplate& source, Scope& scope) {
     const auto& tmpl = source.json;
     for (const auto& [section, value] : tmpl.items())
         if (std::find(std::begin(kSections), std::end(kSections), section) == std::end(kSections))
@@ -158,11 +176,8 @@ void note_losses(const std::string& text, const OrderedTemplate& source, Scope& 
         scope.notes.push_back("AWSTemplateFormatVersion is written as 2010-09-09, the only version there is");
     if (tmpl.contains("Description") && !tmpl["Description"].is_string())
         scope.notes.push_back("Description is not text; dropped");
-    if (source.aliased)
+    if (source.layout.aliased)
         scope.notes.push_back("YAML anchors and aliases are written out in full: the values are the same, the anchors are gone");
-    if (const auto dropped = attach_comments(text, source.entry_lines, scope))
-        scope.notes.push_back(fmt::format(
-            "{} comment line(s) inside values are not carried over (comments above a section's entries are)", dropped));
 }
 
 // The body of `build`: the Stack, then its sections in the order a reader
@@ -173,13 +188,16 @@ std::string stack_body(const Ordered& tmpl, const std::string& stack_name, const
     std::string description;
     if (tmpl.contains("Description") && tmpl["Description"].is_string())
         description = ", " + string_literal(tmpl["Description"].get<std::string>());
-    std::string body = fmt::format("    Stack stack({}{});\n", string_literal(stack_name), description);
+    std::string body = comment_of(scope, "") + comment_of(scope, "AWSTemplateFormatVersion") +
+                       comment_of(scope, "Description") +
+                       fmt::format("    Stack stack({}{});\n", string_literal(stack_name), description);
     const auto block = [&](const std::string& statements) {
         if (!statements.empty()) body += "\n" + statements;
     };
-    if (tmpl.contains("Parameters")) block(parameter_statements(tmpl["Parameters"], scope));
+    if (tmpl.contains("Parameters"))
+        block(comment_of(scope, "Parameters") + parameter_statements(tmpl["Parameters"], scope));
     block(section_statements(tmpl, scope));  // Transform, Metadata, Globals, Mappings, Conditions, Rules
-    std::string resource_code;
+    std::string resource_code = comment_of(scope, "Resources");
     for (const auto& id : resource_order(resources)) {
         if (!scope.resources.count(id)) continue;
         resource_code += (resource_code.empty() ? "" : "\n") +
@@ -196,7 +214,8 @@ std::string stack_body(const Ordered& tmpl, const std::string& stack_name, const
         loops += loop;
     }
     block(loops);
-    if (tmpl.contains("Outputs") && tmpl["Outputs"].is_object()) block(output_statements(tmpl["Outputs"], scope));
+    if (tmpl.contains("Outputs") && tmpl["Outputs"].is_object())
+        block(comment_of(scope, "Outputs") + output_statements(tmpl["Outputs"], scope));
     return body;
 }
 
@@ -209,8 +228,14 @@ ImportedStack import_template(const std::string& text, const ImportOptions& opti
     const auto source = parse_template_ordered(text, options.source_name);
     Scope scope;
     const auto others = name_entries(source.json, scope);
-    note_losses(text, source, scope);
+    note_losses(source, scope);
+    const auto comment_lines = attach_comments(text, source.layout, scope);
     const auto body = stack_body(source.json, options.stack_name, others, scope);
+    if (comment_lines > scope.comment_lines_carried)
+        scope.notes.push_back(fmt::format(
+            "{} comment line(s) inside values are not carried over (those above a section, its entries, a resource's "
+            "attributes and its properties are)",
+            comment_lines - scope.comment_lines_carried));
 
     ImportedStack imported;
     imported.namespace_name = stack_namespace(options.stack_name);

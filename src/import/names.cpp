@@ -128,9 +128,16 @@ const std::string* declared_variable(const Scope& scope, const std::string& logi
     return &r->second.variable;
 }
 
-std::string comment_of(const Scope& scope, const std::string& entry) {
+std::string comment_of(Scope& scope, const std::string& entry, int indent) {
     const auto found = scope.comments.find(entry);
-    return found == scope.comments.end() ? std::string() : found->second;
+    if (found == scope.comments.end()) return {};
+    std::string written;
+    for (const auto& line : found->second.lines)
+        written += std::string(static_cast<std::size_t>(indent), ' ') + "//" +
+                   (line.empty() || line[0] == ' ' ? line : " " + line) + "\n";
+    scope.comment_lines_carried += found->second.comment_lines;
+    scope.comments.erase(found);
+    return written;
 }
 
 std::optional<std::int64_t> integer_in(std::string_view text) {

@@ -98,21 +98,26 @@ std::string parameter_statements(const Ordered& parameters, Scope& scope) {
 std::string section_statements(const Ordered& tmpl, Scope& scope) {
     std::string out;
     if (tmpl.contains("Transform")) {
+        out += comment_of(scope, "Transform");
         const auto& transform = tmpl["Transform"];
         if (transform.is_string() || transform.is_array())
             out += "    stack.set_transform(" + value_of_expression(transform, scope, kIndent) + ");\n";
         else scope.notes.push_back("Transform is not a name or a list of names; dropped");
     }
-    if (tmpl.contains("Metadata") && tmpl["Metadata"].is_object())
+    if (tmpl.contains("Metadata") && tmpl["Metadata"].is_object()) {
+        out += comment_of(scope, "Metadata");
         for (const auto& [key, value] : tmpl["Metadata"].items())
             out += comment_of(scope, "Metadata/" + key) + "    stack.add_metadata(" + string_literal(key) + ", " +
                    value_expression(value, scope, kIndent + 4) + ");\n";
+    }
     if (tmpl.contains("Globals")) {
+        out += comment_of(scope, "Globals");
         if (tmpl["Globals"].is_object())
             out += "    stack.set_globals(" + value_expression(tmpl["Globals"], scope, kIndent + 4) + ");\n";
         else scope.notes.push_back("Globals is not an object; dropped");
     }
-    if (tmpl.contains("Mappings") && tmpl["Mappings"].is_object())
+    if (tmpl.contains("Mappings") && tmpl["Mappings"].is_object()) {
+        out += comment_of(scope, "Mappings");
         for (const auto& [name, mapping] : tmpl["Mappings"].items()) {
             if (!mapping.is_object()) {
                 scope.notes.push_back(fmt::format("mapping {} is not an object; dropped", name));
@@ -121,7 +126,9 @@ std::string section_statements(const Ordered& tmpl, Scope& scope) {
             out += comment_of(scope, "Mappings/" + name) + "    stack.add_mapping(" + string_literal(name) + ", " +
                    value_expression(mapping, scope, kIndent + 4) + ");\n";
         }
-    if (tmpl.contains("Conditions") && tmpl["Conditions"].is_object())
+    }
+    if (tmpl.contains("Conditions") && tmpl["Conditions"].is_object()) {
+        out += comment_of(scope, "Conditions");
         for (const auto& [name, condition] : tmpl["Conditions"].items()) {
             if (auto loop = loop_statement("Conditions", name, condition, scope); !loop.empty()) {
                 out += loop;
@@ -130,7 +137,9 @@ std::string section_statements(const Ordered& tmpl, Scope& scope) {
                    value_expression(condition, scope, kIndent + 4) + ");\n";
             }
         }
-    if (tmpl.contains("Rules") && tmpl["Rules"].is_object())
+    }
+    if (tmpl.contains("Rules") && tmpl["Rules"].is_object()) {
+        out += comment_of(scope, "Rules");
         for (const auto& [name, rule] : tmpl["Rules"].items()) {
             if (!rule.is_object() || !rule.contains("Assertions")) {
                 scope.notes.push_back(fmt::format("rule {} has no Assertions; dropped", name));
@@ -139,6 +148,7 @@ std::string section_statements(const Ordered& tmpl, Scope& scope) {
             out += comment_of(scope, "Rules/" + name) + "    stack.add_rule(" + string_literal(name) + ", " +
                    value_expression(rule, scope, kIndent + 4) + ");\n";
         }
+    }
     return out;
 }
 

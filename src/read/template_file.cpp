@@ -24,8 +24,7 @@ namespace {
 
 // Both readings of a template, sorted (Json) or in order (OrderedJson).
 template <class J>
-J parse_as(const std::string& text, const std::string& source, std::map<std::string, std::size_t>* entry_lines,
-           bool* aliased) {
+J parse_as(const std::string& text, const std::string& source, YamlLayout* layout) {
     // nlohmann's lexer takes a NUL byte for the end of input, which would
     // silently ignore whatever follows it.
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
@@ -44,7 +43,7 @@ J parse_as(const std::string& text, const std::string& source, std::map<std::str
         json = json_text ? detail::read_json(text, source) : detail::read_yaml(text, source);
     } else {
         json = json_text ? detail::read_json_ordered(text, source)
-                         : detail::read_yaml_ordered(text, source, *entry_lines, *aliased);
+                         : detail::read_yaml_ordered(text, source, *layout);
     }
     if (!json.is_object() || !json.contains("Resources") || !json["Resources"].is_object())
         throw Error(fmt::format("{}: not a CloudFormation template (no \"Resources\" object)", source));
@@ -66,12 +65,12 @@ J parse_as(const std::string& text, const std::string& source, std::map<std::str
 }  // namespace
 
 Json parse_template(const std::string& text, const std::string& source) {
-    return parse_as<Json>(text, source, nullptr, nullptr);
+    return parse_as<Json>(text, source, nullptr);
 }
 
 OrderedTemplate parse_template_ordered(const std::string& text, const std::string& source) {
     OrderedTemplate ordered;
-    ordered.json = parse_as<nlohmann::ordered_json>(text, source, &ordered.entry_lines, &ordered.aliased);
+    ordered.json = parse_as<nlohmann::ordered_json>(text, source, &ordered.layout);
     return ordered;
 }
 

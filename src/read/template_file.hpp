@@ -6,6 +6,7 @@
 #include "model/json.hpp"
 
 #include <map>
+#include <set>
 #include <string>
 
 namespace cfngen {
@@ -20,14 +21,24 @@ inline constexpr std::size_t max_template_nesting = 128;
 // repeated in one object is an error in both.
 Json parse_template(const std::string& text, const std::string& source);
 
+// Where a YAML template's entries are, for carrying its comments: the
+// line of each section ("Resources"), its entries ("Resources/Bucket" -> 12), a
+// resource's attributes and properties ("Resources/Bucket/Properties/
+// BucketName"); the lines inside multi-line scalars (a `|` block's script
+// lines are text, not comments, even when they start with #); whether an
+// alias was expanded. Lines count from 1.
+struct YamlLayout {
+    std::map<std::string, std::size_t> entry_lines;
+    std::set<std::size_t> value_lines;
+    bool aliased = false;
+};
+
 // For `cfngen import`, which writes a template's entries in the order they
 // were written: parse_template's checks and errors, then the template with
-// its keys in order, the line of each section's entry in YAML
-// ("Resources/Bucket" -> 12), and whether a YAML alias was expanded.
+// its keys in order and, for YAML, its layout.
 struct OrderedTemplate {
     nlohmann::ordered_json json;
-    std::map<std::string, std::size_t> entry_lines;
-    bool aliased = false;
+    YamlLayout layout;
 };
 OrderedTemplate parse_template_ordered(const std::string& text, const std::string& source);
 

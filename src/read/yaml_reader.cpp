@@ -13,6 +13,7 @@
 #include <iterator>
 #include <map>
 #include <string_view>
+#include <vector>
 
 namespace cfngen::detail {
 
@@ -101,8 +102,10 @@ struct Converter {
     std::size_t nodes = 0;
     // An anchor's value and how many values it holds, for the alias limit.
     std::map<std::string, std::pair<Json, std::size_t>> anchors;
-    EntryLines* entry_lines = nullptr;
-    std::string section;
+    YamlLayout* layout = nullptr;
+    // The keys from the root to the current entry, by depth ("-" for a
+    // list's element), while a layout is asked for.
+    std::vector<std::string> keys;
     bool aliased = false;
 
     [[noreturn]] void fail(const yaml_mark_t& mark, const std::string& reason) const {
@@ -146,8 +149,13 @@ struct Converter {
             const std::string text(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
             // Typed only when plain and untagged; a short form's argument is text.
             value = tag.empty() && e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? scalar(text) : Json(text);
+            if (layout) note_value_lines(e.start_mark, e.end_mark);
         } else if (e.type == YAML_SEQUENCE_START_EVENT) {
             value = Json::array();
+            if (layout) {
+                keys.resize(depth);
+                keys.push_back("-");
+            }
             for (Event item; parser.next(item), item.raw.type != YAML_SEQUENCE_END_EVENT;)
                 value.push_back(node(item, depth + 1));
         } else {
@@ -164,13 +172,31 @@ struct Converter {
             if (key.raw.type != YAML_SCALAR_EVENT) fail(key.raw.start_mark, "a mapping key must be a plain value");
             const std::string name(reinterpret_cast<const char*>(key.raw.data.scalar.value), key.raw.data.scalar.length);
             if (object.contains(name)) fail(key.raw.start_mark, fmt::format("duplicate key \"{}\"", name));
-            if (entry_lines && depth == 0) section = name;
-            if (entry_lines && depth == 1) (*entry_lines)[section + "/" + name] = key.raw.start_mark.line + 1;
+            if (layout) note_entry(name, depth, key.raw.start_mark);
             Event item;
             parser.next(item);
             object[name] = node(item, depth + 1);
         }
         return object;
+    }
+
+    // A section, its entries, a resource's attributes and properties: where
+    // a comment above them is carried to.
+    void note_entry(const std::string& name, std::size_t depth, const yaml_mark_t& mark) {
+        keys.resize(depth);
+        keys.push_back(name);
+        const bool wanted = depth <= 1 || (keys[0] == "Resources" && (depth == 2 || (depth == 3 && keys[2] == "Properties")));
+        if (!wanted) return;
+        std::string path = keys[0];
+        for (std::size_t i = 1; i <= depth; ++i) path += "/" + keys[i];
+        layout->entry_lines[path] = mark.line + 1;
+    }
+
+    // The lines a multi-line scalar continues on (not its first; not the
+    // line its end mark is on when the mark is at that line's start).
+    void note_value_lines(const yaml_mark_t& start, const yaml_mark_t& end) {
+        const auto last = end.column == 0 ? end.line : end.line + 1;  // exclusive, 0-based
+        for (auto line = start.line + 1; line < last; ++line) layout->value_lines.insert(line + 1);
     }
 
     // YAML 1.2 core schema, but lossless: a plain scalar becomes a number
@@ -237,10 +263,10 @@ void require_utf8(const std::string& text, const std::string& source) {
 namespace {
 
 template <class Json>
-Json read_yaml_as(const std::string& text, const std::string& source, EntryLines* entry_lines, bool* aliased) {
+Json read_yaml_as(const std::string& text, const std::string& source, YamlLayout* layout) {
     require_utf8(text, source);
     Parser parser(text, source);
-    Converter<Json> converter{parser, source, 0, {}, entry_lines, {}, false};
+    Converter<Json> converter{parser, source, 0, {}, layout, {}, false};
     Event event;
     parser.next(event);  // stream start
     parser.next(event);
@@ -252,19 +278,18 @@ Json read_yaml_as(const std::string& text, const std::string& source, EntryLines
     parser.next(event);
     if (event.raw.type == YAML_DOCUMENT_START_EVENT)
         throw Error(fmt::format("{}: more than one YAML document; a template is one", source));
-    if (aliased) *aliased = converter.aliased;
+    if (layout) layout->aliased = converter.aliased;
     return root;
 }
 
 }  // namespace
 
 Json read_yaml(const std::string& text, const std::string& source) {
-    return read_yaml_as<Json>(text, source, nullptr, nullptr);
+    return read_yaml_as<Json>(text, source, nullptr);
 }
 
-OrderedJson read_yaml_ordered(const std::string& text, const std::string& source, EntryLines& entry_lines,
-                              bool& aliased) {
-    return read_yaml_as<OrderedJson>(text, source, &entry_lines, &aliased);
+OrderedJson read_yaml_ordered(const std::string& text, const std::string& source, YamlLayout& layout) {
+    return read_yaml_as<OrderedJson>(text, source, &layout);
 }
 
 }  // namespace cfngen::detail

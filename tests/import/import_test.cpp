@@ -145,6 +145,44 @@ TEST_CASE("import carries YAML comments above an entry and says what it cannot c
     CHECK_THAT(imported.notes[0], Contains("YAML anchors and aliases are written out in full"));
 }
 
+TEST_CASE("import carries comments above a resource's attributes and properties to their calls", "[import]") {
+    const auto imported = cfngen::import_template(R"(# What this template holds.
+Resources:
+  # Storage.
+
+  # Versioned storage.
+  Bucket:
+    # A bucket.
+    Type: AWS::S3::Bucket
+    # Kept when the stack goes.
+    DeletionPolicy: Retain
+    Properties:
+      # A fixed name.
+      BucketName: uploads
+      VersioningConfiguration:
+        # Deeper inside a value: not carried.
+        Status: Enabled
+  Server:
+    Type: AWS::EC2::Instance
+    Properties:
+      UserData:
+        Fn::Base64: |
+          #!/bin/bash
+          # a line of the script
+      # The smallest size.
+      InstanceType: t3.micro
+)", {});
+    CHECK_THAT(imported.code, Contains("    // What this template holds.\n    Stack stack("));
+    CHECK_THAT(imported.code, Contains("    // Storage.\n    //\n    // Versioned storage.\n    // A bucket.\n    stack.add(s3::Bucket(\"Bucket\")"));
+    CHECK_THAT(imported.code, Contains("// A fixed name.\n        .BucketName(\"uploads\")"));
+    CHECK_THAT(imported.code, Contains("// Kept when the stack goes.\n        .deletion_policy(DeletionPolicy::Retain)"));
+    CHECK_THAT(imported.code, Contains("// The smallest size.\n        .InstanceType(\"t3.micro\")"));
+    CHECK_THAT(imported.code, !Contains("// a line of the script"));  // the script's text, in the value
+    REQUIRE(imported.notes.size() == 1);
+    CHECK(imported.notes[0] == "1 comment line(s) inside values are not carried over (those above a section, its "
+                               "entries, a resource's attributes and its properties are)");
+}
+
 TEST_CASE("import of malformed text is the reader's error with its line and column", "[import]") {
     CHECK_THROWS_WITH(cfngen::import_template("Resources:\n  A: [\n", {.stack_name = "s", .source_name = "bad.yaml"}),
                       Contains("bad.yaml: malformed YAML at line 3"));

@@ -23,6 +23,13 @@ struct ResourceName {
     std::string cpp_class;                     // "s3::Bucket"; empty without a binding
 };
 
+// The comment lines above an entry; an empty line between two blocks is
+// not one of the template's comment lines.
+struct CommentBlock {
+    std::vector<std::string> lines;
+    std::size_t comment_lines = 0;
+};
+
 // What every expression writer needs: the template's names and what the
 // code must include.
 struct Scope {
@@ -31,15 +38,18 @@ struct Scope {
     std::set<std::string> declared;                  // resources already written (typed references allowed)
     std::set<std::string> includes;                  // "cfngen/resources/s3/Bucket.hpp"
     std::set<std::string> taken;                     // identifiers in use
-    std::map<std::string, std::string> comments;     // "Resources/Bucket" -> its YAML comment as C++ lines
+    std::map<std::string, CommentBlock> comments;    // "Resources/Bucket" -> the YAML comment above it; "": the file's
+    std::size_t comment_lines_carried = 0;
     std::vector<std::string> notes;
 };
 
 // The typed reference variable of a resource the code has already written,
 // or nullptr (not yet written, or nothing refers to it).
 const std::string* declared_variable(const Scope& scope, const std::string& logical_id);
-// The YAML comment above a section's entry ("Resources/Bucket") as C++ lines; empty when none.
-std::string comment_of(const Scope& scope, const std::string& entry);
+// The YAML comment above an entry ("Resources/Bucket", "Resources/Bucket/
+// Properties/BucketName") as C++ comment lines at `indent`, each ending in a
+// newline; empty when none. Each comment is written once.
+std::string comment_of(Scope& scope, const std::string& entry, int indent = 4);
 
 // A whole string as a number: "30" -> 30; nullopt for anything else.
 std::optional<std::int64_t> integer_in(std::string_view text);

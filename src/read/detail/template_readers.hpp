@@ -4,6 +4,7 @@
 // Both throw cfngen::Error naming the source, line and column.
 
 #include "model/json.hpp"
+#include "read/template_file.hpp"
 
 #include <map>
 #include <string>
@@ -18,13 +19,11 @@ Json read_json(const std::string& text, const std::string& source);
 Json read_yaml(const std::string& text, const std::string& source);
 
 // For `cfngen import`, which writes a template's entries in the order they
-// were written: JSON and YAML read with their keys in order; for YAML, the
-// line of each section's entry ("Resources/Bucket" -> 12), and whether an
-// alias was expanded. The same checks and errors as read_json, read_yaml.
+// were written: JSON and YAML read with their keys in order; for YAML, its
+// layout (read/template_file.hpp). The same checks and errors as read_json,
+// read_yaml.
 using OrderedJson = nlohmann::ordered_json;
-using EntryLines = std::map<std::string, std::size_t>;
 OrderedJson read_json_ordered(const std::string& text, const std::string& source);
-OrderedJson read_yaml_ordered(const std::string& text, const std::string& source, EntryLines& entry_lines,
-                              bool& aliased);
+OrderedJson read_yaml_ordered(const std::string& text, const std::string& source, YamlLayout& layout);
 
 }  // namespace cfngen::detail
