@@ -188,8 +188,9 @@ std::string output_statements(const Ordered& outputs, Scope& scope) {
 std::string loop_statement(const std::string& section, const std::string& key, const Ordered& loop, Scope& scope) {
     constexpr std::string_view prefix = "Fn::ForEach::";
     if (key.rfind(prefix, 0) != 0) return {};
-    return fmt::format("    stack.add_for_each({}, {}, {});\n", string_literal(section), string_literal(key.substr(prefix.size())),
-                       value_expression(loop, scope, kIndent + 4));
+    return comment_of(scope, section + "/" + key) +
+           fmt::format("    stack.add_for_each({}, {}, {});\n", string_literal(section),
+                       string_literal(key.substr(prefix.size())), value_expression(loop, scope, kIndent + 4));
 }
 
 void collect_references(const Ordered& value, std::set<std::string>& ids) {

@@ -224,11 +224,12 @@ TEST_CASE("round trip difference names the first differing path", "[import]") {
 TEST_CASE("import writes Fn::ForEach loops with add_for_each", "[import]") {
     const auto code = code_of(R"(Transform: AWS::LanguageExtensions
 Resources:
+  # One queue a name.
   Fn::ForEach::Queues:
     - Name
     - [A, B]
     - Queue${Name}:
         Type: AWS::SQS::Queue
 )");
-    CHECK_THAT(code, Contains("stack.add_for_each(\"Resources\", \"Queues\", {"));
+    CHECK_THAT(code, Contains("    // One queue a name.\n    stack.add_for_each(\"Resources\", \"Queues\", {"));
 }
