@@ -143,6 +143,7 @@ std::string_view source();
 // transform, AWS::Serverless::* expand when the template is deployed into
 // resources named with their own logical id as prefix (ModuleBucket for the
 // resource Bucket of Module; MyFunctionRole, MyApiProdStage).
+inline constexpr const char* sam_transform = "AWS::Serverless-2016-10-31";
 bool is_custom_type(std::string_view type);
 bool is_module_type(std::string_view type);
 bool is_serverless_type(std::string_view type);

@@ -152,7 +152,7 @@ Report check_template(const Json& template_json, std::size_t body_bytes, const O
     // Checked as CloudFormation will see it: Fn::ForEach loops expanded.
     const auto expansion = language_extensions::expand(template_json);
     Checker c(expansion.tmpl());
-    c.sam = language_extensions::declares_transform(template_json, detail::sam_transform);
+    c.sam = language_extensions::declares_transform(template_json, spec::sam_transform);
     c.today = options.today.empty() ? lambda_runtimes::today() : options.today;
     for (const auto& loop : expansion.unexpanded)
         c.warning("-", loop, "Fn::ForEach not expanded: its contents are not checked", "language-extensions");

@@ -84,7 +84,7 @@ void check_sections(Checker& c) {
 void check_transforms(Checker& c) {
     for (const auto& name : language_extensions::transforms(c.tmpl)) {
         if (name == language_extensions::transform_name) continue;
-        if (name == sam_transform)
+        if (name == spec::sam_transform)
             c.warning("-", "Transform",
                       "SAM (AWS::Serverless-2016-10-31) adds resources when deployed (roles, versions, aliases, APIs): "
                       "references to them and properties from Globals are not checked",
@@ -179,6 +179,5 @@ std::string_view type_of(const Json& resource) {
     const auto& type = member(resource, "Type");
     return type.is_string() ? std::string_view(type.get_ref<const std::string&>()) : std::string_view();
 }
-
 
 }  // namespace cfngen::validate::detail

@@ -49,10 +49,10 @@ std::size_t attach_comments(const std::string& text, const YamlLayout& layout, S
     for (const auto& [key, line] : layout.entry_lines) {
         CommentBlock block;
         std::size_t index = line - 1;  // 0-based: the entry's line
-        while (index > 0 && blank(index - 1)) --index;
-        bool gap = false;  // blank lines since the comment line below
-        for (; index > 0 && (comment_text(index - 1) || blank(index - 1)); --index) {
+        bool gap = false;              // blank lines since the comment line below
+        for (; index > 0; --index) {
             const auto text = comment_text(index - 1);
+            if (!text && !blank(index - 1)) break;
             if (!text) {
                 gap = true;
                 continue;

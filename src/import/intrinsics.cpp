@@ -53,13 +53,12 @@ std::optional<std::string> reference(const std::string& target, Scope& scope) {
 
 std::string get_att(const std::string& target, const std::string& attribute, Scope& scope) {
     if (const auto* variable = declared_variable(scope, target)) {
-        const auto* spec = scope.resources.at(target).spec;
-        if (spec)
-            if (const auto accessor = attribute_accessor(*spec, attribute); !accessor.empty())
-                return *variable + "." + accessor + "()";
         // get_att refuses an attribute the specification does not list; a
         // custom resource's (or one a transform adds) is named as written.
+        const auto* spec = scope.resources.at(target).spec;
         if (!spec) return *variable + ".get_att(" + string_literal(attribute) + ")";
+        if (const auto accessor = attribute_accessor(*spec, attribute); !accessor.empty())
+            return *variable + "." + accessor + "()";
     }
     return call("fn::get_att", {string_literal(target), string_literal(attribute)});
 }

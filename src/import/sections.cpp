@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-
 namespace cfngen::import {
 
 namespace {
@@ -62,7 +61,7 @@ std::string parameter_call(const std::string& id, const std::string& key, const 
     if (key == "MinValue" || key == "MaxValue") {
         const auto d = number_of(value);
         if (!d) return note("is not a number");
-        return fmt::format(".{}({})", key == "MinValue" ? "min_value" : "max_value", fmt::format("{}", *d));
+        return fmt::format(".{}({})", key == "MinValue" ? "min_value" : "max_value", *d);
     }
     if (key == "NoEcho") {
         const bool on = (value.is_boolean() && value.get<bool>()) || (value.is_string() && value.get<std::string>() == "true");

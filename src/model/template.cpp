@@ -215,7 +215,7 @@ void detail::TemplateWriter::check(const Template& tmpl, const std::vector<Json>
     bool sam = false;
     bool own_macro = false;
     for (const auto& name : data.transform.is_array() ? data.transform.elements() : std::vector<Value>{data.transform}) {
-        sam = sam || name == Value("AWS::Serverless-2016-10-31");
+        sam = sam || name == Value(spec::sam_transform);
         own_macro = own_macro || (name.is_string() && name.as_string().rfind("AWS::", 0) != 0);
     }
     const auto added_when_deployed = [&](const std::string& id) {

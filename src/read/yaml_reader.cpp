@@ -106,7 +106,6 @@ struct Converter {
     // The keys from the root to the current entry, by depth ("-" for a
     // list's element), while a layout is asked for.
     std::vector<std::string> keys;
-    bool aliased = false;
 
     [[noreturn]] void fail(const yaml_mark_t& mark, const std::string& reason) const {
         throw Error(fmt::format("{}: malformed YAML at line {}, column {}: {}", source, mark.line + 1, mark.column + 1,
@@ -129,7 +128,7 @@ struct Converter {
             const auto it = anchors.find(text_of(e.data.alias.anchor));
             if (it == anchors.end()) fail(mark, "unknown alias *" + text_of(e.data.alias.anchor));
             count(mark, it->second.second);
-            aliased = true;
+            if (layout) layout->aliased = true;
             return it->second.first;
         }
         if (e.type != YAML_SCALAR_EVENT && e.type != YAML_SEQUENCE_START_EVENT && e.type != YAML_MAPPING_START_EVENT)
@@ -266,7 +265,7 @@ template <class Json>
 Json read_yaml_as(const std::string& text, const std::string& source, YamlLayout* layout) {
     require_utf8(text, source);
     Parser parser(text, source);
-    Converter<Json> converter{parser, source, 0, {}, layout, {}, false};
+    Converter<Json> converter{parser, source, 0, {}, layout, {}};
     Event event;
     parser.next(event);  // stream start
     parser.next(event);
@@ -278,7 +277,6 @@ Json read_yaml_as(const std::string& text, const std::string& source, YamlLayout
     parser.next(event);
     if (event.raw.type == YAML_DOCUMENT_START_EVENT)
         throw Error(fmt::format("{}: more than one YAML document; a template is one", source));
-    if (layout) layout->aliased = converter.aliased;
     return root;
 }
 

@@ -14,8 +14,6 @@
 
 namespace cfngen::validate::detail {
 
-inline constexpr const char* sam_transform = "AWS::Serverless-2016-10-31";
-
 // The [condition, when true, when false] of an Fn::If, or nullptr.
 const Json* if_branches(const Json& v);
 // {"Ref": "AWS::NoValue"}: the property is left out.
