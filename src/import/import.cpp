@@ -14,7 +14,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <sstream>
 
 namespace cfngen {
 
@@ -24,27 +23,46 @@ namespace {
 constexpr const char* kSections[] = {"AWSTemplateFormatVersion", "Description", "Metadata", "Transform", "Globals",
                                      "Parameters", "Mappings", "Conditions", "Rules", "Resources", "Outputs"};
 
+// The text's lines as libyaml counts them, so that its line numbers index
+// them: a line ends at CR LF, CR, LF, or Unicode's NEL, LS and PS (libyaml's
+// IS_BREAK).
+std::vector<std::string> yaml_lines(const std::string& text) {
+    std::vector<std::string> lines(1);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::size_t width = 0;  // of the line break at i
+        if (text.compare(i, 2, "\r\n") == 0 || text.compare(i, 2, "\xC2\x85") == 0) width = 2;
+        else if (text[i] == '\r' || text[i] == '\n') width = 1;
+        else if (text.compare(i, 3, "\xE2\x80\xA8") == 0 || text.compare(i, 3, "\xE2\x80\xA9") == 0) width = 3;
+        if (width == 0) {
+            lines.back() += text[i];
+            continue;
+        }
+        lines.emplace_back();
+        i += width - 1;
+    }
+    return lines;
+}
+
 // The YAML comment lines above each entry the layout has a line for, up to
 // the line of a value before it (comment_of writes them); a blank line
 // between two comment blocks is kept as an empty comment line. Returns how
 // many comment lines the template has. The file's opening comment is the
 // template's (entry ""), written above the Stack.
 std::size_t attach_comments(const std::string& text, const YamlLayout& layout, Scope& scope) {
-    std::vector<std::string> source_lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) source_lines.push_back(line);
+    const auto source_lines = yaml_lines(text);
+    // A line of a multi-line value (or past the text) is neither.
+    const auto in_value = [&](std::size_t index) {
+        return index >= source_lines.size() || layout.value_lines.count(index + 1);
+    };
     const auto comment_text = [&](std::size_t index) -> std::optional<std::string> {
-        if (layout.value_lines.count(index + 1)) return std::nullopt;  // text of a multi-line value
+        if (in_value(index)) return std::nullopt;
         const auto& line = source_lines[index];
         const auto start = line.find_first_not_of(" \t");
         if (start == std::string::npos || line[start] != '#') return std::nullopt;
-        auto body = line.substr(start + 1);
-        if (!body.empty() && body.back() == '\r') body.pop_back();
-        return body;
+        return line.substr(start + 1);
     };
     const auto blank = [&](std::size_t index) {
-        return !layout.value_lines.count(index + 1) &&
-               source_lines[index].find_first_not_of(" \t\r") == std::string::npos;
+        return !in_value(index) && source_lines[index].find_first_not_of(" \t") == std::string::npos;
     };
     for (const auto& [key, line] : layout.entry_lines) {
         CommentBlock block;

@@ -183,6 +183,15 @@ Resources:
                                "entries, a resource's attributes and its properties are)");
 }
 
+TEST_CASE("import counts lines as YAML does: CR, CR LF and LF end a line", "[import]") {
+    const auto imported = cfngen::import_template(
+        "Resources:\r  # The jobs.\r\n  Queue:\n    Type: AWS::SQS::Queue\r    Properties:\r      # Two minutes.\r"
+        "      VisibilityTimeout: 120\r\r\r\r\r",
+        {});
+    CHECK_THAT(imported.code, Contains("    // The jobs.\n    stack.add(sqs::Queue(\"Queue\")\n        // Two minutes.\n"));
+    CHECK(imported.notes.empty());
+}
+
 TEST_CASE("import of malformed text is the reader's error with its line and column", "[import]") {
     CHECK_THROWS_WITH(cfngen::import_template("Resources:\n  A: [\n", {.stack_name = "s", .source_name = "bad.yaml"}),
                       Contains("bad.yaml: malformed YAML at line 3"));
